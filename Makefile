@@ -1,0 +1,50 @@
+# Flash Apps: one sentence in, a small working, tested app out.
+# `make run` and `make test` install what is missing first; `make help` lists every target.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+IDEAS ?= ../shared/eval/ideas-dev.jsonl
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast lint format bench eval clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned dependencies
+
+run: $(STAMP) ## start the studio on the embedded defaults
+	$(BIN)/flashapps studio --port $(PORT)
+
+test: $(STAMP) ## run every test (fails when a test fails or none ran)
+	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+test-fast: $(STAMP) ## the tests that do not run generated bundles
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP) ## ruff (check + format) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP) ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP) ## speed and memory figures into bench/results/
+	$(BIN)/python -m bench.run
+
+eval: $(STAMP) ## every idea in IDEAS through the pipeline to a verified bundle
+	$(BIN)/python -m bench.eval --ideas $(IDEAS)
+
+clean: ## remove caches and build leftovers (keeps .venv)
+	rm -rf .mypy_cache .ruff_cache build *.egg-info

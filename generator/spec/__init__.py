@@ -1,0 +1,38 @@
+"""The AppSpec contract (see ../shared/DESIGN.md): JSON in, JSON out, validated end to end."""
+
+from generator.spec.app import (
+    SPEC_VERSION,
+    AppSpec,
+    Brief,
+    Example,
+    Expect,
+    KeyPath,
+    LogicFunction,
+    Param,
+    Screen,
+    Step,
+    Theme,
+)
+from generator.spec.components import *  # noqa: F403
+from generator.spec.components import __all__ as _components_all
+from generator.spec.data import FIELD_WIDGETS, DataField, Entity, Metric, check_value
+
+__all__ = [
+    "FIELD_WIDGETS",
+    "SPEC_VERSION",
+    "AppSpec",
+    "Brief",
+    "DataField",
+    "Entity",
+    "Example",
+    "Expect",
+    "KeyPath",
+    "LogicFunction",
+    "Metric",
+    "Param",
+    "Screen",
+    "Step",
+    "Theme",
+    "check_value",
+    *_components_all,
+]
