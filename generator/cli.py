@@ -1,0 +1,151 @@
+"""The ``flashapps`` command line: ``new``, ``preview`` and ``studio``.
+
+Errors the user can fix end with one line in their language and exit status 2; nothing
+half-written is left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.errors import FlashAppsError, UserError, pick_language
+from generator.settings import Settings
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _language_arg(value: str | None, idea: str) -> str | None:
+    """``--lang zh`` keeps the idea's own script (traditional stays traditional)."""
+    if value in (None, "auto"):
+        return None
+    if value == "zh":
+        from generator.planner import detect_language
+
+        detected = detect_language(idea)
+        return detected if detected.startswith("zh") else "zh-Hans"
+    return value
+
+
+def _default_out(settings: Settings, title: str, idea: str) -> Path:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "app"
+    digest = hashlib.sha256(idea.encode()).hexdigest()[:6]
+    base = settings.bundles_dir / f"{slug}-{digest}"
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
+    from generator.pipeline import StageEvent, generate
+    from generator.providers import get_provider
+    from generator.render import render
+
+    language = _language_arg(args.lang, args.idea)
+
+    def show(event: StageEvent) -> None:
+        if not args.json:
+            print(f"✓ {event.stage:<9} {event.elapsed_ms:7.1f} ms  {event.summary}", flush=True)
+
+    provider = get_provider(args.provider, settings)
+    generation = generate(args.idea, provider=provider, language=language, on_event=show, settings=settings)  # type: ignore[arg-type]
+    out = Path(args.out) if args.out else _default_out(settings, generation.spec.brief.title, generation.idea)
+    if out.exists() and any(out.iterdir()):
+        raise UserError(
+            f"{out} already exists and is not empty; choose another --out folder.",
+            f"{out} 已存在且不为空，请换一个 --out 文件夹。",
+        )
+    bundle = render(generation.spec, out)
+    if args.json:
+        print(json.dumps({"bundle": str(bundle.path), **generation.model_dump(mode="json")}, ensure_ascii=False))
+    else:
+        print(f"→ {generation.note}")
+        print(f"✓ render    {len(bundle.files)} files in {bundle.path}")
+        print(f"  flashapps preview {bundle.path}")
+    return 0
+
+
+def _streamlit(script: Path, port: int, extra_env: dict[str, str]) -> int:
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    return subprocess.call(command, env={**os.environ, **extra_env}, cwd=script.parent)
+
+
+def _cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
+    folder = Path(args.dir).resolve()
+    if not (folder / "app.py").is_file():
+        raise UserError(
+            f"{folder} is not an app folder (no app.py). Create one with: flashapps new \"your idea\"",
+            f"{folder} 不是应用文件夹（没有 app.py）。先用 flashapps new \"你的想法\" 生成一个。",
+        )
+    print(f"http://localhost:{args.port}", flush=True)
+    return _streamlit(folder / "app.py", args.port, {"FLASHAPP_DATA_DIR": str(folder / "data")})
+
+
+def _cmd_studio(args: argparse.Namespace, settings: Settings) -> int:
+    print(f"Flash Apps studio: http://localhost:{args.port}", flush=True)
+    return _streamlit(ROOT / "studio" / "app.py", args.port, {})
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="flashapps", description="One sentence in, a small working app out.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    new = commands.add_parser("new", help="turn an idea into an app folder")
+    new.add_argument("idea", help='the idea, in one sentence: "an app to track my daily water intake"')
+    new.add_argument("--out", help="folder to write (default: under $FLASHAPPS_HOME/bundles)")
+    new.add_argument("--lang", choices=["auto", "en", "zh", "zh-Hans", "zh-Hant"], default="auto")
+    new.add_argument("--provider", help="offline (default) or a configured model provider")
+    new.add_argument("--json", action="store_true", help="print the generation as JSON")
+    new.set_defaults(run=_cmd_new)
+    preview = commands.add_parser("preview", help="run an app folder with Streamlit")
+    preview.add_argument("dir")
+    preview.add_argument("--port", type=int, default=8502)
+    preview.set_defaults(run=_cmd_preview)
+    studio = commands.add_parser("studio", help="start the studio")
+    studio.add_argument("--port", type=int, default=8501)
+    studio.set_defaults(run=_cmd_studio)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    lang = pick_language(getattr(args, "lang", None) or os.environ.get("LANG", ""))
+    if getattr(args, "idea", None) and re.search(r"[\u4e00-\u9fff]", args.idea):
+        lang = "zh"
+    try:
+        return int(args.run(args, settings))
+    except UserError as exc:
+        print(f"flashapps: {exc.message(lang)}", file=sys.stderr)
+        return 2
+    except FlashAppsError as exc:
+        print(f"flashapps: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

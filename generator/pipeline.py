@@ -1,0 +1,154 @@
+"""The flow: idea → six stages → AppSpec → bundle, with a progress event after each step."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from generator.errors import GenerationError, IdeaError
+from generator.providers import Provider, StageRequest, get_provider
+from generator.render import AppBundle, render
+from generator.settings import Settings
+from generator.spec import AppSpec
+from generator.spec.base import Language, SpecModel
+from generator.stages import STAGE_OUTPUTS, STAGES, StageName, ValueOut, assemble, summarize
+
+__all__ = ["Generation", "StageEvent", "clean_idea", "create", "generate"]
+
+EventName = Literal["value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify"]
+
+
+class StageEvent(BaseModel):
+    """One step finished: its name, a one-line summary in the user's language, its timing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stage: EventName
+    summary: str
+    elapsed_ms: float = Field(description="how long this step took")
+    at_ms: float = Field(description="time since the generation started")
+    ok: bool = True
+
+
+class Generation(BaseModel):
+    """What one idea became: the spec, the provider's note on how, and every event."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    idea: str
+    provider: str
+    note: str
+    language: Language
+    spec: AppSpec
+    events: list[StageEvent]
+    total_ms: float
+
+
+def clean_idea(idea: str, settings: Settings | None = None) -> str:
+    """The idea with spacing normalised, or an IdeaError saying how to fix it."""
+    limit = (settings or Settings()).max_idea_chars
+    text = " ".join((idea or "").split())
+    if not text:
+        raise IdeaError(
+            "Type an idea first, for example: an app to track my daily water intake.",
+            "请先输入一个想法，例如：帮我做一个记录每天喝水量的应用。",
+        )
+    if len(text) > limit:
+        raise IdeaError(
+            f"The idea is {len(text):,} characters long; describe it in under {limit:,} "
+            "(one or two sentences work best). Nothing was generated.",
+            f"这个想法有 {len(text):,} 个字符，请控制在 {limit:,} 个字符以内（一两句话效果最好）。尚未生成任何内容。",
+        )
+    return text
+
+
+def generate(
+    idea: str,
+    *,
+    provider: Provider | None = None,
+    language: Language | None = None,
+    on_event: Callable[[StageEvent], None] | None = None,
+    settings: Settings | None = None,
+) -> Generation:
+    """Runs the six stages in order, each one validated, each one announced as it finishes."""
+    settings = settings or Settings()
+    text = clean_idea(idea, settings)
+    provider = provider or get_provider(settings=settings)
+    start = time.perf_counter()
+    events: list[StageEvent] = []
+    parts: dict[StageName, SpecModel] = {}
+    shown_language: str = language or "en"
+
+    def emit(stage: EventName, summary: str, began: float) -> None:
+        now = time.perf_counter()
+        event = StageEvent(
+            stage=stage, summary=summary, elapsed_ms=(now - began) * 1000, at_ms=(now - start) * 1000
+        )
+        events.append(event)
+        if on_event is not None:
+            on_event(event)
+
+    for stage in STAGES:
+        began = time.perf_counter()
+        request = StageRequest(
+            idea=text, stage=stage, language=language, done={k: v.model_dump(mode="json") for k, v in parts.items()}
+        )
+        output = STAGE_OUTPUTS[stage]
+        try:
+            parts[stage] = provider.produce(request, output)
+        except ValidationError as exc:
+            raise GenerationError(
+                f"The {stage} stage gave an invalid result: {exc.errors()[0]['msg']}. Try rephrasing the idea.",
+                f"“{stage}”阶段的结果无效：{exc.errors()[0]['msg']}。请换个说法再试。",
+                stage=stage,
+                attempts=1,
+            ) from exc
+        if isinstance(parts[stage], ValueOut):
+            shown_language = parts[stage].language  # type: ignore[attr-defined]
+        emit(stage, summarize(stage, parts[stage], shown_language), began)
+    try:
+        spec = assemble(parts)
+    except ValidationError as exc:
+        raise GenerationError(
+            f"The stages do not fit together: {exc.errors()[0]['msg']}. Try rephrasing the idea.",
+            f"各阶段的结果无法组合：{exc.errors()[0]['msg']}。请换个说法再试。",
+            stage="key_paths",
+            attempts=1,
+        ) from exc
+    return Generation(
+        idea=text,
+        provider=provider.name,
+        note=provider.note(text, language),
+        language=spec.brief.language,
+        spec=spec,
+        events=events,
+        total_ms=(time.perf_counter() - start) * 1000,
+    )
+
+
+def create(
+    idea: str,
+    out_dir: Path,
+    *,
+    provider: Provider | None = None,
+    language: Language | None = None,
+    on_event: Callable[[StageEvent], None] | None = None,
+    settings: Settings | None = None,
+) -> tuple[Generation, AppBundle]:
+    """``generate`` then ``render``; the render step is announced like a stage."""
+    generation = generate(idea, provider=provider, language=language, on_event=on_event, settings=settings)
+    began = time.perf_counter()
+    bundle = render(generation.spec, out_dir)
+    elapsed = (time.perf_counter() - began) * 1000
+    zh = generation.language.startswith("zh")
+    summary = f"{len(bundle.files)} 个文件已写入 {bundle.path}" if zh else f"{len(bundle.files)} files in {bundle.path}"
+    event = StageEvent(stage="render", summary=summary, elapsed_ms=elapsed, at_ms=generation.total_ms + elapsed)
+    generation.events.append(event)
+    generation.total_ms += elapsed
+    if on_event is not None:
+        on_event(event)
+    return generation, bundle
