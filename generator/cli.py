@@ -7,7 +7,6 @@ half-written is left behind.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -36,19 +35,8 @@ def _language_arg(value: str | None, idea: str) -> str | None:
     return value
 
 
-def _default_out(settings: Settings, title: str, idea: str) -> Path:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "app"
-    digest = hashlib.sha256(idea.encode()).hexdigest()[:6]
-    base = settings.bundles_dir / f"{slug}-{digest}"
-    candidate, n = base, 1
-    while candidate.exists():
-        n += 1
-        candidate = base.with_name(f"{base.name}-{n}")
-    return candidate
-
-
 def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
-    from generator.pipeline import StageEvent, generate
+    from generator.pipeline import StageEvent, generate, new_bundle_dir
     from generator.providers import get_provider
     from generator.render import render
 
@@ -60,7 +48,7 @@ def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
 
     provider = get_provider(args.provider, settings)
     generation = generate(args.idea, provider=provider, language=language, on_event=show, settings=settings)  # type: ignore[arg-type]
-    out = Path(args.out) if args.out else _default_out(settings, generation.spec.brief.title, generation.idea)
+    out = Path(args.out) if args.out else new_bundle_dir(settings, generation.spec.brief.title, generation.idea)
     if out.exists() and any(out.iterdir()):
         raise UserError(
             f"{out} already exists and is not empty; choose another --out folder.",
@@ -97,8 +85,8 @@ def _cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
     folder = Path(args.dir).resolve()
     if not (folder / "app.py").is_file():
         raise UserError(
-            f"{folder} is not an app folder (no app.py). Create one with: flashapps new \"your idea\"",
-            f"{folder} 不是应用文件夹（没有 app.py）。先用 flashapps new \"你的想法\" 生成一个。",
+            f'{folder} is not an app folder (no app.py). Create one with: flashapps new "your idea"',
+            f'{folder} 不是应用文件夹（没有 app.py）。先用 flashapps new "你的想法" 生成一个。',
         )
     print(f"http://localhost:{args.port}", flush=True)
     return _streamlit(folder / "app.py", args.port, {"FLASHAPP_DATA_DIR": str(folder / "data")})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +19,7 @@ from generator.spec import AppSpec
 from generator.spec.base import Language, SpecModel
 from generator.stages import STAGE_OUTPUTS, STAGES, StageName, ValueOut, assemble, summarize
 
-__all__ = ["Generation", "StageEvent", "clean_idea", "create", "generate"]
+__all__ = ["Generation", "StageEvent", "clean_idea", "create", "generate", "new_bundle_dir"]
 
 EventName = Literal["value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify"]
 
@@ -85,9 +87,7 @@ def generate(
 
     def emit(stage: EventName, summary: str, began: float) -> None:
         now = time.perf_counter()
-        event = StageEvent(
-            stage=stage, summary=summary, elapsed_ms=(now - began) * 1000, at_ms=(now - start) * 1000
-        )
+        event = StageEvent(stage=stage, summary=summary, elapsed_ms=(now - began) * 1000, at_ms=(now - start) * 1000)
         events.append(event)
         if on_event is not None:
             on_event(event)
@@ -152,3 +152,14 @@ def create(
     if on_event is not None:
         on_event(event)
     return generation, bundle
+
+
+def new_bundle_dir(settings: Settings, title: str, idea: str) -> Path:
+    """A fresh folder under ``$FLASHAPPS_HOME/bundles`` named after the app."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "app"
+    base = settings.bundles_dir / f"{slug}-{hashlib.sha256(idea.encode()).hexdigest()[:6]}"
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate

@@ -39,3 +39,8 @@ class OfflineProvider:
 
     def note(self, idea: str, language: Language | None) -> str:
         return _plan(idea, language).reason
+
+    @staticmethod
+    def clear_cache() -> None:
+        """Forget earlier plans (benchmarks time planning itself)."""
+        _plan.cache_clear()

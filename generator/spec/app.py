@@ -142,7 +142,7 @@ _ACTIONS_FOR: dict[str, set[str]] = {
 
 
 class AppSpec(SpecModel):
-    spec_version: Literal[1] = SPEC_VERSION
+    spec_version: Literal[1] = 1
     brief: Brief
     entities: list[Entity] = Field(default_factory=list, max_length=8)
     screens: list[Screen] = Field(min_length=1, max_length=6)

@@ -1,0 +1,115 @@
+"""``make bench``: speed and memory figures, each the median and p95 of repeated runs.
+
+Writes ``bench/results/latest.json`` and ``latest.md``. Figures so far: idea → spec (the six
+stages, offline) and idea → bundle on disk, over every idea of the dev set; the memory peak
+of doing so. Tests never assert on these numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from bench.ideas import load_ideas
+from generator.pipeline import generate
+from generator.providers.offline import OfflineProvider
+from generator.render import render
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _stats(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median": statistics.median(ordered), "p95": p95, "min": ordered[0], "max": ordered[-1], "n": len(ordered)}
+
+
+def _machine() -> dict[str, object]:
+    return {
+        "cpu_count": os.cpu_count(),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "system": platform.platform(terse=True),
+    }
+
+
+def bench_generation(ideas_file: Path, repeat: int) -> dict[str, object]:
+    ideas = load_ideas(ideas_file)
+    to_spec: list[float] = []
+    to_bundle: list[float] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for round_ in range(repeat):
+            for idea in ideas:
+                provider = OfflineProvider()  # a fresh provider: no plan cache across runs
+                began = time.perf_counter()
+                generation = generate(idea.text, provider=provider)
+                planned = time.perf_counter()
+                render(generation.spec, Path(scratch) / f"{round_}-{idea.id}")
+                done = time.perf_counter()
+                to_spec.append((planned - began) * 1000)
+                to_bundle.append((done - began) * 1000)
+            OfflineProvider.clear_cache()
+    tracemalloc.start()
+    with tempfile.TemporaryDirectory() as scratch:
+        for idea in ideas:
+            render(generate(idea.text, provider=OfflineProvider()).spec, Path(scratch) / idea.id)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "idea_to_spec_ms": _stats(to_spec),
+        "idea_to_bundle_ms": _stats(to_bundle),
+        "python_heap_peak_mb": round(peak / 2**20, 2),
+        "process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "ideas": len(ideas),
+        "repeat": repeat,
+    }
+
+
+def _markdown(results: dict) -> str:
+    gen = results["generation"]
+    rows = [
+        ("idea → spec (6 stages, offline)", gen["idea_to_spec_ms"]),
+        ("idea → bundle on disk (offline)", gen["idea_to_bundle_ms"]),
+    ]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Machine: {results['machine']}. {gen['ideas']} ideas × {gen['repeat']} runs.",
+        "",
+        "| figure | median | p95 | max |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {name} | {s['median']:.1f} ms | {s['p95']:.1f} ms | {s['max']:.1f} ms |" for name, s in rows]
+    lines += [
+        f"| Python heap peak (all ideas rendered) | {gen['python_heap_peak_mb']} MB | | |",
+        f"| process max RSS | {gen['process_max_rss_mb']} MB | | |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.run", description=__doc__)
+    parser.add_argument("--ideas", type=Path, default=ROOT.parent / "shared" / "eval" / "ideas-dev.jsonl")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+    results = {"machine": _machine(), "generation": bench_generation(args.ideas, args.repeat)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    (args.out / "latest.md").write_text(_markdown(results), encoding="utf-8")
+    print(_markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
