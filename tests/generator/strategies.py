@@ -66,7 +66,7 @@ def _value_for(field: dict[str, Any], draw: st.DrawFn) -> Any:
 
 
 @st.composite
-def app_specs(draw: st.DrawFn) -> AppSpec:  # noqa: C901 - one branch per component kind
+def app_specs(draw: st.DrawFn) -> AppSpec:
     entity_fields = draw(fields())
     entity = {"name": "item", "label": draw(line()), "fields": entity_fields}
     numeric = [f["name"] for f in entity_fields if f["type"] in ("int", "float", "rating")]

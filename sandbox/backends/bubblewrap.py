@@ -1,0 +1,139 @@
+"""The bubblewrap backend: Debian's bwrap with every namespace unshared, for machines without Docker.
+
+Never root inside: limits are set with prlimit, then setpriv drops to nobody (65534) with no
+capabilities, and only then does bwrap build the sandbox (as root, bwrap would expose the
+host's files and environment). Only /usr, the runtime, the runner and the bundle are mounted,
+all read-only; /tmp is a sized tmpfs; the environment is cleared; the network namespace is
+empty. Weaker than Docker: no cgroup, so memory is bounded per process (address space) and
+processes per user (RLIMIT_NPROC), not for the whole run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sandbox.backends.base import RunResult, cap
+from sandbox.limits import Limits, SandboxSettings
+
+__all__ = ["BubblewrapBackend", "ensure_runtime"]
+
+HERE = Path(__file__).resolve().parents[1]
+NOBODY = "65534"
+
+
+def ensure_runtime(settings: SandboxSettings | None = None) -> Path:
+    """A world-readable folder with the sandbox runtime's packages, for Debian's python3."""
+    from sandbox.image import recipe_hash, wheels
+
+    settings = settings or SandboxSettings()
+    site = Path(settings.runtime_dir) / f"site-{recipe_hash()}"
+    if (site / ".complete").exists():
+        return site
+    partial = site.with_name(site.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    requirements = HERE / "recipe" / "requirements.txt"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(wheels()), "--target",
+         str(partial), "-r", str(requirements)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    for path in [partial, *partial.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode | 0o444 | (0o111 if path.is_dir() else 0))
+    (partial / ".complete").write_text("ok\n")
+    shutil.rmtree(site, ignore_errors=True)
+    partial.rename(site)
+    Path(settings.runtime_dir).chmod(0o755)
+    return site
+
+
+class BubblewrapBackend:
+    name = "bubblewrap"
+    isolated = True
+    app_dir = "/app"
+    python = "/usr/bin/python3"
+    runner = "/opt/flashapps/runner.py"
+    ini = "/opt/flashapps/bundle_pytest.ini"
+
+    def __init__(self, settings: SandboxSettings | None = None) -> None:
+        self.settings = settings or SandboxSettings()
+        self._site: Path | None = None
+
+    def available(self) -> bool:
+        return all(shutil.which(tool) for tool in ("bwrap", "setpriv", "prlimit")) and Path(self.python).exists()
+
+    @property
+    def site(self) -> Path:
+        if self._site is None:
+            self._site = ensure_runtime(self.settings)
+        return self._site
+
+    def command(self, bundle: Path, argv: list[str], limits: Limits) -> list[str]:
+        mb = 2**20
+        limit = [
+            "prlimit",
+            f"--nproc={limits.pids}",
+            f"--nofile={limits.nofile}",
+            f"--fsize={limits.fsize_mb * mb}",
+            f"--cpu={limits.cpu_seconds}",
+            f"--as={limits.address_space_mb * mb}",
+            "--",
+        ]
+        drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--inh-caps=-all", "--"]
+        wrap = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--cap-drop", "ALL"]
+        wrap += ["--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib"]
+        wrap += ["--symlink", "usr/lib64", "/lib64", "--symlink", "usr/sbin", "/sbin"]
+        wrap += ["--ro-bind-try", "/etc/localtime", "/etc/localtime", "--proc", "/proc", "--dev", "/dev"]
+        wrap += ["--size", str(limits.tmpfs_mb * mb), "--tmpfs", "/tmp"]
+        wrap += ["--ro-bind", str(self.site), "/opt/site"]
+        wrap += [
+            "--ro-bind",
+            str(HERE / "runner.py"),
+            self.runner,
+            "--ro-bind",
+            str(HERE / "bundle_pytest.ini"),
+            self.ini,
+        ]
+        wrap += ["--ro-bind", str(bundle), self.app_dir, "--chdir", self.app_dir]
+        for key, value in {
+            "HOME": "/tmp",
+            "PATH": "/opt/site/bin:/usr/bin:/bin",
+            "PYTHONPATH": "/opt/site",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "LANG": "C.UTF-8",
+        }.items():
+            wrap += ["--setenv", key, value]
+        return [*limit, *drop, *wrap, "--", *argv]
+
+    def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
+        command = self.command(bundle, argv, limits)
+        began = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True,
+            env={"PATH": "/usr/bin:/bin:/usr/sbin:/sbin"},
+        )  # fmt: skip
+        try:
+            out, err = process.communicate(timeout=limits.timeout_s)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 9)
+            out, err = process.communicate()
+            timed_out = True
+        stdout, cut_out = cap(out, limits.output_cap_kb)
+        stderr, cut_err = cap(err, limits.output_cap_kb)
+        return RunResult(
+            backend=self.name,
+            exit_code=None if timed_out else process.returncode,
+            stdout=stdout,
+            stderr=stderr,
+            timed_out=timed_out,
+            truncated=cut_out or cut_err,
+            run_s=time.perf_counter() - began,
+        )

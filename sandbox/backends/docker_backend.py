@@ -1,0 +1,127 @@
+"""The Docker backend: one labelled, hardened, throwaway container per run.
+
+No network, read-only root and bundle, a sized tmpfs, every capability dropped,
+no-new-privileges, pids/memory(=memory+swap)/CPU/nofile/fsize limits, a non-root user, the
+engine's log capped, a wall clock enforced from here by killing, and removal in every path.
+``runtime="runsc"`` runs it under gVisor where the daemon has that runtime registered.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import docker
+import docker.errors
+import requests
+from docker.types import LogConfig, Ulimit
+
+from sandbox.backends.base import RunResult, cap
+from sandbox.limits import LABEL, Limits
+
+__all__ = ["DockerBackend", "remove_leftovers"]
+
+
+class DockerBackend:
+    name = "docker"
+    isolated = True
+    app_dir = "/app"
+    python = "/opt/venv/bin/python"
+    runner = "/opt/flashapps/runner.py"
+    ini = "/opt/flashapps/bundle_pytest.ini"
+
+    def __init__(self, image: str | None = None, runtime: str = "runc", client: docker.DockerClient | None = None):
+        self._client = client
+        self._image = image
+        self.runtime = runtime
+        if runtime == "runsc":
+            self.name = "docker+gvisor"
+
+    @property
+    def client(self) -> docker.DockerClient:
+        if self._client is None:
+            self._client = docker.from_env(timeout=30)
+        return self._client
+
+    @property
+    def image(self) -> str:
+        if self._image is None:
+            from sandbox.image import ensure_image
+
+            self._image = ensure_image(self.client, log=lambda _: None)
+        return self._image
+
+    def available(self) -> bool:
+        try:
+            return bool(self.client.ping()) and (self.runtime == "runc" or self.runtime in self._runtimes())
+        except (docker.errors.DockerException, requests.exceptions.RequestException):
+            return False
+
+    def _runtimes(self) -> set[str]:
+        return set(self.client.info().get("Runtimes", {}))
+
+    def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
+        fsize = limits.fsize_mb * 2**20
+        began = time.perf_counter()
+        container = self.client.containers.create(
+            self.image,
+            command=argv,
+            working_dir=self.app_dir,
+            user=limits.user,
+            network_mode="none",
+            read_only=limits.read_only_root,
+            tmpfs={"/tmp": f"size={limits.tmpfs_mb}m,mode=1777"},
+            cap_drop=list(limits.cap_drop),
+            security_opt=["no-new-privileges"] if limits.no_new_privileges else [],
+            pids_limit=limits.pids,
+            mem_limit=f"{limits.memory_mb}m",
+            memswap_limit=f"{limits.memory_mb}m",
+            nano_cpus=int(limits.cpus * 1e9),
+            ulimits=[
+                Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
+                Ulimit(name="fsize", soft=fsize, hard=fsize),
+            ],
+            environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp"},
+            volumes={str(bundle): {"bind": self.app_dir, "mode": "ro"}},
+            labels={LABEL: "1"},
+            log_config=LogConfig(type="json-file", config={"max-size": limits.log_max_size, "max-file": "1"}),
+            runtime=self.runtime,
+            stdin_open=False,
+            detach=True,
+        )
+        timed_out = False
+        try:
+            container.start()
+            started = time.perf_counter()
+            try:
+                status = container.wait(timeout=limits.timeout_s)
+                exit_code: int | None = int(status.get("StatusCode", -1))
+            except (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError):
+                timed_out, exit_code = True, None
+                container.kill()
+            out, cut_out = cap(container.logs(stdout=True, stderr=False), limits.output_cap_kb)
+            err, cut_err = cap(container.logs(stdout=False, stderr=True), limits.output_cap_kb)
+            container.reload()
+            oom = bool(container.attrs.get("State", {}).get("OOMKilled"))
+            return RunResult(
+                backend=self.name,
+                exit_code=exit_code,
+                stdout=out,
+                stderr=err,
+                timed_out=timed_out,
+                oom_killed=oom,
+                truncated=cut_out or cut_err,
+                start_s=started - began,
+                run_s=time.perf_counter() - started,
+            )
+        finally:
+            container.remove(force=True)
+
+
+def remove_leftovers(client: docker.DockerClient | None = None) -> int:
+    """Removes every sandbox container still there (after a crash of this process); returns how many."""
+    client = client or docker.from_env()
+    leftovers = client.containers.list(all=True, filters={"label": LABEL})
+    for container in leftovers:
+        container.remove(force=True)
+    return len(leftovers)
