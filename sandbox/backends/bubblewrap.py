@@ -101,7 +101,7 @@ class BubblewrapBackend:
             str(HERE / "bundle_pytest.ini"),
             self.ini,
         ]
-        wrap += ["--ro-bind", str(bundle), self.app_dir, "--chdir", self.app_dir]
+        wrap += ["--ro-bind", str(bundle), self.app_dir, "--remount-ro", "/", "--chdir", self.app_dir]
         for key, value in {
             "HOME": "/tmp",
             "PATH": "/opt/site/bin:/usr/bin:/bin",

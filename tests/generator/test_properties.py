@@ -8,9 +8,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ruff_problems, run_bundle_tests
 from hypothesis import HealthCheck, given, settings
 from strategies import app_specs
+from support import ruff_problems, run_bundle_tests
 
 from generator.render import render
 from generator.spec import AppSpec

@@ -6,8 +6,8 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import ruff_problems, run_bundle_tests
 from sample_specs import water_tracker
+from support import ruff_problems, run_bundle_tests
 
 from generator.render import render
 from generator.spec import AppSpec

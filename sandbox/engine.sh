@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Makes the sandbox's tools ready: bubblewrap, debootstrap, and a Docker engine that answers.
+# Docker runs with no default bridge and no iptables (containers use network "none" only).
+# Exits non-zero when no engine could be started; the caller decides whether that is fatal.
+set -u
+need=()
+command -v bwrap >/dev/null || need+=(bubblewrap)
+command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v dockerd >/dev/null || need+=(docker.io)
+command -v runsc >/dev/null || need+=(runsc)
+if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing ${need[*]}"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 \
+    || echo "could not install ${need[*]}"
+fi
+if docker info >/dev/null 2>&1; then exit 0; fi
+if ! command -v dockerd >/dev/null || [ "$(id -u)" != 0 ]; then
+  echo "no Docker engine, and none can be started here"; exit 1
+fi
+if command -v runsc >/dev/null && [ ! -f /etc/docker/daemon.json ]; then
+  mkdir -p /etc/docker
+  printf '{"runtimes": {"runsc": {"path": "%s", "runtimeArgs": ["--network=none"]}}}\n' "$(command -v runsc)" > /etc/docker/daemon.json
+fi
+echo "starting dockerd (--bridge=none --iptables=false)"
+nohup dockerd --bridge=none --iptables=false >/var/log/flashapps-dockerd.log 2>&1 &
+for _ in $(seq 1 60); do
+  docker info >/dev/null 2>&1 && exit 0
+  sleep 0.5
+done
+echo "dockerd did not answer within 30 s; see /var/log/flashapps-dockerd.log"; exit 1

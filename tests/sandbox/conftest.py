@@ -1,0 +1,68 @@
+"""Sandbox fixtures: the real Docker engine (a failure under CI=true, a skip elsewhere),
+bubblewrap, and a session-end sweep of labelled leftovers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sandbox.backends.base import Backend
+from sandbox.backends.bubblewrap import BubblewrapBackend
+from sandbox.backends.docker_backend import DockerBackend, remove_leftovers
+from sandbox.image import ensure_image
+from sandbox.limits import LABEL
+
+CI = os.environ.get("CI") == "true"
+
+
+def _missing(what: str) -> None:
+    if CI:
+        pytest.fail(f"{what} is required under CI=true (make test starts it)")
+    pytest.skip(f"{what} is not available here")
+
+
+@pytest.fixture(scope="session")
+def docker_backend() -> Iterator[DockerBackend]:
+    backend = DockerBackend()
+    if not backend.available():
+        _missing("a Docker engine")
+    backend = DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
+    yield backend
+    left = backend.client.containers.list(all=True, filters={"label": LABEL})
+    remove_leftovers(backend.client)
+    assert not left, f"containers left behind: {[c.name for c in left]}"
+
+
+@pytest.fixture(scope="session")
+def gvisor_backend(docker_backend: DockerBackend) -> DockerBackend:
+    backend = DockerBackend(image=docker_backend.image, runtime="runsc", client=docker_backend.client)
+    if not backend.available():
+        _missing("gVisor (runsc registered as a Docker runtime)")
+    return backend
+
+
+@pytest.fixture(scope="session")
+def bwrap_backend() -> BubblewrapBackend:
+    backend = BubblewrapBackend()
+    if not backend.available():
+        _missing("bubblewrap, setpriv and prlimit")
+    assert backend.site.is_dir()
+    return backend
+
+
+@pytest.fixture(params=["docker", "bubblewrap", "gvisor"])
+def backend(request: pytest.FixtureRequest) -> Backend:
+    fixture = {"docker": "docker_backend", "bubblewrap": "bwrap_backend", "gvisor": "gvisor_backend"}[request.param]
+    return request.getfixturevalue(fixture)
+
+
+@pytest.fixture
+def empty_bundle(tmp_path: Path) -> Path:
+    folder = tmp_path / "bundle"
+    folder.mkdir()
+    (folder / "app.py").write_text("print('hi')\n")
+    folder.chmod(0o755)
+    return folder
