@@ -9,7 +9,7 @@ PORT ?= 8501
 IDEAS ?= ../shared/eval/ideas-dev.jsonl
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format bench eval clean
+.PHONY: help install engine sandbox-image run test test-fast lint format bench eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -22,10 +22,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install the pinned dependencies
 
-run: $(STAMP) ## start the studio on the embedded defaults
+engine: ## install bubblewrap/debootstrap/docker.io if missing and start a Docker engine
+	@bash sandbox/engine.sh || { [ "$$CI" = "true" ] && echo "CI needs a Docker engine" && exit 1; true; }
+
+sandbox-image: $(STAMP) engine ## build the sandbox image when its recipe changed (tagged by content hash)
+	@if docker info >/dev/null 2>&1; then $(BIN)/python -m sandbox.image build; else echo "no Docker engine: skipping the image"; fi
+
+run: $(STAMP) sandbox-image ## start the studio on the embedded defaults
 	$(BIN)/flashapps studio --port $(PORT)
 
-test: $(STAMP) ## run every test (fails when a test fails or none ran)
+test: $(STAMP) sandbox-image ## run every test (fails when a test fails or none ran)
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: $(STAMP) ## the tests that do not run generated bundles

@@ -25,7 +25,7 @@ from generator.pipeline import generate
 from generator.providers import get_provider
 from generator.providers.offline import OfflineProvider
 from generator.render import render
-from sandbox.local import verify_local
+from sandbox.verify import verify
 
 __all__ = ["EvalRow", "evaluate", "main"]
 
@@ -48,7 +48,7 @@ class EvalRow(BaseModel):
     verify_s: float = 0.0
 
 
-def evaluate(idea: Idea, provider_name: str, workdir: Path) -> EvalRow:
+def evaluate(idea: Idea, provider_name: str, workdir: Path, backend: str | None = None) -> EvalRow:
     row = EvalRow(id=idea.id, idea=idea.text[:120])
     provider = get_provider(provider_name)
     began = time.perf_counter()
@@ -63,7 +63,7 @@ def evaluate(idea: Idea, provider_name: str, workdir: Path) -> EvalRow:
     row.pattern = provider.plan(idea.text).pattern if isinstance(provider, OfflineProvider) else "model"
     row.components, row.key_paths = spec.kinds(), len(spec.key_paths)
     bundle = render(spec, workdir / idea.id)
-    report = verify_local(bundle.path)
+    report = verify(bundle.path, backend=backend)
     row.verified, row.tests = report.passed, len(report.tests)
     row.failed = [f"{t.name}: {t.output[-300:]}" for t in report.failed_tests] + [
         f"{f.tool} {f.file}:{f.line} {f.code} {f.message}" for f in report.findings
@@ -109,11 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--backend", help="sandbox backend (default: docker when an engine answers, else bubblewrap)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when any idea is not verified")
     args = parser.parse_args(argv)
     ideas = load_ideas(args.ideas, args.limit)
     with tempfile.TemporaryDirectory(prefix="flashapps-eval-") as scratch, ThreadPoolExecutor(args.jobs) as pool:
-        rows = list(pool.map(lambda i: evaluate(i, args.provider, Path(scratch)), ideas))
+        rows = list(pool.map(lambda i: evaluate(i, args.provider, Path(scratch), args.backend), ideas))
     for r in rows:
         print(f"{'PASS' if r.verified else 'FAIL'} {r.id:<45} {r.pattern:<14} {r.generate_ms:7.1f} ms  {r.title}")
     gen = [r.generate_ms for r in rows if not r.error]

@@ -75,6 +75,49 @@ def bench_generation(ideas_file: Path, repeat: int) -> dict[str, object]:
     }
 
 
+def bench_verify(repeat: int) -> dict[str, object]:
+    """Verify time for a typical bundle per backend (warm image), split into start, ruff, pytest;
+    the baseline is a bare pytest run of the same bundle, outside any sandbox."""
+    import subprocess
+    import sys
+
+    from sandbox.limits import SandboxSettings
+    from sandbox.verify import SandboxUnavailable, get_backend, verify
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sample_specs import water_tracker
+
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        bundle = render(water_tracker(), Path(scratch) / "water").path
+        bare = []
+        for _ in range(repeat):
+            began = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=bundle,
+                           capture_output=True, check=True)  # fmt: skip
+            bare.append(time.perf_counter() - began)
+        results["bare_pytest_s"] = _stats(bare)
+        settings = SandboxSettings(allow_local=True)
+        for name in ("docker", "bubblewrap", "local"):
+            try:
+                backend = get_backend(name, settings)
+            except SandboxUnavailable as exc:
+                results[name] = {"unavailable": str(exc)}
+                continue
+            verify(bundle, backend=backend, settings=settings)  # warm: image, runtime, caches
+            parts: dict[str, list[float]] = {"start": [], "ruff": [], "pytest": [], "total": []}
+            for _ in range(repeat):
+                report = verify(bundle, backend=backend, settings=settings)
+                if not report.passed:
+                    raise RuntimeError(f"{name}: the benchmark bundle failed: {report.model_dump_json()}")
+                for key in parts:
+                    parts[key].append(report.timings_s.get(key, 0.0))
+            summary = {key: _stats(values) for key, values in parts.items()}
+            summary["ratio_to_bare_pytest"] = round(summary["total"]["median"] / results["bare_pytest_s"]["median"], 2)  # type: ignore[index]
+            results[name] = summary
+    return results
+
+
 def _markdown(results: dict) -> str:
     gen = results["generation"]
     rows = [
@@ -94,6 +137,24 @@ def _markdown(results: dict) -> str:
         f"| Python heap peak (all ideas rendered) | {gen['python_heap_peak_mb']} MB | | |",
         f"| process max RSS | {gen['process_max_rss_mb']} MB | | |",
     ]
+    verify = results.get("verify")
+    if verify:
+        lines += [
+            "",
+            "## Verify a typical bundle (warm)",
+            "",
+            "| backend | start | ruff | pytest | total (median) | p95 | × bare pytest |",
+        ]
+        lines += ["|---|---|---|---|---|---|---|"]
+        bare = verify["bare_pytest_s"]
+        lines.append(f"| bare pytest, no sandbox | | | | {bare['median']:.2f} s | {bare['p95']:.2f} s | 1.00 |")
+        for name in ("docker", "bubblewrap", "local"):
+            row = verify.get(name, {})
+            if "total" not in row:
+                lines.append(f"| {name} | unavailable: {row.get('unavailable', '')} | | | | | |")
+                continue
+            split = " | ".join(f"{row[k]['median']:.2f} s" for k in ("start", "ruff", "pytest", "total"))
+            lines.append(f"| {name} | {split} | {row['total']['p95']:.2f} s | {row['ratio_to_bare_pytest']} |")
     return "\n".join(lines) + "\n"
 
 
@@ -102,8 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ideas", type=Path, default=ROOT.parent / "shared" / "eval" / "ideas-dev.jsonl")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--no-verify", action="store_true", help="skip the sandbox figures")
     args = parser.parse_args(argv)
-    results = {"machine": _machine(), "generation": bench_generation(args.ideas, args.repeat)}
+    results: dict[str, object] = {"machine": _machine(), "generation": bench_generation(args.ideas, args.repeat)}
+    if not args.no_verify:
+        results["verify"] = bench_verify(max(args.repeat, 5))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     (args.out / "latest.md").write_text(_markdown(results), encoding="utf-8")

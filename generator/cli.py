@@ -1,4 +1,4 @@
-"""The ``flashapps`` command line: ``new``, ``preview`` and ``studio``.
+"""The ``flashapps`` command line: ``new``, ``verify``, ``preview`` and ``studio``.
 
 Errors the user can fix end with one line in their language and exit status 2; nothing
 half-written is left behind.
@@ -14,9 +14,13 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import FlashAppsError, UserError, pick_language
 from generator.settings import Settings
+
+if TYPE_CHECKING:
+    from sandbox.report import VerifyReport
 
 __all__ = ["main"]
 
@@ -55,13 +59,62 @@ def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
             f"{out} 已存在且不为空，请换一个 --out 文件夹。",
         )
     bundle = render(generation.spec, out)
-    if args.json:
-        print(json.dumps({"bundle": str(bundle.path), **generation.model_dump(mode="json")}, ensure_ascii=False))
-    else:
+    if not args.json:
         print(f"→ {generation.note}")
-        print(f"✓ render    {len(bundle.files)} files in {bundle.path}")
+        print(f"✓ render    {len(bundle.files)} files in {bundle.path}", flush=True)
+    report = None if args.no_verify else _verify(bundle.path, args.backend)
+    if args.json:
+        result = {"bundle": str(bundle.path), **generation.model_dump(mode="json")}
+        result["verify"] = report.model_dump(mode="json") if report else None
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        if report is not None:
+            mark = "✓" if report.passed else "✗"
+            took = report.timings_s.get("total", 0) * 1000
+            print(f"{mark} verify    {took:7.1f} ms  {report.backend}: {report.summary(generation.language)}")
+            _print_failures(report)
         print(f"  flashapps preview {bundle.path}")
-    return 0
+    return 0 if report is None or report.passed else 1
+
+
+def _verify(bundle: Path, backend: str | None) -> VerifyReport:
+    from sandbox.verify import SandboxUnavailable, verify
+
+    try:
+        return verify(bundle, backend=backend)
+    except SandboxUnavailable as exc:
+        raise UserError(
+            f"Cannot verify: {exc}. Or skip verification with --no-verify.",
+            f"无法验证：{exc}。也可以加 --no-verify 跳过验证。",
+        ) from exc
+
+
+def _print_failures(report: VerifyReport) -> None:
+    if report.note:
+        print(f"  {report.note}")
+    for finding in report.findings[:20]:
+        print(f"  {finding.tool} {finding.file}:{finding.line} {finding.code} {finding.message}")
+    for test in report.failed_tests[:10]:
+        print(f"  FAILED {test.name}")
+        print("    " + test.output[-800:].replace("\n", "\n    "))
+
+
+def _cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
+    folder = Path(args.dir).resolve()
+    if not folder.is_dir():
+        raise UserError(f"{folder} is not a folder.", f"{folder} 不是文件夹。")
+    report = _verify(folder, args.backend)
+    if args.json:
+        print(report.model_dump_json(indent=1))
+    else:
+        mark = "✓" if report.passed else "✗"
+        print(f"{mark} {report.backend}{'' if report.isolated else ' (NOT ISOLATED)'}: {report.summary()}")
+        timings = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings_s.items())
+        print(f"  {timings}")
+        for test in report.tests:
+            print(f"  {test.outcome:<7} {test.duration_s:6.2f} s  {test.name}")
+        _print_failures(report)
+    return 0 if report.passed else 1
 
 
 def _streamlit(script: Path, port: int, extra_env: dict[str, str]) -> int:
@@ -106,7 +159,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", choices=["auto", "en", "zh", "zh-Hans", "zh-Hant"], default="auto")
     new.add_argument("--provider", help="offline (default) or a configured model provider")
     new.add_argument("--json", action="store_true", help="print the generation as JSON")
+    new.add_argument("--no-verify", action="store_true", help="skip linting and testing the app in the sandbox")
+    new.add_argument("--backend", choices=["auto", "docker", "bubblewrap", "local"], help="sandbox backend")
     new.set_defaults(run=_cmd_new)
+    check = commands.add_parser("verify", help="lint and test an app folder in the sandbox")
+    check.add_argument("dir")
+    check.add_argument("--backend", choices=["auto", "docker", "bubblewrap", "local"], help="sandbox backend")
+    check.add_argument("--json", action="store_true", help="print the VerifyReport as JSON")
+    check.set_defaults(run=_cmd_verify)
     preview = commands.add_parser("preview", help="run an app folder with Streamlit")
     preview.add_argument("dir")
     preview.add_argument("--port", type=int, default=8502)
