@@ -1,0 +1,73 @@
+"""Backend choice, the local backend's honesty, and the bound on verifications at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sample_specs import water_tracker
+
+from generator.render import render
+from sandbox.backends.base import RunResult
+from sandbox.limits import Limits, SandboxSettings
+from sandbox.verify import SandboxUnavailable, get_backend, verify
+
+
+def test_the_local_backend_is_opt_in() -> None:
+    with pytest.raises(SandboxUnavailable, match="FLASHAPPS_SANDBOX_ALLOW_LOCAL"):
+        get_backend("local", SandboxSettings())
+
+
+def test_every_local_report_says_it_was_not_isolated(tmp_path: Path) -> None:
+    bundle = render(water_tracker(), tmp_path / "water")
+    report = verify(bundle.path, backend="local", settings=SandboxSettings(allow_local=True))
+    assert report.passed, report.model_dump_json(indent=1)
+    assert report.backend == "local" and not report.isolated
+    assert "NOT ISOLATED" in report.note
+
+
+class _SlowBackend:
+    """Records how many runs overlap (a stand-in for the run itself, not for Docker)."""
+
+    name, isolated, app_dir, python, runner, ini = "slow", True, "/app", "python", "runner.py", "ini"
+
+    def __init__(self) -> None:
+        self.running = 0
+        self.most = 0
+        self.lock = threading.Lock()
+
+    def available(self) -> bool:
+        return True
+
+    def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+        time.sleep(0.3)
+        with self.lock:
+            self.running -= 1
+        return RunResult(backend=self.name, exit_code=1, stderr="no report")
+
+
+def test_verifications_at_once_are_bounded_by_the_setting(tmp_path: Path) -> None:
+    bundle = render(water_tracker(), tmp_path / "water")
+    backend = _SlowBackend()
+    settings = SandboxSettings(max_parallel=2)
+    threads = [
+        threading.Thread(target=verify, args=(bundle.path,), kwargs={"backend": backend, "settings": settings})
+        for _ in range(6)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert backend.most == 2
+
+
+def test_a_sandbox_that_dies_is_a_failed_report_not_an_exception(tmp_path: Path) -> None:
+    bundle = render(water_tracker(), tmp_path / "water")
+    report = verify(bundle.path, backend=_SlowBackend())
+    assert not report.passed
+    assert "exit code 1" in report.note and "no report" in report.note
