@@ -40,41 +40,41 @@ def _language_arg(value: str | None, idea: str) -> str | None:
 
 
 def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
-    from generator.pipeline import StageEvent, generate, new_bundle_dir
+    from generator.flow import build
+    from generator.pipeline import StageEvent, clean_idea, new_bundle_dir
     from generator.providers import get_provider
-    from generator.render import render
 
     language = _language_arg(args.lang, args.idea)
+    idea = clean_idea(args.idea, settings)
 
     def show(event: StageEvent) -> None:
         if not args.json:
-            print(f"✓ {event.stage:<9} {event.elapsed_ms:7.1f} ms  {event.summary}", flush=True)
+            print(
+                f"{'✓' if event.ok else '✗'} {event.stage:<9} {event.elapsed_ms:7.1f} ms  {event.summary}", flush=True
+            )
 
     provider = get_provider(args.provider, settings)
-    generation = generate(args.idea, provider=provider, language=language, on_event=show, settings=settings)  # type: ignore[arg-type]
-    out = Path(args.out) if args.out else new_bundle_dir(settings, generation.spec.brief.title, generation.idea)
-    if out.exists() and any(out.iterdir()):
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and any(out.iterdir()):
         raise UserError(
             f"{out} already exists and is not empty; choose another --out folder.",
             f"{out} 已存在且不为空，请换一个 --out 文件夹。",
         )
-    bundle = render(generation.spec, out)
-    if not args.json:
-        print(f"→ {generation.note}")
-        print(f"✓ render    {len(bundle.files)} files in {bundle.path}", flush=True)
-    report = None if args.no_verify else _verify(bundle.path, args.backend)
+    target = out or (lambda generation: new_bundle_dir(settings, generation.spec.brief.title, idea))
+    verify = None if args.no_verify else (lambda folder: _verify(folder, args.backend))
+    result = build(idea, target, verify=verify, provider=provider, language=language, on_event=show, settings=settings)  # type: ignore[arg-type]
     if args.json:
-        result = {"bundle": str(bundle.path), **generation.model_dump(mode="json")}
-        result["verify"] = report.model_dump(mode="json") if report else None
-        print(json.dumps(result, ensure_ascii=False))
-    else:
-        if report is not None:
-            mark = "✓" if report.passed else "✗"
-            took = report.timings_s.get("total", 0) * 1000
-            print(f"{mark} verify    {took:7.1f} ms  {report.backend}: {report.summary(generation.language)}")
-            _print_failures(report)
-        print(f"  flashapps preview {bundle.path}")
-    return 0 if report is None or report.passed else 1
+        data = {"bundle": str(result.bundle_path), **result.generation.model_dump(mode="json")}
+        data.update(verify=result.report, repair_rounds=[r.model_dump() for r in result.rounds])
+        print(json.dumps(data, ensure_ascii=False))
+        return 0 if verify is None or result.passed else 1
+    print(f"→ {result.generation.note}")
+    if result.report is not None and not result.passed:
+        from sandbox.report import VerifyReport
+
+        _print_failures(VerifyReport.model_validate(result.report))
+    print(f"  flashapps preview {result.bundle_path}")
+    return 0 if verify is None or result.passed else 1
 
 
 def _verify(bundle: Path, backend: str | None) -> VerifyReport:

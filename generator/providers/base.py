@@ -23,6 +23,8 @@ class StageRequest(BaseModel):
     stage: StageName
     language: Language | None = Field(default=None, description="forced app language; None detects it")
     done: dict[str, Any] = Field(default_factory=dict, description="earlier stages' outputs as JSON")
+    previous: dict[str, Any] | None = Field(default=None, description="this stage's last output, when repairing")
+    feedback: list[str] = Field(default_factory=list, description="what verification found wrong, to fix")
 
 
 class Provider(Protocol):

@@ -20,7 +20,7 @@ def test_new_writes_a_bundle_and_prints_each_stage(tmp_path: Path) -> None:
     done = _run("new", "an app to track my daily water intake", "--out", str(tmp_path / "water"), home=tmp_path)
     assert done.returncode == 0, done.stderr
     stages = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("✓")]
-    assert stages == ["value", "data", "feedback", "screens", "logic", "key_paths", "render"]
+    assert stages == ["value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify"]
     assert (tmp_path / "water" / "app.py").is_file()
     assert (tmp_path / "water" / "spec.json").is_file()
 
@@ -32,7 +32,9 @@ def test_new_defaults_to_a_folder_under_flashapps_home(tmp_path: Path) -> None:
     bundle = Path(result["bundle"])
     assert bundle.parent == tmp_path / "bundles"
     assert (bundle / "app.py").is_file()
-    assert [e["stage"] for e in result["events"]] == ["value", "data", "feedback", "screens", "logic", "key_paths"]
+    stages = ["value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify"]
+    assert [e["stage"] for e in result["events"]] == stages
+    assert result["verify"]["passed"] is True
 
 
 def test_lang_flag_sets_the_app_language(tmp_path: Path) -> None:

@@ -1,0 +1,175 @@
+"""The whole flow for one idea: six stages → render → verify, with bounded repair.
+
+When verification fails, its findings go back to the stage that owns them (logic for logic.py,
+key paths for test_app, screens for the app itself), at most ``rounds`` times; the loop stops at
+once when a round repeats the same error. Nothing here imports the sandbox: the caller passes
+``verify`` (``sandbox.verify.verify`` in the CLI and the studio).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.pipeline import Generation, StageEvent, generate
+from generator.providers import Provider, StageRequest, get_provider
+from generator.render import AppBundle, render
+from generator.settings import Settings
+from generator.spec import AppSpec
+from generator.spec.base import Language
+from generator.stages import STAGE_OUTPUTS, StageName, assemble, split
+
+__all__ = ["BuildResult", "RepairRound", "build", "owner_of"]
+
+
+class Report(Protocol):
+    passed: bool
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]: ...
+
+
+class RepairRound(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    round: int
+    stage: str
+    feedback: list[str]
+    passed: bool
+    took_ms: float
+
+
+class BuildResult(BaseModel):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    generation: Generation
+    bundle_path: Path
+    report: dict[str, Any] | None = None
+    passed: bool = False
+    rounds: list[RepairRound] = Field(default_factory=list)
+
+
+def owner_of(report: dict[str, Any]) -> tuple[StageName, list[str]]:
+    """The stage that owns what failed, and the feedback lines for it."""
+    lines: list[str] = []
+    owner: StageName = "screens"
+    for finding in report.get("findings", []):
+        where = f"{finding['file']}:{finding.get('line', 0)}"
+        lines.append(f"{finding['tool']} {where} {finding.get('code', '')} {finding['message']}")
+        if finding["file"].endswith("logic.py"):
+            owner = "logic"
+    for test in report.get("tests", []):
+        if test["outcome"] in ("failed", "error"):
+            lines.append(f"{test['name']}: {test['output'][-600:]}")
+            owner = "logic" if "test_logic" in test["name"] else "key_paths"
+    if not lines and report.get("note"):
+        lines.append(report["note"])
+    return owner, lines[:12]
+
+
+def build(
+    idea: str,
+    out_dir: Path | Callable[[Generation], Path],
+    *,
+    verify: Callable[[Path], Report] | None,
+    provider: Provider | None = None,
+    language: Language | None = None,
+    on_event: Callable[[StageEvent], None] | None = None,
+    settings: Settings | None = None,
+    rounds: int = 2,
+) -> BuildResult:
+    """Generates, renders and verifies; repairs up to ``rounds`` times. Never publishes anything."""
+    settings = settings or Settings()
+    provider = provider or get_provider(settings=settings)
+    generation = generate(idea, provider=provider, language=language, on_event=on_event, settings=settings)
+    spec = generation.spec
+    out_dir = out_dir(generation) if callable(out_dir) else out_dir
+    bundle = _render_step(generation, spec, out_dir, on_event)
+    result = BuildResult(generation=generation, bundle_path=bundle.path)
+    if verify is None:
+        return result
+    seen: set[tuple[str, ...]] = set()
+    for number in range(rounds + 1):
+        began = time.perf_counter()
+        report = verify(bundle.path).model_dump(mode="json")
+        passed = bool(report.get("passed"))
+        _emit(generation, on_event, "verify", _verify_summary(report, generation.language), began)
+        result.report, result.passed = report, passed
+        if passed or number == rounds:
+            break
+        stage, feedback = owner_of(report)
+        key = tuple(feedback)
+        if key in seen:
+            break  # the same error twice: more rounds would not help
+        seen.add(key)
+        repaired = _repair(provider, generation, spec, stage, feedback)
+        result.rounds.append(RepairRound(round=number + 1, stage=stage, feedback=feedback, passed=False,
+                                         took_ms=(time.perf_counter() - began) * 1000))  # fmt: skip
+        if repaired is None or repaired == spec:
+            break
+        spec = repaired
+        generation.spec = spec
+        bundle = _render_step(generation, spec, out_dir, on_event)
+    if result.rounds:
+        result.rounds[-1].passed = result.passed
+    return result
+
+
+def _repair(
+    provider: Provider, generation: Generation, spec: AppSpec, stage: StageName, feedback: list[str]
+) -> AppSpec | None:
+    parts = split(spec)
+    request = StageRequest(
+        idea=generation.idea,
+        stage=stage,
+        language=generation.language,
+        done={k: v.model_dump(mode="json") for k, v in parts.items() if k != stage},
+        previous=parts[stage].model_dump(mode="json"),
+        feedback=feedback,
+    )
+    try:
+        parts[stage] = provider.produce(request, STAGE_OUTPUTS[stage])
+        return assemble(parts)
+    except ValueError:
+        return None
+
+
+def _render_step(
+    generation: Generation, spec: AppSpec, out_dir: Path, on_event: Callable[[StageEvent], None] | None
+) -> AppBundle:
+    began = time.perf_counter()
+    bundle = render(spec, out_dir, overwrite=True)
+    zh = generation.language.startswith("zh")
+    summary = f"{len(bundle.files)} 个文件" if zh else f"{len(bundle.files)} files"
+    _emit(generation, on_event, "render", summary, began)
+    return bundle
+
+
+def _emit(
+    generation: Generation, on_event: Callable[[StageEvent], None] | None, stage: str, summary: str, began: float
+) -> None:
+    now = time.perf_counter()
+    elapsed = (now - began) * 1000
+    event = StageEvent(stage=stage, summary=summary, elapsed_ms=elapsed, at_ms=generation.total_ms + elapsed)
+    generation.total_ms += elapsed
+    generation.events.append(event)
+    if on_event is not None:
+        on_event(event)
+
+
+def _verify_summary(report: dict[str, Any], language: str) -> str:
+    zh = language.startswith("zh")
+    tests = report.get("tests", [])
+    passed = sum(t["outcome"] == "passed" for t in tests)
+    backend = report.get("backend", "?")
+    if report.get("passed"):
+        return f"{backend}：{passed} 项测试全部通过" if zh else f"{backend}: all {passed} tests passed"
+    failed = len(tests) - passed
+    return (
+        f"{backend}：{failed} 项失败"
+        if zh
+        else f"{backend}: {failed} failing, {len(report.get('findings', []))} findings"
+    )
