@@ -1,0 +1,111 @@
+"""Jobs: a generation runs as a job with an id; its events and result are stored as they happen,
+so a page reload does not lose it, and a queue could run it elsewhere later.
+
+One small interface (``JobRunner.submit``) with an in-process implementation (a thread pool);
+state lives in ``$FLASHAPPS_HOME/jobs/<id>.json``, written atomically after every event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.errors import UserError
+from generator.pipeline import StageEvent
+from generator.projects import write_atomic
+
+__all__ = ["InProcessRunner", "Job", "JobRunner", "JobStore"]
+
+Status = Literal["queued", "running", "done", "failed"]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+class Job(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: str
+    status: Status = "queued"
+    input: dict[str, Any] = Field(default_factory=dict)
+    events: list[StageEvent] = Field(default_factory=list)
+    result: dict[str, Any] | None = None
+    error: dict[str, str] | None = Field(default=None, description="the user's message in en and zh")
+    created_at: str = Field(default_factory=_now)
+    updated_at: str = Field(default_factory=_now)
+
+
+class JobStore:
+    def __init__(self, home: Path) -> None:
+        self.root = Path(home) / "jobs"
+        self._lock = threading.Lock()
+
+    def save(self, job: Job) -> None:
+        job.updated_at = _now()
+        with self._lock:
+            write_atomic(self.root / f"{job.id}.json", job.model_dump_json())
+
+    def get(self, job_id: str) -> Job:
+        path = self.root / f"{job_id}.json"
+        if not job_id.isalnum() or not path.is_file():
+            raise UserError(f"No job {job_id!r}.", f"没有任务 {job_id!r}。")
+        return Job.model_validate_json(path.read_text(encoding="utf-8"))
+
+    def recent(self, limit: int = 20) -> list[Job]:
+        paths = sorted(self.root.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[:limit]
+        return [Job.model_validate_json(p.read_text(encoding="utf-8")) for p in paths]
+
+
+Work = Callable[[Callable[[StageEvent], None]], dict[str, Any]]
+"""What a job does: called with an event callback, returns the result as JSON data."""
+
+
+class JobRunner(Protocol):
+    store: JobStore
+
+    def submit(self, kind: str, payload: dict[str, Any], work: Work) -> Job: ...
+
+
+class InProcessRunner:
+    """Runs jobs on a few threads of this process (the embedded default)."""
+
+    def __init__(self, store: JobStore, workers: int = 2) -> None:
+        self.store = store
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="flashapps-job")
+        self.futures: dict[str, Future[None]] = {}
+
+    def submit(self, kind: str, payload: dict[str, Any], work: Work) -> Job:
+        job = Job(id=secrets.token_hex(8), kind=kind, input=payload)
+        self.store.save(job)
+        self.futures[job.id] = self._pool.submit(self._run, job, work)
+        return job
+
+    def _run(self, job: Job, work: Work) -> None:
+        job.status = "running"
+        self.store.save(job)
+
+        def on_event(event: StageEvent) -> None:
+            job.events.append(event)
+            self.store.save(job)
+
+        try:
+            job.result = work(on_event)
+            job.status = "done"
+        except UserError as exc:
+            job.status, job.error = "failed", exc.messages
+        except Exception as exc:  # a job records every failure; the page shows it
+            job.status = "failed"
+            job.error = {"en": f"Unexpected error: {type(exc).__name__}", "zh": f"意外错误：{type(exc).__name__}"}
+        self.store.save(job)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
