@@ -61,8 +61,8 @@ class JobStore:
         return Job.model_validate_json(path.read_text(encoding="utf-8"))
 
     def recent(self, limit: int = 20) -> list[Job]:
-        paths = sorted(self.root.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[:limit]
-        return [Job.model_validate_json(p.read_text(encoding="utf-8")) for p in paths]
+        jobs = [Job.model_validate_json(p.read_text(encoding="utf-8")) for p in self.root.glob("*.json")]
+        return sorted(jobs, key=lambda job: job.created_at, reverse=True)[:limit]
 
 
 Work = Callable[[Callable[[StageEvent], None]], dict[str, Any]]
