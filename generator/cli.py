@@ -20,6 +20,8 @@ from generator.errors import FlashAppsError, UserError, pick_language
 from generator.settings import Settings
 
 if TYPE_CHECKING:
+    from generator.projects import Project, ProjectStore
+    from generator.spec import AppSpec
     from sandbox.report import VerifyReport
 
 __all__ = ["main"]
@@ -66,15 +68,93 @@ def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         data = {"bundle": str(result.bundle_path), **result.generation.model_dump(mode="json")}
         data.update(verify=result.report, repair_rounds=[r.model_dump() for r in result.rounds])
+        project = _remember(settings, idea, result.generation.spec, result.generation.provider, result.bundle_path)
+        data["project"] = project.id
         print(json.dumps(data, ensure_ascii=False))
         return 0 if verify is None or result.passed else 1
     print(f"→ {result.generation.note}")
+    _remember(settings, result.generation.idea, result.generation.spec, result.generation.provider, result.bundle_path)
     if result.report is not None and not result.passed:
         from sandbox.report import VerifyReport
 
         _print_failures(VerifyReport.model_validate(result.report))
     print(f"  flashapps preview {result.bundle_path}")
     return 0 if verify is None or result.passed else 1
+
+
+def _remember(settings: Settings, idea: str, spec: AppSpec, provider: str, bundle: Path) -> Project:
+    from generator.projects import ProjectStore
+
+    return ProjectStore(settings.home).create(idea, spec, provider, bundle=bundle)
+
+
+def _project_for(settings: Settings, folder: Path) -> tuple[ProjectStore, Project]:
+    """The project behind an app folder (a folder made elsewhere starts a project of its own)."""
+    from generator.projects import ProjectStore
+    from generator.spec import AppSpec
+
+    store = ProjectStore(settings.home)
+    if not (folder / "spec.json").is_file():
+        raise UserError(
+            f"{folder} is not an app folder (no spec.json).", f"{folder} 不是应用文件夹（没有 spec.json）。"
+        )
+    project = store.find_bundle(folder)
+    if project is None:
+        spec = AppSpec.from_json((folder / "spec.json").read_text(encoding="utf-8"))
+        project = store.create(spec.brief.title, spec, bundle=folder)
+    return store, project
+
+
+def _cmd_edit(args: argparse.Namespace, settings: Settings) -> int:
+    from generator.flow import revise
+    from generator.providers import get_provider
+    from generator.render import render
+
+    folder = Path(args.dir).resolve()
+    store, project = _project_for(settings, folder)
+    current = store.version(project.id)
+    provider = get_provider(args.provider, settings)
+    spec, changes = revise(current.spec, project.idea, args.sentence, provider=provider, settings=settings)
+    version = store.add(project.id, spec, args.sentence, changes, provider.name)
+    render(spec, folder, overwrite=True)
+    for change in changes:
+        print(f"✓ {change}")
+    print(f"✓ version {version.number} of {folder}")
+    return _verify_and_record(store, project.id, version.number, folder, args)
+
+
+def _cmd_undo(args: argparse.Namespace, settings: Settings) -> int:
+    from generator.render import render
+
+    folder = Path(args.dir).resolve()
+    store, project = _project_for(settings, folder)
+    target = args.to or max(1, store.get(project.id).current - 1)
+    version = store.undo(project.id, target)
+    render(version.spec, folder, overwrite=True)
+    print(f"✓ version {version.number} = version {target}")
+    return _verify_and_record(store, project.id, version.number, folder, args)
+
+
+def _cmd_versions(args: argparse.Namespace, settings: Settings) -> int:
+    store, project = _project_for(settings, Path(args.dir).resolve())
+    for version in store.versions(project.id):
+        mark = "*" if version.number == store.get(project.id).current else " "
+        verdict = "" if version.verify is None else ("✓" if version.verify.get("passed") else "✗")
+        print(f"{mark} v{version.number:<3} {version.created_at} {verdict} {version.change or project.idea}")
+    return 0
+
+
+def _verify_and_record(
+    store: ProjectStore, project_id: str, number: int, folder: Path, args: argparse.Namespace
+) -> int:
+    if args.no_verify:
+        return 0
+    report = _verify(folder, args.backend)
+    store.record_verify(project_id, number, report.model_dump(mode="json"))
+    print(f"{'✓' if report.passed else '✗'} verify    {report.backend}: {report.summary()}")
+    if not report.passed:
+        _print_failures(report)
+    return 0 if report.passed else 1
 
 
 def _verify(bundle: Path, backend: str | None) -> VerifyReport:
@@ -162,6 +242,20 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--no-verify", action="store_true", help="skip linting and testing the app in the sandbox")
     new.add_argument("--backend", choices=["auto", "docker", "bubblewrap", "local"], help="sandbox backend")
     new.set_defaults(run=_cmd_new)
+    edit = commands.add_parser("edit", help="change an app folder with a follow-up sentence (a new version)")
+    edit.add_argument("dir")
+    edit.add_argument("sentence", help='e.g. "make the goal 3 litres and add a weekly chart"')
+    edit.add_argument("--provider", help="offline (default) or a configured model provider")
+    undo = commands.add_parser("undo", help="go back to an earlier version (as a new version)")
+    undo.add_argument("dir")
+    undo.add_argument("--to", type=int, help="the version to return to (default: the one before)")
+    for command, run in ((edit, _cmd_edit), (undo, _cmd_undo)):
+        command.add_argument("--no-verify", action="store_true")
+        command.add_argument("--backend", choices=["auto", "docker", "bubblewrap", "local"])
+        command.set_defaults(run=run)
+    versions = commands.add_parser("versions", help="list an app folder's versions")
+    versions.add_argument("dir")
+    versions.set_defaults(run=_cmd_versions)
     check = commands.add_parser("verify", help="lint and test an app folder in the sandbox")
     check.add_argument("dir")
     check.add_argument("--backend", choices=["auto", "docker", "bubblewrap", "local"], help="sandbox backend")

@@ -59,6 +59,7 @@ class Project(BaseModel):
     idea: str
     created_at: str = Field(default_factory=_now)
     current: int = 1
+    bundle: str | None = Field(default=None, description="the folder the command line renders into")
 
 
 class ProjectStore:
@@ -70,11 +71,20 @@ class ProjectStore:
             raise UserError(f"No project {project_id!r}.", f"没有项目 {project_id!r}。")
         return self.root / project_id
 
-    def create(self, idea: str, spec: AppSpec, provider: str = "offline") -> Project:
-        project = Project(id=secrets.token_hex(6), idea=idea)
+    def create(self, idea: str, spec: AppSpec, provider: str = "offline", bundle: Path | None = None) -> Project:
+        project = Project(id=secrets.token_hex(6), idea=idea, bundle=str(Path(bundle).resolve()) if bundle else None)
         self._save_version(project, Version(number=1, spec=spec, change="", provider=provider))
         write_atomic(self._folder(project.id) / "project.json", project.model_dump_json(indent=1))
         return project
+
+    def find_bundle(self, bundle: Path) -> Project | None:
+        """The project whose command-line folder is ``bundle``."""
+        wanted = str(Path(bundle).resolve())
+        for path in sorted(self.root.glob("*/project.json")):
+            project = Project.model_validate_json(path.read_text(encoding="utf-8"))
+            if project.bundle == wanted:
+                return project
+        return None
 
     def get(self, project_id: str) -> Project:
         path = self._folder(project_id) / "project.json"
