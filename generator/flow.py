@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.pipeline import Generation, StageEvent, generate
+from generator.pipeline import Generation, StageEvent, generate, usage_of
 from generator.providers import Provider, StageRequest, get_provider
 from generator.render import AppBundle, render
 from generator.settings import Settings
@@ -115,6 +115,7 @@ def build(
         bundle = _render_step(generation, spec, out_dir, on_event)
     if result.rounds:
         result.rounds[-1].passed = result.passed
+    generation.calls = usage_of(provider)  # repair attempts included
     return result
 
 

@@ -7,7 +7,7 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -19,7 +19,7 @@ from generator.spec import AppSpec
 from generator.spec.base import Language, SpecModel
 from generator.stages import STAGE_OUTPUTS, STAGES, StageName, ValueOut, assemble, summarize
 
-__all__ = ["Generation", "StageEvent", "clean_idea", "create", "generate", "new_bundle_dir"]
+__all__ = ["Generation", "StageEvent", "clean_idea", "create", "generate", "new_bundle_dir", "usage_of"]
 
 EventName = Literal["value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify"]
 
@@ -48,6 +48,12 @@ class Generation(BaseModel):
     spec: AppSpec
     events: list[StageEvent]
     total_ms: float
+    calls: list[dict[str, Any]] = Field(default_factory=list, description="model calls: stage, tokens, cost")
+
+
+def usage_of(provider: Provider) -> list[dict[str, Any]]:
+    """Every model call a provider made (offline: none), as JSON data."""
+    return [call.model_dump(mode="json") for call in getattr(provider, "calls", [])]
 
 
 def clean_idea(idea: str, settings: Settings | None = None) -> str:
@@ -80,6 +86,9 @@ def generate(
     settings = settings or Settings()
     text = clean_idea(idea, settings)
     provider = provider or get_provider(settings=settings)
+    reset = getattr(provider, "reset_usage", None)
+    if callable(reset):
+        reset()  # the spend cap is per generation
     start = time.perf_counter()
     events: list[StageEvent] = []
     parts: dict[StageName, SpecModel] = {}
@@ -127,6 +136,7 @@ def generate(
         spec=spec,
         events=events,
         total_ms=(time.perf_counter() - start) * 1000,
+        calls=usage_of(provider),
     )
 
 

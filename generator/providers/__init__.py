@@ -17,7 +17,13 @@ def get_provider(name: str | None = None, settings: Settings | None = None) -> P
         from generator.providers.offline import OfflineProvider
 
         return OfflineProvider()
+    if name == "openai":
+        from generator.providers.openai_provider import OpenAIProvider
+
+        return OpenAIProvider()
     raise UserError(
-        f"Unknown provider {name!r}. Use 'offline' (no key needed).",
-        f"未知的生成方式 {name!r}。请使用 'offline'（无需密钥）。",
+        f"Unknown provider {name!r}. Use 'offline' (no key needed) or 'openai' (any OpenAI-compatible endpoint:"
+        " set FLASHAPPS_LLM_BASE_URL, FLASHAPPS_LLM_API_KEY and FLASHAPPS_LLM_MODEL, or FLASHAPPS_LLM_PRESET).",
+        f"未知的生成方式 {name!r}。请使用 'offline'（无需密钥）或 'openai'（任何兼容 OpenAI 的接口："
+        "设置 FLASHAPPS_LLM_BASE_URL、FLASHAPPS_LLM_API_KEY、FLASHAPPS_LLM_MODEL，或 FLASHAPPS_LLM_PRESET）。",
     )
