@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import subprocess
@@ -232,6 +233,7 @@ def _cmd_studio(args: argparse.Namespace, settings: Settings) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flashapps", description="One sentence in, a small working app out.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show details on stderr instead of the log file")
     commands = parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="turn an idea into an app folder")
     new.add_argument("idea", help='the idea, in one sentence: "an app to track my daily water intake"')
@@ -271,9 +273,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _logging(settings: Settings, verbose: bool) -> None:
+    """Details go to $FLASHAPPS_HOME/logs/flashapps.log (or stderr with -v); the screen gets one line."""
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+        return
+    folder = settings.home / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "flashapps.log", encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
+    _logging(settings, args.verbose)
     lang = pick_language(getattr(args, "lang", None) or os.environ.get("LANG", ""))
     if getattr(args, "idea", None) and re.search(r"[\u4e00-\u9fff]", args.idea):
         lang = "zh"
