@@ -155,6 +155,22 @@ def _markdown(results: dict) -> str:
                 continue
             split = " | ".join(f"{row[k]['median']:.2f} s" for k in ("start", "ruff", "pytest", "total"))
             lines.append(f"| {name} | {split} | {row['total']['p95']:.2f} s | {row['ratio_to_bare_pytest']} |")
+    model = results.get("model")
+    if model:
+        lines += [
+            "",
+            f"## Model path (scripted server: {model['tokens_per_s']} tokens/s, {model['ttft_s']} s to first token)",
+            "",
+            "| figure | median |",
+            "|---|---|",
+            f"| first visible stage | {model['first_visible_stage_s']:.2f} s |",
+            f"| total to a verified app | {model['total_to_verified_s']:.2f} s |",
+            f"| of which model | {model['model_s']:.2f} s |",
+            f"| of which verify | {model['verify_s']:.2f} s |",
+            f"| pipeline overhead beyond model and verify | {model['pipeline_overhead_s']:.3f} s |",
+            f"| six stage calls (model time) | {model['six_calls_model_s']:.2f} s |",
+            f"| one merged call for the same spec | {model['one_merged_call_s']:.2f} s (nothing visible until done) |",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -168,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {"machine": _machine(), "generation": bench_generation(args.ideas, args.repeat)}
     if not args.no_verify:
         results["verify"] = bench_verify(max(args.repeat, 5))
+        from bench.model_speed import bench_model
+
+        results["model"] = bench_model(repeat=args.repeat)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     (args.out / "latest.md").write_text(_markdown(results), encoding="utf-8")
