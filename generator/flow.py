@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,12 +24,6 @@ from generator.spec.base import Language
 from generator.stages import STAGE_OUTPUTS, STAGES, StageName, assemble, split, summarize
 
 __all__ = ["BuildResult", "RepairRound", "build", "owner_of", "revise"]
-
-
-class Report(Protocol):
-    passed: bool
-
-    def model_dump(self, **kwargs: Any) -> dict[str, Any]: ...
 
 
 class RepairRound(BaseModel):
@@ -74,7 +68,7 @@ def build(
     idea: str,
     out_dir: Path | Callable[[Generation], Path],
     *,
-    verify: Callable[[Path], Report] | None,
+    verify: Callable[[Path], BaseModel] | None,
     provider: Provider | None = None,
     language: Language | None = None,
     on_event: Callable[[StageEvent], None] | None = None,
