@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -129,6 +131,16 @@ def _logic_context(spec: AppSpec) -> tuple[list[dict], list[str]]:
     return functions, imports
 
 
+def _format_logic(source: str) -> str:
+    """Logic bodies may come from a model: lay them out as ruff format does (templates need not)."""
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.exists():
+        return source
+    args = [str(ruff), "format", "--isolated", "--line-length", "120", "--target-version", "py311", "-"]
+    done = subprocess.run(args, input=source, capture_output=True, text=True, check=False)
+    return done.stdout if done.returncode == 0 else source  # unparsable: the sandbox reports it
+
+
 def render_files(spec: AppSpec) -> dict[str, str]:
     """Every file of the bundle for ``spec``, by relative path."""
     strings = _strings(spec.brief.language)
@@ -183,7 +195,7 @@ def render_files(spec: AppSpec) -> dict[str, str]:
         "spec.json": spec.to_json(),
     }
     if spec.logic:
-        files["logic.py"] = _ENV.get_template("bundle/logic.py.j2").render(logic_context)
+        files["logic.py"] = _format_logic(_ENV.get_template("bundle/logic.py.j2").render(logic_context))
         files["tests/test_logic.py"] = _ENV.get_template("bundle/tests/test_logic.py.j2").render(logic_context)
     if canvas:
         games = {name: (TEMPLATES_DIR / "games" / f"{name}.html").read_text(encoding="utf-8") for name in canvas}
