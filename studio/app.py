@@ -1,6 +1,7 @@
-"""The studio: type one sentence, watch the stages arrive, get a tested app.
+"""The studio: type one sentence, watch the stages arrive, get a tested app, change it, undo.
 
-Thin by design: it calls ``generator`` and never runs a generated app in its own process.
+Thin by design: work runs as jobs (generator.jobs), so a reload does not lose it (the job id
+is in the address); generated apps never run in the studio's process.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from generator.errors import UserError
-from generator.pipeline import Generation, StageEvent, generate, new_bundle_dir
-from generator.render import AppBundle, render
-from generator.settings import Settings
+from generator.jobs import Job
+from generator.spec import AppSpec
+from studio import services
 from studio.strings import EXAMPLES, text
 
 st.set_page_config(page_title="Flash Apps", page_icon="⚡", layout="centered")
@@ -36,8 +36,7 @@ def _zip(folder: Path) -> bytes:
     return buffer.getvalue()
 
 
-def _card(generation: Generation, lang: str) -> None:
-    spec = generation.spec
+def _card(spec: AppSpec, note: str, lang: str) -> None:
     brief = spec.brief
     st.subheader(f"{brief.icon} {brief.title}")
     rows = [
@@ -50,25 +49,63 @@ def _card(generation: Generation, lang: str) -> None:
     ]
     for key, value in rows:
         st.markdown(f"**{text(key, lang)}** — {value}")
-    st.caption(f"{text('why', lang)}: {generation.note}")
+    if note:
+        st.caption(f"{text('why', lang)}: {note}")
 
 
-def _create(idea: str, lang: str) -> None:
-    settings = Settings()
-    with st.status(text("working", lang), expanded=True) as status:
+def _events(job: Job) -> None:
+    for event in job.events:
+        st.write(f"✅ **{event.stage}** · {event.elapsed_ms:.0f} ms — {event.summary}")
 
-        def show(event: StageEvent) -> None:
-            st.write(f"✅ **{event.stage}** · {event.elapsed_ms:.0f} ms — {event.summary}")
 
-        try:
-            generation = generate(idea, on_event=show, settings=settings)
-            bundle = render(generation.spec, new_bundle_dir(settings, generation.spec.brief.title, generation.idea))
-        except UserError as exc:
-            status.update(state="error")
-            st.error(exc.message(lang))
-            return
-        status.update(label=text("done", lang), state="complete", expanded=False)
-    st.session_state["result"] = (generation, bundle)
+@st.fragment(run_every="1s")
+def _progress(job_id: str, lang: str) -> None:
+    job = services.runner().store.get(job_id)
+    with st.status(text("working", lang), expanded=True):
+        _events(job)
+    if job.status in ("done", "failed"):
+        st.rerun()
+
+
+def _result(job: Job, lang: str) -> None:
+    if job.status == "failed":
+        message = (job.error or {}).get(lang, (job.error or {}).get("en", ""))
+        st.error(text("job_failed", lang, message=message))
+        return
+    result = job.result or {}
+    project_id = result["project"]
+    projects = services.store()
+    version = projects.version(project_id)
+    with st.expander(text("stages_title", lang)):
+        _events(job)
+    _card(version.spec, result.get("note", ""), lang)
+    report = result.get("report") or {}
+    summary = f"{sum(t['outcome'] == 'passed' for t in report.get('tests', []))} ✓ · {report.get('backend', '?')}"
+    if result.get("passed"):
+        st.success(text("verified", lang, summary=summary))
+    else:
+        st.warning(text("not_verified", lang, summary=report.get("note") or summary))
+    bundle = Path(result["bundle"])
+    st.download_button(text("download", lang), _zip(bundle), file_name=f"{bundle.name}.zip", key="download", icon="⬇️")
+    st.info(text("preview_hint", lang, path=bundle))
+    with st.form("follow_up"):
+        sentence = st.text_input(
+            text("follow_up", lang), key="sentence", placeholder=text("follow_up_placeholder", lang)
+        )
+        if st.form_submit_button(text("apply", lang), key="apply") and sentence.strip():
+            st.query_params["job"] = services.start_edit(project_id, sentence).id
+            st.rerun()
+    versions = projects.versions(project_id)
+    with st.expander(f"{text('versions', lang)} ({len(versions)})"):
+        for item in reversed(versions):
+            label = item.change or projects.get(project_id).idea
+            columns = st.columns([5, 2])
+            columns[0].markdown(f"**v{item.number}** · {label}")
+            if item.number != version.number and columns[1].button(
+                text("undo_to", lang, n=item.number), key=f"undo_{item.number}"
+            ):
+                st.query_params["job"] = services.start_undo(project_id, item.number).id
+                st.rerun()
 
 
 def main() -> None:
@@ -79,6 +116,20 @@ def main() -> None:
         text("language", lang), ["en", "zh"], key="lang", format_func=lambda v: {"en": "English", "zh": "中文"}[v]
     )
     st.caption(text("tagline", lang))
+    banner = services.backend_banner()
+    if banner:
+        st.warning(banner[1] if lang == "zh" else banner[0])
+    job_id = st.query_params.get("job")
+    if job_id:
+        job = services.runner().store.get(job_id)
+        if job.status in ("queued", "running"):
+            _progress(job_id, lang)
+            return
+        _result(job, lang)
+        if st.button(text("new_app", lang), key="new"):
+            del st.query_params["job"]
+            st.rerun()
+        return
     st.caption(text("examples", lang))
     cols = st.columns(len(EXAMPLES[lang]))
     for index, (column, example) in enumerate(zip(cols, EXAMPLES[lang], strict=True)):
@@ -86,17 +137,8 @@ def main() -> None:
             st.session_state["idea"] = example
     idea = st.text_area(text("idea_label", lang), key="idea", placeholder=text("idea_placeholder", lang), height=90)
     if st.button(text("create", lang), type="primary", key="create", icon="⚡"):
-        _create(idea, lang)
-    result: tuple[Generation, AppBundle] | None = st.session_state.get("result")
-    if result:
-        generation, bundle = result
-        _card(generation, lang)
-        st.download_button(
-            text("download", lang), _zip(bundle.path), file_name=f"{bundle.path.name}.zip", key="download", icon="⬇️"
-        )
-        st.info(text("preview_hint", lang, path=bundle.path))
-        with st.expander(text("files", lang)):
-            st.code("\n".join(bundle.files), language=None)
+        st.query_params["job"] = services.start_create(idea).id
+        st.rerun()
 
 
 main()

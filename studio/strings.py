@@ -35,6 +35,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "language": {"en": "Language", "zh": "界面语言"},
     "none_yet": {"en": "—", "zh": "—"},
+    "verified": {"en": "Verified in the sandbox: {summary}", "zh": "已在沙箱中验证：{summary}"},
+    "not_verified": {
+        "en": "Verification failed ({summary}); the app is shown as generated, fix it with a follow-up change.",
+        "zh": "验证未通过（{summary}）；可以用一句修改来修正。",
+    },
+    "follow_up": {"en": "Change it with a sentence", "zh": "用一句话修改"},
+    "follow_up_placeholder": {
+        "en": "make the goal 3 litres and add a weekly chart",
+        "zh": "目标改成3升，加一个按周的图表",
+    },
+    "apply": {"en": "Apply change", "zh": "应用修改"},
+    "versions": {"en": "Versions", "zh": "版本"},
+    "undo_to": {"en": "Go back to version {n}", "zh": "回到版本 {n}"},
+    "job_failed": {"en": "It did not work: {message}", "zh": "没有成功：{message}"},
+    "stages_title": {"en": "Steps", "zh": "步骤"},
+    "new_app": {"en": "Start a new app", "zh": "新建应用"},
     "unexpected": {
         "en": "Something went wrong on our side ({error}). Please try again; if it keeps happening, report it.",
         "zh": "我们这边出了点问题（{error}）。请再试一次；如果一直出现，请反馈给我们。",
