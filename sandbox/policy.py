@@ -8,7 +8,6 @@ are findings and never followed, and every Python file is parsed, never imported
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 
 from sandbox.report import Finding
@@ -43,7 +42,6 @@ _FORBIDDEN_CALLS = {
     "exec", "eval", "compile", "open", "__import__", "globals", "locals", "vars", "getattr", "setattr",
     "delattr", "breakpoint", "input", "memoryview", "exit", "quit", "help", "classmethod", "staticmethod",
 }  # fmt: skip
-_INTERNALS = re.compile(r"__(class|subclasses|globals|builtins|bases|mro|code|dict|import)__")
 _ALLOWED_DUNDER_NAMES = {"__file__", "__name__", "__doc__"}
 _STREAMLIT_SUBMODULES = {"streamlit", "streamlit.testing.v1"}
 
@@ -79,8 +77,6 @@ def check_source(source: str, file: str, allowed: set[str]) -> list[Finding]:
                 found.append(_finding(file, node, "P201", f"name {node.id!r} is not allowed"))
         elif isinstance(node, ast.Global | ast.Nonlocal):
             found.append(_finding(file, node, "P301", "global and nonlocal are not allowed"))
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _INTERNALS.search(node.value):
-            found.append(_finding(file, node, "P202", "string names an interpreter internal"))
     return found
 
 

@@ -14,6 +14,7 @@ from support import ruff_problems, run_bundle_tests
 
 from generator.render import render
 from generator.spec import AppSpec
+from sandbox.policy import check_bundle
 
 _SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
@@ -27,6 +28,7 @@ def test_any_spec_renders_to_ruff_clean_python(spec: AppSpec) -> None:
             if name.endswith(".py"):
                 ast.parse((bundle.path / name).read_text(encoding="utf-8"), filename=name)
         assert ruff_problems(bundle.path) == []
+        assert check_bundle(bundle.path) == []  # the sandbox policy accepts what templates write
         assert AppSpec.from_json((bundle.path / "spec.json").read_text(encoding="utf-8")) == spec
 
 
