@@ -8,7 +8,7 @@ functions with example cases) and ``key_paths`` (user steps that become tests).
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -32,7 +32,8 @@ __all__ = [
 
 SPEC_VERSION = 1
 
-JsonValue = Scalar | list[Scalar] | dict[str, Scalar]
+JsonValue = Scalar | Annotated[list[Scalar], Field(max_length=50)] | Annotated[dict[str, Scalar], Field(max_length=20)]
+"""An example's argument or result, or a key-path value: a scalar, or a short list or map of them."""
 
 
 class Theme(SpecModel):
@@ -80,7 +81,7 @@ class Param(SpecModel):
 class Example(SpecModel):
     """One example case: arguments by name and the value the function must return."""
 
-    args: dict[str, JsonValue]
+    args: dict[str, JsonValue] = Field(max_length=10)
     expected: JsonValue
 
 
@@ -119,7 +120,7 @@ class Step(SpecModel):
 class Expect(SpecModel):
     """What the user must see afterwards: ``<component id>.<output>`` compared with a value."""
 
-    output: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+    output: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$", max_length=65)
     op: Literal["eq", "ne", "gt", "gte", "lt", "lte", "approx", "contains", "in", "len_eq", "truthy"] = "eq"
     value: JsonValue = None
 

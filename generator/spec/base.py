@@ -39,5 +39,5 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Language = Literal["en", "zh-Hans", "zh-Hant"]
 """Languages a generated app can speak: English, simplified and traditional Chinese."""
 
-Scalar = str | int | float | bool | None
-"""A value a seed row, an example case or a key-path step may carry."""
+Scalar = Annotated[str, StringConstraints(max_length=300)] | int | float | bool | None
+"""A value a seed row, an example case or a key-path step may carry (strings bounded like Text)."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from generator.spec.base import Ident, Scalar, ShortText, SpecModel, Text
+
+_Choices = Annotated[list[Annotated[str, StringConstraints(max_length=80)]], Field(max_length=30)]
+"""A multi_choice value in a seed row: some of the field's options."""
+_Row = Annotated[dict[str, Scalar | _Choices], Field(max_length=12)]
+"""A seed row: a value for some of an entity's (at most 12) fields."""
 
 __all__ = ["FIELD_WIDGETS", "DataField", "Entity", "FieldType", "Metric", "check_value"]
 
@@ -103,7 +108,7 @@ class Entity(SpecModel):
     name: Ident
     label: ShortText
     fields: list[DataField] = Field(min_length=1, max_length=12)
-    seed: list[dict[str, Scalar | list[str]]] = Field(default_factory=list, max_length=50)
+    seed: list[_Row] = Field(default_factory=list, max_length=50)
 
     @model_validator(mode="after")
     def _fields_and_seed(self) -> Entity:

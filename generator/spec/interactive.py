@@ -1,0 +1,243 @@
+"""Components people play with: timer, quiz, flashcards, checklist, picker, counter and games."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.spec.base import Color, ShortText, SpecModel, Text
+from generator.spec.component_base import WidgetKind, _Component
+from generator.spec.data import Entity
+
+__all__ = [
+    "CANVAS_GAMES",
+    "Card",
+    "ChecklistComponent",
+    "CounterComponent",
+    "FlashcardsComponent",
+    "GameComponent",
+    "GameParams",
+    "PickerComponent",
+    "Question",
+    "QuizComponent",
+    "TimerComponent",
+]
+
+
+class TimerComponent(_Component):
+    """Countdown, pomodoro (work/break cycles, counted) or stopwatch (with laps).
+
+    Widgets: ``<id>__start``, ``<id>__pause``, ``<id>__reset``; countdown ``<id>__minutes``;
+    pomodoro ``<id>__work``, ``<id>__break`` (minutes) and ``<id>__skip`` (ends the phase now);
+    stopwatch ``<id>__lap``. Outputs: ``state`` (idle, running, paused, done), ``remaining``
+    (whole seconds left in the countdown or pomodoro phase), ``elapsed`` (whole seconds, stopwatch),
+    ``laps`` (number of laps), ``cycles`` (work phases completed today, kept across restarts),
+    ``phase`` (work, break or long_break; the mode name otherwise).
+    """
+
+    kind: Literal["timer"] = "timer"
+    mode: Literal["countdown", "pomodoro", "stopwatch"] = "countdown"
+    minutes: float = Field(default=5, gt=0, le=600)
+    work_minutes: float = Field(default=25, gt=0, le=180)
+    break_minutes: float = Field(default=5, gt=0, le=60)
+    long_break_minutes: float = Field(default=15, gt=0, le=120)
+    cycles_before_long_break: int = Field(default=4, ge=1, le=12)
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {
+            self.key("start"): "button",
+            self.key("pause"): "button",
+            self.key("reset"): "button",
+        }
+        if self.mode == "stopwatch":
+            found[self.key("lap")] = "button"
+        if self.mode == "countdown":
+            found[self.key("minutes")] = "number_input"
+        if self.mode == "pomodoro":
+            found[self.key("work")] = "number_input"
+            found[self.key("break")] = "number_input"
+            found[self.key("skip")] = "button"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"state", "remaining", "elapsed", "laps", "cycles", "phase"}
+
+
+class Question(SpecModel):
+    prompt: Text = Field(min_length=1)
+    choices: list[ShortText] = Field(min_length=2, max_length=6)
+    answer: int = Field(ge=0, description="index of the right choice")
+    explanation: Text = ""
+
+    @model_validator(mode="after")
+    def _answer_in_range(self) -> Question:
+        if self.answer >= len(self.choices):
+            raise ValueError(f"answer {self.answer} is not one of the {len(self.choices)} choices")
+        if len(set(self.choices)) != len(self.choices):
+            raise ValueError(f"choices repeat: {self.choices}")
+        return self
+
+
+class QuizComponent(_Component):
+    """Questions with choices; explanation after each answer; score; retry.
+
+    Widgets: ``<id>__q<n>`` (a radio per question, set to the choice's text), ``<id>__submit``
+    grades, ``<id>__retry`` starts over. Outputs: ``score`` (right answers graded), ``answered``,
+    ``total``, ``finished`` (graded), ``passed`` (score / total >= pass_mark, after grading).
+    """
+
+    kind: Literal["quiz"] = "quiz"
+    questions: list[Question] = Field(min_length=1, max_length=40)
+    shuffle: bool = False
+    pass_mark: float = Field(default=0.6, ge=0, le=1)
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {self.key("submit"): "button", self.key("retry"): "button"}
+        found.update({self.key(f"q{i}"): "radio" for i in range(len(self.questions))})
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"score", "answered", "total", "finished", "passed"}
+
+
+class Card(SpecModel):
+    front: ShortText
+    back: Text = Field(min_length=1)
+    hint: Text = ""
+
+
+class FlashcardsComponent(_Component):
+    """A deck to flip, shuffle and sort into known and unknown; extendable by the user.
+
+    Widgets: ``<id>__flip``, ``<id>__known``, ``<id>__unknown`` (both move to the next card),
+    ``<id>__next``, ``<id>__shuffle``, ``<id>__restart``. Cards start in spec order.
+    Outputs: ``index`` (0-based position of the current card), ``side`` (front or back),
+    ``known``, ``unknown``, ``remaining`` (not yet sorted), ``total``.
+    """
+
+    kind: Literal["flashcards"] = "flashcards"
+    cards: list[Card] = Field(min_length=1, max_length=200)
+    editable: bool = True
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        names = ["flip", "known", "unknown", "next", "shuffle", "restart"]
+        return {self.key(n): "button" for n in names}
+
+    def outputs(self) -> set[str]:
+        return {"index", "side", "known", "unknown", "remaining", "total"}
+
+
+class ChecklistComponent(_Component):
+    """Items to tick off, kept across restarts; optionally starting fresh each day.
+
+    Widgets: ``<id>__item<n>`` (a checkbox per spec item), ``<id>__new`` + ``<id>__add``.
+    Outputs: ``done``, ``total``, ``progress`` (done / total, 3 decimals).
+    """
+
+    kind: Literal["checklist"] = "checklist"
+    items: list[ShortText] = Field(min_length=1, max_length=60)
+    daily: bool = False
+    editable: bool = True
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {self.key(f"item{i}"): "checkbox" for i in range(len(self.items))}
+        if self.editable:
+            found[self.key("new")] = "text_input"
+            found[self.key("add")] = "button"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"done", "total", "progress"}
+
+
+class PickerComponent(_Component):
+    """Random choice from a list, with no repeats until everything has been picked.
+
+    Widgets: ``<id>__pick``, ``<id>__reset``, ``<id>__items`` (one item a line, when editable).
+    Outputs: ``picked`` (list of the items of the last pick), ``remaining`` (items left before
+    any repeat), ``history`` (number of picks so far).
+    """
+
+    kind: Literal["picker"] = "picker"
+    items: list[ShortText] = Field(min_length=1, max_length=200)
+    count: int = Field(default=1, ge=1, le=20)
+    no_repeat: bool = True
+    editable: bool = True
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {self.key("pick"): "button", self.key("reset"): "button"}
+        if self.editable:
+            found[self.key("items")] = "text_area"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"picked", "remaining", "history"}
+
+
+class CounterComponent(_Component):
+    """A persistent tally with plus, minus and reset (beers, laps, points).
+
+    Widgets: ``<id>__plus``, ``<id>__minus``, ``<id>__reset``. Outputs: ``value``.
+    """
+
+    kind: Literal["counter"] = "counter"
+    label: ShortText
+    step: int = Field(default=1, ge=1, le=1000)
+    goal: int | None = Field(default=None, ge=1)
+    allow_negative: bool = False
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        return {self.key(n): "button" for n in ("plus", "minus", "reset")}
+
+    def outputs(self) -> set[str]:
+        return {"value"}
+
+
+CANVAS_GAMES = ("snake", "memory", "g2048", "whack", "typing", "breakout")
+"""Games drawn on a canvas in an HTML component; the others are plain Streamlit."""
+
+
+class GameParams(SpecModel):
+    """Parameters every game reads the ones it needs from."""
+
+    theme: Color | None = None
+    items: list[ShortText] = Field(default_factory=list, max_length=40, description="emoji or words the game shows")
+    speed: Literal["slow", "normal", "fast"] = "normal"
+    size: int = Field(default=4, ge=2, le=20, description="board size or pairs")
+    max_number: int = Field(default=100, ge=2, le=1_000_000)
+    max_attempts: int = Field(default=10, ge=1, le=100)
+    duration_s: int = Field(default=30, ge=5, le=600)
+    target: int = Field(default=2048, ge=4, le=1_000_000)
+
+
+class GameComponent(_Component):
+    """A game. guess_number: ``<id>__guess`` + ``<id>__try``, ``<id>__new``; outputs ``status``
+    (playing, won, lost), ``attempts``, ``hint`` (higher, lower, or ""), ``left``.
+    tic_tac_toe: the player is X, the app answers as O at once with a deterministic strategy;
+    ``<id>__cell0`` … ``<id>__cell8`` (row by row), ``<id>__new``; outputs ``status`` (playing, x,
+    o, draw), ``moves``, ``board`` (9 characters of X, O and .). Canvas games: the game runs in
+    the page; ``<id>__player`` + ``<id>__score`` + ``<id>__save`` record a score; outputs
+    ``best`` (best recorded score, 0 before any) and ``plays`` (scores recorded).
+    """
+
+    kind: Literal["game"] = "game"
+    game: Literal["guess_number", "tic_tac_toe", "snake", "memory", "g2048", "whack", "typing", "breakout"]
+    params: GameParams = Field(default_factory=GameParams)
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        if self.game == "guess_number":
+            return {self.key("guess"): "number_input", self.key("try"): "button", self.key("new"): "button"}
+        if self.game == "tic_tac_toe":
+            cells: dict[str, WidgetKind] = {self.key(f"cell{i}"): "button" for i in range(9)}
+            cells[self.key("new")] = "button"
+            return cells
+        return {self.key("player"): "text_input", self.key("score"): "number_input", self.key("save"): "button"}
+
+    def outputs(self) -> set[str]:
+        if self.game == "guess_number":
+            return {"status", "attempts", "hint", "left"}
+        if self.game == "tic_tac_toe":
+            return {"status", "moves", "board"}
+        return {"best", "plays"}

@@ -1,0 +1,260 @@
+"""Components over records and numbers: form, table, metric, chart, filter, calculator,
+converter, text and CSV import/export."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.spec.base import Ident, LongText, Scalar, ShortText, SpecModel, Text
+from generator.spec.component_base import WidgetKind, _Component
+from generator.spec.data import FIELD_WIDGETS, Entity
+
+__all__ = [
+    "CalcInput",
+    "CalcOutput",
+    "CalculatorComponent",
+    "ChartComponent",
+    "ConverterComponent",
+    "CsvComponent",
+    "FilterComponent",
+    "FormComponent",
+    "MetricComponent",
+    "TableComponent",
+    "TextComponent",
+    "Unit",
+]
+
+
+class FormComponent(_Component):
+    """Adds a record to an entity; its widgets follow the entity's field types.
+
+    Widgets: ``<id>__<field>`` per field (in a form: set them, then click ``<id>__submit``).
+    Outputs: ``saved`` = records saved through this form in this session.
+    """
+
+    kind: Literal["form"] = "form"
+    entity: Ident
+    fields: list[Ident] = Field(default_factory=list, max_length=12)
+    submit_label: Text = ""
+
+    def shown_fields(self, entity: Entity) -> list[str]:
+        return self.fields or [f.name for f in entity.fields]
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        entity = entities.get(self.entity)
+        if entity is None:
+            return {}
+        found: dict[str, WidgetKind] = {}
+        for name in self.shown_fields(entity):
+            field = entity.field(name)
+            if field is not None:
+                found[self.key(name)] = FIELD_WIDGETS[field.type]  # type: ignore[assignment]
+        found[self.key("submit")] = "form_submit_button"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"saved"}
+
+
+class TableComponent(_Component):
+    """Lists an entity's records, newest first, with edit and delete.
+
+    Widgets (once records exist): ``<id>__row`` picks a record (value: its integer id, 1 for the
+    first record ever saved), ``<id>__edit_<field>`` + ``<id>__save`` edit it, ``<id>__delete``.
+    Outputs: ``rows`` = records shown (after filters).
+    """
+
+    kind: Literal["table"] = "table"
+    entity: Ident
+    columns: list[Ident] = Field(default_factory=list, max_length=12)
+    editable: bool = True
+    deletable: bool = True
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {}
+        if self.editable or self.deletable:
+            found[self.key("row")] = "selectbox"
+        if self.deletable:
+            found[self.key("delete")] = "button"
+        entity = entities.get(self.entity)
+        if self.editable and entity is not None:
+            for field in entity.fields:
+                found[self.key(f"edit_{field.name}")] = FIELD_WIDGETS[field.type]  # type: ignore[assignment]
+            found[self.key("save")] = "form_submit_button"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"rows"}
+
+
+class MetricComponent(_Component):
+    """Shows one core metric, with progress toward its goal when it has one.
+
+    Outputs: ``value`` = the metric (rounded to its decimals; an int when decimals is 0),
+    ``progress`` = value / goal capped at 1.0 (3 decimals), None without a goal.
+    """
+
+    kind: Literal["metric"] = "metric"
+    metric: Ident
+
+    def outputs(self) -> set[str]:
+        return {"value", "progress"}
+
+
+class ChartComponent(_Component):
+    """A line, bar or pie chart of an entity, grouped by day, week, month or a category.
+
+    Outputs: ``points`` = number of groups drawn.
+    """
+
+    kind: Literal["chart"] = "chart"
+    entity: Ident
+    chart: Literal["line", "bar", "pie"] = "bar"
+    group_by: Literal["day", "week", "month", "category"] = "day"
+    x: Ident = Field(description="a date field for day/week/month, a choice or text field for category")
+    y: Ident | None = Field(default=None, description="a number field; none counts records")
+    agg: Literal["sum", "count", "avg", "max", "min"] = "sum"
+
+    def outputs(self) -> set[str]:
+        return {"points"}
+
+
+class FilterComponent(_Component):
+    """Narrows the tables, charts and exports after it on the same screen.
+
+    Widgets: ``<id>__category`` (multiselect), ``<id>__period`` (all, today, last7, week, last30,
+    month), ``<id>__search`` (text). Outputs: ``rows`` = records left.
+    """
+
+    kind: Literal["filter"] = "filter"
+    entity: Ident
+    date_field: Ident | None = None
+    category_field: Ident | None = None
+    search: bool = False
+
+    @model_validator(mode="after")
+    def _something_to_filter(self) -> FilterComponent:
+        if not (self.date_field or self.category_field or self.search):
+            raise ValueError("a filter needs a date_field, a category_field or search")
+        return self
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {}
+        if self.category_field:
+            found[self.key("category")] = "multiselect"
+        if self.search:
+            found[self.key("search")] = "text_input"
+        if self.date_field:
+            found[self.key("period")] = "selectbox"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"rows"}
+
+
+class CalcInput(SpecModel):
+    name: Ident
+    label: ShortText
+    type: Literal["number", "int", "text", "choice", "bool"] = "number"
+    default: Scalar = None
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+    options: list[ShortText] = Field(default_factory=list, max_length=30)
+    unit: Text = ""
+
+
+class CalcOutput(SpecModel):
+    function: Ident
+    label: ShortText
+    unit: Text = ""
+    decimals: int = Field(default=2, ge=0, le=8)
+
+
+class CalculatorComponent(_Component):
+    """Inputs flow through logic functions to outputs; every function takes the inputs by name.
+
+    Widgets: ``<id>__<input>`` per input; ``<id>__go`` saves the result to the history.
+    Outputs: ``<function>`` = its result for the current inputs (floats rounded to the result's
+    decimals; None while an input is empty or the function raised), ``error`` = the message of
+    the ValueError/ArithmeticError a function raised ("" when none; a fill-in hint when empty).
+    """
+
+    kind: Literal["calculator"] = "calculator"
+    inputs: list[CalcInput] = Field(min_length=1, max_length=10)
+    results: list[CalcOutput] = Field(min_length=1, max_length=8)
+    history: bool = True
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        kinds: dict[str, WidgetKind] = {
+            "number": "number_input",
+            "int": "number_input",
+            "text": "text_input",
+            "choice": "selectbox",
+            "bool": "checkbox",
+        }
+        found = {self.key(i.name): kinds[i.type] for i in self.inputs}
+        found[self.key("go")] = "button"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {o.function for o in self.results} | {"error"}
+
+
+class Unit(SpecModel):
+    name: Ident
+    label: ShortText
+    factor: float = Field(gt=0, description="one of this unit in the base unit")
+    offset: float = Field(default=0.0, description="added before scaling (temperatures)")
+
+
+class ConverterComponent(_Component):
+    """Converts a value between linear units: base = (value + offset) * factor.
+
+    Widgets: ``<id>__value``, ``<id>__from`` and ``<id>__to`` (unit names), ``<id>__swap``.
+    Outputs: ``result`` = the value in the target unit, rounded to ``decimals``.
+    """
+
+    kind: Literal["converter"] = "converter"
+    units: list[Unit] = Field(min_length=2, max_length=20)
+    default_value: float = 1.0
+    decimals: int = Field(default=4, ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _unique_units(self) -> ConverterComponent:
+        names = [u.name for u in self.units]
+        if len(set(names)) != len(names):
+            raise ValueError(f"converter {self.id!r} repeats a unit name: {names}")
+        return self
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        return {
+            self.key("value"): "number_input",
+            self.key("from"): "selectbox",
+            self.key("to"): "selectbox",
+            self.key("swap"): "button",
+        }
+
+    def outputs(self) -> set[str]:
+        return {"result"}
+
+
+class TextComponent(_Component):
+    """A block of text (Markdown, no HTML): instructions, tips, a value statement."""
+
+    kind: Literal["text"] = "text"
+    body: LongText = Field(min_length=1)
+
+
+class CsvComponent(_Component):
+    """Exports an entity's records to CSV and imports them back (checked row by row)."""
+
+    kind: Literal["csv"] = "csv"
+    entity: Ident
+    allow_import: bool = True
+
+    def outputs(self) -> set[str]:
+        return {"rows"}
