@@ -30,15 +30,18 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
 _FUNCTION = {"filter": "filter_", "csv": "csv_"}
 _KIND_IMPORTS = {
-    "chart": ["import altair as alt"],
+    "calculator": ["import pandas as pd"],
+    "chart": ["import altair as alt", "import pandas as pd"],
+    "converter": ["import pandas as pd"],
     "csv": ["import csv", "import io"],
-    "game": ["import json", "import random"],
-    "picker": ["import random"],
+    "game": ["import json", "import random", "import pandas as pd"],
+    "picker": ["import random", "import pandas as pd"],
     "flashcards": ["import random"],
     "quiz": ["import random"],
-    "timer": ["import time"],
+    "table": ["import pandas as pd"],
+    "timer": ["import math", "import time", "import pandas as pd"],
 }
-_BASE_IMPORTS = ["import datetime as dt", "import html", "import pandas as pd", "import streamlit as st"]
+_BASE_IMPORTS = ["import datetime as dt", "import html", "import streamlit as st"]
 _THIRD_PARTY = {"altair", "pandas", "streamlit"}
 _LOGIC_MODULES = ("math", "statistics", "re", "datetime", "random", "string", "itertools", "collections", "json")
 
@@ -179,6 +182,7 @@ def render_files(spec: AppSpec) -> dict[str, str]:
         "paths": paths,
         "persist": persistence_lines(spec),
         "uses_dates": any("dt." in line for p in paths for line in p["lines"]),
+        "uses_same": any("same(" in line for p in paths for line in p["lines"]),
     }
     logic_context = dict(context, spec={"logic": logic_functions})
     files = {

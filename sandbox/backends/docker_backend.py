@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docker
 import docker.errors
+import docker.models.containers
 import requests
 from docker.types import LogConfig, Ulimit
 
@@ -115,7 +116,18 @@ class DockerBackend:
                 run_s=time.perf_counter() - started,
             )
         finally:
-            container.remove(force=True)
+            _remove(container)
+
+
+def _remove(container: docker.models.containers.Container) -> None:
+    """Removes a container; one already being removed (or gone) is fine."""
+    try:
+        container.remove(force=True)
+    except docker.errors.NotFound:
+        return
+    except docker.errors.APIError as exc:
+        if "already in progress" not in str(exc):
+            raise
 
 
 def remove_leftovers(client: docker.DockerClient | None = None) -> int:
@@ -123,5 +135,5 @@ def remove_leftovers(client: docker.DockerClient | None = None) -> int:
     client = client or docker.from_env()
     leftovers = client.containers.list(all=True, filters={"label": LABEL})
     for container in leftovers:
-        container.remove(force=True)
+        _remove(container)
     return len(leftovers)
