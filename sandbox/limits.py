@@ -7,10 +7,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["LABEL", "Limits", "SandboxSettings"]
+__all__ = ["LABEL", "OWNER", "Limits", "SandboxSettings"]
 
 LABEL = "flashapps.sandbox"
 """Every container the sandbox starts carries this label (cleanup finds leftovers by it)."""
+
+OWNER = "flashapps.owner"
+"""The id of the process that started a container: cleanup removes only its own, or orphans."""
 
 
 class Limits(BaseModel):

@@ -8,6 +8,7 @@ engine's log capped, a wall clock enforced from here by killing, and removal in 
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import requests
 from docker.types import LogConfig, Ulimit
 
 from sandbox.backends.base import RunResult, cap
-from sandbox.limits import LABEL, Limits
+from sandbox.limits import LABEL, OWNER, Limits
 
 __all__ = ["DockerBackend", "remove_leftovers"]
 
@@ -84,7 +85,7 @@ class DockerBackend:
             ],
             environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp"},
             volumes={str(bundle): {"bind": self.app_dir, "mode": "ro"}},
-            labels={LABEL: "1"},
+            labels={LABEL: "1", OWNER: str(os.getpid())},
             log_config=LogConfig(type="json-file", config={"max-size": limits.log_max_size, "max-file": "1"}),
             runtime=self.runtime,
             stdin_open=False,
@@ -130,10 +131,26 @@ def _remove(container: docker.models.containers.Container) -> None:
             raise
 
 
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def remove_leftovers(client: docker.DockerClient | None = None) -> int:
-    """Removes every sandbox container still there (after a crash of this process); returns how many."""
+    """Removes sandbox containers left by this process, or by a process that no longer exists
+    (a crash); containers of other live processes sharing the engine are theirs. Returns how many."""
     client = client or docker.from_env()
-    leftovers = client.containers.list(all=True, filters={"label": LABEL})
+    mine = str(os.getpid())
+    leftovers = [
+        c
+        for c in client.containers.list(all=True, filters={"label": LABEL})
+        if c.labels.get(OWNER) == mine or not _alive(c.labels.get(OWNER, ""))
+    ]
     for container in leftovers:
         _remove(container)
     return len(leftovers)

@@ -13,7 +13,7 @@ from sandbox.backends.base import Backend
 from sandbox.backends.bubblewrap import BubblewrapBackend
 from sandbox.backends.docker_backend import DockerBackend, remove_leftovers
 from sandbox.image import ensure_image
-from sandbox.limits import LABEL
+from sandbox.limits import LABEL, OWNER
 
 CI = os.environ.get("CI") == "true"
 
@@ -31,7 +31,8 @@ def docker_backend() -> Iterator[DockerBackend]:
         _missing("a Docker engine")
     backend = DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
     yield backend
-    left = backend.client.containers.list(all=True, filters={"label": LABEL})
+    mine = {"label": [LABEL, f"{OWNER}={os.getpid()}"]}
+    left = backend.client.containers.list(all=True, filters=mine)
     remove_leftovers(backend.client)
     assert not left, f"containers left behind: {[c.name for c in left]}"
 
