@@ -130,7 +130,7 @@ def _logic_context(spec: AppSpec) -> tuple[list[dict], list[str]]:
             {"name": f.name, "signature": signature, "returns": f.returns, "doc": f.doc, "body": f.body, "cases": cases}
         )
     source = "\n".join(f.body for f in spec.logic)
-    imports = [f"import {m}" for m in _LOGIC_MODULES if f"{m}." in source]
+    imports = [f"import {m}" for m in sorted(_LOGIC_MODULES) if f"{m}." in source]
     return functions, imports
 
 
