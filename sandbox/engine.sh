@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the sandbox's tools ready: bubblewrap, debootstrap, and a Docker engine that answers.
+# Makes the system tools ready: bubblewrap, debootstrap, gVisor, PostgreSQL (for the gallery's tests),
+# and a Docker engine that answers.
 # Docker runs with no default bridge and no iptables (containers use network "none" only).
 # Exits non-zero when no engine could be started; the caller decides whether that is fatal.
 set -u
@@ -8,6 +9,7 @@ command -v bwrap >/dev/null || need+=(bubblewrap)
 command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v dockerd >/dev/null || need+=(docker.io)
 command -v runsc >/dev/null || need+=(runsc)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)  # the gallery's second database
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing ${need[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 \
