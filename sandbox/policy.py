@@ -8,6 +8,7 @@ are findings and never followed, and every Python file is parsed, never imported
 from __future__ import annotations
 
 import ast
+import threading
 from pathlib import Path
 
 from sandbox.report import Finding
@@ -35,6 +36,7 @@ ALLOWED_FILES: dict[str, set[str]] = {
 }
 """Every Python file a bundle may hold, with the top-level modules it may import."""
 
+_PARSE_LOCK = threading.Lock()
 _DATA_FILES = {"spec.json", "requirements.txt", "README.md", ".streamlit/config.toml"}
 _IGNORED_DIRS = {"data", "__pycache__"}
 
@@ -53,7 +55,8 @@ def _finding(file: str, node: ast.AST | None, code: str, message: str) -> Findin
 def check_source(source: str, file: str, allowed: set[str]) -> list[Finding]:
     """Findings for one Python file that may import the top-level modules in ``allowed``."""
     try:
-        tree = ast.parse(source, filename=file)
+        with _PARSE_LOCK:  # CPython 3.11's parser is not safe across threads (recursion depth bookkeeping)
+            tree = ast.parse(source, filename=file)
     except SyntaxError as exc:
         return [
             Finding(tool="policy", file=file, line=exc.lineno or 0, code="P000", message=f"syntax error: {exc.msg}")
