@@ -270,6 +270,8 @@ def _parser() -> argparse.ArgumentParser:
     studio = commands.add_parser("studio", help="start the studio")
     studio.add_argument("--port", type=int, default=8501)
     studio.set_defaults(run=_cmd_studio)
+    commands.add_parser("gallery", help="create the first maintainer, back up and restore the gallery")
+    commands.add_parser("models", help="install and list local models (local-small, local)")
     return parser
 
 
@@ -288,7 +290,16 @@ def _logging(settings: Settings, verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
+_DELEGATED = {"gallery": "gallery.cli", "models": "generator.localmodel"}
+"""Command groups that live in their own room: ``flashapps gallery …``, ``flashapps models …``."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in _DELEGATED:
+        import importlib
+
+        return int(importlib.import_module(_DELEGATED[argv[0]]).main(argv[1:]))
     args = _parser().parse_args(argv)
     settings = Settings()
     _logging(settings, args.verbose)

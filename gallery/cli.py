@@ -1,0 +1,81 @@
+"""``flashapps gallery ...``: create the first maintainer, back up and restore the gallery.
+
+``main(argv)`` returns an exit status; a ``UserError`` is printed as one line, in the
+language of ``--lang`` (or ``LANG``), and gives status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gallery.core import open_gallery
+from generator.errors import UserError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="flashapps gallery", description="Manage the app gallery.")
+    parser.add_argument("--lang", default=None, help="language of messages (en or zh)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    create = commands.add_parser("create-maintainer", help="create a maintainer account (the first one, say)")
+    create.add_argument("--username", required=True)
+    create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    backup = commands.add_parser("backup", help="write the database and bundle files to one archive")
+    backup.add_argument("file", type=Path)
+    restore = commands.add_parser("restore", help="replace the gallery with a backup (stop the studio first)")
+    restore.add_argument("file", type=Path)
+    return parser
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Password again: "):
+        raise UserError("The passwords differ.", "两次输入的密码不一致。")
+    return first
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one gallery command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    language = args.lang or os.environ.get("LANG", "en")
+    try:
+        if args.command == "create-maintainer":
+            password = _password(args.password_stdin)
+            gallery = open_gallery()
+            try:
+                user = gallery.accounts.create_maintainer(args.username, password)
+            finally:
+                gallery.close()
+            print(f"maintainer {user.username!r} created")
+        elif args.command == "backup":
+            gallery = open_gallery()
+            try:
+                written = gallery.backup(args.file)
+            finally:
+                gallery.close()
+            print(f"backup written to {written}")
+        elif args.command == "restore":
+            if not args.file.is_file():
+                raise UserError(f"No backup at {args.file}.", f"找不到备份文件 {args.file}。")
+            gallery = open_gallery()
+            try:
+                counts = gallery.restore(args.file)
+            finally:
+                gallery.close()
+            print("restored: " + ", ".join(f"{name} {count}" for name, count in counts.items()))
+    except UserError as error:
+        print(error.message(language), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Gallery settings: ``FLASHAPPS_GALLERY_*`` variables; state lives under ``$FLASHAPPS_HOME``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["GallerySettings", "flashapps_home"]
+
+
+def flashapps_home() -> Path:
+    """The one folder that moves all state (``FLASHAPPS_HOME``, default ``~/.flashapps``)."""
+    return Path(os.environ.get("FLASHAPPS_HOME") or Path.home() / ".flashapps").expanduser()
+
+
+class GallerySettings(BaseSettings):
+    """Where the gallery keeps its rows and files, and how publishing behaves."""
+
+    model_config = SettingsConfigDict(env_prefix="FLASHAPPS_GALLERY_", extra="ignore")
+
+    database_url: str = Field(
+        default="", description="SQLAlchemy URL; empty: SQLite at $FLASHAPPS_HOME/gallery.sqlite3"
+    )
+    store_dir: Path | None = Field(default=None, description="bundle files; empty: $FLASHAPPS_HOME/gallery-store")
+    review_first: bool = Field(default=False, description="new apps wait for a maintainer before they are listed")
+    session_hours: float = Field(default=24 * 14, gt=0, description="how long a login lasts")
+    share_base_url: str = Field(default="http://localhost:8501/?app=", description="share links: this + slug")
+
+    @model_validator(mode="after")
+    def _defaults_under_home(self) -> GallerySettings:
+        home = flashapps_home()
+        if not self.database_url:
+            self.database_url = f"sqlite:///{home / 'gallery.sqlite3'}"
+        if self.store_dir is None:
+            self.store_dir = home / "gallery-store"
+        return self
+
+    @property
+    def store(self) -> Path:
+        """The bundle file store (always set after validation)."""
+        assert self.store_dir is not None
+        return self.store_dir
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
