@@ -155,6 +155,15 @@ def _markdown(results: dict) -> str:
                 continue
             split = " | ".join(f"{row[k]['median']:.2f} s" for k in ("start", "ruff", "pytest", "total"))
             lines.append(f"| {name} | {split} | {row['total']['p95']:.2f} s | {row['ratio_to_bare_pytest']} |")
+    gallery = results.get("gallery")
+    if gallery:
+        lines += ["", "## Gallery on SQLite", "", "| apps | search p50 | search p95 | list p50 | list p95 |"]
+        lines += ["|---|---|---|---|---|"]
+        for size, row in gallery.items():
+            lines.append(
+                f"| {int(size):,} | {row['search_p50_ms']:.1f} ms | {row['search_p95_ms']:.1f} ms "
+                f"| {row['list_p50_ms']:.1f} ms | {row['list_p95_ms']:.1f} ms |"
+            )
     model = results.get("model")
     if model:
         lines += [
@@ -180,8 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--no-verify", action="store_true", help="skip the sandbox figures")
+    parser.add_argument("--gallery-sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     args = parser.parse_args(argv)
     results: dict[str, object] = {"machine": _machine(), "generation": bench_generation(args.ideas, args.repeat)}
+    from gallery.benchmark import search_latency
+
+    results["gallery"] = {str(n): search_latency(n, repeat=20) for n in args.gallery_sizes}
     if not args.no_verify:
         results["verify"] = bench_verify(max(args.repeat, 5))
         from bench.model_speed import bench_model
