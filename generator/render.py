@@ -9,6 +9,7 @@ place, so a failure never leaves half a bundle behind.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -130,7 +131,7 @@ def _logic_context(spec: AppSpec) -> tuple[list[dict], list[str]]:
             {"name": f.name, "signature": signature, "returns": f.returns, "doc": f.doc, "body": f.body, "cases": cases}
         )
     source = "\n".join(f.body for f in spec.logic)
-    imports = [f"import {m}" for m in sorted(_LOGIC_MODULES) if f"{m}." in source]
+    imports = [f"import {m}" for m in sorted(_LOGIC_MODULES) if re.search(rf"\b{m}\.[A-Za-z_]", source)]
     return functions, imports
 
 

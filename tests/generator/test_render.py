@@ -63,3 +63,11 @@ def test_rendered_bundle_passes_its_own_tests(tmp_path: Path) -> None:
     done = run_bundle_tests(bundle.path)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert " passed" in done.stdout
+
+
+def test_long_example_cases_wrap_as_ruff_format_would(tmp_path: Path) -> None:
+    data = water_tracker().model_dump(mode="json")
+    data["logic"][0]["examples"] = [{"args": {"weight": 50 + n}, "expected": (50 + n) * 35} for n in range(10)]
+    bundle = render(AppSpec.model_validate(data), tmp_path / "water")
+    assert ruff_problems(bundle.path) == []
+    assert (bundle.path / "tests" / "test_logic.py").read_text().count("{'weight'") + 0 == 0  # double quotes only

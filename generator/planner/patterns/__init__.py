@@ -1,0 +1,55 @@
+"""The catalogue: every pattern the offline planner can build, most specific first (ties go to the earlier)."""
+
+from generator.planner.patterns import (
+    budget,
+    calculator,
+    collection,
+    converter,
+    diet,
+    events,
+    flashcards,
+    game,
+    habit,
+    inventory,
+    landing,
+    notes,
+    picker,
+    poll,
+    quiz,
+    scoreboard,
+    timer,
+    todo,
+    tracker,
+)
+from generator.planner.patterns.base import Pattern
+
+__all__ = ["CATALOGUE", "FALLBACK", "by_name"]
+
+CATALOGUE: tuple[Pattern, ...] = (
+    diet.PATTERN,
+    calculator.PATTERN,
+    converter.PATTERN,
+    quiz.PATTERN,
+    flashcards.PATTERN,
+    timer.PATTERN,
+    game.PATTERN,
+    picker.PATTERN,
+    poll.PATTERN,
+    habit.PATTERN,
+    budget.PATTERN,
+    inventory.PATTERN,
+    events.PATTERN,
+    todo.PATTERN,
+    scoreboard.PATTERN,
+    landing.PATTERN,
+    notes.PATTERN,
+    collection.PATTERN,
+    tracker.PATTERN,
+)
+FALLBACK: Pattern = collection.PATTERN
+"""Built when no pattern fits: a collection named after the idea's own subject."""
+
+
+def by_name(name: str) -> Pattern:
+    """The catalogue entry called ``name``."""
+    return next(p for p in CATALOGUE if p.name == name)

@@ -1,0 +1,257 @@
+"""Random pickers: students, meals, chores, decisions, numbers and cards; items listed in the idea win."""
+
+from __future__ import annotations
+
+import re
+
+from generator.planner.patterns.base import Context, Match, Pattern, Variant, best_variant, expect, path, step
+from generator.planner.patterns.records import choice_options
+from generator.spec import AppSpec, Brief, ChecklistComponent, Component, PickerComponent, Screen, TextComponent
+
+__all__ = ["PATTERN"]
+
+KEYWORDS = {
+    "random": 4,
+    "pick": 5,
+    "picker": 8,
+    "choose": 3,
+    "decide": 5,
+    "decision": 5,
+    "wheel": 6,
+    "spin": 5,
+    "lottery": 6,
+    "draw": 3,
+    "shuffl": 5,
+    "name generator": 8,
+    "generate names": 8,
+    "dice": 6,
+    "coin": 4,
+    "随机": 6,
+    "抽": 5,
+    "选一个": 6,
+    "转盘": 8,
+    "决定": 5,
+    "吃什么": 8,
+    "点名": 10,
+    "抽签": 8,
+    "掷骰子": 8,
+    "洗牌": 6,
+}
+
+_DEFAULTS: dict[str, tuple[tuple[str, str], str, str, list[str], list[str], int]] = {
+    "students": (
+        ("Random Student Picker", "随机点名"),
+        "🎯",
+        "indigo",
+        ["Alice", "Ben", "Chloe", "Daniel", "Emma", "Felix", "Grace", "Henry", "Isla", "Jack"],
+        ["小明", "小红", "小刚", "小丽", "小华", "小军", "小芳", "小强", "小雪", "小龙"],
+        1,
+    ),
+    "meals": (
+        ("What Should I Eat?", "今天吃什么"),
+        "🍜",
+        "orange",
+        ["Pizza", "Sushi", "Tacos", "Ramen", "Salad", "Burger", "Curry", "Dumplings", "Pasta", "Fried rice"],
+        ["火锅", "饺子", "拉面", "寿司", "披萨", "汉堡", "麻辣烫", "炒饭", "沙拉", "米线"],
+        1,
+    ),
+    "chores": (
+        ("Chore Wheel", "家务转盘"),
+        "🧹",
+        "teal",
+        ["Dishes", "Vacuuming", "Laundry", "Take out the trash", "Clean the bathroom", "Grocery run"],
+        ["洗碗", "吸尘", "洗衣服", "倒垃圾", "打扫卫生间", "买菜"],
+        1,
+    ),
+    "decision": (
+        ("Decision Maker", "帮我做决定"),
+        "🎲",
+        "purple",
+        ["Yes", "No", "Maybe later", "Ask again"],
+        ["是", "否", "以后再说", "再问一次"],
+        1,
+    ),
+    "numbers": (
+        ("Random Number Generator", "随机数生成器"),
+        "🔢",
+        "blue",
+        [str(n) for n in range(1, 101)],
+        [str(n) for n in range(1, 101)],
+        1,
+    ),
+    "dice": (("Dice Roller", "掷骰子"), "🎲", "red", ["1", "2", "3", "4", "5", "6"], ["1", "2", "3", "4", "5", "6"], 1),
+    "cards": (
+        ("Card Shuffler", "洗牌发牌"),
+        "🃏",
+        "green",
+        [
+            f"{rank}{suit}"
+            for suit in "♠♥♦♣"
+            for rank in ("A", "K", "Q", "J", "10", "9", "8", "7", "6", "5", "4", "3", "2")
+        ],
+        [
+            f"{rank}{suit}"
+            for suit in "♠♥♦♣"
+            for rank in ("A", "K", "Q", "J", "10", "9", "8", "7", "6", "5", "4", "3", "2")
+        ],
+        5,
+    ),
+    "names": (
+        ("Name Generator", "起名助手"),
+        "✨",
+        "pink",
+        ["Luna", "Milo", "Aria", "Leo", "Nova", "Theo", "Iris", "Felix", "Maya", "Oscar", "Zoe", "Ezra"],
+        ["子涵", "浩然", "欣怡", "宇轩", "梓萱", "俊杰", "诗涵", "一诺", "沐阳", "若曦", "思远", "语桐"],
+        1,
+    ),
+}
+
+
+def _numbers(ctx: Context) -> list[str] | None:
+    """A range asked for in the idea (“between 1 and 50”), as the numbers to draw from."""
+    match = re.search(r"(\d+)\s*(?:-|–|to|and|到|至|~)\s*(\d+)", ctx.text)
+    if not match:
+        return None
+    low, high = sorted((int(match.group(1)), int(match.group(2))))
+    return [str(n) for n in range(low, min(high, low + 199) + 1)] if high > low else None
+
+
+def _picker(ctx: Context, kind: str) -> AppSpec:
+    t = ctx.t
+    (title_en, title_zh), icon, theme, items_en, items_zh, count = _DEFAULTS[kind]
+    defaults = t.items(items_en, items_zh)
+    items = (_numbers(ctx) if kind == "numbers" else None) or choice_options(ctx.items, defaults, limit=200)
+    picker = PickerComponent(
+        id="pick", title=t(title_en, title_zh), items=items, count=min(count, len(items)), no_repeat=kind != "dice"
+    )
+    tip = t(
+        "Press **Pick** for a random choice; nothing repeats until everything has been picked. Edit the list in "
+        "“Edit the list” (one item a line).",
+        "点 **抽取** 随机选择；全部抽完之前不会重复。可以在“编辑列表”中修改（每行一项）。",
+    )
+    components: list[Component] = [picker, TextComponent(id="tip", body=tip)]
+    paths = [
+        path(
+            "pick_one",
+            t("I pick and get one of the items.", "我抽一次，得到列表中的一项。"),
+            [step("click", "pick__pick")],
+            [expect("pick.history", 1), expect("pick.picked", picker.count, "len_eq")],
+        ),
+        path(
+            "no_repeats",
+            t("Two picks in a row never give the same item.", "连续抽两次不会重复。"),
+            [step("click", "pick__pick"), step("click", "pick__pick")],
+            [expect("pick.history", 2)]
+            + ([expect("pick.remaining", len(items) - 2 * picker.count)] if picker.no_repeat else []),
+        ),
+        path(
+            "reset",
+            t("Reset puts every item back.", "重置后所有项目回到池中。"),
+            [step("click", "pick__pick"), step("click", "pick__reset")],
+            [expect("pick.remaining", len(items)), expect("pick.picked", [])],
+        ),
+    ]
+    if kind == "chores":
+        chores = ChecklistComponent(id="done", title=t("Done this week", "本周已完成"), items=items[:30], editable=True)
+        components.append(chores)
+        paths.append(
+            path(
+                "tick_chore",
+                t("I tick a chore as done.", "我把一项家务标记为完成。"),
+                [step("check", "done__item0")],
+                [expect("done.done", 1)],
+            )
+        )
+    value = t(
+        f"Pick at random from {len(items)} items, fairly and without repeats.",
+        f"从 {len(items)} 项中公平随机抽取，不重复。",
+    )
+    brief = Brief(
+        title=t(title_en, title_zh),
+        value=value,
+        audience=t("Teachers, families and the undecided", "老师、家庭和有选择困难的人"),
+        language=ctx.language,
+        icon=icon,
+        category="picker",
+        inputs=[t("the list to pick from", "候选列表")],
+        feedback=[t("the pick, what is left and the history", "抽取结果、剩余数量和历史")],
+        theme=ctx.theme(theme),
+    )
+    return AppSpec(
+        brief=brief,
+        screens=[Screen(name="pick", title=t("Pick", "抽取"), icon=icon, components=components)],
+        key_paths=paths,
+    )
+
+
+VARIANTS = (
+    Variant(
+        "decision",
+        {"decide": 6, "decision": 8, "yes or no": 8, "between": 2, "决定": 8, "选择困难": 8},
+        lambda ctx: _picker(ctx, "decision"),
+    ),
+    Variant(
+        "students",
+        {"student": 8, "class": 4, "name picker": 6, "call on": 6, "学生": 8, "点名": 10, "同学": 6, "班级": 4},
+        lambda ctx: _picker(ctx, "students"),
+    ),
+    Variant(
+        "meals",
+        {
+            "meal": 8,
+            "eat": 6,
+            "lunch": 6,
+            "dinner": 6,
+            "food": 5,
+            "restaurant": 6,
+            "吃什么": 10,
+            "午饭": 8,
+            "晚饭": 8,
+            "餐": 4,
+        },
+        lambda ctx: _picker(ctx, "meals"),
+    ),
+    Variant(
+        "chores",
+        {"chore": 10, "housework": 8, "roommate": 6, "家务": 10, "值日": 8},
+        lambda ctx: _picker(ctx, "chores"),
+    ),
+    Variant(
+        "numbers",
+        {"random number": 10, "number between": 8, "range": 4, "随机数": 10, "号码": 4},
+        lambda ctx: _picker(ctx, "numbers"),
+    ),
+    Variant("dice", {"dice": 10, "die$": 8, "roll": 5, "骰子": 10}, lambda ctx: _picker(ctx, "dice")),
+    Variant(
+        "cards",
+        {"deck": 6, "shuffl": 6, "playing card": 8, "card deck": 8, "洗牌": 10, "扑克": 10},
+        lambda ctx: _picker(ctx, "cards"),
+    ),
+    Variant(
+        "names",
+        {"name generator": 10, "generate names": 10, "baby name": 10, "names": 4, "起名": 10, "取名": 10, "名字": 4},
+        lambda ctx: _picker(ctx, "names"),
+    ),
+)
+
+
+def build(ctx: Context) -> AppSpec:
+    variant, found = best_variant(ctx, VARIANTS)
+    return variant.build(ctx) if found.score else _picker(ctx, "decision")
+
+
+def score(ctx: Context) -> Match:
+    found = ctx.match(KEYWORDS)
+    listed = Match(2.0, ()) if found.score and len(ctx.items) >= 2 else Match()
+    return found + listed
+
+
+PATTERN = Pattern(
+    name="picker",
+    label_en="random picker",
+    label_zh="随机抽取",
+    score=score,
+    build=build,
+    hint_en="pick",
+    hint_zh="随机",
+)
