@@ -1,0 +1,126 @@
+"""Storage for this app: its own SQLite file, one table per kind of record.
+
+The file lives in FLASHAPP_DATA_DIR (default: the data folder beside this file), so the
+records survive restarts. Every write runs in one transaction: all of it or none.
+"""
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    """Where the records live: FLASHAPP_DATA_DIR, else the data folder beside the app."""
+    return Path(os.environ.get("FLASHAPP_DATA_DIR") or Path(__file__).resolve().parent / "data")
+
+
+_SQL_TYPES = {"int": "INTEGER", "rating": "INTEGER", "bool": "INTEGER", "float": "REAL"}
+
+
+class Store:
+    """Records by entity, plus a small key-value table for counters, checklists and scores."""
+
+    def __init__(self, entities: dict, path: Path | None = None) -> None:
+        self.entities = entities
+        self.path = path or data_dir() / "app.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._tx() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS _kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            for name, entity in entities.items():
+                self._ensure(db, name, entity)
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with closing(sqlite3.connect(self.path, timeout=10)) as db:
+            db.row_factory = sqlite3.Row
+            with db:
+                yield db
+
+    def _ensure(self, db: sqlite3.Connection, name: str, entity: dict) -> None:
+        exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        if not exists:
+            columns = "".join(f', "{f["name"]}" {_SQL_TYPES.get(f["type"], "TEXT")}' for f in entity["fields"])
+            db.execute(f'CREATE TABLE "{name}" (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT{columns})')
+            for row in entity.get("seed", []):
+                self._insert(db, name, row)
+            return
+        present = {r["name"] for r in db.execute(f'PRAGMA table_info("{name}")')}
+        for field in entity["fields"]:
+            if field["name"] not in present:
+                sql_type = _SQL_TYPES.get(field["type"], "TEXT")
+                db.execute(f'ALTER TABLE "{name}" ADD COLUMN "{field["name"]}" {sql_type}')
+
+    def _encode(self, name: str, row: dict) -> dict:
+        encoded = {}
+        for field in self.entities[name]["fields"]:
+            value = row.get(field["name"])
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, list | tuple):
+                value = json.dumps(list(value), ensure_ascii=False)
+            elif isinstance(value, bool):
+                value = int(value)
+            encoded[field["name"]] = value
+        return encoded
+
+    def _decode(self, name: str, row: sqlite3.Row) -> dict:
+        decoded = {"id": row["id"], "created_at": row["created_at"]}
+        for field in self.entities[name]["fields"]:
+            value = row[field["name"]]
+            if value is not None and field["type"] == "bool":
+                value = bool(value)
+            elif value is not None and field["type"] == "multi_choice":
+                value = json.loads(value)
+            decoded[field["name"]] = value
+        return decoded
+
+    def _insert(self, db: sqlite3.Connection, name: str, row: dict) -> int:
+        values = self._encode(name, row)
+        values["created_at"] = dt.datetime.now().isoformat(timespec="seconds")
+        columns = ", ".join(f'"{c}"' for c in values)
+        marks = ", ".join("?" for _ in values)
+        cursor = db.execute(f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', tuple(values.values()))
+        return int(cursor.lastrowid or 0)
+
+    def add(self, name: str, row: dict) -> int:
+        with self._tx() as db:
+            return self._insert(db, name, row)
+
+    def add_many(self, name: str, rows: list[dict]) -> int:
+        """Adds every row or, when one fails, none of them."""
+        with self._tx() as db:
+            for row in rows:
+                self._insert(db, name, row)
+        return len(rows)
+
+    def update(self, name: str, row_id: int, row: dict) -> None:
+        values = self._encode(name, row)
+        assignments = ", ".join(f'"{c}" = ?' for c in values)
+        with self._tx() as db:
+            db.execute(f'UPDATE "{name}" SET {assignments} WHERE id = ?', (*values.values(), row_id))
+
+    def delete(self, name: str, row_id: int) -> None:
+        with self._tx() as db:
+            db.execute(f'DELETE FROM "{name}" WHERE id = ?', (row_id,))
+
+    def rows(self, name: str) -> list[dict]:
+        """Every record of an entity, newest first."""
+        with self._tx() as db:
+            found = db.execute(f'SELECT * FROM "{name}" ORDER BY id DESC').fetchall()
+        return [self._decode(name, r) for r in found]
+
+    def get(self, key: str, default: object = None) -> object:
+        with self._tx() as db:
+            row = db.execute("SELECT value FROM _kv WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row["value"])
+
+    def put(self, key: str, value: object) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO _kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
