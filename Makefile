@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 IDEAS ?= ../shared/eval/ideas-dev.jsonl
+PROVIDER ?= offline
 
 .DEFAULT_GOAL := help
 .PHONY: help install engine sandbox-image run test test-fast lint format bench eval clean
@@ -49,8 +50,8 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 bench: $(STAMP) ## speed and memory figures into bench/results/
 	$(BIN)/python -m bench.run
 
-eval: $(STAMP) ## every idea in IDEAS through the pipeline to a verified bundle
-	$(BIN)/python -m bench.eval --ideas $(IDEAS)
+eval: $(STAMP) sandbox-image ## every idea in IDEAS (PROVIDER=offline|openai|local) to a verified bundle
+	$(BIN)/python -m bench.eval --ideas $(IDEAS) --provider $(PROVIDER)
 
 clean: ## remove caches and build leftovers (keeps .venv)
 	rm -rf .mypy_cache .ruff_cache build *.egg-info
