@@ -36,6 +36,11 @@ CASES: dict[str, Callable[[], AppSpec]] = {
 }
 
 
+def _cache(path: Path, folder: Path) -> bool:
+    """Caches tools leave beside the files (ruff, pytest, Python) are not part of a bundle."""
+    return any(part in (".ruff_cache", "__pycache__", ".pytest_cache") for part in path.relative_to(folder).parts)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_rendered_bundle_matches_golden_files(name: str) -> None:
     files = render_files(CASES[name]())
@@ -45,9 +50,11 @@ def test_rendered_bundle_matches_golden_files(name: str) -> None:
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
-        for stale in {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - set(files):
+        for stale in {
+            p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not _cache(p, folder)
+        } - set(files):
             (folder / stale).unlink()
-    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not _cache(p, folder)}
     assert on_disk == set(files), "files added or removed; run with UPDATE_GOLDEN=1 and review"
     for relative, content in files.items():
         assert (folder / relative).read_text(encoding="utf-8") == content, f"{name}/{relative} differs"

@@ -6,6 +6,7 @@ way the limit says, and that the host did not change. Traffic goes only to 127.0
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import textwrap
@@ -56,6 +57,8 @@ def test_fork_bomb_is_contained(backend: Backend, empty_bundle: Path) -> None:
     if "stopped after" in result.stdout:
         assert int(result.stdout.split()[2]) <= SMALL.pids
     assert subprocess.run(["true"], check=False).returncode == 0  # the host still starts processes
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # other workers' sandboxes run as the same users: the count below means something only alone
     for _ in range(50):  # the kernel reaps a finished sandbox's processes within moments
         if _processes_of(10001) + _processes_of(65534) <= before:
             break
