@@ -271,7 +271,6 @@ def _parser() -> argparse.ArgumentParser:
     studio.add_argument("--port", type=int, default=8501)
     studio.set_defaults(run=_cmd_studio)
     commands.add_parser("gallery", help="create the first maintainer, back up and restore the gallery")
-    commands.add_parser("models", help="install and list local models (local-small, local)")
     return parser
 
 
@@ -290,8 +289,8 @@ def _logging(settings: Settings, verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
-_DELEGATED = {"gallery": "gallery.cli", "models": "generator.localmodel"}
-"""Command groups that live in their own room: ``flashapps gallery …``, ``flashapps models …``."""
+_DELEGATED = {"gallery": "gallery.cli"}
+"""Command groups that live in their own room: ``flashapps gallery …``."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
