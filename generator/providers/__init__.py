@@ -21,6 +21,10 @@ def get_provider(name: str | None = None, settings: Settings | None = None) -> P
         from generator.providers.openai_provider import OpenAIProvider
 
         return OpenAIProvider()
+    if name == "local":
+        from generator.providers.local_provider import LocalProvider
+
+        return LocalProvider()
     raise UserError(
         f"Unknown provider {name!r}. Use 'offline' (no key needed) or 'openai' (any OpenAI-compatible endpoint:"
         " set FLASHAPPS_LLM_BASE_URL, FLASHAPPS_LLM_API_KEY and FLASHAPPS_LLM_MODEL, or FLASHAPPS_LLM_PRESET).",

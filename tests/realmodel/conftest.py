@@ -1,0 +1,68 @@
+"""The real-model tier: Qwen2.5-Coder-0.5B (``local-small``) assembled once into the model cache
+and served on 127.0.0.1 for the whole session, stopped at the end in every path.
+
+Without the model (no cache and no network) these tests are skipped with the reason; under
+``CI=true`` that is a failure instead, with the same message.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.errors import UserError
+from generator.localmodel import LocalModelSettings, LocalServer, install
+from generator.providers.local_provider import LocalProvider
+
+MODEL = "local-small"
+
+
+def _unavailable(why: str) -> None:
+    message = f"the {MODEL} model is not available: {why}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI needs it: run `python -m generator.localmodel install {MODEL}`)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def model_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("realmodel-home")
+
+
+@pytest.fixture(scope="session")
+def local_model(model_home: Path) -> Path:
+    """The checked model file: reused from the cache when its sha256 matches, else assembled."""
+    try:
+        began = time.perf_counter()
+        path = install(MODEL, home=model_home, full_check=True)
+    except UserError as exc:
+        _unavailable(exc.message("en"))
+    print(f"\n{MODEL} checked in {time.perf_counter() - began:.1f} s: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def local_server(local_model: Path, model_home: Path) -> Iterator[LocalServer]:
+    """One server for the session: one thread (deterministic, and fast on a busy machine)."""
+    server = LocalServer(local_model, ctx=4096, threads=1, idle_minutes=None, log_dir=model_home / "logs")
+    try:
+        server.start()
+        print(f"\nmodel server up in {server.started_s:.1f} s at {server.url}")
+        yield server
+    except UserError as exc:
+        _unavailable(exc.message("en"))
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def local_provider(local_server: LocalServer) -> Iterator[LocalProvider]:
+    provider = LocalProvider(LocalModelSettings(_env_file=None, local_max_attempts=2), server=local_server)
+    try:
+        yield provider
+    finally:
+        provider.close()
