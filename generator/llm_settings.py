@@ -8,20 +8,35 @@ Resolution order, first found wins:
     base_url   FLASHAPPS_LLM_BASE_URL > preset > OPENAI_BASE_URL > https://api.openai.com/v1
     api_key    FLASHAPPS_LLM_API_KEY > the preset's own variable (DASHSCOPE_API_KEY…) > OPENAI_API_KEY
     model      FLASHAPPS_LLM_MODEL > preset > gpt-4o-mini
+
+The studio's settings page saves its choice to ``$FLASHAPPS_HOME/model.json`` (permissions 0600,
+the key included); that file counts after the environment and ``.env``, so a variable still wins.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from generator.stages import StageName
 
-__all__ = ["PRESETS", "LLMSettings", "Preset", "PresetName", "StructuredMode"]
+__all__ = [
+    "PRESETS",
+    "LLMSettings",
+    "Preset",
+    "PresetName",
+    "SavedModel",
+    "StructuredMode",
+    "load_saved",
+    "save_settings",
+    "saved_path",
+]
 
 StructuredMode = Literal["auto", "json_schema", "json_object", "prompt"]
 PresetName = Literal["openai", "qwen", "deepseek", "ollama", "vllm", "llamacpp"]
@@ -65,6 +80,60 @@ PRESETS: dict[PresetName, Preset] = {
 _DEFAULT = PRESETS["openai"]
 
 
+class SavedModel(BaseModel):
+    """What the studio's settings page saves: the provider and the endpoint behind it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    provider: Literal["offline", "openai", "local"] = "offline"
+    preset: PresetName | None = None
+    base_url: str | None = None
+    model: str | None = None
+    api_key: SecretStr | None = Field(default=None, description="never shown back, stored with 0600 permissions")
+
+
+def saved_path() -> Path:
+    """``$FLASHAPPS_HOME/model.json``."""
+    home = os.environ.get("FLASHAPPS_HOME") or str(Path.home() / ".flashapps")
+    return Path(home).expanduser() / "model.json"
+
+
+def load_saved() -> SavedModel:
+    """The saved choice (the defaults when nothing was saved or the file is unreadable)."""
+    try:
+        return SavedModel.model_validate_json(saved_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return SavedModel()
+
+
+def save_settings(saved: SavedModel) -> Path:
+    """Writes ``saved`` readable by its owner only (the file is never group or world readable)."""
+    path = saved_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = saved.model_dump(mode="json") | {"api_key": saved.api_key.get_secret_value() if saved.api_key else None}
+    temporary = path.with_name(f".{path.name}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False)
+    temporary.chmod(0o600)
+    temporary.replace(path)
+    return path
+
+
+class _SavedSource(PydanticBaseSettingsSource):
+    """The studio's saved endpoint, model and key, below the environment."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        if not saved_path().is_file():
+            return {}
+        saved = load_saved()
+        values = {"preset": saved.preset, "base_url": saved.base_url, "model": saved.model, "api_key": saved.api_key}
+        return {name: value for name, value in values.items() if value}
+
+
 class LLMSettings(BaseSettings):
     """Which endpoint and model, how long to wait, how often to retry, and how much to spend."""
 
@@ -86,6 +155,17 @@ class LLMSettings(BaseSettings):
     price_input_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 prompt tokens")
     price_output_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 completion tokens")
     structured: StructuredMode = Field(default="auto", description="how replies are kept to the schema")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, dotenv_settings, _SavedSource(settings_cls), file_secret_settings
 
     @model_validator(mode="after")
     def _resolve(self) -> LLMSettings:

@@ -60,6 +60,7 @@ class Project(BaseModel):
     created_at: str = Field(default_factory=_now)
     current: int = 1
     bundle: str | None = Field(default=None, description="the folder the command line renders into")
+    owner: str | None = Field(default=None, description="the studio user who made it (None: made anonymously)")
 
 
 class ProjectStore:
@@ -71,8 +72,12 @@ class ProjectStore:
             raise UserError(f"No project {project_id!r}.", f"没有项目 {project_id!r}。")
         return self.root / project_id
 
-    def create(self, idea: str, spec: AppSpec, provider: str = "offline", bundle: Path | None = None) -> Project:
-        project = Project(id=secrets.token_hex(6), idea=idea, bundle=str(Path(bundle).resolve()) if bundle else None)
+    def create(
+        self, idea: str, spec: AppSpec, provider: str = "offline", bundle: Path | None = None, owner: str | None = None
+    ) -> Project:
+        project = Project(
+            id=secrets.token_hex(6), idea=idea, bundle=str(Path(bundle).resolve()) if bundle else None, owner=owner
+        )
         self._save_version(project, Version(number=1, spec=spec, change="", provider=provider))
         write_atomic(self._folder(project.id) / "project.json", project.model_dump_json(indent=1))
         return project
@@ -85,6 +90,19 @@ class ProjectStore:
             if project.bundle == wanted:
                 return project
         return None
+
+    def owned_by(self, owner: str) -> list[Project]:
+        """The projects ``owner`` made, newest first."""
+        found = [Project.model_validate_json(p.read_text(encoding="utf-8")) for p in self.root.glob("*/project.json")]
+        return sorted((p for p in found if p.owner == owner), key=lambda p: p.created_at, reverse=True)
+
+    def claim(self, project_id: str, owner: str) -> Project:
+        """Gives an anonymous project to ``owner`` (a project with an owner keeps it)."""
+        project = self.get(project_id)
+        if project.owner is None:
+            project.owner = owner
+            write_atomic(self._folder(project_id) / "project.json", project.model_dump_json(indent=1))
+        return project
 
     def get(self, project_id: str) -> Project:
         path = self._folder(project_id) / "project.json"

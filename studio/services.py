@@ -1,20 +1,59 @@
-"""What the studio pages call: one job runner, the project store and the sandbox, per process."""
+"""What the studio pages call: jobs, projects, the gallery, links and model settings (no Streamlit here).
+
+Work that takes time (create, change, undo, remix) runs as a job (generator.jobs), so a reload
+does not lose it; generated apps never run in the studio's process: the runner serves them at
+``app_url`` / ``draft_url`` on the studio's own origin.
+"""
 
 from __future__ import annotations
 
+import io
+import json
+import logging
+import os
+import secrets
+import time
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import qrcode
+
+from gallery import AppView, Gallery, GallerySettings, PrivacyFinding, UserView, open_gallery, scan_spec
+from generator.errors import UserError
 from generator.flow import build, revise
 from generator.jobs import InProcessRunner, Job, JobStore
-from generator.pipeline import StageEvent, new_bundle_dir
-from generator.projects import ProjectStore
+from generator.pipeline import StageEvent
+from generator.projects import ProjectStore, write_atomic
+from generator.providers import Provider, get_provider
 from generator.settings import Settings
+from sandbox.report import VerifyReport
 
-__all__ = ["backend_banner", "runner", "start_create", "start_edit", "start_undo", "store"]
+__all__ = [
+    "app_url",
+    "backend_banner",
+    "draft_url",
+    "gallery",
+    "project_meta",
+    "provider_name",
+    "public_base",
+    "publish",
+    "qr_png",
+    "runner",
+    "share_url",
+    "start_create",
+    "start_edit",
+    "start_remix",
+    "start_undo",
+    "store",
+    "unexpected",
+]
+
+log = logging.getLogger("studio")
 
 
+# -- where things are --------------------------------------------------------------------------
 @lru_cache(maxsize=4)
 def _runner(home: str) -> InProcessRunner:
     return InProcessRunner(JobStore(Path(home)), workers=2)
@@ -28,7 +67,63 @@ def store() -> ProjectStore:
     return ProjectStore(Settings().home)
 
 
-def _verify(folder: Path) -> Any:
+@lru_cache(maxsize=4)
+def _gallery(database_url: str, store_dir: str) -> Gallery:
+    return open_gallery(GallerySettings(database_url=database_url, store_dir=Path(store_dir)))
+
+
+def gallery() -> Gallery:
+    """The gallery of this ``FLASHAPPS_HOME`` (opened, migrated and recovered once per process)."""
+    settings = GallerySettings()
+    return _gallery(settings.database_url, str(settings.store))
+
+
+def app_url(slug: str, version: int | None = None) -> str:
+    """Where the runner serves a published app (a given version: ``<slug>--v<n>``), on this origin."""
+    return f"/apps/{slug}--v{version}/" if version else f"/apps/{slug}/"
+
+
+def draft_url(project_id: str) -> str:
+    """Where the runner serves the current version of a studio project (a draft)."""
+    return f"/apps/draft-{project_id}/"
+
+
+def public_base(headers: Mapping[str, str] | None = None) -> str:
+    """``FLASHAPPS_PUBLIC_URL``, else the scheme and host this request came to."""
+    configured = os.environ.get("FLASHAPPS_PUBLIC_URL", "").strip()
+    if configured:
+        return configured.rstrip("/")
+    headers = headers or {}
+    host = (headers.get("X-Forwarded-Host") or headers.get("Host") or "localhost:8501").split(",")[0].strip()
+    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
+    return f"{scheme if scheme in ('http', 'https') else 'http'}://{host}"
+
+
+def share_url(slug: str, headers: Mapping[str, str] | None = None) -> str:
+    """The absolute link to an app's page: opens with no account, while the app is listed."""
+    return f"{public_base(headers)}/app?app={slug}"
+
+
+def qr_png(url: str) -> bytes:
+    image = qrcode.make(url, box_size=6, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue()
+
+
+def unexpected(exc: BaseException) -> UserError:
+    """A plain sentence with a reference for an error nobody planned for; the details go to the log."""
+    reference = secrets.token_hex(4)
+    log.error("unexpected error [%s]", reference, exc_info=exc)
+    return UserError(
+        f"Something went wrong on our side (reference {reference}). Try again; if it keeps happening, "
+        "report it with this reference.",
+        f"我们这边出了点问题（编号 {reference}）。请再试一次；如果一直出现，请带上这个编号反馈给我们。",
+    )
+
+
+# -- verification ------------------------------------------------------------------------------
+def _verify(folder: Path) -> VerifyReport:
     from sandbox.verify import verify
 
     return verify(folder)
@@ -41,10 +136,7 @@ def backend_banner() -> tuple[str, str] | None:
     try:
         backend = get_backend()
     except SandboxUnavailable as exc:
-        return (
-            f"Apps cannot be verified here: {exc}.",
-            f"这里无法验证应用：{exc}。",
-        )
+        return (f"Apps cannot be verified here: {exc}.", f"这里无法验证应用：{exc}。")
     if backend.name == "docker":
         return None
     return (
@@ -55,55 +147,204 @@ def backend_banner() -> tuple[str, str] | None:
     )
 
 
-def start_create(idea: str) -> Job:
+def provider_name() -> str:
+    """``FLASHAPPS_PROVIDER`` when set, else what the settings page saved, else offline."""
+    from generator.llm_settings import load_saved
+
+    return os.environ.get("FLASHAPPS_PROVIDER") or load_saved().provider
+
+
+def _provider() -> Provider:
+    return get_provider(provider_name())
+
+
+Emit = Callable[[StageEvent], None]
+
+
+def _step(emit: Emit, stage: Any, summary: str, began: float, ok: bool = True) -> None:
+    elapsed = (time.perf_counter() - began) * 1000
+    emit(StageEvent(stage=stage, summary=summary, elapsed_ms=elapsed, at_ms=elapsed, ok=ok))
+
+
+def _render_and_verify(project_id: str, emit: Emit) -> dict[str, Any]:
+    """Renders the project's current version, verifies it, records the report; the result of a job."""
+    projects = store()
+    version = projects.version(project_id)
+    language = version.spec.brief.language
+    began = time.perf_counter()
+    bundle = projects.render(project_id, version.number)
+    zh = language.startswith("zh")
+    _step(emit, "render", f"{len(bundle.files)} 个文件" if zh else f"{len(bundle.files)} files", began)
+    began = time.perf_counter()
+    report = _verify(bundle.path)
+    _step(emit, "verify", f"{report.backend}: {report.summary(language)}", began, ok=report.passed)
+    projects.record_verify(project_id, version.number, report.model_dump(mode="json"))
+    return {"project": project_id, "version": version.number, "passed": report.passed}
+
+
+def _submit(kind: str, payload: dict[str, Any], work: Callable[[Emit], dict[str, Any]]) -> Job:
+    def guarded(emit: Emit) -> dict[str, Any]:
+        try:
+            return work(emit)
+        except UserError:
+            raise
+        except Exception as exc:
+            raise unexpected(exc) from None
+
+    return runner().submit(kind, payload, guarded)
+
+
+# -- jobs --------------------------------------------------------------------------------------
+def start_create(idea: str, owner: str | None = None) -> Job:
     settings = Settings()
 
-    def work(emit: Any) -> dict[str, Any]:
-        def target(generation: Any) -> Path:
-            return new_bundle_dir(settings, generation.spec.brief.title, generation.idea)
-
-        result = build(idea, target, verify=_verify, on_event=emit, settings=settings)
-        project = store().create(result.generation.idea, result.generation.spec, result.generation.provider)
+    def work(emit: Emit) -> dict[str, Any]:
+        staging = settings.home / "studio" / "building" / secrets.token_hex(6)
+        result = build(idea, staging, verify=_verify, provider=_provider(), on_event=emit, settings=settings)
+        generation = result.generation
+        projects = store()
+        project = projects.create(generation.idea, generation.spec, generation.provider, owner=owner)
+        projects.render(project.id)  # the same files as verified (rendering is deterministic)
         if result.report is not None:
-            store().record_verify(project.id, 1, result.report)
-        return {
-            "project": project.id,
-            "bundle": str(result.bundle_path),
-            "note": result.generation.note,
-            "passed": result.passed,
-            "report": result.report,
-        }
+            projects.record_verify(project.id, 1, result.report)
+        _remove(staging)
+        return {"project": project.id, "version": 1, "passed": result.passed, "note": generation.note}
 
-    return runner().submit("create", {"idea": idea}, work)
+    return _submit("create", {"idea": idea}, work)
+
+
+def _remove(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def start_edit(project_id: str, sentence: str) -> Job:
     settings = Settings()
 
-    def work(emit: Any) -> dict[str, Any]:
+    def work(emit: Emit) -> dict[str, Any]:
         projects = store()
         project = projects.get(project_id)
         current = projects.version(project_id)
-        spec, changes = revise(current.spec, project.idea, sentence, on_event=emit, settings=settings)
-        version = projects.add(project_id, spec, sentence, changes)
-        bundle = projects.render(project_id, version.number)
-        report = _verify(bundle.path).model_dump(mode="json")
-        projects.record_verify(project_id, version.number, report)
-        emit(StageEvent(stage="verify", summary=str(report.get("passed")), elapsed_ms=0, at_ms=0))
-        return {"project": project_id, "bundle": str(bundle.path), "changes": changes, "passed": report["passed"],
-                "report": report}  # fmt: skip
+        spec, changes = revise(
+            current.spec, project.idea, sentence, provider=_provider(), on_event=emit, settings=settings
+        )
+        projects.add(project_id, spec, sentence, changes)
+        return _render_and_verify(project_id, emit) | {"changes": changes}
 
-    return runner().submit("edit", {"project": project_id, "sentence": sentence}, work)
+    return _submit("edit", {"project": project_id, "sentence": sentence}, work)
 
 
 def start_undo(project_id: str, to: int) -> Job:
-    def work(emit: Any) -> dict[str, Any]:
-        projects = store()
-        version = projects.undo(project_id, to)
-        bundle = projects.render(project_id, version.number)
-        report = _verify(bundle.path).model_dump(mode="json")
-        projects.record_verify(project_id, version.number, report)
-        return {"project": project_id, "bundle": str(bundle.path), "changes": version.changes,
-                "passed": report["passed"], "report": report}  # fmt: skip
+    def work(emit: Emit) -> dict[str, Any]:
+        version = store().undo(project_id, to)
+        return _render_and_verify(project_id, emit) | {"changes": version.changes}
 
-    return runner().submit("undo", {"project": project_id, "to": to}, work)
+    return _submit("undo", {"project": project_id, "to": to}, work)
+
+
+def start_remix(slug: str, version: int | None, viewer: UserView | None) -> Job:
+    """A new studio project from a published app's spec, verified; its lineage goes with it when published."""
+    draft = gallery().apps.remix(slug, version, viewer)
+    source = gallery().apps.get_by_slug(slug, viewer)
+
+    def work(emit: Emit) -> dict[str, Any]:
+        projects = store()
+        idea = f"remix: {source.title}"
+        project = projects.create(idea, draft.spec, "remix", owner=viewer.username if viewer else None)
+        _save_meta(project.id, {"remix_of": [draft.source_slug, draft.source_version]})
+        return _render_and_verify(project.id, emit)
+
+    return _submit("remix", {"app": slug, "version": draft.source_version}, work)
+
+
+# -- studio's own notes about a project: where it was published, what it remixes ----------------
+def _meta_path(project_id: str) -> Path:
+    store().get(project_id)  # checks the id
+    return Settings().home / "studio" / "projects" / f"{project_id}.json"
+
+
+def project_meta(project_id: str) -> dict[str, Any]:
+    path = _meta_path(project_id)
+    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else {}
+
+
+def _save_meta(project_id: str, values: dict[str, Any]) -> None:
+    write_atomic(_meta_path(project_id), json.dumps(project_meta(project_id) | values))
+
+
+def privacy_findings(project_id: str) -> list[PrivacyFinding]:
+    return scan_spec(store().version(project_id).spec)
+
+
+def publish(
+    project_id: str,
+    user: UserView | None,
+    *,
+    title: str | None = None,
+    description: str | None = None,
+    confirm_privacy: bool = False,
+) -> AppView:
+    """Publishes the project's current, verified version: a new app the first time, then new versions."""
+    if user is None:
+        raise UserError("Sign in to publish.", "请先登录再发布。")
+    projects = store()
+    version = projects.version(project_id)
+    if version.verify is None:
+        raise UserError("This version has not been checked yet; wait for the check, then publish.",
+                        "这个版本还没有检查完；等检查完成后再发布。")  # fmt: skip
+    bundle = projects.render(project_id, version.number)
+    meta = project_meta(project_id)
+    remix = meta.get("remix_of")
+    view = gallery().apps.publish(
+        user,
+        bundle,
+        version.verify,
+        app=meta.get("slug"),
+        title=title or None,
+        description=description or None,
+        confirm_privacy=confirm_privacy,
+        remix_of=(str(remix[0]), int(remix[1])) if remix and not meta.get("slug") else None,
+    )
+    projects.claim(project_id, user.username)
+    _save_meta(project_id, {"slug": view.slug, "published_version": version.number})
+    return view
+
+
+# -- model settings ----------------------------------------------------------------------------
+def test_connection(provider: str, base_url: str, model: str, api_key: str | None) -> tuple[bool, str, str]:
+    """One short call to the endpoint (its model list): (ok, en, zh). Never echoes the key."""
+    import httpx
+
+    if provider == "offline":
+        return True, "The offline planner needs no connection: ready.", "离线规划器不需要连接：已就绪。"
+    if provider == "local":
+        try:
+            import generator.providers.local_provider  # noqa: F401
+        except ImportError:
+            return False, "The local model is not installed here.", "这里没有安装本地模型。"
+        return True, "The local model starts on first use, on this machine.", "本地模型会在第一次使用时在本机启动。"
+    url = (base_url or "").rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        return False, "The base URL must start with http:// or https://.", "接口地址必须以 http:// 或 https:// 开头。"
+    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+    try:
+        response = httpx.get(f"{url}/models", headers=headers, timeout=10.0)
+    except httpx.TimeoutException:
+        return False, f"{url} did not answer within 10 s.", f"{url} 在 10 秒内没有回应。"
+    except httpx.HTTPError:
+        return (False, f"Cannot reach {url}. Check the address (with /v1) and that the server runs.",
+                f"无法连接 {url}。请检查地址（包括 /v1）以及服务是否在运行。")  # fmt: skip
+    if response.status_code in (401, 403):
+        return False, f"{url} refused the API key (HTTP {response.status_code}).", f"{url} 拒绝了 API 密钥。"
+    if response.status_code >= 400:
+        return (False, f"{url} answered HTTP {response.status_code}; check that the base URL ends in /v1.",
+                f"{url} 返回 HTTP {response.status_code}；请检查接口地址是否以 /v1 结尾。")  # fmt: skip
+    try:
+        names = [str(item.get("id")) for item in response.json().get("data", [])]
+    except (ValueError, AttributeError):
+        names = []
+    if model and names and model not in names:
+        return (True, f"Connected to {url}, but it lists no model {model!r} (it has: {', '.join(names[:5])}).",
+                f"已连接 {url}，但它没有列出模型 {model!r}（已有：{', '.join(names[:5])}）。")  # fmt: skip
+    return True, f"Connected to {url}: model {model or '?'} is available.", f"已连接 {url}：模型 {model or '?'} 可用。"

@@ -2,59 +2,240 @@
 
 from __future__ import annotations
 
-__all__ = ["EXAMPLES", "STRINGS", "text"]
+__all__ = ["EXAMPLES", "STAGES", "STRINGS", "text"]
 
-STRINGS: dict[str, dict[str, str]] = {
+_S = dict[str, dict[str, str]]
+
+_COMMON: _S = {
     "tagline": {
         "en": "One sentence in, a small working app out — tested before you see it.",
         "zh": "一句话，生成一个能用的小应用——先测试，再交给你。",
     },
-    "idea_label": {"en": "Your idea", "zh": "你的想法"},
-    "idea_placeholder": {
-        "en": "an app to track my daily water intake",
-        "zh": "帮我做一个记录每天喝水量的应用",
+    "language": {"en": "Language", "zh": "界面语言"},
+    "none_yet": {"en": "—", "zh": "—"},
+    "unexpected": {
+        "en": "Something went wrong on our side (reference {ref}). Try again; if it keeps happening, report it.",
+        "zh": "我们这边出了点问题（编号 {ref}）。请再试一次；如果一直出现，请反馈给我们。",
     },
+    "nav_create": {"en": "Create", "zh": "创建"},
+    "nav_gallery": {"en": "Gallery", "zh": "作品广场"},
+    "nav_app": {"en": "App", "zh": "应用"},
+    "nav_mine": {"en": "My apps", "zh": "我的应用"},
+    "nav_curate": {"en": "Curate", "zh": "审核"},
+    "nav_settings": {"en": "Settings", "zh": "设置"},
+    "nav_account": {"en": "Sign in", "zh": "登录"},
+    "signed_in_as": {"en": "Signed in as **{name}**", "zh": "已登录：**{name}**"},
+    "sign_out": {"en": "Sign out", "zh": "退出登录"},
+    "not_signed_in": {"en": "Not signed in", "zh": "未登录"},
+    "sign_in_to": {"en": "Sign in to {action}.", "zh": "请先登录，才能{action}。"},
+    "open_new_tab": {"en": "Open in a new tab ↗", "zh": "在新标签页打开 ↗"},
+    "live_app": {"en": "The app", "zh": "应用本身"},
+}
+
+_CREATE: _S = {
+    "idea_label": {"en": "Your idea", "zh": "你的想法"},
+    "idea_placeholder": {"en": "an app to track my daily water intake", "zh": "帮我做一个记录每天喝水量的应用"},
     "examples": {"en": "Try one:", "zh": "试试这些："},
     "create": {"en": "Create app", "zh": "生成应用"},
     "working": {"en": "Building your app…", "zh": "正在生成你的应用……"},
-    "done": {"en": "Your app is ready", "zh": "应用已生成"},
+    "waiting_for": {"en": "Next: {stage}", "zh": "下一步：{stage}"},
     "why": {"en": "How it was planned", "zh": "规划说明"},
+    "card_title": {"en": "What was built", "zh": "生成了什么"},
     "card_value": {"en": "What it is for", "zh": "用途"},
     "card_metrics": {"en": "Core metrics", "zh": "核心指标"},
-    "card_data": {"en": "What it records", "zh": "记录的数据"},
+    "card_data": {"en": "What it keeps", "zh": "保存的数据"},
     "card_feedback": {"en": "What it shows you", "zh": "给你的反馈"},
     "card_screens": {"en": "Screens", "zh": "页面"},
     "card_paths": {"en": "Key paths (tested)", "zh": "关键路径（已写成测试）"},
-    "files": {"en": "Files", "zh": "文件"},
-    "download": {"en": "Download the app (zip)", "zh": "下载应用（zip）"},
-    "preview_hint": {
-        "en": "Run it on your computer: unzip, then `pip install -r requirements.txt && streamlit run app.py`,"
-        " or here: `flashapps preview {path}`",
-        "zh": "在电脑上运行：解压后执行 `pip install -r requirements.txt && streamlit run app.py`，"
-        "或在本机：`flashapps preview {path}`",
-    },
-    "language": {"en": "Language", "zh": "界面语言"},
-    "none_yet": {"en": "—", "zh": "—"},
     "verified": {"en": "Verified in the sandbox: {summary}", "zh": "已在沙箱中验证：{summary}"},
     "not_verified": {
-        "en": "Verification failed ({summary}); the app is shown as generated, fix it with a follow-up change.",
-        "zh": "验证未通过（{summary}）；可以用一句修改来修正。",
+        "en": "The check did not pass ({summary}). Describe a change below to fix it, or undo.",
+        "zh": "检查未通过（{summary}）。可以在下方用一句话修改来修正，或撤销。",
     },
+    "not_checked": {"en": "This version has not been checked yet.", "zh": "这个版本还没有检查。"},
     "follow_up": {"en": "Change it with a sentence", "zh": "用一句话修改"},
     "follow_up_placeholder": {
         "en": "make the goal 3 litres and add a weekly chart",
         "zh": "目标改成3升，加一个按周的图表",
     },
     "apply": {"en": "Apply change", "zh": "应用修改"},
+    "empty_change": {"en": "Type the change first, then apply it.", "zh": "请先输入要修改的内容，再点应用。"},
+    "undo": {"en": "Undo the last change", "zh": "撤销上一次修改"},
     "versions": {"en": "Versions", "zh": "版本"},
-    "undo_to": {"en": "Go back to version {n}", "zh": "回到版本 {n}"},
+    "version_label": {"en": "v{n} · {change}", "zh": "v{n} · {change}"},
+    "first_version": {"en": "first version", "zh": "第一个版本"},
+    "current": {"en": "(current)", "zh": "（当前）"},
+    "undo_to": {"en": "Go back to v{n}", "zh": "回到 v{n}"},
     "job_failed": {"en": "It did not work: {message}", "zh": "没有成功：{message}"},
     "stages_title": {"en": "Steps", "zh": "步骤"},
     "new_app": {"en": "Start a new app", "zh": "新建应用"},
-    "unexpected": {
-        "en": "Something went wrong on our side ({error}). Please try again; if it keeps happening, report it.",
-        "zh": "我们这边出了点问题（{error}）。请再试一次；如果一直出现，请反馈给我们。",
+    "publish_title": {"en": "Publish to the gallery", "zh": "发布到作品广场"},
+    "publish_as": {"en": "Title", "zh": "标题"},
+    "publish_description": {"en": "One line about it", "zh": "一句话介绍"},
+    "publish": {"en": "Publish", "zh": "发布"},
+    "publish_update": {"en": "Publish as a new version of {slug}", "zh": "作为 {slug} 的新版本发布"},
+    "publish_privacy": {
+        "en": "This app collects personal data ({what}). I confirm it is needed and its users agree.",
+        "zh": "这个应用会收集个人信息（{what}）。我确认确有必要，且使用者知情同意。",
     },
+    "published": {"en": "Published. Share this link:", "zh": "已发布。分享这个链接："},
+    "open_app_page": {"en": "Open its page", "zh": "打开应用页面"},
+    "publish_unverified": {
+        "en": "Only a version whose check passed can be published: fix it with a change first.",
+        "zh": "只有检查通过的版本才能发布：请先用一句话修改修正它。",
+    },
+    "remix_of": {"en": "Remix of {slug} v{n}", "zh": "改编自 {slug} v{n}"},
+    "action_publish": {"en": "publish", "zh": "发布"},
+}
+
+_GALLERY: _S = {
+    "search": {"en": "Search", "zh": "搜索"},
+    "search_placeholder": {"en": "water, quiz, 单词…", "zh": "喝水、测验、单词……"},
+    "filter_language": {"en": "Language", "zh": "语言"},
+    "filter_kind": {"en": "Kind", "zh": "类型"},
+    "filter_category": {"en": "Category", "zh": "分类"},
+    "sort": {"en": "Sort by", "zh": "排序"},
+    "sort_new": {"en": "Newest", "zh": "最新"},
+    "sort_popular": {"en": "Most liked", "zh": "最多点赞"},
+    "sort_featured": {"en": "Featured first", "zh": "精选优先"},
+    "sort_relevance": {"en": "Best match", "zh": "最相关"},
+    "any": {"en": "Any", "zh": "全部"},
+    "kind_app": {"en": "App", "zh": "应用"},
+    "kind_game": {"en": "Game", "zh": "游戏"},
+    "lang_en": {"en": "English", "zh": "英文"},
+    "lang_zh-Hans": {"en": "Chinese (simplified)", "zh": "简体中文"},
+    "lang_zh-Hant": {"en": "Chinese (traditional)", "zh": "繁體中文"},
+    "featured": {"en": "★ Featured", "zh": "★ 精选"},
+    "likes": {"en": "♥ {n}", "zh": "♥ {n}"},
+    "remixes": {"en": "⑂ {n} remixes", "zh": "⑂ {n} 次改编"},
+    "open": {"en": "Open", "zh": "打开"},
+    "found": {"en": "{total} apps · page {page} of {pages}", "zh": "共 {total} 个应用 · 第 {page}/{pages} 页"},
+    "nothing_found": {
+        "en": "No app matches. Try fewer or other words, or clear the filters.",
+        "zh": "没有匹配的应用。试试更少或别的词，或清除筛选条件。",
+    },
+    "previous": {"en": "← Previous", "zh": "← 上一页"},
+    "next": {"en": "Next →", "zh": "下一页 →"},
+}
+
+_APP: _S = {
+    "by": {"en": "by {author} · v{n} · {language}", "zh": "作者 {author} · v{n} · {language}"},
+    "no_app": {
+        "en": "Open an app from the gallery, or use a share link.",
+        "zh": "请从作品广场打开一个应用，或使用分享链接。",
+    },
+    "share": {"en": "Share link", "zh": "分享链接"},
+    "qr_caption": {"en": "Scan to open on a phone", "zh": "手机扫码打开"},
+    "version": {"en": "Version", "zh": "版本"},
+    "like": {"en": "♥ Like ({n})", "zh": "♥ 点赞（{n}）"},
+    "liked": {"en": "Thanks — liked.", "zh": "已点赞，谢谢！"},
+    "remix": {"en": "Remix this app", "zh": "改编这个应用"},
+    "download_zip": {"en": "Download (zip)", "zh": "下载（zip）"},
+    "report_reason": {"en": "What is wrong with it?", "zh": "这个应用有什么问题？"},
+    "report": {"en": "Report", "zh": "举报"},
+    "reported": {"en": "Thanks — the maintainers will look at it.", "zh": "谢谢，维护者会处理。"},
+    "report_title": {"en": "Report a problem", "zh": "举报问题"},
+    "state_note": {
+        "en": "This app is {state}: only you and the maintainers see it.",
+        "zh": "这个应用当前状态为 {state}：只有你和维护者能看到。",
+    },
+    "reject_reason": {"en": "Reason: {reason}", "zh": "理由：{reason}"},
+    "remixed_from": {"en": "Remix of", "zh": "改编自"},
+    "action_like": {"en": "like apps", "zh": "点赞"},
+    "checked": {"en": "Checked: {summary}", "zh": "检查结果：{summary}"},
+}
+
+_MINE: _S = {
+    "mine_published": {"en": "Published", "zh": "已发布"},
+    "mine_drafts": {"en": "Drafts", "zh": "草稿"},
+    "mine_none": {"en": "Nothing yet — create an app first.", "zh": "还没有作品——先去创建一个应用吧。"},
+    "mine_state": {"en": "state: {state}", "zh": "状态：{state}"},
+    "continue": {"en": "Continue", "zh": "继续编辑"},
+    "action_mine": {"en": "see your apps", "zh": "查看你的应用"},
+}
+
+_CURATE: _S = {
+    "curate_only": {
+        "en": "Only maintainers can curate. Sign in with a maintainer account.",
+        "zh": "只有维护者可以审核。请用维护者账号登录。",
+    },
+    "queue": {"en": "Review queue", "zh": "待审核"},
+    "queue_empty": {"en": "Nothing waits for review.", "zh": "没有待审核的应用。"},
+    "reports": {"en": "Open reports", "zh": "待处理的举报"},
+    "reports_empty": {"en": "No open reports.", "zh": "没有待处理的举报。"},
+    "review": {"en": "Review", "zh": "审核"},
+    "find_app": {"en": "Any app by slug or link", "zh": "按标识或链接查找应用"},
+    "inspect": {"en": "Inspect", "zh": "查看"},
+    "spec": {"en": "Spec", "zh": "规格"},
+    "code": {"en": "Code", "zh": "代码"},
+    "verify_report": {"en": "Verify report", "zh": "验证报告"},
+    "privacy": {"en": "Privacy findings", "zh": "隐私检查"},
+    "privacy_none": {"en": "No personal data found.", "zh": "没有发现个人信息。"},
+    "app_reports": {"en": "Reports about this app", "zh": "针对该应用的举报"},
+    "reason": {"en": "Reason (the author sees it when rejected)", "zh": "理由（拒绝时作者可见）"},
+    "act_approve": {"en": "Approve", "zh": "通过"},
+    "act_feature": {"en": "Feature", "zh": "设为精选"},
+    "act_unfeature": {"en": "Unfeature", "zh": "取消精选"},
+    "act_hide": {"en": "Hide", "zh": "隐藏"},
+    "act_reject": {"en": "Reject", "zh": "拒绝"},
+    "act_delete": {"en": "Delete", "zh": "删除"},
+    "act_close": {"en": "Close report", "zh": "关闭举报"},
+    "done_action": {"en": "Done: {slug} is now {state}.", "zh": "完成：{slug} 现在的状态是 {state}。"},
+    "deleted": {"en": "Deleted {slug}.", "zh": "已删除 {slug}。"},
+    "closed": {"en": "Report closed.", "zh": "举报已关闭。"},
+    "audit": {"en": "Audit log", "zh": "操作记录"},
+}
+
+_SETTINGS: _S = {
+    "provider": {"en": "Who writes the apps", "zh": "由谁生成应用"},
+    "provider_offline": {"en": "Offline planner (no key)", "zh": "离线规划器（无需密钥）"},
+    "provider_openai": {"en": "An OpenAI-compatible model", "zh": "兼容 OpenAI 的模型"},
+    "provider_local": {"en": "A local model on this machine", "zh": "本机上的本地模型"},
+    "preset": {"en": "Preset", "zh": "预设"},
+    "preset_none": {"en": "(none)", "zh": "（无）"},
+    "base_url": {"en": "Base URL", "zh": "接口地址（Base URL）"},
+    "model": {"en": "Model", "zh": "模型"},
+    "api_key": {"en": "API key", "zh": "API 密钥"},
+    "key_is_set": {
+        "en": "A key is set. Leave the box empty to keep it.",
+        "zh": "已设置密钥。留空则保持不变。",
+    },
+    "key_not_set": {"en": "No key is set.", "zh": "尚未设置密钥。"},
+    "clear_key": {"en": "Forget the saved key", "zh": "删除已保存的密钥"},
+    "save": {"en": "Save", "zh": "保存"},
+    "saved": {"en": "Saved.", "zh": "已保存。"},
+    "test_connection": {"en": "Test connection", "zh": "测试连接"},
+    "settings_only": {
+        "en": "Only a maintainer can change these settings; they apply to everyone here.",
+        "zh": "只有维护者可以修改这些设置；它们对这里的所有人生效。",
+    },
+    "env_wins": {
+        "en": "FLASHAPPS_PROVIDER is set in the environment ({name}); it wins over what is saved here.",
+        "zh": "环境变量 FLASHAPPS_PROVIDER 已设置（{name}），它优先于这里保存的设置。",
+    },
+    "current_provider": {"en": "Apps are written by: {name}", "zh": "当前生成方式：{name}"},
+}
+
+_ACCOUNT: _S = {
+    "sign_in": {"en": "Sign in", "zh": "登录"},
+    "sign_up": {"en": "Create an account", "zh": "注册账号"},
+    "username": {"en": "Username", "zh": "用户名"},
+    "password": {"en": "Password", "zh": "密码"},
+    "welcome": {"en": "Welcome, {name}.", "zh": "欢迎，{name}。"},
+    "signed_out": {"en": "Signed out.", "zh": "已退出登录。"},
+}
+
+STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT
+
+STAGES: _S = {
+    "value": {"en": "Value", "zh": "价值"},
+    "data": {"en": "Data", "zh": "数据"},
+    "feedback": {"en": "Feedback", "zh": "反馈"},
+    "screens": {"en": "Screens", "zh": "界面"},
+    "logic": {"en": "Logic", "zh": "逻辑"},
+    "key_paths": {"en": "Key paths", "zh": "关键路径"},
+    "render": {"en": "Files", "zh": "生成文件"},
+    "verify": {"en": "Verify", "zh": "验证"},
 }
 
 EXAMPLES = {

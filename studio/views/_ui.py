@@ -1,0 +1,89 @@
+"""What every studio page shares: the language, the signed-in user, errors, escaping, the live app."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import streamlit as st
+
+from gallery import UserView
+from generator.errors import UserError
+from generator.pipeline import StageEvent
+from studio import services
+from studio.strings import STAGES, text
+
+__all__ = ["embed", "esc", "go", "guard", "lang", "need_user", "stage_line", "t", "user"]
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+
+
+def lang() -> str:
+    """``en`` or ``zh``: the switch in the sidebar, first set from the browser's Accept-Language."""
+    if st.session_state.get("lang") not in ("en", "zh"):
+        accept = (st.context.headers.get("Accept-Language") or "").lower()
+        st.session_state["lang"] = "zh" if accept.startswith("zh") else "en"
+    return str(st.session_state["lang"])
+
+
+def t(key: str, **values: object) -> str:
+    return text(key, lang(), **values)
+
+
+def esc(value: object) -> str:
+    """Text from users or models, shown by st.markdown as the characters it is (no markup, no links)."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def user() -> UserView | None:
+    """The signed-in user of this browser session (the token lives in session state, never in the URL)."""
+    token = st.session_state.get("token")
+    if not token:
+        return None
+    found = services.gallery().accounts.user_for_token(str(token))
+    if found is None:
+        st.session_state.pop("token", None)
+    return found
+
+
+def need_user(action_key: str) -> UserView | None:
+    """The user, or None after saying (with a link) that signing in is needed."""
+    found = user()
+    if found is None:
+        st.info(t("sign_in_to", action=t(action_key)))
+        st.session_state["return_to"] = (st.session_state.get("_current", "create"), st.query_params.to_dict())
+        pages = st.session_state.get("_pages", {})
+        if "account" in pages:
+            st.page_link(pages["account"], label=t("nav_account"), icon="🔑")
+    return found
+
+
+@contextlib.contextmanager
+def guard() -> Iterator[None]:
+    """Errors as one plain sentence in the current language: what happened and what to do next."""
+    try:
+        yield
+    except UserError as exc:
+        st.error(exc.message(lang()))
+    except Exception as exc:  # the edge: log it, show a sentence with a reference, never a traceback
+        st.error(services.unexpected(exc).message(lang()))
+
+
+def go(name: str, **query: Any) -> None:
+    """Switches to one of the studio's pages with these query parameters."""
+    pages = st.session_state.get("_pages", {})
+    st.switch_page(pages[name], query_params={k: str(v) for k, v in query.items()})
+
+
+def stage_line(event: StageEvent, language: str) -> str:
+    name = STAGES.get(event.stage, {}).get(language, event.stage)
+    mark = "✅" if event.ok else "⚠️"
+    return f"{mark} **{name}** · {event.elapsed_ms:,.0f} ms — {esc(event.summary)}"
+
+
+def embed(url: str, title: str) -> None:
+    """The live app (served by the runner on this origin) and a link to open it alone."""
+    st.iframe(url, height=620, alt=title)
+    st.markdown(f"[{t('open_new_tab')}]({url})")

@@ -1,0 +1,188 @@
+"""Create: one idea box, the stages as they finish, then the live app, its card, checks, changes, publish.
+
+The address holds what is on screen (``?job=`` while a job runs or after it, ``?project=`` for a
+draft), so a reload shows the same thing.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from generator.errors import UserError
+from generator.jobs import Job
+from generator.spec import AppSpec
+from sandbox.report import VerifyReport
+from studio import services
+from studio.strings import EXAMPLES, STAGES
+from studio.views._ui import embed, esc, guard, lang, stage_line, t, user
+from studio.views.publish import publish_box
+
+__all__ = ["page"]
+
+_ORDER = ("value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify")
+
+
+def _job() -> Job | None:
+    job_id = st.query_params.get("job")
+    if not job_id:
+        return None
+    try:
+        return services.runner().store.get(job_id)
+    except UserError as exc:
+        st.error(exc.message(lang()))
+        return None
+
+
+def _events(job: Job) -> None:
+    for event in job.events:
+        st.markdown(stage_line(event, lang()))
+
+
+@st.fragment(run_every="0.7s")
+def _progress(job_id: str) -> None:
+    job = services.runner().store.get(job_id)
+    with st.status(t("working"), expanded=True, state="running"):
+        _events(job)
+        if job.kind == "create":
+            done = {event.stage for event in job.events}
+            upcoming = next((stage for stage in _ORDER if stage not in done), None)
+            if upcoming:
+                st.caption(t("waiting_for", stage=STAGES[upcoming][lang()]))
+    if job.status in ("done", "failed"):
+        st.rerun()
+
+
+def _examples() -> None:
+    st.caption(t("examples"))
+    examples = EXAMPLES[lang()]
+    columns = st.columns(len(examples))
+    for index, (column, example) in enumerate(zip(columns, examples, strict=True)):
+        column.button(example, key=f"example_{index}", width="stretch", on_click=_set_idea, args=(example,))
+
+
+def _set_idea(example: str) -> None:
+    st.session_state["idea"] = example
+
+
+def _idea_box(job: Job | None) -> None:
+    if job is not None and job.kind == "create" and "idea" not in st.session_state:
+        st.session_state["idea"] = job.input.get("idea", "")
+    _examples()
+    idea = st.text_area(t("idea_label"), key="idea", placeholder=t("idea_placeholder"), height=90)
+    if st.button(t("create"), type="primary", key="create", icon="⚡"):
+        found = user()
+        job = services.start_create(idea, owner=found.username if found else None)
+        st.query_params.clear()
+        st.query_params["job"] = job.id
+        st.rerun()
+
+
+def _card(spec: AppSpec, note: str) -> None:
+    brief = spec.brief
+    with st.container(border=True):
+        st.markdown(f"#### {esc(brief.icon)} {esc(brief.title)}")
+        rows = [
+            ("card_value", brief.value),
+            ("card_metrics", " · ".join(m.label for m in brief.metrics)),
+            ("card_data", " · ".join(brief.inputs)),
+            ("card_feedback", " · ".join(brief.feedback)),
+        ]
+        for key, value in rows:
+            st.markdown(f"**{t(key)}** — {esc(value) or t('none_yet')}")
+        with st.expander(t("card_paths")):
+            st.markdown(f"**{t('card_screens')}** — " + esc(" · ".join(f"{s.icon} {s.title}" for s in spec.screens)))
+            for path in spec.key_paths:
+                st.markdown(f"- {esc(path.story)}")
+            if note:
+                st.caption(f"{t('why')}: {esc(note)}")
+
+
+def _verify(report: dict | None) -> None:
+    if report is None:
+        st.info(t("not_checked"))
+        return
+    found = VerifyReport.model_validate(report)
+    summary = f"{found.backend}: {found.summary(lang())}"
+    if found.passed:
+        st.success(t("verified", summary=summary))
+    else:
+        st.warning(t("not_verified", summary=summary))
+        for test in found.failed_tests[:3]:
+            st.caption(esc(f"{test.name}: {test.output[-200:]}"))
+
+
+def _follow_up(project_id: str) -> None:
+    with st.form("follow_up", clear_on_submit=True):
+        sentence = st.text_input(t("follow_up"), key="sentence", placeholder=t("follow_up_placeholder"))
+        if st.form_submit_button(t("apply"), key="apply"):
+            if not sentence.strip():
+                st.warning(t("empty_change"))
+            else:
+                _start(services.start_edit(project_id, sentence).id, project_id)
+
+
+def _start(job_id: str, project_id: str) -> None:
+    st.query_params.clear()
+    st.query_params["job"] = job_id
+    st.query_params["project"] = project_id
+    st.rerun()
+
+
+def _versions(project_id: str, current: int) -> None:
+    projects = services.store()
+    versions = projects.versions(project_id)
+    earlier = [v.number for v in versions if v.number != current]
+    if len(versions) > 1 and st.button(t("undo"), key="undo", icon="↩️"):
+        previous = max((n for n in earlier if n < current), default=earlier[-1])
+        _start(services.start_undo(project_id, previous).id, project_id)
+    with st.expander(f"{t('versions')} ({len(versions)})"):
+        for item in reversed(versions):
+            change = item.change or t("first_version")
+            columns = st.columns([5, 2])
+            mark = f" {t('current')}" if item.number == current else ""
+            columns[0].markdown(esc(t("version_label", n=item.number, change=change)) + mark)
+            if item.number != current and columns[1].button(t("undo_to", n=item.number), key=f"undo_{item.number}"):
+                _start(services.start_undo(project_id, item.number).id, project_id)
+
+
+def _project(project_id: str, job: Job | None) -> None:
+    projects = services.store()
+    version = projects.version(project_id)
+    meta = services.project_meta(project_id)
+    if job is not None and job.events:
+        with st.expander(t("stages_title"), expanded=job.kind == "create"):
+            _events(job)
+    if meta.get("remix_of"):
+        slug, number = meta["remix_of"]
+        st.caption(t("remix_of", slug=slug, n=number))
+    st.markdown(f"##### {t('live_app')}")
+    embed(services.draft_url(project_id), version.spec.brief.title)
+    note = (job.result or {}).get("note", "") if job is not None else ""
+    _card(version.spec, note)
+    _verify(version.verify)
+    _follow_up(project_id)
+    _versions(project_id, version.number)
+    publish_box(project_id, version)
+    if st.button(t("new_app"), key="new", icon="➕"):
+        st.query_params.clear()
+        st.session_state.pop("idea", None)
+        st.rerun()
+
+
+def page() -> None:
+    job = _job()
+    if job is not None and job.status in ("queued", "running"):
+        _progress(job.id)
+        return
+    project_id = st.query_params.get("project")
+    if job is not None and job.status == "failed":
+        st.error(t("job_failed", message=(job.error or {}).get(lang(), (job.error or {}).get("en", ""))))
+        with st.expander(t("stages_title")):
+            _events(job)
+    elif job is not None and job.result:
+        project_id = job.result.get("project", project_id)
+    if project_id:
+        with guard():
+            _project(project_id, job if job is not None and job.status == "done" else None)
+        return
+    _idea_box(job)

@@ -1,0 +1,45 @@
+"""My apps: what I published (in any state, with the maintainers' reason) and my drafts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from studio import services
+from studio.views._ui import esc, go, need_user, t
+
+__all__ = ["page"]
+
+
+def page() -> None:
+    st.header(t("nav_mine"), anchor=False)
+    found = need_user("action_mine")
+    if found is None:
+        return
+    published = services.gallery().apps.my_apps(found)
+    drafts = services.store().owned_by(found.username)
+    if not published and not drafts:
+        st.info(t("mine_none"))
+    if published:
+        st.subheader(t("mine_published"), anchor=False)
+    for app in published:
+        with st.container(border=True):
+            columns = st.columns([4, 1])
+            columns[0].markdown(f"**{esc(app.title)}** · v{app.latest_version} · {t('mine_state', state=app.state)}")
+            if app.reject_reason:
+                columns[0].caption(t("reject_reason", reason=esc(app.reject_reason)))
+            columns[0].caption(f"{t('likes', n=app.like_count)} · {t('remixes', n=app.remix_count)}")
+            if columns[1].button(t("open"), key=f"mine_open_{app.slug}"):
+                go("app", app=app.slug)
+    if drafts:
+        st.subheader(t("mine_drafts"), anchor=False)
+    projects = services.store()
+    for project in drafts:
+        version = projects.version(project.id)
+        slug = services.project_meta(project.id).get("slug")
+        with st.container(border=True):
+            columns = st.columns([4, 1])
+            line = f"**{esc(version.spec.brief.title)}** · v{version.number} · {esc(project.idea[:80])}"
+            columns[0].markdown(line + (f" · ↗ {slug}" if slug else ""))
+            columns[0].caption(project.created_at.replace("T", " ")[:16])
+            if columns[1].button(t("continue"), key=f"draft_{project.id}"):
+                go("create", project=project.id)
