@@ -10,7 +10,7 @@ IDEAS ?= ../shared/eval/ideas-dev.jsonl
 PROVIDER ?= offline
 
 .DEFAULT_GOAL := help
-.PHONY: help install engine sandbox-image run test test-fast lint format bench eval clean
+.PHONY: help install engine sandbox-image models run test test-fast lint format bench eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -29,10 +29,13 @@ engine: ## install bubblewrap/debootstrap/docker.io if missing and start a Docke
 sandbox-image: $(STAMP) engine ## build the sandbox image when its recipe changed (tagged by content hash)
 	@if docker info >/dev/null 2>&1; then $(BIN)/python -m sandbox.image build; else echo "no Docker engine: skipping the image"; fi
 
+models: $(STAMP) ## the local model server (pinned wheel) and the 0.5B model, checked by sha256, for the real-model tests
+	@$(BIN)/python -m generator.localmodel install local-small || { [ "$$CI" = "true" ] && echo "CI needs the local-small model" && exit 1; echo "no local model: the real-model tests will be skipped"; }
+
 run: $(STAMP) sandbox-image ## start the studio on the embedded defaults
 	$(BIN)/flashapps studio --port $(PORT)
 
-test: $(STAMP) sandbox-image ## run every test (fails when a test fails or none ran)
+test: $(STAMP) sandbox-image models ## run every test (fails when a test fails or none ran)
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: $(STAMP) ## the tests that do not run generated bundles
@@ -47,11 +50,14 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP) ## speed and memory figures into bench/results/
-	$(BIN)/python -m bench.run
+BENCH_ARGS ?=
+EVAL_ARGS ?=
 
-eval: $(STAMP) sandbox-image ## every idea in IDEAS (PROVIDER=offline|openai|local) to a verified bundle
-	$(BIN)/python -m bench.eval --ideas $(IDEAS) --provider $(PROVIDER)
+bench: $(STAMP) sandbox-image ## speed and memory figures into bench/results/latest.{json,md} (BENCH_ARGS=--small)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+eval: $(STAMP) sandbox-image ## every idea in IDEAS (PROVIDER=offline|openai|local) to a verified, photographed app (EVAL_ARGS=--judge|--no-shots)
+	$(BIN)/python -m bench.eval --ideas $(IDEAS) --provider $(PROVIDER) $(EVAL_ARGS)
 
 clean: ## remove caches and build leftovers (keeps .venv)
 	rm -rf .mypy_cache .ruff_cache build *.egg-info

@@ -1,17 +1,21 @@
-"""``make eval``: every idea through the pipeline to a verified bundle, with a report.
+"""``make eval``: every idea through the whole flow (generate, render, verify, repair) with a report.
 
-    python -m bench.eval [--ideas FILE] [--limit N] [--jobs N] [--out DIR]
+    python -m bench.eval [--ideas FILE] [--provider offline|openai|local] [--limit N] [--jobs N]
+                         [--out DIR] [--no-shots] [--judge]
 
-Writes ``<out>/eval-<provider>.json`` and ``.md`` and prints the table; per idea: the
-pattern (or model summary), title, components, key paths, verify result, time.
+Works on any JSONL with ``id`` and ``idea`` (``details`` and ``acceptance`` used when present).
+Writes ``<out>/eval-<provider>.json`` and ``.md``; per idea: the pattern (or the model's spec
+summary), components, key paths, verify result, repair rounds, time, tokens. With screenshots
+(default) each verified app is photographed into ``<out>/eval-<provider>-shots/<id>.png`` and
+linked from the report; with ``--judge`` (a model provider) the model says which acceptance
+criteria each app meets, from its spec and screenshot.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import platform
-import statistics
+import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,12 +23,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from bench.eval_report import markdown, totals_of
 from bench.ideas import Idea, load_ideas
 from generator.errors import UserError
-from generator.pipeline import generate
+from generator.flow import build
 from generator.providers import get_provider
 from generator.providers.offline import OfflineProvider
-from generator.render import render
+from generator.spec import AppSpec
 from sandbox.verify import verify
 
 __all__ = ["EvalRow", "evaluate", "main"]
@@ -38,68 +43,117 @@ class EvalRow(BaseModel):
     language: str = ""
     pattern: str = ""
     title: str = ""
+    summary: str = ""
     components: list[str] = []
     key_paths: int = 0
     verified: bool = False
     tests: int = 0
     failed: list[str] = []
     error: str = ""
+    repair_rounds: int = 0
+    tokens: int = 0
+    model_calls: int = 0
     generate_ms: float = 0.0
     verify_s: float = 0.0
+    total_s: float = 0.0
+    shot: str = ""
+    shot_error: str = ""
+    judged: list[dict[str, object]] = []
+
+
+def spec_summary(spec: AppSpec) -> str:
+    """One line on what a spec holds: screens, entities and their fields, functions, key paths."""
+    entities = "; ".join(f"{e.name}({', '.join(f.name for f in e.fields)})" for e in spec.entities)
+    screens = ", ".join(s.title for s in spec.screens)
+    functions = ", ".join(f.name for f in spec.logic)
+    parts = [f"screens: {screens}", f"data: {entities}" if entities else "", f"logic: {functions}" if functions else ""]
+    return " | ".join(p for p in parts if p)[:300]
 
 
 def evaluate(idea: Idea, provider_name: str, workdir: Path, backend: str | None = None) -> EvalRow:
+    """The idea through the flow with ``provider_name``; the bundle stays at ``workdir / idea.id``."""
     row = EvalRow(id=idea.id, idea=idea.text[:120])
-    provider = get_provider(provider_name)
     began = time.perf_counter()
     try:
-        generation = generate(idea.text, provider=provider)
+        provider = get_provider(provider_name)
     except UserError as exc:
-        row.error = exc.message()
+        row.error = exc.message("en")
         return row
-    row.generate_ms = (time.perf_counter() - began) * 1000
+    try:
+        result = build(idea.text, workdir / idea.id, verify=lambda folder: verify(folder, backend=backend),
+                       provider=provider)  # fmt: skip
+    except UserError as exc:
+        row.error = exc.message("en")
+        row.total_s = time.perf_counter() - began
+        return row
+    finally:
+        close = getattr(provider, "close", None)
+        if close is not None:  # the client only: a local model's server is shared by the whole run
+            close()
+    generation, report = result.generation, result.report or {}
     spec = generation.spec
+    row.total_s = time.perf_counter() - began
+    row.generate_ms = sum(e.elapsed_ms for e in generation.events if e.stage not in ("render", "verify"))
     row.language, row.title = spec.brief.language, spec.brief.title
     row.pattern = provider.plan(idea.text).pattern if isinstance(provider, OfflineProvider) else "model"
+    row.summary = spec_summary(spec)
     row.components, row.key_paths = spec.kinds(), len(spec.key_paths)
-    bundle = render(spec, workdir / idea.id)
-    report = verify(bundle.path, backend=backend)
-    row.verified, row.tests = report.passed, len(report.tests)
-    row.failed = [f"{t.name}: {t.output[-300:]}" for t in report.failed_tests] + [
-        f"{f.tool} {f.file}:{f.line} {f.code} {f.message}" for f in report.findings
+    row.repair_rounds = len(result.rounds)
+    row.model_calls = len(generation.calls)
+    row.tokens = sum(int(c.get("prompt_tokens", 0)) + int(c.get("completion_tokens", 0)) for c in generation.calls)
+    row.verified, row.tests = result.passed, len(report.get("tests", []))
+    failed = [t for t in report.get("tests", []) if t.get("outcome") in ("failed", "error")]
+    row.failed = [f"{t['name']}: {t['output'][-300:]}" for t in failed] + [
+        f"{f['tool']} {f['file']}:{f.get('line', 0)} {f.get('code', '')} {f['message']}"
+        for f in report.get("findings", [])
     ]
-    if report.timed_out:
+    if report.get("timed_out"):
         row.failed.append("timed out")
-    row.verify_s = report.timings_s.get("total", 0.0)
+    row.verify_s = float(report.get("timings_s", {}).get("total", 0.0))
     return row
 
 
-def _pct(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+def _shoot(rows: list[EvalRow], workdir: Path, shots: Path) -> None:
+    from bench.shots import Photographer, ShotError
+
+    shots.mkdir(parents=True, exist_ok=True)
+    with Photographer() as camera:
+        for row in rows:
+            if not row.verified:
+                continue
+            target = shots / f"{row.id}.png"
+            try:
+                camera.shoot(workdir / row.id, target)
+                row.shot = f"{shots.name}/{target.name}"
+            except ShotError as exc:
+                row.shot_error = str(exc)[:200]
+            except Exception as exc:  # a browser hiccup on one app must not lose the whole report
+                row.shot_error = f"{exc.__class__.__name__}: {str(exc)[:160]}"
+            print(f"shot {row.id}: {row.shot or row.shot_error}", flush=True)
 
 
-def _markdown(rows: list[EvalRow], totals: dict) -> str:
-    lines = [
-        f"# Evaluation: {totals['provider']} provider, {totals['ideas']} ideas",
-        "",
-        f"Verified: **{totals['verified']}/{totals['ideas']}** ({totals['share_verified']:.0%}). "
-        f"Generate p50 {totals['generate_ms_p50']:.1f} ms, p95 {totals['generate_ms_p95']:.1f} ms; "
-        f"verify p50 {totals['verify_s_p50']:.2f} s, p95 {totals['verify_s_p95']:.2f} s. Machine: {totals['machine']}.",
-        "",
-        "| id | pattern | title | components | paths | verified | gen ms | verify s |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for r in rows:
-        mark = "✅" if r.verified else f"❌ {(r.error or '; '.join(r.failed))[:80]}"
-        title = r.title.replace("|", "\\|")
-        lines.append(
-            f"| {r.id} | {r.pattern} | {title} | {', '.join(r.components)} | {r.key_paths} | {mark} "
-            f"| {r.generate_ms:.1f} | {r.verify_s:.2f} |"
+def _judge(rows: list[EvalRow], ideas: dict[str, Idea], provider_name: str, workdir: Path, out: Path) -> int:
+    from bench.judge import Judge
+    from generator.providers.openai_provider import OpenAIProvider
+
+    provider = get_provider(provider_name)
+    if not isinstance(provider, OpenAIProvider):
+        raise UserError(
+            "--judge needs a model: use --provider openai (with FLASHAPPS_LLM_* set) or --provider local.",
+            "--judge 需要模型：请使用 --provider openai（并设置 FLASHAPPS_LLM_*）或 --provider local。",
         )
-    return "\n".join(lines) + "\n"
+    judge = Judge(provider)
+    for row in rows:
+        criteria = ideas[row.id].acceptance
+        if not row.verified or not criteria:
+            continue
+        spec = AppSpec.from_json((workdir / row.id / "spec.json").read_text(encoding="utf-8"))
+        try:
+            verdicts = judge.judge(ideas[row.id].text, spec, criteria, out / row.shot if row.shot else None)
+            row.judged = [v.model_dump() for v in verdicts]
+        except UserError as exc:
+            row.judged = [{"criterion": c, "met": None, "reason": exc.message("en")[:200]} for c in criteria]
+    return judge.calls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,40 +161,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ideas", type=Path, default=ROOT.parent / "shared" / "eval" / "ideas-dev.jsonl")
     parser.add_argument("--provider", default="offline")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--only", nargs="*", help="only these idea ids")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--backend", help="sandbox backend (default: docker when an engine answers, else bubblewrap)")
+    parser.add_argument("--no-shots", action="store_true", help="no screenshots of the verified apps")
+    parser.add_argument("--judge", action="store_true", help="the model judges each acceptance criterion")
     parser.add_argument("--strict", action="store_true", help="exit 1 when any idea is not verified")
     args = parser.parse_args(argv)
-    ideas = load_ideas(args.ideas, args.limit)
-    with tempfile.TemporaryDirectory(prefix="flashapps-eval-") as scratch, ThreadPoolExecutor(args.jobs) as pool:
-        rows = list(pool.map(lambda i: evaluate(i, args.provider, Path(scratch), args.backend), ideas))
-    for r in rows:
-        print(f"{'PASS' if r.verified else 'FAIL'} {r.id:<45} {r.pattern:<14} {r.generate_ms:7.1f} ms  {r.title}")
-    gen = [r.generate_ms for r in rows if not r.error]
-    ver = [r.verify_s for r in rows if not r.error]
-    verified = sum(r.verified for r in rows)
-    totals = {
-        "provider": args.provider,
-        "ideas": len(rows),
-        "verified": verified,
-        "share_verified": verified / len(rows) if rows else 0.0,
-        "generate_ms_p50": statistics.median(gen) if gen else 0.0,
-        "generate_ms_p95": _pct(gen, 0.95),
-        "verify_s_p50": statistics.median(ver) if ver else 0.0,
-        "verify_s_p95": _pct(ver, 0.95),
-        "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
-        "ideas_file": str(args.ideas.name),
-    }
+    ideas = load_ideas(args.ideas, None if args.only else args.limit)
+    if args.only:
+        ideas = [i for i in ideas if i.id in set(args.only)][: args.limit]
+    if args.judge and args.provider == "offline":
+        parser.error("--judge needs a model provider (--provider openai or local)")
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"eval-{args.provider}"
+    shots = args.out / f"eval-{args.provider}-shots"
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="flashapps-eval-") as scratch:
+        work = Path(scratch)
+        jobs = 1 if args.provider == "local" else args.jobs  # one local model server: stages queue anyway
+        with ThreadPoolExecutor(jobs) as pool:
+            rows = list(pool.map(lambda i: evaluate(i, args.provider, work, args.backend), ideas))
+        for r in rows:
+            mark = "PASS" if r.verified else "FAIL"
+            print(f"{mark} {r.id:<45} {r.pattern:<14} {r.total_s:6.1f} s  {r.title}", flush=True)
+        if not args.no_shots:
+            for old in shots.glob("*.png") if shots.is_dir() else []:
+                old.unlink()
+            _shoot(rows, work, shots)
+        judge_calls = _judge(rows, {i.id: i for i in ideas}, args.provider, work, args.out) if args.judge else 0
+    totals = totals_of(rows, args.provider, args.ideas.name, time.perf_counter() - began)
+    totals.update(shots="" if args.no_shots else shots.name, judge_calls=judge_calls)
+    if not args.no_shots:
+        from bench.shots import HOW
+
+        totals["shots_how"] = HOW
     stem.with_suffix(".json").write_text(
         json.dumps({"totals": totals, "rows": [r.model_dump() for r in rows]}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8",
     )
-    stem.with_suffix(".md").write_text(_markdown(rows, totals), encoding="utf-8")
-    print(f"\nverified {verified}/{len(rows)} ({totals['share_verified']:.0%}); report: {stem}.md")
-    return 1 if args.strict and verified < len(rows) else 0
+    stem.with_suffix(".md").write_text(markdown(rows, totals), encoding="utf-8")
+    print(f"\nverified {totals['verified']}/{len(rows)} ({totals['share_verified']:.0%}); report: {stem}.md")
+    sys.stdout.flush()
+    return 1 if args.strict and totals["verified"] < len(rows) else 0
 
 
 if __name__ == "__main__":

@@ -1,24 +1,33 @@
 """``make bench``: speed and memory figures, each the median and p95 of repeated runs.
 
-Writes ``bench/results/latest.json`` and ``latest.md``. Figures so far: idea → spec (the six
-stages, offline) and idea → bundle on disk, over every idea of the dev set; the memory peak
-of doing so. Tests never assert on these numbers.
+    python -m bench.run [--small] [--out DIR]
+
+Writes ``<out>/latest.json`` and ``latest.md`` (the machine described): idea → spec and idea →
+bundle (offline, every idea); verify per backend split into start, ruff and pytest, against a
+bare pytest run; idea → published app (offline, and through the scripted OpenAI-compatible
+server at a stated speed) with the time to the first visible stage; throughput with 1, 2, 4, 8
+generations at once; gallery search and list at 1k, 10k, 100k apps; app cold start through the
+runner and the studio's memory with 10 apps running. ``--small`` is the CI size: a handful of
+ideas, one run, 1k apps, 1 and 2 at once. Tests never assert on these numbers.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
 import resource
-import statistics
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
-from bench.ideas import load_ideas
+from bench.ideas import Idea, load_ideas
+from bench.report import markdown
+from bench.stats import stats as _stats
 from generator.pipeline import generate
 from generator.providers.offline import OfflineProvider
 from generator.render import render
@@ -28,23 +37,36 @@ __all__ = ["main"]
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _stats(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median": statistics.median(ordered), "p95": p95, "min": ordered[0], "max": ordered[-1], "n": len(ordered)}
-
-
 def _machine() -> dict[str, object]:
-    return {
+    info: dict[str, object] = {
         "cpu_count": os.cpu_count(),
         "machine": platform.machine(),
         "python": platform.python_version(),
         "system": platform.platform(terse=True),
     }
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        info["cpu_model"] = next(line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
+                                 if line.startswith("model name"))  # fmt: skip
+        meminfo = Path("/proc/meminfo").read_text(encoding="utf-8").split()
+        info["memory_gb"] = round(int(meminfo[meminfo.index("MemTotal:") + 1]) / 2**20, 1)
+    except (OSError, StopIteration, ValueError):
+        pass
+    return info
 
 
-def bench_generation(ideas_file: Path, repeat: int) -> dict[str, object]:
-    ideas = load_ideas(ideas_file)
+def pick(ideas: list[Idea], n: int) -> list[Idea]:
+    """``n`` ideas spread over the file, one in Chinese among them when the file has one."""
+    if n >= len(ideas):
+        return ideas
+    chosen = [ideas[round(i * (len(ideas) - 1) / max(1, n - 1))] for i in range(n)]
+    chinese = next((i for i in ideas if any("\u4e00" <= ch <= "\u9fff" for ch in i.text)), None)
+    if chinese is not None and chinese not in chosen:
+        chosen[-1] = chinese
+    return chosen
+
+
+def bench_generation(ideas: list[Idea], repeat: int) -> dict[str, object]:
     to_spec: list[float] = []
     to_bundle: list[float] = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -75,27 +97,22 @@ def bench_generation(ideas_file: Path, repeat: int) -> dict[str, object]:
     }
 
 
-def bench_verify(repeat: int) -> dict[str, object]:
+def bench_verify(repeat: int) -> dict[str, Any]:
     """Verify time for a typical bundle per backend (warm image), split into start, ruff, pytest;
     the baseline is a bare pytest run of the same bundle, outside any sandbox."""
-    import subprocess
     import sys
 
+    from bench.e2e import bare_pytest_s
     from sandbox.limits import SandboxSettings
     from sandbox.verify import SandboxUnavailable, get_backend, verify
 
     sys.path.insert(0, str(ROOT / "tests"))
     from sample_specs import water_tracker
 
-    results: dict[str, object] = {}
+    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as scratch:
         bundle = render(water_tracker(), Path(scratch) / "water").path
-        bare = []
-        for _ in range(repeat):
-            began = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=bundle,
-                           capture_output=True, check=True)  # fmt: skip
-            bare.append(time.perf_counter() - began)
+        bare = [bare_pytest_s(bundle) for _ in range(repeat)]
         results["bare_pytest_s"] = _stats(bare)
         settings = SandboxSettings(allow_local=True)
         for name in ("docker", "bubblewrap", "local"):
@@ -112,98 +129,56 @@ def bench_verify(repeat: int) -> dict[str, object]:
                     raise RuntimeError(f"{name}: the benchmark bundle failed: {report.model_dump_json()}")
                 for key in parts:
                     parts[key].append(report.timings_s.get(key, 0.0))
-            summary = {key: _stats(values) for key, values in parts.items()}
-            summary["ratio_to_bare_pytest"] = round(summary["total"]["median"] / results["bare_pytest_s"]["median"], 2)  # type: ignore[index]
+            summary: dict[str, Any] = {key: _stats(values) for key, values in parts.items()}
+            summary["ratio_to_bare_pytest"] = round(summary["total"]["median"] / results["bare_pytest_s"]["median"], 2)
             results[name] = summary
     return results
-
-
-def _markdown(results: dict) -> str:
-    gen = results["generation"]
-    rows = [
-        ("idea → spec (6 stages, offline)", gen["idea_to_spec_ms"]),
-        ("idea → bundle on disk (offline)", gen["idea_to_bundle_ms"]),
-    ]
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Machine: {results['machine']}. {gen['ideas']} ideas × {gen['repeat']} runs.",
-        "",
-        "| figure | median | p95 | max |",
-        "|---|---|---|---|",
-    ]
-    lines += [f"| {name} | {s['median']:.1f} ms | {s['p95']:.1f} ms | {s['max']:.1f} ms |" for name, s in rows]
-    lines += [
-        f"| Python heap peak (all ideas rendered) | {gen['python_heap_peak_mb']} MB | | |",
-        f"| process max RSS | {gen['process_max_rss_mb']} MB | | |",
-    ]
-    verify = results.get("verify")
-    if verify:
-        lines += [
-            "",
-            "## Verify a typical bundle (warm)",
-            "",
-            "| backend | start | ruff | pytest | total (median) | p95 | × bare pytest |",
-        ]
-        lines += ["|---|---|---|---|---|---|---|"]
-        bare = verify["bare_pytest_s"]
-        lines.append(f"| bare pytest, no sandbox | | | | {bare['median']:.2f} s | {bare['p95']:.2f} s | 1.00 |")
-        for name in ("docker", "bubblewrap", "local"):
-            row = verify.get(name, {})
-            if "total" not in row:
-                lines.append(f"| {name} | unavailable: {row.get('unavailable', '')} | | | | | |")
-                continue
-            split = " | ".join(f"{row[k]['median']:.2f} s" for k in ("start", "ruff", "pytest", "total"))
-            lines.append(f"| {name} | {split} | {row['total']['p95']:.2f} s | {row['ratio_to_bare_pytest']} |")
-    gallery = results.get("gallery")
-    if gallery:
-        lines += ["", "## Gallery on SQLite", "", "| apps | search p50 | search p95 | list p50 | list p95 |"]
-        lines += ["|---|---|---|---|---|"]
-        for size, row in gallery.items():
-            lines.append(
-                f"| {int(size):,} | {row['search_p50_ms']:.1f} ms | {row['search_p95_ms']:.1f} ms "
-                f"| {row['list_p50_ms']:.1f} ms | {row['list_p95_ms']:.1f} ms |"
-            )
-    model = results.get("model")
-    if model:
-        lines += [
-            "",
-            f"## Model path (scripted server: {model['tokens_per_s']} tokens/s, {model['ttft_s']} s to first token)",
-            "",
-            "| figure | median |",
-            "|---|---|",
-            f"| first visible stage | {model['first_visible_stage_s']:.2f} s |",
-            f"| total to a verified app | {model['total_to_verified_s']:.2f} s |",
-            f"| of which model | {model['model_s']:.2f} s |",
-            f"| of which verify | {model['verify_s']:.2f} s |",
-            f"| pipeline overhead beyond model and verify | {model['pipeline_overhead_s']:.3f} s |",
-            f"| six stage calls (model time) | {model['six_calls_model_s']:.2f} s |",
-            f"| one merged call for the same spec | {model['one_merged_call_s']:.2f} s (nothing visible until done) |",
-        ]
-    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.run", description=__doc__)
     parser.add_argument("--ideas", type=Path, default=ROOT.parent / "shared" / "eval" / "ideas-dev.jsonl")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--small", action="store_true", help="the CI size: a handful of ideas, one run, 1k apps")
+    parser.add_argument("--repeat", type=int, help="runs of each figure (default 3; 1 with --small)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
-    parser.add_argument("--no-verify", action="store_true", help="skip the sandbox figures")
-    parser.add_argument("--gallery-sizes", type=int, nargs="*", default=[1000, 10000, 100000])
+    parser.add_argument("--no-verify", action="store_true", help="skip every figure that needs the sandbox")
+    parser.add_argument("--no-runner", action="store_true", help="skip the figures of apps served by the runner")
+    parser.add_argument("--gallery-sizes", type=int, nargs="*")
+    parser.add_argument("--tokens-per-s", type=float, help="the scripted model's speed (default 60; 600 small)")
     args = parser.parse_args(argv)
-    results: dict[str, object] = {"machine": _machine(), "generation": bench_generation(args.ideas, args.repeat)}
+    small = args.small
+    repeat = args.repeat or (1 if small else 3)
+    sizes = args.gallery_sizes or ([1000] if small else [1000, 10_000, 100_000])
+    every = load_ideas(args.ideas)
+    began = time.perf_counter()
+    results: dict[str, Any] = {
+        "machine": _machine(),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "small": small,
+        "generation": bench_generation(pick(every, 5) if small else every, repeat),
+    }
     from gallery.benchmark import search_latency
 
-    results["gallery"] = {str(n): search_latency(n, repeat=20) for n in args.gallery_sizes}
+    results["gallery"] = {str(n): search_latency(n, repeat=5 if small else 20) for n in sizes}
     if not args.no_verify:
-        results["verify"] = bench_verify(max(args.repeat, 5))
+        from bench.e2e import bench_published, bench_throughput
         from bench.model_speed import bench_model
 
-        results["model"] = bench_model(repeat=args.repeat)
+        results["verify"] = bench_verify(repeat if small else max(repeat, 5))
+        results["published"] = bench_published(pick(every, 2 if small else 5), repeat)
+        levels = [1, 2] if small else [1, 2, 4, 8]
+        results["throughput"] = bench_throughput(pick(every, 2 if small else 8), levels)
+        speed = args.tokens_per_s or (600 if small else 60)
+        results["model"] = bench_model(repeat=repeat, tokens_per_s=speed, ttft_s=0.05 if small else 0.4)
+        if not args.no_runner:
+            from bench.runner_bench import bench_runner
+
+            results["runner"] = bench_runner(apps=2 if small else 10, ideas=pick(every, 10))
+    results["wall_s"] = round(time.perf_counter() - began, 1)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "latest.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    (args.out / "latest.md").write_text(_markdown(results), encoding="utf-8")
-    print(_markdown(results))
+    (args.out / "latest.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "latest.md").write_text(markdown(results), encoding="utf-8")
+    print(markdown(results))
     return 0
 
 

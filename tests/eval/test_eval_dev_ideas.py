@@ -34,7 +34,7 @@ def test_make_eval_writes_a_report_for_any_jsonl(tmp_path: Path) -> None:
     ideas = tmp_path / "ideas.jsonl"
     rows = [{"id": "a", "idea": "an app to track my daily water intake"}, {"id": "b", "idea": "BMI 计算器", "extra": 1}]
     ideas.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
-    assert main(["--ideas", str(ideas), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    assert main(["--ideas", str(ideas), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-shots"]) == 0
     report = json.loads((tmp_path / "out" / "eval-offline.json").read_text())
     assert report["totals"]["ideas"] == 2
     assert {r["id"] for r in report["rows"]} == {"a", "b"}
