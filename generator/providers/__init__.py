@@ -26,8 +26,10 @@ def get_provider(name: str | None = None, settings: Settings | None = None) -> P
 
         return LocalProvider()
     raise UserError(
-        f"Unknown provider {name!r}. Use 'offline' (no key needed) or 'openai' (any OpenAI-compatible endpoint:"
-        " set FLASHAPPS_LLM_BASE_URL, FLASHAPPS_LLM_API_KEY and FLASHAPPS_LLM_MODEL, or FLASHAPPS_LLM_PRESET).",
-        f"未知的生成方式 {name!r}。请使用 'offline'（无需密钥）或 'openai'（任何兼容 OpenAI 的接口："
-        "设置 FLASHAPPS_LLM_BASE_URL、FLASHAPPS_LLM_API_KEY、FLASHAPPS_LLM_MODEL，或 FLASHAPPS_LLM_PRESET）。",
+        f"Unknown provider {name!r}. Use 'offline' (no key needed), 'openai' (any OpenAI-compatible endpoint:"
+        " set FLASHAPPS_LLM_BASE_URL, FLASHAPPS_LLM_API_KEY and FLASHAPPS_LLM_MODEL, or FLASHAPPS_LLM_PRESET)"
+        " or 'local' (a model on this machine: `flashapps models install local-small`).",
+        f"未知的生成方式 {name!r}。请使用 'offline'（无需密钥）、'openai'（任何兼容 OpenAI 的接口："
+        "设置 FLASHAPPS_LLM_BASE_URL、FLASHAPPS_LLM_API_KEY、FLASHAPPS_LLM_MODEL，或 FLASHAPPS_LLM_PRESET）"
+        "或 'local'（本机模型：`flashapps models install local-small`）。",
     )

