@@ -135,6 +135,8 @@ class Photographer:
                      "--disable-extensions", "--no-first-run", "--lang=en-US"):  # fmt: skip
             options.add_argument(flag)
         self._driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        metrics = {"width": WINDOW[0], "height": WINDOW[1], "deviceScaleFactor": 1, "mobile": False}
+        self._driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)  # the viewport itself
         self._driver.set_page_load_timeout(self.timeout_s)
         return self
 
