@@ -11,7 +11,6 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
-from studio.views import account, app_page, create, curate, gallery, mine, settings
 from studio.views._ui import guard, lang, t, user
 
 st.set_page_config(page_title="Flash Apps", page_icon="⚡", layout="centered")
@@ -35,14 +34,14 @@ def main() -> None:
     _sidebar()
     found = user()
     pages = {
-        "create": st.Page(create.page, title=t("nav_create"), icon="⚡", url_path="create", default=True),
-        "gallery": st.Page(gallery.page, title=t("nav_gallery"), icon="🖼️", url_path="gallery"),
-        "app": st.Page(app_page.page, title=t("nav_app"), icon="📱", url_path="app", visibility="hidden"),
-        "mine": st.Page(mine.page, title=t("nav_mine"), icon="🗂️", url_path="mine"),
-        "curate": st.Page(curate.page, title=t("nav_curate"), icon="🛡️", url_path="curate",
+        "create": st.Page("views/create.py", title=t("nav_create"), icon="⚡", url_path="create", default=True),
+        "gallery": st.Page("views/gallery.py", title=t("nav_gallery"), icon="🖼️", url_path="gallery"),
+        "app": st.Page("views/app_page.py", title=t("nav_app"), icon="📱", url_path="app", visibility="hidden"),
+        "mine": st.Page("views/mine.py", title=t("nav_mine"), icon="🗂️", url_path="mine"),
+        "curate": st.Page("views/curate.py", title=t("nav_curate"), icon="🛡️", url_path="curate",
                           visibility="visible" if found is not None and found.is_maintainer else "hidden"),
-        "settings": st.Page(settings.page, title=t("nav_settings"), icon="⚙️", url_path="settings"),
-        "account": st.Page(account.page, title=t("nav_account"), icon="🔑", url_path="account",
+        "settings": st.Page("views/settings.py", title=t("nav_settings"), icon="⚙️", url_path="settings"),
+        "account": st.Page("views/account.py", title=t("nav_account"), icon="🔑", url_path="account",
                            visibility="hidden" if found is not None else "visible"),
     }  # fmt: skip
     st.session_state["_pages"] = pages

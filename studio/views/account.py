@@ -42,3 +42,7 @@ def page() -> None:
                 accounts.register(new_name.strip(), new_password)
                 st.session_state["token"] = accounts.login(new_name.strip(), new_password)
                 _back()
+
+
+if __name__ == "__main__":
+    page()

@@ -43,7 +43,7 @@ def _actions(app: AppView, number: int, viewer: UserView | None) -> None:
     columns = st.columns(3)
     if columns[0].button(t("like", n=app.like_count), key="like"):
         st.session_state["want_like"] = True
-    if columns[1].button(t("remix"), key="remix", icon="⑂"):
+    if columns[1].button(t("remix"), key="remix", icon="🔀"):
         with guard():
             job = services.start_remix(app.slug, number, viewer)
             go("create", job=job.id)
@@ -101,3 +101,7 @@ def page() -> None:
     _actions(app, number, viewer)
     _share(app)
     _report(app, viewer)
+
+
+if __name__ == "__main__":
+    page()

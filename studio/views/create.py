@@ -186,3 +186,7 @@ def page() -> None:
             _project(project_id, job if job is not None and job.status == "done" else None)
         return
     _idea_box(job)
+
+
+if __name__ == "__main__":
+    page()

@@ -121,3 +121,7 @@ def page() -> None:
     with st.expander(t("audit")):
         for entry in services.gallery().curation.audit_log(actor, target=slug, limit=20):
             st.caption(esc(f"{entry.created_at:%Y-%m-%d %H:%M} {entry.actor} {entry.action} {entry.details}"))
+
+
+if __name__ == "__main__":
+    page()

@@ -76,3 +76,7 @@ def page() -> None:
     if nav[1].button(t("next"), key="page_next", disabled=found.page >= found.pages):
         st.session_state["gallery_page"] = found.page + 1
         st.rerun()
+
+
+if __name__ == "__main__":
+    page()

@@ -43,3 +43,7 @@ def page() -> None:
             columns[0].caption(project.created_at.replace("T", " ")[:16])
             if columns[1].button(t("continue"), key=f"draft_{project.id}"):
                 go("create", project=project.id)
+
+
+if __name__ == "__main__":
+    page()

@@ -63,3 +63,7 @@ def page() -> None:
                                  model=model or None, api_key=key))  # fmt: skip
         st.session_state.pop("set_api_key", None)
         st.success(t("saved"))
+
+
+if __name__ == "__main__":
+    page()

@@ -36,6 +36,11 @@ def no_model_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def passed() -> VerifyReport:
+    return passing_report()
+
+
+@pytest.fixture
 def gallery(flashapps_home: Path) -> Gallery:
     return services.gallery()
 
@@ -53,6 +58,9 @@ def studio() -> Callable[..., AppTest]:
         at.run()
         if page:
             at.switch_page(page).run()
+            # AppTest would otherwise go back to this page on every later run; a browser stays where
+            # the app's own st.switch_page sent it (a remix opens the create page, a card the app page).
+            at._page_hash = ""
         assert not at.exception, at.exception
         return at
 
