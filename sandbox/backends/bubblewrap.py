@@ -18,12 +18,16 @@ import time
 from pathlib import Path
 
 from sandbox.backends.base import RunResult, cap
+from sandbox.backends.serve import RELAY, ProcessServed, ServeDirs, ServeRequest, own_tree, relay_args
 from sandbox.limits import Limits, SandboxSettings
 
 __all__ = ["BubblewrapBackend", "ensure_runtime"]
 
 HERE = Path(__file__).resolve().parents[1]
 NOBODY = "65534"
+DATA_DIR = "/data"
+SOCKET_DIR = "/run/flashapp"
+RELAY_PATH = "/opt/flashapps/relay.py"
 
 
 def ensure_runtime(settings: SandboxSettings | None = None) -> Path:
@@ -137,3 +141,36 @@ class BubblewrapBackend:
             truncated=cut_out or cut_err,
             run_s=time.perf_counter() - began,
         )
+
+    def serve(self, request: ServeRequest) -> ProcessServed:
+        """The app in the same namespaces as ``run`` (no network), long-running, with the data folder
+        read-write at /data and the socket folder at /run/flashapp. The data folder may sit where
+        nobody cannot reach it by path (under /root), so it is first bound onto the scratch folder
+        in a private mount namespace of its own (gone with the app). Weaker than Docker: no cgroup
+        limits for the whole app."""
+        owner = (int(NOBODY), int(NOBODY))
+        dirs = ServeDirs(request.code, owner=owner)
+        try:
+            own_tree(request.data, owner)
+            relay = dirs.root / "relay.py"
+            shutil.copyfile(RELAY, relay)
+            relay.chmod(0o644)
+            reachable = dirs.root / "data"
+            reachable.mkdir(mode=0o755)
+            socket = f"{SOCKET_DIR}/{dirs.socket.name}"
+            argv = relay_args(self.python, RELAY_PATH, socket, self.app_dir, request.base_path)
+            command = self.command(dirs.app, argv, request.limits)
+            extra = ["--bind", str(reachable), DATA_DIR, "--bind", str(dirs.sock), SOCKET_DIR]
+            extra += ["--ro-bind", str(relay), RELAY_PATH, "--setenv", "FLASHAPP_DATA_DIR", DATA_DIR]
+            extra += ["--setenv", "PYTHONUNBUFFERED", "1"]
+            at = command.index("--remount-ro")
+            command[at:at] = extra
+            at = command.index("setpriv")
+            mount = 'mount --bind -- "$1" "$2" && shift 2 && exec "$@"'
+            command[at:at] = ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", mount, "sh",
+                              str(request.data), str(reachable)]  # fmt: skip
+            env = {"PATH": "/usr/bin:/bin:/usr/sbin:/sbin"}
+            return ProcessServed(self.name, command, dirs, env=env)
+        except BaseException:
+            dirs.cleanup()
+            raise

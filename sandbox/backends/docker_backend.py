@@ -9,6 +9,7 @@ engine's log capped, a wall clock enforced from here by killing, and removal in 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -19,9 +20,13 @@ import requests
 from docker.types import LogConfig, Ulimit
 
 from sandbox.backends.base import RunResult, cap
+from sandbox.backends.serve import RELAY, ServeDirs, ServeRequest, own_tree, relay_args
 from sandbox.limits import LABEL, OWNER, Limits
 
-__all__ = ["DockerBackend", "remove_leftovers"]
+__all__ = ["SERVE_LABEL", "DockerBackend", "DockerServed", "remove_leftovers"]
+
+SERVE_LABEL = "flashapps.serve"
+"""Containers that serve an app carry this label too, with the app's URL name."""
 
 
 class DockerBackend:
@@ -118,6 +123,112 @@ class DockerBackend:
             )
         finally:
             _remove(container)
+
+    def serve(self, request: ServeRequest) -> DockerServed:
+        """The app in a long-running container: no network, read-only root and code, the data folder
+        read-write at /data, the socket folder at /run/flashapp, the limits, a non-root user."""
+        limits = request.limits
+        uid, _, gid = limits.user.partition(":")
+        owner = (int(uid), int(gid or uid))
+        dirs = ServeDirs(request.code, owner=owner)
+        try:
+            own_tree(request.data, owner)
+            relay = dirs.root / "relay.py"
+            shutil.copyfile(RELAY, relay)
+            relay.chmod(0o644)
+            argv = relay_args(self.python, "/opt/flashapps-serve/relay.py", "/run/flashapp/app.sock", self.app_dir,
+                              request.base_path)  # fmt: skip
+            fsize = limits.fsize_mb * 2**20
+            container = self.client.containers.create(
+                self.image,
+                command=argv,
+                working_dir=self.app_dir,
+                user=limits.user,
+                network_mode="none",
+                read_only=limits.read_only_root,
+                tmpfs={"/tmp": f"size={limits.tmpfs_mb}m,mode=1777"},
+                cap_drop=list(limits.cap_drop),
+                security_opt=["no-new-privileges"] if limits.no_new_privileges else [],
+                pids_limit=limits.pids,
+                mem_limit=f"{limits.memory_mb}m",
+                memswap_limit=f"{limits.memory_mb}m",
+                nano_cpus=int(limits.cpus * 1e9),
+                ulimits=[
+                    Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
+                    Ulimit(name="fsize", soft=fsize, hard=fsize),
+                ],
+                environment={
+                    "HOME": "/tmp",
+                    "PYTHONDONTWRITEBYTECODE": "1",
+                    "PYTHONUNBUFFERED": "1",
+                    "MPLCONFIGDIR": "/tmp",
+                    "FLASHAPP_DATA_DIR": "/data",
+                },  # fmt: skip
+                volumes={
+                    str(dirs.app): {"bind": self.app_dir, "mode": "ro"},
+                    str(relay): {"bind": "/opt/flashapps-serve/relay.py", "mode": "ro"},
+                    str(request.data): {"bind": "/data", "mode": "rw"},
+                    str(dirs.sock): {"bind": "/run/flashapp", "mode": "rw"},
+                },
+                labels={LABEL: "1", OWNER: str(os.getpid()), SERVE_LABEL: request.key},
+                log_config=LogConfig(type="json-file", config={"max-size": limits.log_max_size, "max-file": "1"}),
+                runtime=self.runtime,
+                stdin_open=False,
+                detach=True,
+            )
+        except BaseException:
+            dirs.cleanup()
+            raise
+        served = DockerServed(self.name, container, dirs)
+        try:
+            container.start()
+        except BaseException:
+            served.stop()
+            raise
+        return served
+
+
+class DockerServed:
+    """A container serving one app; ``stop`` removes it and its scratch folder in every path."""
+
+    def __init__(self, backend: str, container: docker.models.containers.Container, dirs: ServeDirs) -> None:
+        self.backend = backend
+        self.container = container
+        self.dirs = dirs
+        self.socket = dirs.socket
+
+    def alive(self) -> bool:
+        try:
+            self.container.reload()
+        except docker.errors.NotFound:
+            return False
+        return self.container.status in ("created", "running")
+
+    def stop(self) -> None:
+        try:
+            self.container.stop(timeout=3)
+        except docker.errors.NotFound:
+            pass
+        except docker.errors.APIError:
+            pass  # removal below forces it
+        _remove(self.container)
+        self.dirs.cleanup()
+
+    def memory_bytes(self) -> int | None:
+        try:
+            stats = self.container.stats(stream=False)
+        except docker.errors.APIError:
+            return None
+        memory = stats.get("memory_stats") or {}
+        if "usage" not in memory:
+            return None
+        return int(memory["usage"]) - int((memory.get("stats") or {}).get("inactive_file", 0))
+
+    def logs(self) -> str:
+        try:
+            return self.container.logs(tail=100).decode("utf-8", errors="replace")
+        except docker.errors.APIError:
+            return ""
 
 
 def _remove(container: docker.models.containers.Container) -> None:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from sandbox.backends.base import RunResult, cap
+from sandbox.backends.serve import RELAY, ProcessServed, ServeDirs, ServeRequest, relay_args
 from sandbox.limits import Limits
 
 __all__ = ["LocalBackend"]
@@ -51,3 +52,17 @@ class LocalBackend:
             truncated=cut_out or cut_err,
             run_s=time.perf_counter() - began,
         )
+
+    def serve(self, request: ServeRequest) -> ProcessServed:
+        """The app as a child process group on this machine: NOT ISOLATED (development only)."""
+        dirs = ServeDirs(request.code, owner=None)
+        try:
+            request.data.mkdir(parents=True, exist_ok=True)
+            hidden = ("FLASHAPP", "PYTEST", "OPENAI", "STREAMLIT")
+            env = {k: v for k, v in os.environ.items() if not k.startswith(hidden)}
+            env.update({"FLASHAPP_DATA_DIR": str(request.data), "PYTHONDONTWRITEBYTECODE": "1"})
+            argv = relay_args(sys.executable, str(RELAY), str(dirs.socket), str(dirs.app), request.base_path)
+            return ProcessServed(self.name, argv, dirs, cwd=dirs.app, env=env)
+        except BaseException:
+            dirs.cleanup()
+            raise

@@ -1,0 +1,207 @@
+"""Starlette routes that serve every app under ``/apps/<key>/`` from its sandbox's unix socket.
+
+HTTP is streamed both ways (hop-by-hop headers dropped); WebSockets are relayed both ways with
+their subprotocols (Streamlit's session rides on them). Cookies never cross: the studio's
+cookies are not sent to apps, and apps cannot set cookies on the studio's address. A page
+load or a WebSocket open checks the target again (a hidden app stops being served; a draft
+with a new version restarts); other requests go straight to a running app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import anyio.to_thread
+import httpx2
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from websockets.asyncio.client import ClientConnection, unix_connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
+
+from gallery.errors import UserError
+from gallery.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
+
+__all__ = ["AppProxy", "proxy_routes"]
+
+log = logging.getLogger(__name__)
+
+HOP_BY_HOP = frozenset(
+    {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
+     "transfer-encoding", "upgrade"}
+)  # fmt: skip
+REQUEST_DROP = HOP_BY_HOP | {"host", "cookie", "content-length"}
+RESPONSE_DROP = HOP_BY_HOP | {"set-cookie"}
+_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+_STATUS = {AppNotServed: 404, RunnerBusy: 503, AppStartFailed: 502, RunnerUnavailable: 503}
+
+
+def _page(error: UserError, status: int) -> HTMLResponse:
+    """A plain page in English and Chinese (the app is not there to show anything itself)."""
+    en, zh = error.message("en"), error.message("zh")
+    body = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Flash Apps</title></head>'
+        '<body style="font-family:sans-serif;max-width:40em;margin:4em auto">'
+        f"<h1>⚡ Flash Apps</h1><p>{html.escape(en)}</p><p lang='zh'>{html.escape(zh)}</p>"
+        '<p><a href="/">Flash Apps</a></p></body></html>'
+    )
+    headers = {"Retry-After": "60"} if status == 503 else {}
+    return HTMLResponse(body, status_code=status, headers=headers)
+
+
+def _is_page_load(path: str) -> bool:
+    return path in ("", "index.html")
+
+
+class AppProxy:
+    """Forwards requests to the apps ``runner`` keeps; one pooled HTTP client per running app."""
+
+    def __init__(self, runner: AppRunner) -> None:
+        self.runner = runner
+        self._clients: dict[str, httpx2.AsyncClient] = {}
+
+    async def socket(self, key: str, check: bool) -> Path:
+        if not check:
+            found = self.runner.current(key)
+            if found is not None:
+                return found
+        return await anyio.to_thread.run_sync(self.runner.ensure, key)
+
+    def _client(self, socket: Path) -> httpx2.AsyncClient:
+        client = self._clients.get(str(socket))
+        if client is None:
+            live = set(self.runner.running().values())
+            for path in [p for p in self._clients if p not in live]:
+                stale = self._clients.pop(path)
+                asyncio.get_running_loop().create_task(stale.aclose())
+            transport = httpx2.AsyncHTTPTransport(uds=str(socket))
+            client = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(60, connect=5))
+            self._clients[str(socket)] = client
+        return client
+
+    async def aclose(self) -> None:
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.aclose()
+
+    # -- HTTP -----------------------------------------------------------------------------
+    async def slash(self, request: Request) -> Response:
+        return RedirectResponse(f"/apps/{request.path_params['key']}/", status_code=307)
+
+    async def http(self, request: Request) -> Response:
+        key, path = request.path_params["key"], request.path_params["path"]
+        if not valid_key(key):
+            return _page(AppNotServed(key), 404)
+        body = await request.body() if request.method not in ("GET", "HEAD") else b""
+        headers = [(k, v) for k, v in request.headers.items() if k.lower() not in REQUEST_DROP]
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        for attempt in range(2):
+            try:
+                socket = await self.socket(key, check=_is_page_load(path) or attempt > 0)
+                client = self._client(socket)
+                upstream = await client.send(
+                    client.build_request(request.method, f"http://app{target}", headers=headers, content=body),
+                    stream=True,
+                )
+                break
+            except UserError as error:
+                return _page(error, _STATUS.get(type(error), 500))
+            except httpx2.TransportError:
+                # the app's sandbox ended (a crash) or is being replaced: start it again, once
+                if attempt or not await anyio.to_thread.run_sync(self.runner.forget_dead, key):
+                    await anyio.to_thread.run_sync(self.runner.stop, key)
+                    if attempt:
+                        return _page(AppStartFailed(key, "it stopped answering"), 502)
+        self.runner.touch(key)
+        out = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in RESPONSE_DROP]
+        response = StreamingResponse(
+            _raw(upstream), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose)
+        )
+        response.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out]
+        return response
+
+    # -- WebSocket ------------------------------------------------------------------------
+    async def websocket(self, websocket: WebSocket) -> None:
+        key, path = websocket.path_params["key"], websocket.path_params["path"]
+        if not valid_key(key):
+            await websocket.close(code=1008)
+            return
+        try:
+            socket = await self.socket(key, check=True)
+        except UserError as error:
+            log.info("websocket to %s refused: %s", key, error.message("en"))
+            await websocket.close(code=1013 if isinstance(error, RunnerBusy) else 1008)
+            return
+        query = websocket.url.query
+        uri = f"ws://app/apps/{key}/{path}" + (f"?{query}" if query else "")
+        offered = list(websocket.scope.get("subprotocols") or [])
+        try:
+            upstream = await unix_connect(
+                str(socket), uri, subprotocols=offered or None, max_size=None, compression=None,
+                ping_interval=None, open_timeout=10,
+            )  # fmt: skip
+        except (OSError, InvalidHandshake, TimeoutError) as error:
+            if isinstance(error, InvalidStatus):
+                log.info("websocket to %s refused by the app: %s", key, error)
+            await anyio.to_thread.run_sync(self.runner.forget_dead, key)
+            await websocket.close(code=1011)
+            return
+        with self.runner.socket_open(key):
+            await websocket.accept(subprotocol=upstream.subprotocol)
+            await _relay(websocket, upstream)
+
+
+async def _raw(response: httpx2.Response) -> AsyncIterator[bytes]:
+    with contextlib.suppress(httpx2.TransportError):
+        async for chunk in response.aiter_raw():
+            yield chunk
+
+
+async def _relay(websocket: WebSocket, upstream: ClientConnection) -> None:
+    async def to_app() -> None:
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            if message.get("bytes") is not None:
+                await upstream.send(message["bytes"])
+            elif message.get("text") is not None:
+                await upstream.send(message["text"])
+
+    async def to_browser() -> None:
+        async for message in upstream:
+            if isinstance(message, bytes):
+                await websocket.send_bytes(message)
+            else:
+                await websocket.send_text(message)
+
+    tasks = [asyncio.ensure_future(to_app()), asyncio.ensure_future(to_browser())]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, ConnectionClosed, WebSocketDisconnect, RuntimeError):
+                await task
+        await upstream.close()
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):
+            await websocket.close()
+
+
+def proxy_routes(runner: AppRunner) -> tuple[list[BaseRoute], AppProxy]:
+    """The routes for ``/apps/<key>/...`` (HTTP and WebSocket), and the proxy (close it at shutdown)."""
+    proxy = AppProxy(runner)
+    routes: list[BaseRoute] = [
+        Route("/apps/{key}", proxy.slash, methods=["GET", "HEAD"]),
+        Route("/apps/{key}/{path:path}", proxy.http, methods=_METHODS),
+        WebSocketRoute("/apps/{key}/{path:path}", proxy.websocket),
+    ]
+    return routes, proxy

@@ -1,0 +1,91 @@
+"""What an app address serves: a public gallery app (latest or one version) or a studio draft.
+
+* ``<slug>``: the latest version of a published or featured app; ``<slug>--v<n>``: version n.
+  Pending, hidden and rejected apps are not served (to anyone: the runner has no viewer).
+* ``draft-<project id>``: the current version of a studio project (rendered once per version).
+
+The data folder's name is the slug (every version of an app shares it) or ``draft-<id>``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from gallery.errors import NotFound
+from gallery.runner import Target, valid_key
+
+__all__ = ["DRAFT_PREFIX", "Targets", "draft_key"]
+
+DRAFT_PREFIX = "draft-"
+_VERSION = re.compile(r"^(?P<slug>[a-z0-9]+)--v(?P<number>[1-9][0-9]{0,5})$")
+
+
+def draft_key(project_id: str) -> str:
+    """The app address name of a studio project's preview: ``/apps/draft-<id>/``."""
+    return f"{DRAFT_PREFIX}{project_id}"
+
+
+class Targets:
+    """Resolves app address names; the gallery is opened on first use (``gallery_factory``)."""
+
+    def __init__(self, gallery_factory: Callable[[], object] | None = None, home: Path | None = None) -> None:
+        self._factory = gallery_factory
+        self._gallery: object | None = None
+        self._lock = threading.Lock()
+        self._home = home
+
+    @property
+    def gallery(self) -> object:
+        with self._lock:
+            if self._gallery is None:
+                if self._factory is None:
+                    from gallery.core import open_gallery
+
+                    self._gallery = open_gallery()
+                else:
+                    self._gallery = self._factory()
+            return self._gallery
+
+    def __call__(self, key: str) -> Target:
+        if not valid_key(key):
+            raise NotFound("app", key)
+        if key.startswith(DRAFT_PREFIX):
+            return self._draft(key)
+        return self._published(key)
+
+    def _draft(self, key: str) -> Target:
+        from generator.errors import UserError
+        from generator.projects import ProjectStore
+        from generator.settings import Settings
+
+        project_id = key.removeprefix(DRAFT_PREFIX)
+        store = ProjectStore(self._home or Settings().home)
+        try:
+            project = store.get(project_id)
+            bundle = store.render(project_id)
+        except UserError:
+            raise NotFound("app", key) from None
+        return Target(key=key, code=bundle.path, fingerprint=f"{project.id}:{project.current}", data_key=key)
+
+    def _published(self, key: str) -> Target:
+        match = _VERSION.match(key)
+        slug, number = (match["slug"], int(match["number"])) if match else (key, None)
+        gallery = self.gallery
+        version = gallery.apps.get_version(slug, number)  # type: ignore[attr-defined]  # NotFound when not public
+        code = gallery.store.path(version.digest)  # type: ignore[attr-defined]
+        if not (code / "app.py").is_file():
+            raise NotFound("app", key)
+        return Target(key=key, code=code, fingerprint=version.digest, data_key=slug)
+
+    def still_served(self, key: str) -> bool:
+        """False once a gallery app is no longer public (hidden, rejected, removed); drafts always are."""
+        if key.startswith(DRAFT_PREFIX):
+            return True
+        try:
+            self._published(key)
+        except LookupError:
+            return False
+        return True

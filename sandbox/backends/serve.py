@@ -1,0 +1,179 @@
+"""Serving an app (a long-running Streamlit behind a unix socket), shared by every backend.
+
+A backend's ``serve(ServeRequest) -> Served`` starts ``relay.py`` (see ``gallery/relay.py``)
+in its sandbox with the app's code read-only, its data folder read-write and the socket
+folder read-write; the relay starts Streamlit and copies bytes from the socket to it.
+``Served`` says whether it is still alive, how much memory it uses, and stops it (idempotent).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sandbox.limits import Limits
+
+__all__ = [
+    "RELAY",
+    "ProcessServed",
+    "SOCKET_NAME",
+    "ServeRequest",
+    "Served",
+    "ServeDirs",
+    "own_tree",
+    "relay_args",
+    "serve_limits",
+    "tree_rss",
+]
+
+RELAY = Path(__file__).resolve().parents[2] / "gallery" / "relay.py"
+"""The relay script every backend mounts read-only (standard library only)."""
+
+SOCKET_NAME = "app.sock"
+_SKIP = shutil.ignore_patterns("data", "__pycache__", ".pytest_cache", ".ruff_cache", "tests")
+
+
+class ServeRequest(BaseModel):
+    """One app to serve: its code (copied, read-only inside), data folder and URL base path."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(description="the URL name, e.g. 'abc123' or 'draft-0a1b2c'")
+    code: Path = Field(description="the bundle folder (app.py ...); a copy is what runs")
+    data: Path = Field(description="read-write data folder, FLASHAPP_DATA_DIR inside; kept across restarts")
+    base_path: str = Field(description="Streamlit's server.baseUrlPath, e.g. 'apps/abc123'")
+    limits: Limits = Field(default_factory=Limits)
+
+
+class Served(Protocol):
+    """A running app."""
+
+    socket: Path
+    backend: str
+
+    def alive(self) -> bool: ...
+
+    def stop(self) -> None: ...
+
+    def memory_bytes(self) -> int | None: ...
+
+    def logs(self) -> str: ...
+
+
+def serve_limits(memory_mb: int = 512, cpus: float = 1.0, pids: int = 256) -> Limits:
+    """Limits for a long-running app: no wall clock (the idle reaper stops it), an hour of CPU time."""
+    return Limits(memory_mb=memory_mb, cpus=cpus, pids=pids, cpu_seconds=3600, timeout_s=24 * 3600, tmpfs_mb=64)
+
+
+class ServeDirs:
+    """A short scratch folder per start (unix socket paths must stay under 108 bytes):
+    ``app/`` a world-readable copy of the code, ``sock/`` for the socket; removed on ``cleanup``."""
+
+    def __init__(self, code: Path, owner: tuple[int, int] | None) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="fa-"))
+        self.root.chmod(0o755)
+        self.app = self.root / "app"
+        shutil.copytree(code, self.app, symlinks=True, ignore=_SKIP)
+        for path in [self.app, *self.app.rglob("*")]:
+            if path.is_symlink():
+                path.unlink()
+                continue
+            path.chmod(0o755 if stat.S_ISDIR(path.stat().st_mode) else 0o644)
+        self.sock = self.root / "sock"
+        self.sock.mkdir(mode=0o700)
+        if owner is not None:
+            os.chown(self.sock, *owner)
+
+    @property
+    def socket(self) -> Path:
+        return self.sock / SOCKET_NAME
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def own_tree(folder: Path, owner: tuple[int, int] | None) -> None:
+    """Creates ``folder`` and, when running as root, gives it (and what is in it) to ``owner``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if owner is None or os.geteuid() != 0:
+        return
+    for path in [folder, *folder.rglob("*")]:
+        os.chown(path, *owner, follow_symlinks=False)
+
+
+def relay_args(python: str, relay: str, socket: str, app: str, base_path: str) -> list[str]:
+    return [python, relay, "--socket", socket, "--app", app, "--base", base_path]
+
+
+def tree_rss(pid: int) -> int | None:
+    """Resident memory of a process and all its descendants, from /proc (bytes)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            statm = (entry / "statm").read_text().split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        rss[int(entry.name)] = int(statm[1]) * page
+    if pid not in rss:
+        return None
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo.extend(children.get(current, []))
+    return total
+
+
+class ProcessServed:
+    """An app served by a child process group (local and bubblewrap backends)."""
+
+    def __init__(self, backend: str, argv: list[str], dirs: ServeDirs, **popen: object) -> None:
+        self.backend = backend
+        self.dirs = dirs
+        self.socket = dirs.socket
+        self._log = dirs.root / "app.log"
+        with self._log.open("wb") as log:
+            self.process = subprocess.Popen(  # type: ignore[call-overload]
+                argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, **popen
+            )
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # anything the group left behind
+        self.dirs.cleanup()
+
+    def memory_bytes(self) -> int | None:
+        return tree_rss(self.process.pid) if self.alive() else None
+
+    def logs(self) -> str:
+        try:
+            return self._log.read_bytes()[-8000:].decode("utf-8", errors="replace")
+        except OSError:
+            return ""

@@ -1,0 +1,156 @@
+"""One address for everything: the studio at ``/`` and every app at ``/apps/<name>/``.
+
+``st.App`` serves the studio page (studio/app.py) and takes our own Starlette routes, which
+come before Streamlit's and do not clash with its reserved prefixes (``/_stcore/`` and the
+like), so the proxy to the apps' sandboxes lives on the same uvicorn server: one port, one
+URL. Apps start on first visit and stop when idle (see gallery/runner.py); they never run
+in this process. ``python -m studio.server --port 8501`` or ``flashapps studio``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+import uvicorn
+
+from gallery.proxy import proxy_routes
+from gallery.runner import AppRunner, RunnerUnavailable, app_path
+from gallery.runner_targets import Targets, draft_key
+
+__all__ = ["app_url", "banner", "create_app", "draft_url", "serve"]
+
+STUDIO = Path(__file__).resolve().parent / "app.py"
+log = logging.getLogger(__name__)
+
+
+def app_url(key: str) -> str:
+    """A link to a gallery app (``slug``, or ``slug--v3`` for one version) on the studio's own address."""
+    return app_path(key)
+
+
+def draft_url(project_id: str) -> str:
+    """A link to a studio project's live preview (its current version)."""
+    return app_path(draft_key(project_id))
+
+
+def banner(runner: AppRunner | None = None) -> tuple[str, str] | None:
+    """(en, zh) when apps run with less isolation than Docker here, or cannot run at all."""
+    from studio.services import backend_banner
+
+    try:
+        name = runner.backend_name if runner is not None else None
+    except RunnerUnavailable as error:
+        return error.message("en"), error.message("zh")
+    if name == "local":
+        return (
+            "Apps run NOT ISOLATED on this machine (the local backend, development only). "
+            "Start a Docker engine (make engine) or install bubblewrap for a sandbox.",
+            "应用在本机未隔离运行（local 后端，仅供开发）。请启动 Docker（make engine）或安装 bubblewrap 以获得沙箱。",
+        )
+    return backend_banner()
+
+
+def _streamlit_defaults() -> None:
+    for name, value in {
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "STREAMLIT_SERVER_HEADLESS": "true",
+        "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
+    }.items():
+        os.environ.setdefault(name, value)
+
+
+def create_app(runner: AppRunner | None = None) -> Any:
+    """The ASGI app: the studio plus ``/apps/...``; the lifespan starts the reaper and stops every app."""
+    import streamlit as st
+
+    _streamlit_defaults()
+    if runner is None:
+        targets = Targets()
+        runner = AppRunner(targets, still_served=targets.still_served)
+    routes, proxy = proxy_routes(runner)
+    owned = runner
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
+        await anyio.to_thread.run_sync(_sweep_leftovers, owned)
+        owned.start_reaper()
+        try:
+            yield {"runner": owned}
+        finally:
+            await proxy.aclose()
+            await anyio.to_thread.run_sync(owned.stop_all)
+
+    app = st.App(str(STUDIO), routes=routes, lifespan=lifespan)
+    app.runner = owned  # type: ignore[attr-defined]
+    return app
+
+
+def _sweep_leftovers(runner: AppRunner) -> None:
+    """Removes app containers a crashed studio left (labelled with a process that is gone)."""
+    try:
+        name = runner.backend_name
+    except RunnerUnavailable:
+        return
+    if name.startswith("docker"):
+        from sandbox.backends.docker_backend import remove_leftovers
+
+        with contextlib.suppress(Exception):
+            remove_leftovers(runner.backend.client)  # type: ignore[attr-defined]
+
+
+class _Server(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_ready = on_ready
+
+    async def startup(self, sockets: Any = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            self._on_ready()
+
+
+def _console_banner(lines: tuple[str, str]) -> str:
+    width = max(len(line) for line in lines) + 4
+    rule = "!" * min(width, 100)
+    return "\n".join([rule, *(f"! {line}" for line in lines), rule])
+
+
+def serve(host: str = "127.0.0.1", port: int = 8501, *, runner: AppRunner | None = None) -> int:
+    """Runs the studio and the apps on one address until interrupted; prints that address once."""
+    app = create_app(runner)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    url = f"http://{shown}:{port}/"
+
+    def ready() -> None:
+        print(f"Flash Apps is running at {url} — studio and every app (Ctrl+C stops it)", flush=True)
+        warning = banner(app.runner)
+        if warning is not None:
+            print(_console_banner(warning), file=sys.stderr, flush=True)
+
+    config = uvicorn.Config(
+        app, host=host, port=port, lifespan="on", ws="websockets-sansio", ws_per_message_deflate=False,
+        ws_max_size=200 * 2**20, access_log=False, log_level="warning", timeout_graceful_shutdown=5,
+    )  # fmt: skip
+    server = _Server(config, ready)
+    server.run()
+    return 0 if server.started else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m studio.server", description=__doc__)
+    parser.add_argument("--host", default=os.environ.get("FLASHAPPS_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("FLASHAPPS_PORT", "8501")))
+    args = parser.parse_args(argv)
+    return serve(args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""Serving apps through the proxy on every backend: cold start, WebSocket, idle stop, data kept,
+a crash kept to itself, the bound on running apps."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+from conftest import Apps, ProxyServer
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
+
+from gallery.runner import AppRunner
+from generator.render import AppBundle
+
+pytestmark = [pytest.mark.slow, pytest.mark.docker, pytest.mark.timeout(180)]
+
+
+async def _session(url: str, hold_s: float = 0.0) -> bytes:
+    """Opens the app's WebSocket through the proxy, runs the script once, returns what came back."""
+    ws_url = url.replace("http://", "ws://") + "_stcore/stream"
+    received = b""
+    async with connect(ws_url, subprotocols=["streamlit"], open_timeout=30, max_size=None) as ws:  # type: ignore[list-item]
+        assert ws.subprotocol == "streamlit"
+        rerun = BackMsg()
+        rerun.rerun_script.query_string = ""
+        await ws.send(rerun.SerializeToString())
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            data = await asyncio.wait_for(ws.recv(), timeout=30)
+            assert isinstance(data, bytes)
+            received += data
+            message = ForwardMsg()
+            message.ParseFromString(data)
+            if message.WhichOneof("type") == "script_finished":
+                break
+        else:
+            raise AssertionError("the script never finished")
+        await asyncio.sleep(hold_s)
+    return received
+
+
+def session(url: str, hold_s: float = 0.0) -> bytes:
+    return asyncio.run(_session(url, hold_s))
+
+
+def get(url: str) -> httpx2.Response:
+    return httpx2.get(url, timeout=60, follow_redirects=True)
+
+
+def crash(runner: AppRunner, key: str) -> None:
+    """Kills an app's sandbox from outside, as an out-of-memory kill or a crash would."""
+    served: Any = runner.served(key)
+    assert served is not None
+    if hasattr(served, "container"):
+        served.container.kill()
+    else:
+        os.killpg(served.process.pid, signal.SIGKILL)
+        served.process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while served.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not served.alive()
+
+
+def test_cold_start_page_health_and_websocket(
+    make_runner: Callable[..., AppRunner], apps: Apps, water_app: AppBundle,
+    proxy_server: Callable[[AppRunner], ProxyServer], record_property: Callable[[str, object], None],
+) -> None:  # fmt: skip
+    apps.add("water", water_app.path)
+    runner = make_runner()
+    server = proxy_server(runner)
+    began = time.perf_counter()
+    page = get(f"{server.url}/apps/water/")
+    usable = time.perf_counter() - began
+    record_property("cold_start_s", round(usable, 3))
+    print(f"cold start on {runner.backend_name}: {usable:.2f} s to the first page")
+    assert page.status_code == 200
+    assert "<noscript>" in page.text and "set-cookie" not in page.headers
+    health = get(f"{server.url}/apps/water/_stcore/health")
+    assert (health.status_code, health.text) == (200, "ok")
+    assert get(f"{server.url}/apps/water").status_code == 200  # redirected to the slash
+    reply = session(f"{server.url}/apps/water/")
+    assert b"Water Tracker" in reply
+    assert get(f"{server.url}/apps/nothing-here/").status_code == 404
+
+
+def test_idle_app_stops_and_starts_again(
+    make_runner: Callable[..., AppRunner], apps: Apps, water_app: AppBundle,
+    proxy_server: Callable[[AppRunner], ProxyServer],
+) -> None:  # fmt: skip
+    apps.add("water", water_app.path)
+    runner = make_runner(idle_seconds=1.0, reap_every_s=0.2)
+    runner.start_reaper()
+    server = proxy_server(runner)
+    assert get(f"{server.url}/apps/water/").status_code == 200
+    served = runner.served("water")
+    assert served is not None
+    deadline = time.monotonic() + 20
+    while (runner.running() or served.alive()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert runner.running() == {}
+    assert not served.alive()
+    assert get(f"{server.url}/apps/water/").status_code == 200  # restarts on demand
+    assert "water" in runner.running()
+
+
+def test_open_websocket_keeps_an_app_from_idling(
+    make_runner: Callable[..., AppRunner], apps: Apps, water_app: AppBundle,
+    proxy_server: Callable[[AppRunner], ProxyServer],
+) -> None:  # fmt: skip
+    apps.add("water", water_app.path)
+    runner = make_runner(idle_seconds=0.5, reap_every_s=0.1)
+    runner.start_reaper()
+    server = proxy_server(runner)
+    assert get(f"{server.url}/apps/water/").status_code == 200
+
+    async def hold() -> bool:
+        held = asyncio.ensure_future(_session(f"{server.url}/apps/water/", hold_s=3.0))
+        await asyncio.sleep(2.5)  # five idle periods with the page open
+        still = "water" in runner.running()
+        await held
+        return still
+
+    assert asyncio.run(hold())
+    deadline = time.monotonic() + 10
+    while runner.running() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert runner.running() == {}  # closed: idle, stopped
+
+
+def test_data_is_kept_across_restarts_and_seen_again(
+    make_runner: Callable[..., AppRunner], apps: Apps, water_app: AppBundle, flashapps_home: Path,
+    proxy_server: Callable[[AppRunner], ProxyServer],
+) -> None:  # fmt: skip
+    apps.add("water", water_app.path)
+    runner = make_runner()
+    server = proxy_server(runner)
+    first = session(f"{server.url}/apps/water/")
+    database = flashapps_home / "appdata" / "water" / "app.sqlite3"
+    assert database.is_file(), "the app keeps its records in the mounted data folder"
+    assert b"RUNNER-MARKER-4821" not in first
+    runner.stop("water")
+    with sqlite3.connect(database) as db:  # a record made while it was stopped
+        db.execute(
+            "INSERT INTO drink (created_at, amount, kind, day, note) VALUES (datetime('now'), 4821, 'Tea', "
+            "date('now'), 'RUNNER-MARKER-4821')"
+        )
+    again = session(f"{server.url}/apps/water/")
+    assert runner.served("water") is not None
+    assert b"RUNNER-MARKER-4821" in again or b"4821" in again, "the restarted app does not see its data"
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM drink WHERE note = 'RUNNER-MARKER-4821'").fetchone() == (1,)
+
+
+def test_a_crash_stays_with_its_app(
+    make_runner: Callable[..., AppRunner], apps: Apps, water_app: AppBundle, broken_app: Path,
+    proxy_server: Callable[[AppRunner], ProxyServer],
+) -> None:  # fmt: skip
+    apps.add("one", water_app.path)
+    apps.add("two", water_app.path)
+    apps.add("broken", broken_app)
+    runner = make_runner()
+    server = proxy_server(runner)
+    for key in ("one", "two", "broken"):
+        assert get(f"{server.url}/apps/{key}/").status_code == 200
+    assert b"this app is broken on purpose" in session(f"{server.url}/apps/broken/")  # shown in its own page
+    crash(runner, "one")
+    assert get(f"{server.url}/apps/two/_stcore/health").text == "ok"
+    assert b"Water Tracker" in session(f"{server.url}/apps/two/")
+    assert get(f"{server.url}/apps/broken/_stcore/health").text == "ok"
+    # the crashed app comes back on its next visit, whatever is asked first
+    assert get(f"{server.url}/apps/one/_stcore/health").text == "ok"
+    assert runner.served("one") is not None and runner.served("one").alive()  # type: ignore[union-attr]
+
+
+def test_running_apps_are_bounded(
+    make_runner: Callable[..., AppRunner], apps: Apps, water_app: AppBundle,
+    proxy_server: Callable[[AppRunner], ProxyServer],
+) -> None:  # fmt: skip
+    for key in ("a", "b", "c"):
+        apps.add(key, water_app.path)
+    runner = make_runner(max_running=2, busy_grace_s=0)
+    server = proxy_server(runner)
+    assert get(f"{server.url}/apps/a/").status_code == 200
+    assert get(f"{server.url}/apps/b/").status_code == 200
+    assert get(f"{server.url}/apps/c/").status_code == 200  # a, least recently used and idle, made room
+    assert sorted(runner.running()) == ["b", "c"]
+
+    async def both_in_use() -> httpx2.Response:
+        held = [asyncio.ensure_future(_session(f"{server.url}/apps/{key}/", hold_s=4)) for key in ("b", "c")]
+        await asyncio.sleep(2.5)
+        async with httpx2.AsyncClient(timeout=60) as client:
+            refused = await client.get(f"{server.url}/apps/a/")
+        await asyncio.gather(*held)
+        return refused
+
+    refused = asyncio.run(both_in_use())
+    assert refused.status_code == 503
+    assert "Try again in a minute" in refused.text and "请一分钟后再试" in refused.text
+    assert sorted(runner.running()) == ["b", "c"]
+    assert get(f"{server.url}/apps/a/").status_code == 200  # free again once nobody holds them
+    assert len(runner.running()) == 2
