@@ -124,6 +124,24 @@ class Expect(SpecModel):
     op: Literal["eq", "ne", "gt", "gte", "lt", "lte", "approx", "contains", "in", "len_eq", "truthy"] = "eq"
     value: JsonValue = None
 
+    @model_validator(mode="after")
+    def _value_fits_op(self) -> Expect:
+        """A value the comparison can use: otherwise the app's test fails however the app behaves
+        (``in None`` is a TypeError), and the stage must be asked again instead."""
+        value, op = self.value, self.op
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if op == "approx" and not number:
+            raise ValueError(f"{self.output}: op 'approx' compares with a number, not {value!r}")
+        if op in ("gt", "gte", "lt", "lte") and not (number or isinstance(value, str)):
+            raise ValueError(f"{self.output}: op {op!r} compares with a number or a text, not {value!r}")
+        if op == "in" and not isinstance(value, list | str):
+            raise ValueError(f"{self.output}: op 'in' needs a list of allowed values, not {value!r}")
+        if op == "contains" and value is None:
+            raise ValueError(f"{self.output}: op 'contains' needs the value that must be contained")
+        if op == "len_eq" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+            raise ValueError(f"{self.output}: op 'len_eq' needs a count (an integer from 0), not {value!r}")
+        return self
+
 
 class KeyPath(SpecModel):
     """Stage 6: a path a user must be able to walk; it becomes an AppTest test."""
