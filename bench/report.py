@@ -123,6 +123,8 @@ def _runner(runner: dict[str, Any]) -> list[str]:
              f"| {cold['p95']:.2f} s | {runner['ratio_cold_to_bare']} |",
              f"| baseline: bare `streamlit run` of the same bundle until health | {bare['median']:.2f} s "
              f"| {bare['p95']:.2f} s | 1.00 |",
+             f"| first draw of the page in Chromium, through the proxy | {runner['first_draw_s']['median']:.2f} s "
+             f"| {runner['first_draw_s']['p95']:.2f} s | |",
              f"| warm request to a running app | {runner['warm_request_s']['median'] * 1000:.1f} ms "
              f"| {runner['warm_request_s']['p95'] * 1000:.1f} ms | |",
              "", f"Memory with {mem['apps']} apps running ({mem['how']}):", "",

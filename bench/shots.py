@@ -93,6 +93,12 @@ class serve_app:
             raise
         return self
 
+    def memory_bytes(self) -> int:
+        """Resident memory of the app's process tree, from /proc (bytes)."""
+        from sandbox.backends.serve import tree_rss
+
+        return (tree_rss(self._process.pid) or 0) if self._process is not None else 0
+
     def __exit__(self, *exc: object) -> None:
         if self._process is not None and self._process.poll() is None:
             self._process.terminate()
