@@ -47,6 +47,8 @@ def main() -> None:
     st.session_state["_pages"] = pages
     current = st.navigation(list(pages.values()), position="top")
     st.session_state["_current"] = next((k for k, p in pages.items() if p.url_path == current.url_path), "create")
+    if st.session_state["_current"] != "account":
+        st.session_state.pop("return_to", None)  # set again by a page that asks for signing in
     if current.url_path == "" and st.query_params.get("app"):
         st.switch_page(pages["app"], query_params=dict(st.query_params))  # a share link to the root
     st.title("⚡ Flash Apps")

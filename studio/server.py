@@ -80,7 +80,9 @@ def create_app(runner: AppRunner | None = None) -> Any:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
-        await anyio.to_thread.run_sync(_sweep_leftovers, owned)
+        for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):  # Streamlit set them to its own level
+            logging.getLogger(name).setLevel(logging.WARNING)
+        await anyio.to_thread.run_sync(_prepare, owned)
         owned.start_reaper()
         try:
             yield {"runner": owned}
@@ -93,17 +95,22 @@ def create_app(runner: AppRunner | None = None) -> Any:
     return app
 
 
-def _sweep_leftovers(runner: AppRunner) -> None:
-    """Removes app containers a crashed studio left (labelled with a process that is gone)."""
+def _prepare(runner: AppRunner) -> None:
+    """Readies the backend before the first visit (the image, bubblewrap's runtime) and removes app
+    containers a crashed studio left (labelled with a process that is gone)."""
     try:
-        name = runner.backend_name
+        backend: Any = runner.backend
     except RunnerUnavailable:
         return
-    if name.startswith("docker"):
+    if backend.name.startswith("docker"):
         from sandbox.backends.docker_backend import remove_leftovers
 
         with contextlib.suppress(Exception):
-            remove_leftovers(runner.backend.client)  # type: ignore[attr-defined]
+            remove_leftovers(backend.client)
+    try:
+        getattr(backend, "image" if backend.name.startswith("docker") else "site", None)
+    except Exception:
+        log.exception("preparing the %s backend failed; the first app start tries again", backend.name)
 
 
 class _Server(uvicorn.Server):

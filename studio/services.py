@@ -289,6 +289,10 @@ def publish(
     if user is None:
         raise UserError("Sign in to publish.", "请先登录再发布。")
     projects = store()
+    owner = projects.get(project_id).owner
+    if owner is not None and owner != user.username:
+        raise UserError("This draft belongs to someone else; remix the published app to make your own.",
+                        "这个草稿属于别人；请改编已发布的应用来做你自己的版本。")  # fmt: skip
     version = projects.version(project_id)
     if version.verify is None:
         raise UserError("This version has not been checked yet; wait for the check, then publish.",

@@ -112,6 +112,9 @@ def test_publish_needs_a_user_then_gives_an_absolute_share_link(
     wait(at)
     at.button(key="publish").click().run()
     assert gallery.apps.get_by_slug(slug).latest_version == 2
+    someone = studio(token=users["boss"][1], project=project_id)  # a draft is published by its owner only
+    someone.button(key="publish").click().run()
+    assert someone.error and "belongs to someone else" in someone.error[0].value
 
 
 @pytest.mark.slow
