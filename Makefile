@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
+HOST ?= 127.0.0.1
 IDEAS ?= ../shared/eval/ideas-dev.jsonl
 PROVIDER ?= offline
 
@@ -32,8 +33,8 @@ sandbox-image: $(STAMP) engine ## build the sandbox image when its recipe change
 models: $(STAMP) ## the local model server (pinned wheel) and the 0.5B model, checked by sha256, for the real-model tests
 	@$(BIN)/python -m generator.localmodel install local-small || { [ "$$CI" = "true" ] && echo "CI needs the local-small model" && exit 1; echo "no local model: the real-model tests will be skipped"; }
 
-run: $(STAMP) sandbox-image ## start the studio on the embedded defaults
-	$(BIN)/flashapps studio --port $(PORT)
+run: $(STAMP) sandbox-image ## start the studio and every app on one address (HOST, PORT)
+	@$(BIN)/flashapps studio --host $(HOST) --port $(PORT)
 
 test: $(STAMP) sandbox-image models ## run every test (fails when a test fails or none ran)
 	$(BIN)/python -m pytest -n auto --dist loadgroup

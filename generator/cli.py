@@ -227,8 +227,10 @@ def _cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_studio(args: argparse.Namespace, settings: Settings) -> int:
-    print(f"Flash Apps studio: http://localhost:{args.port}", flush=True)
-    return _streamlit(ROOT / "studio" / "app.py", args.port, {})
+    """The studio and every app on one address (studio/server.py prints it, and any sandbox warning)."""
+    from studio.server import serve
+
+    return serve(args.host, args.port)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -267,8 +269,9 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("dir")
     preview.add_argument("--port", type=int, default=8502)
     preview.set_defaults(run=_cmd_preview)
-    studio = commands.add_parser("studio", help="start the studio")
-    studio.add_argument("--port", type=int, default=8501)
+    studio = commands.add_parser("studio", help="start the studio; it serves every app on the same address")
+    studio.add_argument("--host", default=os.environ.get("FLASHAPPS_HOST", "127.0.0.1"), help="address to listen on")
+    studio.add_argument("--port", type=int, default=int(os.environ.get("FLASHAPPS_PORT", "8501")))
     studio.set_defaults(run=_cmd_studio)
     commands.add_parser("gallery", help="create the first maintainer, back up and restore the gallery")
     commands.add_parser("models", help="install, list and remove the local models (local-small, local)")

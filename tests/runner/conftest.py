@@ -7,6 +7,7 @@ here is stopped at the end, and no app container or process may be left behind.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import socket
@@ -20,6 +21,9 @@ import pytest
 import uvicorn
 from sample_specs import water_tracker
 from starlette.applications import Starlette
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
 
 from gallery.proxy import proxy_routes
 from gallery.runner import AppRunner, RunnerSettings, Target
@@ -172,3 +176,27 @@ def proxy_server() -> Iterator[Callable[[AppRunner], ProxyServer]]:
     yield _start
     for server in started:
         server.__exit__(None, None, None)
+
+
+async def _session(url: str, hold_s: float = 0.0) -> bytes:
+    """Opens the app's WebSocket through the proxy, runs the script once, returns what came back."""
+    ws_url = url.replace("http://", "ws://") + "_stcore/stream"
+    received = b""
+    async with connect(ws_url, subprotocols=["streamlit"], open_timeout=30, max_size=None) as ws:  # type: ignore[list-item]
+        assert ws.subprotocol == "streamlit"
+        rerun = BackMsg()
+        rerun.rerun_script.query_string = ""
+        await ws.send(rerun.SerializeToString())
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            data = await asyncio.wait_for(ws.recv(), timeout=30)
+            assert isinstance(data, bytes)
+            received += data
+            message = ForwardMsg()
+            message.ParseFromString(data)
+            if message.WhichOneof("type") == "script_finished":
+                break
+        else:
+            raise AssertionError("the script never finished")
+        await asyncio.sleep(hold_s)
+    return received

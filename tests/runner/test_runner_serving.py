@@ -14,39 +14,12 @@ from typing import Any
 
 import httpx2
 import pytest
-from conftest import Apps, ProxyServer
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from websockets.asyncio.client import connect
+from conftest import Apps, ProxyServer, _session
 
 from gallery.runner import AppRunner
 from generator.render import AppBundle
 
 pytestmark = [pytest.mark.slow, pytest.mark.docker, pytest.mark.timeout(180)]
-
-
-async def _session(url: str, hold_s: float = 0.0) -> bytes:
-    """Opens the app's WebSocket through the proxy, runs the script once, returns what came back."""
-    ws_url = url.replace("http://", "ws://") + "_stcore/stream"
-    received = b""
-    async with connect(ws_url, subprotocols=["streamlit"], open_timeout=30, max_size=None) as ws:  # type: ignore[list-item]
-        assert ws.subprotocol == "streamlit"
-        rerun = BackMsg()
-        rerun.rerun_script.query_string = ""
-        await ws.send(rerun.SerializeToString())
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            data = await asyncio.wait_for(ws.recv(), timeout=30)
-            assert isinstance(data, bytes)
-            received += data
-            message = ForwardMsg()
-            message.ParseFromString(data)
-            if message.WhichOneof("type") == "script_finished":
-                break
-        else:
-            raise AssertionError("the script never finished")
-        await asyncio.sleep(hold_s)
-    return received
 
 
 def session(url: str, hold_s: float = 0.0) -> bytes:
