@@ -83,9 +83,12 @@ def app_url(slug: str, version: int | None = None) -> str:
     return f"/apps/{slug}--v{version}/" if version else f"/apps/{slug}/"
 
 
-def draft_url(project_id: str) -> str:
-    """Where the runner serves the current version of a studio project (a draft)."""
-    return f"/apps/draft-{project_id}/"
+def draft_url(project_id: str, version: int | None = None) -> str:
+    """Where the runner serves the current version of a studio project (a draft).
+
+    ``version`` only changes the address (``?v=<n>``), so the browser reloads the frame after a change.
+    """
+    return f"/apps/draft-{project_id}/" + (f"?v={version}" if version else "")
 
 
 def public_base(headers: Mapping[str, str] | None = None) -> str:

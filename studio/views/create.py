@@ -156,7 +156,7 @@ def _project(project_id: str, job: Job | None) -> None:
         slug, number = meta["remix_of"]
         st.caption(t("remix_of", slug=slug, n=number))
     st.markdown(f"##### {t('live_app')}")
-    embed(services.draft_url(project_id), version.spec.brief.title)
+    embed(services.draft_url(project_id, version.number), version.spec.brief.title)
     note = (job.result or {}).get("note", "") if job is not None else ""
     _card(version.spec, note)
     _verify(version.verify)

@@ -56,7 +56,7 @@ def test_create_shows_every_stage_the_live_app_the_card_and_the_check(studio: Op
     for name in STAGE_NAMES:
         assert any(line.startswith(f"✅ **{name}** · ") and " ms — " in line for line in lines), name
     project_id = services.runner().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
-    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/"
+    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
     assert any("Water Tracker" in line for line in lines)
     assert any(line.startswith("**Core metrics** — Today") for line in lines)
     assert any(line.startswith("**What it keeps** — ") for line in lines)
@@ -73,6 +73,7 @@ def test_a_follow_up_change_then_undo(studio: Open, wait: Wait) -> None:
     wait(at)
     assert any("#### 💧 Hydro" in line for line in _markdown(at))
     assert any(line.startswith("✅ **Verify**") for line in _markdown(at))  # the change was checked again
+    assert at.get("iframe")[0].proto.src.endswith("/?v=2")  # the browser reloads the live app
     at.button(key="undo").click().run()
     wait(at)
     assert not any("Hydro" in line and line.startswith("####") for line in _markdown(at))

@@ -104,7 +104,7 @@ def test_app_page_like_report_versions_and_remix(
     wait(at)
     project_id = services.runner().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
     assert services.project_meta(project_id)["remix_of"] == [app.slug, 1]
-    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/"
+    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
     at.button(key="publish").click().run()
     remix = gallery.apps.get_by_slug(services.project_meta(project_id)["slug"])
     assert remix.remixed_from == app.slug and remix.author == "boss"
@@ -135,7 +135,7 @@ def test_my_apps_lists_published_apps_and_drafts(
     at = studio(MINE, token=users["maker"][1])
     assert any("Water tracker" in m.value for m in at.markdown)
     at.button(key=f"draft_{project_id}").click().run()
-    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/"
+    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
     assert at.text_input(key="sentence")
     anonymous = studio(MINE)
     assert anonymous.info and "Sign in" in anonymous.info[0].value
