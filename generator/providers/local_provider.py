@@ -178,6 +178,8 @@ class LocalProvider(OpenAIProvider):
         )
 
     def produce(self, request: StageRequest, output: type[T]) -> T:
+        if _only_answer(request, output):  # the grammar admits one reply: reading the prompt would be waste
+            return output.model_validate({"logic": []})
         with self.server.use() as url:
             if str(self._client.base_url).rstrip("/") != url:
                 self._client.base_url = url
@@ -208,6 +210,15 @@ class LocalProvider(OpenAIProvider):
         if stage in STAGES and self.server.slots >= len(STAGES):  # each stage in its own slot: its cached prompt
             arguments.setdefault("extra_body", {})["id_slot"] = STAGES.index(stage)
         return arguments
+
+
+def _only_answer(request: StageRequest, output: type[BaseModel]) -> bool:
+    """Whether the logic stage can only answer ``{"logic": []}`` (no calculator names a function):
+    measured, that call read 460-880 prompt tokens (8-16 s here) to write 5."""
+    if request.stage != "logic" or _BY_OUTPUT.get(output) != "logic" or request.feedback:
+        return False
+    logic = local_schema(output, request)["properties"]["logic"]
+    return bool(logic.get("maxItems") == 0)
 
 
 def _without_shape(messages: list[dict[str, str]], output: type[BaseModel]) -> list[dict[str, str]]:

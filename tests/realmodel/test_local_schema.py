@@ -17,6 +17,7 @@ from generator.providers.base import StageRequest
 from generator.providers.local_provider import (
     STAGE_MAX_TOKENS,
     LocalProvider,
+    _only_answer,
     _without_shape,
     local_schema,
     tidy,
@@ -136,6 +137,20 @@ def test_logic_writes_exactly_the_calculators_functions() -> None:
     assert param["properties"] == {"name": {"const": "weight"}, "type": {"const": "float"}}
     args = function["properties"]["examples"]["items"]["properties"]["args"]
     assert args["required"] == ["weight"] and args["additionalProperties"] is False
+
+
+def test_a_logic_stage_with_one_possible_answer_asks_no_model() -> None:
+    no_calculator = {"screens": [{**SCREENS["screens"][0], "components": SCREENS["screens"][0]["components"][:2]}]}
+    done = {"data": WATER.model_dump(mode="json")}
+    assert _only_answer(_request("logic", **done, screens=no_calculator), LogicOut)
+    assert not _only_answer(_request("logic", **done, screens=SCREENS), LogicOut)
+    assert not _only_answer(_request("screens", **done), ScreensOut)
+    provider = LocalProvider(server=LocalServer(Path("/nonexistent.gguf")))
+    try:  # answered without the server: it is never started (there is no model file to start it with)
+        assert provider.produce(_request("logic", **done, screens=no_calculator), LogicOut) == LogicOut(logic=[])
+        assert provider.calls == [] and not provider.server.alive
+    finally:
+        provider.close()
 
 
 def test_key_paths_drive_real_widgets_and_check_real_outputs() -> None:
