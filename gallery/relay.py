@@ -18,6 +18,7 @@ import signal
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 CHUNK = 65536
 
@@ -48,9 +49,13 @@ def streamlit_argv(app_dir: str, port: int, base: str) -> list[str]:
     ]  # fmt: skip
 
 
-async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, quickack: Any = None) -> None:
     try:
         while data := await reader.read(CHUNK):
+            if quickack is not None:
+                # Streamlit's server writes a response's head and body apart without TCP_NODELAY: on a
+                # kept-alive connection the body would wait for our delayed ACK (40 ms a request).
+                quickack.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
             writer.write(data)
             await writer.drain()
         if writer.can_write_eof():
@@ -65,8 +70,10 @@ async def _relay(port: int, client_reader: asyncio.StreamReader, client_writer: 
     except OSError:
         client_writer.close()  # not listening yet: the caller retries
         return
+    upstream = upstream_writer.get_extra_info("socket")
+    upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
     try:
-        await asyncio.gather(_pipe(client_reader, upstream_writer), _pipe(upstream_reader, client_writer))
+        await asyncio.gather(_pipe(client_reader, upstream_writer), _pipe(upstream_reader, client_writer, upstream))
     finally:
         for writer in (upstream_writer, client_writer):
             writer.close()
