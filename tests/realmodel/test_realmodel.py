@@ -25,7 +25,7 @@ from generator.providers.local_provider import LocalProvider
 from generator.stages import STAGES
 from sandbox.verify import verify
 
-pytestmark = [pytest.mark.realmodel, pytest.mark.xdist_group("realmodel")]
+pytestmark = [pytest.mark.realmodel, pytest.mark.slow, pytest.mark.xdist_group("realmodel")]
 
 MODEL = MODELS["local-small"]
 
