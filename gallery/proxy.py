@@ -99,7 +99,8 @@ class AppProxy:
         key, path = request.path_params["key"], request.path_params["path"]
         if not valid_key(key):
             return _page(AppNotServed(key), 404)
-        body = await request.body() if request.method not in ("GET", "HEAD") else b""
+        replayable = request.method in ("GET", "HEAD")
+        body: bytes | AsyncIterator[bytes] = b"" if replayable else request.stream()
         headers = [(k, v) for k, v in request.headers.items() if k.lower() not in REQUEST_DROP]
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         for attempt in range(2):
@@ -117,8 +118,8 @@ class AppProxy:
                 # the app's sandbox ended (a crash) or is being replaced: start it again, once
                 if attempt or not await anyio.to_thread.run_sync(self.runner.forget_dead, key):
                     await anyio.to_thread.run_sync(self.runner.stop, key)
-                    if attempt:
-                        return _page(AppStartFailed(key, "it stopped answering"), 502)
+                if attempt or not replayable:  # a request body is streamed: it cannot be sent twice
+                    return _page(AppStartFailed(key, "it stopped answering"), 502)
         self.runner.touch(key)
         out = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in RESPONSE_DROP]
         response = StreamingResponse(

@@ -239,6 +239,8 @@ class AppRunner:
                 target = self.resolve(key)
             except LookupError:
                 self.stop(key)
+                with self._lock:
+                    self._key_locks.pop(key, None)  # unknown names do not pile up
                 raise AppNotServed(key) from None
             with self._lock:
                 entry = self._apps.get(key)
@@ -295,7 +297,13 @@ class AppRunner:
                 base_path=f"apps/{target.key}",
                 limits=serve_limits(self.settings.memory_mb, self.settings.cpus, self.settings.pids),
             )
-            served = backend.serve(request)  # type: ignore[attr-defined]
+            try:
+                served = backend.serve(request)  # type: ignore[attr-defined]
+            except UserError:
+                raise
+            except Exception as error:  # the Docker SDK's errors, a missing image: broken infrastructure
+                log.exception("the %s backend could not start %s", self.backend_name, target.key)
+                raise AppStartFailed(target.key, "the sandbox could not start it") from error
             assert served is not None
             with self._lock:
                 self._apps[target.key].served = served

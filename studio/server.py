@@ -42,20 +42,36 @@ def draft_url(project_id: str) -> str:
 
 
 def banner(runner: AppRunner | None = None) -> tuple[str, str] | None:
-    """(en, zh) when apps run with less isolation than Docker here, or cannot run at all."""
+    """(en, zh) when apps run or are verified with less isolation than Docker here, or cannot run.
+
+    What the runner uses comes first; ``studio.services.backend_banner`` adds what verification uses."""
     from studio.services import backend_banner
 
+    parts: list[tuple[str, str]] = []
     try:
-        name = runner.backend_name if runner is not None else None
+        name = runner.backend_name if runner is not None else "docker"
     except RunnerUnavailable as error:
-        return error.message("en"), error.message("zh")
+        parts.append((error.message("en"), error.message("zh")))
+        name = "docker"
     if name == "local":
-        return (
+        parts.append((
             "Apps run NOT ISOLATED on this machine (the local backend, development only). "
             "Start a Docker engine (make engine) or install bubblewrap for a sandbox.",
             "应用在本机未隔离运行（local 后端，仅供开发）。请启动 Docker（make engine）或安装 bubblewrap 以获得沙箱。",
-        )
-    return backend_banner()
+        ))  # fmt: skip
+    elif not name.startswith("docker"):
+        parts.append((
+            f"Apps run with {name}, which is weaker than Docker (no cgroup limits for a whole app). "
+            "Start a Docker engine (make engine) for the full sandbox.",
+            f"应用当前用 {name} 运行，隔离弱于 Docker（整个应用没有 cgroup 限制）。"
+            "运行 make engine 启动 Docker 可获得完整沙箱。",
+        ))  # fmt: skip
+    verifying = backend_banner()
+    if verifying is not None and verifying not in parts:
+        parts.append(verifying)
+    if not parts:
+        return None
+    return " ".join(en for en, _ in parts), "".join(zh for _, zh in parts)
 
 
 def _streamlit_defaults() -> None:

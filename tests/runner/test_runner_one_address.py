@@ -85,6 +85,12 @@ def test_studio_and_app_on_one_address(studio: tuple[subprocess.Popen[str], str]
     assert process.wait(timeout=60) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal after a clean shutdown
     out, err = process.communicate()
     assert "http://" not in out + err, "one address is printed, once"
+    warning = {"docker": None, "bubblewrap": "weaker than Docker", "local": "NOT ISOLATED"}[backend_name]
+    if warning is None:
+        assert "!!!" not in err
+    else:
+        assert warning in err and "!!!" in err, err  # the console banner, in both languages
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in err)
     assert _relays(f"apps/{key}") == []
     if backend_name == "docker":
         import docker

@@ -62,6 +62,8 @@ def test_cold_start_page_health_and_websocket(
     health = get(f"{server.url}/apps/water/_stcore/health")
     assert (health.status_code, health.text) == (200, "ok")
     assert get(f"{server.url}/apps/water").status_code == 200  # redirected to the slash
+    posted = httpx2.post(f"{server.url}/apps/water/_stcore/health", content=b"x" * 300_000, timeout=60)
+    assert posted.status_code == 405  # a streamed body reaches Streamlit, which answers for itself
     reply = session(f"{server.url}/apps/water/")
     assert b"Water Tracker" in reply
     assert get(f"{server.url}/apps/nothing-here/").status_code == 404
