@@ -62,6 +62,8 @@ __all__ = [
     "auto_threads",
     "catalogue",
     "ensure_server_package",
+    "local_settings",
+    "readiness",
     "install",
     "installed",
     "main",
@@ -198,6 +200,47 @@ def _default_models_dir() -> Path:
         if folder.is_dir():
             return SYSTEM_CACHE if os.access(folder, os.W_OK) else Path.home() / ".cache" / "flashapps" / "models"
     return Path.home() / ".cache" / "flashapps" / "models"
+
+
+def local_settings() -> LocalModelSettings:
+    """The local provider's settings: ``FLASHAPPS_LOCAL_*`` variables first; else the model the studio's
+    settings page saved (``SavedModel.model`` with provider ``local``) when it names a local model."""
+    settings = LocalModelSettings()
+    if "FLASHAPPS_LOCAL_MODEL" in os.environ:
+        return settings
+    from generator.llm_settings import load_saved
+
+    saved = load_saved()
+    if saved.provider == "local" and saved.model in MODELS:
+        return settings.model_copy(update={"local_model": saved.model})
+    return settings
+
+
+def readiness(name: str | None = None) -> tuple[bool, str, str]:
+    """Whether ``--provider local`` can run here without a download: (ok, en, zh), for a settings page.
+    Quick: no model is loaded and no file is hashed when the registry knows it."""
+    import importlib.util
+
+    name = name or local_settings().local_model
+    info = _info(name)
+    if importlib.util.find_spec("xllamacpp") is None:
+        return (
+            False,
+            f"The model server is not installed: run `flashapps models install {name}`.",
+            f"尚未安装模型服务：请运行 `flashapps models install {name}`。",
+        )
+    if installed(name) is None:
+        return (
+            False,
+            f"{name} ({info.title}) is not installed: run `flashapps models install {name}` "
+            f"({info.size / 1e6:,.0f} MB).",
+            f"{name}（{info.title}）尚未安装：请运行 `flashapps models install {name}`（{info.size / 1e6:,.0f} MB）。",
+        )
+    return (
+        True,
+        f"{name} ({info.title}) is installed; it starts on 127.0.0.1 on first use and stops when idle.",
+        f"{name}（{info.title}）已安装；第一次使用时在 127.0.0.1 上启动，空闲时自动停止。",
+    )
 
 
 # -- install ---------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ def get_provider(name: str | None = None, settings: Settings | None = None) -> P
 
         return OpenAIProvider()
     if name == "local":
+        from generator.localmodel import local_settings
         from generator.providers.local_provider import LocalProvider
 
-        return LocalProvider()
+        return LocalProvider(local_settings())
     raise UserError(
         f"Unknown provider {name!r}. Use 'offline' (no key needed), 'openai' (any OpenAI-compatible endpoint:"
         " set FLASHAPPS_LLM_BASE_URL, FLASHAPPS_LLM_API_KEY and FLASHAPPS_LLM_MODEL, or FLASHAPPS_LLM_PRESET)"

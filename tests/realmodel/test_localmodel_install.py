@@ -202,3 +202,24 @@ def test_flashapps_models_is_delegated(model: tuple[ModelInfo, Path], capsys: py
     _, models = model
     assert cli.main(["models", "list", "--models-dir", str(models)]) == 0
     assert "local-small" in capsys.readouterr().out
+
+
+def test_the_studio_s_saved_choice_picks_the_local_model(flashapps_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.llm_settings import SavedModel, save_settings
+
+    monkeypatch.delenv("FLASHAPPS_LOCAL_MODEL", raising=False)
+    assert localmodel.local_settings().local_model == "local-small"
+    save_settings(SavedModel(provider="local", model="local"))
+    assert localmodel.local_settings().local_model == "local"
+    monkeypatch.setenv("FLASHAPPS_LOCAL_MODEL", "local-small")  # the environment wins
+    assert localmodel.local_settings().local_model == "local-small"
+
+
+def test_readiness_says_what_to_install(model: tuple[ModelInfo, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    _, models = model
+    monkeypatch.setenv("FLASHAPPS_MODELS_DIR", str(models))
+    ok, en, zh = localmodel.readiness(NAME)
+    assert not ok and f"flashapps models install {NAME}" in en and "尚未安装" in zh
+    install(NAME, models_dir=models, download=False)
+    ok, en, zh = localmodel.readiness(NAME)
+    assert ok and "127.0.0.1" in en and "已安装" in zh
