@@ -14,9 +14,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,15 @@ async def _relay(port: int, client_reader: asyncio.StreamReader, client_writer: 
                 await writer.wait_closed()
 
 
+async def _orphaned(stop: Callable[[], None]) -> None:
+    """Stops the app when whoever started this relay is gone (the local backend has no sandbox that
+    dies with its parent; in a container or bubblewrap the parent never changes)."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        await asyncio.sleep(1)
+    stop()
+
+
 async def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--socket", required=True, help="the unix socket to listen on")
@@ -101,9 +112,11 @@ async def main(argv: list[str] | None = None) -> int:
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop)
+    watch = asyncio.ensure_future(_orphaned(stop))
     try:
         code = await child.wait()
     finally:
+        watch.cancel()
         server.close()
         socket_path.unlink(missing_ok=True)
     return code if code >= 0 else 128 - code

@@ -102,7 +102,7 @@ class RunnerUnavailable(UserError):
     def __init__(self, why: str) -> None:
         super().__init__(
             f"Apps cannot run on this machine: {why}. Start a Docker engine (make engine) or install bubblewrap.",
-            f"这台机器无法运行应用：{why}。请启动 Docker（make engine）或安装 bubblewrap。",
+            "这台机器无法运行应用（没有可用的沙箱）。请启动 Docker（make engine）或安装 bubblewrap。",
         )
 
 

@@ -29,6 +29,8 @@ __all__ = ["app_url", "banner", "create_app", "draft_url", "serve"]
 
 STUDIO = Path(__file__).resolve().parent / "app.py"
 log = logging.getLogger(__name__)
+_ACTIVE: dict[str, AppRunner] = {}
+"""The runner the server of this process uses (studio pages ask ``banner()`` about it)."""
 
 
 def app_url(key: str) -> str:
@@ -43,13 +45,15 @@ def draft_url(project_id: str) -> str:
 
 def banner(runner: AppRunner | None = None) -> tuple[str, str] | None:
     """(en, zh) when apps run or are verified with less isolation than Docker here, or cannot run.
+    Studio pages call it with no argument (the runner of this process, or the one settings choose).
 
     What the runner uses comes first; ``studio.services.backend_banner`` adds what verification uses."""
     from studio.services import backend_banner
 
     parts: list[tuple[str, str]] = []
+    runner = runner or _ACTIVE.get("runner") or AppRunner(Targets())
     try:
-        name = runner.backend_name if runner is not None else "docker"
+        name = runner.backend_name
     except RunnerUnavailable as error:
         parts.append((error.message("en"), error.message("zh")))
         name = "docker"
@@ -92,7 +96,7 @@ def create_app(runner: AppRunner | None = None) -> Any:
         targets = Targets()
         runner = AppRunner(targets, still_served=targets.still_served)
     routes, proxy = proxy_routes(runner)
-    owned = runner
+    owned = _ACTIVE["runner"] = runner
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
