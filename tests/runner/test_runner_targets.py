@@ -14,7 +14,7 @@ from conftest import ProxyServer, _session
 from sample_specs import water_tracker
 
 from gallery.core import Gallery, open_gallery
-from gallery.runner import AppRunner, RunnerSettings
+from gallery.runner import AppRunner, RunnerSettings, Target
 from gallery.runner_targets import Targets, draft_key
 from gallery.settings import GallerySettings
 from generator.projects import ProjectStore
@@ -90,3 +90,28 @@ def test_draft_restarts_on_a_new_version_and_keeps_its_data(
     assert runner.served(draft_key(project.id)) is not first and not first.alive()
     assert data.is_file()
     assert get(f"{server.url}/apps/{draft_key('000000000000')}/").status_code == 404
+
+
+def test_an_app_that_cannot_start_gets_a_502_page_and_leaves_nothing(
+    tmp_path: Path, flashapps_home: Path, proxy_server: Callable[[AppRunner], ProxyServer]
+) -> None:
+    empty = tmp_path / "no-app"
+    empty.mkdir()  # no app.py: Streamlit exits at once
+    runner = AppRunner(lambda key: Target(key, empty, "v1", key), settings=RunnerSettings(start_timeout_s=20),
+                       backend=LocalBackend(), home=flashapps_home)  # fmt: skip
+    try:
+        server = proxy_server(runner)
+        page = get(f"{server.url}/apps/empty/")
+        assert page.status_code == 502
+        assert "could not start" in page.text and "无法启动" in page.text
+        assert runner.running() == {}
+        assert not [p for p in Path("/proc").glob("[0-9]*/cmdline") if b"apps/empty" in _read(p)]
+    finally:
+        runner.stop_all()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
