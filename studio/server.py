@@ -78,13 +78,22 @@ def banner(runner: AppRunner | None = None) -> tuple[str, str] | None:
     return " ".join(en for en, _ in parts), "".join(zh for _, zh in parts)
 
 
+_DEFAULTS = {
+    "browser.gatherUsageStats": False,
+    "server.headless": True,
+    "server.fileWatcherType": "none",
+    "client.toolbarMode": "minimal",  # no "Deploy" or developer menu for makers
+}
+
+
 def _streamlit_defaults() -> None:
-    for name, value in {
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        "STREAMLIT_SERVER_HEADLESS": "true",
-        "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
-    }.items():
-        os.environ.setdefault(name, value)
+    """Ours unless the operator set one (STREAMLIT_* variables or a config file win)."""
+    from streamlit import config
+
+    config.get_config_options()  # parsed once, so what the operator set is known
+    for name, value in _DEFAULTS.items():
+        if config.get_where_defined(name) == config.ConfigOption.DEFAULT_DEFINITION:
+            config.set_option(name, value, where_defined="flashapps studio")
 
 
 def create_app(runner: AppRunner | None = None) -> Any:
