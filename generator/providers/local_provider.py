@@ -174,7 +174,8 @@ class LocalProvider(OpenAIProvider):
         info = MODELS.get(self.settings.model or "")
         title = info.title if info else self.server.model.name
         return (
-            f"local model {self.settings.model} ({title}) on 127.0.0.1 (llama.cpp, {self.server.threads_used} threads)"
+            f"local model {self.settings.model} ({title}) on 127.0.0.1 "
+            f"(llama.cpp, {self.server.threads_used} thread{'s' if self.server.threads_used != 1 else ''})"
         )
 
     def produce(self, request: StageRequest, output: type[T]) -> T:
