@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Makes the system tools ready: bubblewrap, debootstrap, gVisor, PostgreSQL (for the gallery's tests),
+# Chromium and its driver (browser tests, eval screenshots), CJK fonts,
 # and a Docker engine that answers.
 # Docker runs with no default bridge and no iptables (containers use network "none" only).
 # Exits non-zero when no engine could be started; the caller decides whether that is fatal.
@@ -10,6 +11,9 @@ command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v dockerd >/dev/null || need+=(docker.io)
 command -v runsc >/dev/null || need+=(runsc)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)  # the gallery's second database
+command -v chromium >/dev/null || need+=(chromium)  # browser tests and eval screenshots
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)  # Chinese text in screenshots
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing ${need[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 \
