@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from sandbox.backends.base import RunResult, cap
-from sandbox.backends.serve import RELAY, ProcessServed, ServeDirs, ServeRequest, own_tree, relay_args
+from sandbox.backends.serve import ProcessServed, ServeDirs, ServeRequest, relay_args
 from sandbox.limits import Limits, SandboxSettings
 
 __all__ = ["BubblewrapBackend", "ensure_runtime"]
@@ -151,10 +151,7 @@ class BubblewrapBackend:
         owner = (int(NOBODY), int(NOBODY))
         dirs = ServeDirs(request.code, owner=owner)
         try:
-            own_tree(request.data, owner)
-            relay = dirs.root / "relay.py"
-            shutil.copyfile(RELAY, relay)
-            relay.chmod(0o644)
+            relay = dirs.add_relay(request.data)
             reachable = dirs.root / "data"
             reachable.mkdir(mode=0o755)
             socket = f"{SOCKET_DIR}/{dirs.socket.name}"

@@ -9,9 +9,9 @@ engine's log capped, a wall clock enforced from here by killing, and removal in 
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import docker
 import docker.errors
@@ -20,13 +20,35 @@ import requests
 from docker.types import LogConfig, Ulimit
 
 from sandbox.backends.base import RunResult, cap
-from sandbox.backends.serve import RELAY, ServeDirs, ServeRequest, own_tree, relay_args
+from sandbox.backends.serve import ServeDirs, ServeRequest, relay_args
 from sandbox.limits import LABEL, OWNER, Limits
 
 __all__ = ["SERVE_LABEL", "DockerBackend", "DockerServed", "remove_leftovers"]
 
 SERVE_LABEL = "flashapps.serve"
 """Containers that serve an app carry this label too, with the app's URL name."""
+
+
+def confinement(limits: Limits) -> dict[str, Any]:
+    """The container options every sandboxed run and served app shares: no network, the limits, no privileges."""
+    fsize = limits.fsize_mb * 2**20
+    return {
+        "user": limits.user,
+        "network_mode": "none",
+        "read_only": limits.read_only_root,
+        "tmpfs": {"/tmp": f"size={limits.tmpfs_mb}m,mode=1777"},
+        "cap_drop": list(limits.cap_drop),
+        "security_opt": ["no-new-privileges"] if limits.no_new_privileges else [],
+        "pids_limit": limits.pids,
+        "mem_limit": f"{limits.memory_mb}m",
+        "memswap_limit": f"{limits.memory_mb}m",
+        "nano_cpus": int(limits.cpus * 1e9),
+        "ulimits": [
+            Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
+            Ulimit(name="fsize", soft=fsize, hard=fsize),
+        ],
+        "log_config": LogConfig(type="json-file", config={"max-size": limits.log_max_size, "max-file": "1"}),
+    }
 
 
 class DockerBackend:
@@ -68,31 +90,16 @@ class DockerBackend:
         return set(self.client.info().get("Runtimes", {}))
 
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
-        fsize = limits.fsize_mb * 2**20
         began = time.perf_counter()
         container = self.client.containers.create(
             self.image,
             command=argv,
             working_dir=self.app_dir,
-            user=limits.user,
-            network_mode="none",
-            read_only=limits.read_only_root,
-            tmpfs={"/tmp": f"size={limits.tmpfs_mb}m,mode=1777"},
-            cap_drop=list(limits.cap_drop),
-            security_opt=["no-new-privileges"] if limits.no_new_privileges else [],
-            pids_limit=limits.pids,
-            mem_limit=f"{limits.memory_mb}m",
-            memswap_limit=f"{limits.memory_mb}m",
-            nano_cpus=int(limits.cpus * 1e9),
-            ulimits=[
-                Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
-                Ulimit(name="fsize", soft=fsize, hard=fsize),
-            ],
             environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp"},
             volumes={str(bundle): {"bind": self.app_dir, "mode": "ro"}},
             labels={LABEL: "1", OWNER: str(os.getpid())},
-            log_config=LogConfig(type="json-file", config={"max-size": limits.log_max_size, "max-file": "1"}),
             runtime=self.runtime,
+            **confinement(limits),
             stdin_open=False,
             detach=True,
         )
@@ -132,31 +139,13 @@ class DockerBackend:
         owner = (int(uid), int(gid or uid))
         dirs = ServeDirs(request.code, owner=owner)
         try:
-            own_tree(request.data, owner)
-            relay = dirs.root / "relay.py"
-            shutil.copyfile(RELAY, relay)
-            relay.chmod(0o644)
+            relay = dirs.add_relay(request.data)
             argv = relay_args(self.python, "/opt/flashapps-serve/relay.py", "/run/flashapp/app.sock", self.app_dir,
                               request.base_path)  # fmt: skip
-            fsize = limits.fsize_mb * 2**20
             container = self.client.containers.create(
                 self.image,
                 command=argv,
                 working_dir=self.app_dir,
-                user=limits.user,
-                network_mode="none",
-                read_only=limits.read_only_root,
-                tmpfs={"/tmp": f"size={limits.tmpfs_mb}m,mode=1777"},
-                cap_drop=list(limits.cap_drop),
-                security_opt=["no-new-privileges"] if limits.no_new_privileges else [],
-                pids_limit=limits.pids,
-                mem_limit=f"{limits.memory_mb}m",
-                memswap_limit=f"{limits.memory_mb}m",
-                nano_cpus=int(limits.cpus * 1e9),
-                ulimits=[
-                    Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
-                    Ulimit(name="fsize", soft=fsize, hard=fsize),
-                ],
                 environment={
                     "HOME": "/tmp",
                     "PYTHONDONTWRITEBYTECODE": "1",
@@ -171,8 +160,8 @@ class DockerBackend:
                     str(dirs.sock): {"bind": "/run/flashapp", "mode": "rw"},
                 },
                 labels={LABEL: "1", OWNER: str(os.getpid()), SERVE_LABEL: request.key},
-                log_config=LogConfig(type="json-file", config={"max-size": limits.log_max_size, "max-file": "1"}),
                 runtime=self.runtime,
+                **confinement(limits),
                 stdin_open=False,
                 detach=True,
             )

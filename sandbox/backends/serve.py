@@ -79,6 +79,7 @@ class ServeDirs:
     ``app/`` a world-readable copy of the code, ``sock/`` for the socket; removed on ``cleanup``."""
 
     def __init__(self, code: Path, owner: tuple[int, int] | None) -> None:
+        self.owner = owner
         self.root = Path(tempfile.mkdtemp(prefix="fa-"))
         self.root.chmod(0o755)
         self.app = self.root / "app"
@@ -96,6 +97,14 @@ class ServeDirs:
     @property
     def socket(self) -> Path:
         return self.sock / SOCKET_NAME
+
+    def add_relay(self, data: Path) -> Path:
+        """Gives the data folder to the app's user and puts a readable copy of the relay beside the code."""
+        own_tree(data, self.owner)
+        relay = self.root / "relay.py"
+        shutil.copyfile(RELAY, relay)
+        relay.chmod(0o644)
+        return relay
 
     def cleanup(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
