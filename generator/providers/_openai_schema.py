@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["shape", "strict_schema"]
+__all__ = ["schema_shape", "shape", "strict_schema"]
 
 _DROP = {"title", "default", "discriminator", "minLength", "maxLength", "examples"}
 _IDENT = "^[a-z][a-z0-9_]{0,31}$"
@@ -71,10 +71,14 @@ def shape(model: type[BaseModel]) -> str:
 
 @lru_cache(maxsize=32)
 def _shape_cached(model: type[BaseModel]) -> str:
-    schema = model.model_json_schema()
+    return schema_shape(model.__name__, model.model_json_schema())
+
+
+def schema_shape(name: str, schema: dict[str, Any]) -> str:
+    """A JSON schema written as short type lines, one per definition it uses."""
     defs: dict[str, Any] = schema.get("$defs", {})
     lines: dict[str, str] = {}
-    pending = [(model.__name__, schema)]
+    pending = [(name, schema)]
     while pending:
         name, node = pending.pop(0)
         if name in lines:

@@ -40,7 +40,7 @@ from pydantic import BaseModel, SecretStr, ValidationError
 
 from generator.llm_settings import LLMSettings
 from generator.localmodel import MODELS, LocalModelSettings, LocalServer, shared_server
-from generator.providers._openai_schema import _type
+from generator.providers._openai_schema import schema_shape
 from generator.providers.base import StageRequest
 from generator.providers.openai_provider import OpenAIProvider, _Reply
 from generator.spec.base import Language
@@ -294,18 +294,8 @@ def local_shape(output: type[BaseModel]) -> str:
 
 @lru_cache(maxsize=16)
 def _shape_cached(output: type[BaseModel]) -> str:
-    schema = _lean(output)
-    defs: dict[str, Any] = schema.get("$defs", {})
-    lines: dict[str, str] = {}
-    pending: list[tuple[str, dict[str, Any]]] = [(output.__name__, schema)]
-    while pending:
-        name, node = pending.pop(0)
-        if name in lines:
-            continue
-        used: list[str] = []
-        lines[name] = f"{name} = {_type(node, used)}"
-        pending += [(ref, defs[ref]) for ref in used if ref not in lines and ref in defs]
-    return "\n".join(lines.values()).replace(f"str /{_FIELD_NAME['pattern']}/", "ident")
+    shown = schema_shape(output.__name__, _lean(output))
+    return shown.replace(f"str /{_FIELD_NAME['pattern']}/", "ident")
 
 
 @lru_cache(maxsize=16)
