@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
-from studio.views._ui import guard, lang, t, user
+from studio.views._ui import guard, lang, sign_out, t, user
 
 st.set_page_config(page_title="Flash Apps", page_icon="⚡", layout="centered")
 
@@ -26,8 +26,7 @@ def _sidebar() -> None:
             return
         st.markdown(t("signed_in_as", name=found.username))
         if st.button(t("sign_out"), key="sign_out"):
-            services.gallery().accounts.logout(str(st.session_state.pop("token", "")))
-            st.rerun()
+            sign_out()
 
 
 def main() -> None:

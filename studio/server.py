@@ -25,7 +25,7 @@ from gallery.proxy import proxy_routes
 from gallery.runner import AppRunner, RunnerUnavailable, app_path
 from gallery.runner_targets import Targets, draft_key
 
-__all__ = ["app_url", "banner", "create_app", "draft_url", "serve"]
+__all__ = ["app_url", "auth_routes", "banner", "create_app", "draft_url", "serve"]
 
 STUDIO = Path(__file__).resolve().parent / "app.py"
 log = logging.getLogger(__name__)
@@ -105,6 +105,7 @@ def create_app(runner: AppRunner | None = None) -> Any:
         targets = Targets()
         runner = AppRunner(targets, still_served=targets.still_served)
     routes, proxy = proxy_routes(runner)
+    routes = [*auth_routes(), *routes]
     owned = _ACTIVE["runner"] = runner
 
     @contextlib.asynccontextmanager
@@ -122,6 +123,21 @@ def create_app(runner: AppRunner | None = None) -> Any:
     app = st.App(str(STUDIO), routes=routes, lifespan=lifespan)
     app.runner = owned  # type: ignore[attr-defined]
     return app
+
+
+def auth_routes() -> list[Any]:
+    """``/auth/claim`` and ``/auth/sign-out`` (studio/auth.py): the session token in an HttpOnly cookie."""
+    from studio import auth, services
+
+    def accounts() -> Any:
+        return services.gallery().accounts  # opened on first use, for this process's FLASHAPPS_HOME
+
+    auth.enable()
+    return auth.auth_routes(
+        lambda: float(accounts().ctx.settings.session_hours),
+        lambda token: accounts().user_for_token(token),
+        lambda token: accounts().logout(token),
+    )
 
 
 def _prepare(runner: AppRunner) -> None:

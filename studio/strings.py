@@ -223,6 +223,8 @@ _ACCOUNT: _S = {
     "password": {"en": "Password", "zh": "密码"},
     "welcome": {"en": "Welcome, {name}.", "zh": "欢迎，{name}。"},
     "signed_out": {"en": "Signed out.", "zh": "已退出登录。"},
+    "signing_in": {"en": "Signing you in…", "zh": "正在登录……"},
+    "continue_link": {"en": "Continue", "zh": "继续"},
 }
 
 STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from gallery import UserView
 from generator.errors import UserError
 from generator.pipeline import StageEvent
-from studio import services
+from studio import auth, services
 from studio.strings import STAGES, text
 
-__all__ = ["embed", "esc", "go", "guard", "lang", "need_user", "stage_line", "t", "user"]
+__all__ = [
+    "embed", "esc", "go", "guard", "lang", "need_user", "page_path", "sign_out", "signed_in", "stage_line", "t",
+    "user",
+]  # fmt: skip
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
 
@@ -38,14 +43,57 @@ def esc(value: object) -> str:
 
 
 def user() -> UserView | None:
-    """The signed-in user of this browser session (the token lives in session state, never in the URL)."""
+    """The signed-in user of this browser session: the token in session state (this run of the page),
+    else the HttpOnly cookie ``studio.auth`` set (sent with the WebSocket handshake, so a reload keeps
+    the user signed in). Never in the URL."""
     token = st.session_state.get("token")
-    if not token:
-        return None
-    found = services.gallery().accounts.user_for_token(str(token))
-    if found is None:
-        st.session_state.pop("token", None)
-    return found
+    if token:
+        found = services.gallery().accounts.user_for_token(str(token))
+        if found is None:
+            st.session_state.pop("token", None)
+        return found
+    cookie = _cookie_token()
+    return services.gallery().accounts.user_for_token(cookie) if cookie else None
+
+
+def _cookie_token() -> str | None:
+    with contextlib.suppress(Exception):  # no browser behind this run (AppTest): no real cookies
+        value = st.context.cookies.get(auth.COOKIE)
+        return value if isinstance(value, str) and value else None
+    return None
+
+
+def _navigate(url: str, message: str) -> None:
+    """Sends the whole browser to ``url`` (one of our /auth/ routes), with a link should scripts be off."""
+    target = json.dumps(url).replace("<", "\\u003c")
+    st.html(f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True)
+    st.markdown(f"{message} [{t('continue_link')}]({url})")
+    st.stop()
+
+
+def signed_in(token: str, next_path: str) -> None:
+    """After a sign-in: the token goes into an HttpOnly cookie through a one-time ticket (studio/auth.py),
+    then the browser lands on ``next_path``; without those routes (AppTest) it stays in session state."""
+    st.session_state["token"] = token
+    if auth.enabled():
+        _navigate(auth.claim_url(auth.issue(token), next_path), t("signing_in"))
+
+
+def sign_out() -> None:
+    """Ends this browser's session (the cookie's too) and clears the cookie through ``/auth/sign-out``."""
+    accounts = services.gallery().accounts
+    for token in {str(st.session_state.pop("token", "") or ""), _cookie_token() or ""} - {""}:
+        accounts.logout(token)
+    if auth.enabled():
+        _navigate(auth.sign_out_url("/"), t("signed_out"))
+    st.rerun()
+
+
+def page_path(name: str, query: dict[str, Any] | None = None) -> str:
+    """The address of one of the studio's pages (``/gallery?q=water``), for a full page load."""
+    pages = st.session_state.get("_pages", {})
+    path = "/" + (pages[name].url_path if name in pages else "")
+    return path + (f"?{urlencode({k: str(v) for k, v in query.items()})}" if query else "")
 
 
 def need_user(action_key: str) -> UserView | None:

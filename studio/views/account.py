@@ -1,18 +1,19 @@
-"""Sign in, or create an account (the session token stays in this browser session, never in the URL)."""
+"""Sign in, or create an account (the session token goes into an HttpOnly cookie, never into the URL)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from studio import services
-from studio.views._ui import go, guard, t, user
+from studio.views._ui import go, guard, page_path, signed_in, t, user
 
 __all__ = ["page"]
 
 
-def _back() -> None:
-    """Back to the page that asked for signing in, with its address, else here."""
+def _back(token: str) -> None:
+    """Signed in; back to the page that asked for signing in, with its address, else here."""
     back = st.session_state.pop("return_to", None)
+    signed_in(token, page_path(back[0], back[1]) if back else page_path("account"))  # a reload, with the cookie
     if back:
         go(back[0], **back[1])
     st.rerun()
@@ -31,8 +32,7 @@ def page() -> None:
         password = st.text_input(t("password"), type="password", key="signin_password")
         if st.form_submit_button(t("sign_in"), type="primary", key="signin"):
             with guard():
-                st.session_state["token"] = accounts.login(username.strip(), password)
-                _back()
+                _back(accounts.login(username.strip(), password))
     with right, st.form("sign_up_form"):
         st.subheader(t("sign_up"), anchor=False)
         new_name = st.text_input(t("username"), key="signup_username")
@@ -40,8 +40,7 @@ def page() -> None:
         if st.form_submit_button(t("sign_up"), key="signup"):
             with guard():
                 accounts.register(new_name.strip(), new_password)
-                st.session_state["token"] = accounts.login(new_name.strip(), new_password)
-                _back()
+                _back(accounts.login(new_name.strip(), new_password))
 
 
 if __name__ == "__main__":

@@ -224,3 +224,29 @@ def test_a_chinese_browser_gets_the_studio_and_the_app_in_chinese(
     wait(learner, lambda d: re.search(r"[\u4e00-\u9fff]", page_text(d)) is not None, 90, "the app's Chinese text")
     assert not re.search(r"\b(Save|Next|Score)\b", page_text(learner))
     shots(learner, "zh-app")
+
+
+def test_signed_in_survives_a_reload_and_sign_out_sticks(
+    studio: object, browser: Callable[..., WebDriver], shots: Callable[[WebDriver, str], Path]
+) -> None:
+    base = studio.url  # type: ignore[attr-defined]
+    maker = browser()
+    sign_up(maker, base, "reloader", "reloader-pass-1")
+    signed_in_as = STRINGS["signed_in_as"]["en"].format(name="reloader").replace("**", "")
+    wait_text(maker, signed_in_as)
+    cookie = maker.get_cookie("flashapps_session")
+    assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Lax" and cookie["path"] == "/"
+    assert "flashapps_session" not in str(maker.execute_script("return document.cookie"))  # not for page scripts
+    assert "ticket" not in maker.current_url and cookie["value"] not in maker.current_url
+    maker.refresh()
+    settled(maker)
+    wait_text(maker, signed_in_as)
+    shots(maker, "signed-in-after-reload")
+    click(maker, "sign_out")
+    wait_text(maker, en("not_signed_in"))
+    assert maker.get_cookie("flashapps_session") is None
+    maker.refresh()
+    settled(maker)
+    wait_text(maker, en("not_signed_in"))
+    assert signed_in_as not in page_text(maker)
+    shots(maker, "signed-out-after-reload")

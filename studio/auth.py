@@ -1,0 +1,150 @@
+"""Staying signed in across reloads: the session token in an HttpOnly cookie, set by our own routes.
+
+Streamlit cannot set cookies, so after a sign-in the page asks for a one-time *ticket* (random,
+single use, valid 60 s, kept in this process) and sends the browser to
+``/auth/claim?ticket=...&next=/page``, which swaps it for the cookie and redirects back. The token
+itself never appears in a URL and page JavaScript cannot read it (HttpOnly); the app proxy strips
+cookies both ways, so apps under ``/apps/`` never see it. ``/auth/sign-out`` ends the session and
+clears the cookie. Pages read the cookie from the WebSocket handshake (``st.context.cookies``).
+
+No Streamlit here: the routes run in the server, ``issue`` in the studio's script thread (one process).
+Under AppTest or a bare ``streamlit run`` the routes do not exist (``enabled()`` is false) and the
+token stays in session state only.
+"""
+
+from __future__ import annotations
+
+import html
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+__all__ = ["COOKIE", "TICKET_SECONDS", "auth_routes", "claim_url", "enable", "enabled", "issue", "safe_next",
+           "sign_out_url"]  # fmt: skip
+
+COOKIE = "flashapps_session"
+TICKET_SECONDS = 60.0
+_MAX_TICKETS = 10_000
+
+
+class _Tickets:
+    """One-time tickets for session tokens: taken once, or never after ``TICKET_SECONDS``."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._items: dict[str, tuple[str, float]] = {}
+
+    def issue(self, token: str) -> str:
+        ticket = secrets.token_urlsafe(32)
+        now = self.clock()
+        with self._lock:
+            for key in [k for k, (_, until) in self._items.items() if until <= now]:
+                del self._items[key]
+            if len(self._items) >= _MAX_TICKETS:  # a flood of sign-ins: the oldest ticket goes first
+                del self._items[next(iter(self._items))]
+            self._items[ticket] = (token, now + TICKET_SECONDS)
+        return ticket
+
+    def take(self, ticket: str) -> str | None:
+        with self._lock:
+            found = self._items.pop(ticket, None)
+        if found is None or found[1] <= self.clock():
+            return None
+        return found[0]
+
+
+TICKETS = _Tickets()
+_STATE = {"enabled": False}
+
+
+def enable() -> None:
+    """Called by the server that mounts ``auth_routes`` (the studio's script then uses the cookie)."""
+    _STATE["enabled"] = True
+
+
+def enabled() -> bool:
+    return _STATE["enabled"]
+
+
+def issue(token: str) -> str:
+    """A one-time ticket for this session token (for ``claim_url``)."""
+    return TICKETS.issue(token)
+
+
+def safe_next(value: str | None) -> str:
+    """A path on this site (``/...``, not ``//host`` or ``/\\host``), else ``/``: no open redirect."""
+    if not value or not value.startswith("/") or value[1:2] in ("/", "\\") or "\\" in value:
+        return "/"
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        return "/"
+    return value
+
+
+def claim_url(ticket: str, next_path: str) -> str:
+    return "/auth/claim?" + urlencode({"ticket": ticket, "next": safe_next(next_path)})
+
+
+def sign_out_url(next_path: str = "/") -> str:
+    return "/auth/sign-out?" + urlencode({"next": safe_next(next_path)})
+
+
+def _secure(request: Request) -> bool:
+    forwarded = (request.headers.get("x-forwarded-proto") or "").split(",")[0].strip().lower()
+    return request.url.scheme == "https" or forwarded == "https"
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"  # the ticket stays out of Referer headers
+    return response
+
+
+def _expired_page() -> HTMLResponse:
+    en = "This sign-in link was already used or has expired. Sign in again."
+    zh = "这个登录链接已经用过或已过期。请重新登录。"
+    body = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Flash Apps</title></head>'
+        '<body style="font-family:sans-serif;max-width:40em;margin:4em auto">'
+        f"<h1>⚡ Flash Apps</h1><p>{html.escape(en)}</p><p lang='zh'>{html.escape(zh)}</p>"
+        '<p><a href="/account">Sign in · 登录</a></p></body></html>'
+    )
+    return HTMLResponse(body, status_code=400)
+
+
+def auth_routes(session_hours: Callable[[], float], token_user: Callable[[str], object | None],
+                end_session: Callable[[str], None]) -> list[BaseRoute]:  # fmt: skip
+    """``GET /auth/claim`` and ``GET /auth/sign-out``; the gallery is reached through the callables
+    (hours a session lasts, the user of a token or None, end a token's session)."""
+
+    def claim(request: Request) -> Response:
+        if request.method != "GET":  # a HEAD (a link checker) must not use up the ticket
+            return Response(status_code=405, headers={"Allow": "GET"})
+        token = TICKETS.take(request.query_params.get("ticket", ""))
+        if token is None or token_user(token) is None:
+            return _no_store(_expired_page())
+        response = RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
+        response.set_cookie(
+            COOKIE, token, max_age=int(session_hours() * 3600), path="/", secure=_secure(request),
+            httponly=True, samesite="lax",
+        )  # fmt: skip
+        return _no_store(response)
+
+    def sign_out(request: Request) -> Response:
+        token = request.cookies.get(COOKIE)
+        if token:
+            end_session(token)
+        response = RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
+        response.delete_cookie(COOKIE, path="/", secure=_secure(request), httponly=True, samesite="lax")
+        return _no_store(response)
+
+    return [
+        Route("/auth/claim", claim, methods=["GET"]),
+        Route("/auth/sign-out", sign_out, methods=["GET"]),
+    ]
