@@ -35,6 +35,7 @@ __all__ = [
     "backend_banner",
     "draft_url",
     "gallery",
+    "local_models",
     "project_meta",
     "provider_name",
     "public_base",
@@ -47,6 +48,7 @@ __all__ = [
     "start_remix",
     "start_undo",
     "store",
+    "test_connection",
     "unexpected",
 ]
 
@@ -324,11 +326,12 @@ def test_connection(provider: str, base_url: str, model: str, api_key: str | Non
     if provider == "offline":
         return True, "The offline planner needs no connection: ready.", "离线规划器不需要连接：已就绪。"
     if provider == "local":
+        from generator.localmodel import readiness
+
         try:
-            import generator.providers.local_provider  # noqa: F401
-        except ImportError:
-            return False, "The local model is not installed here.", "这里没有安装本地模型。"
-        return True, "The local model starts on first use, on this machine.", "本地模型会在第一次使用时在本机启动。"
+            return readiness(model or None)  # the model server and the model file, checked without loading it
+        except UserError as exc:  # an unknown model name
+            return False, exc.message("en"), exc.message("zh")
     url = (base_url or "").rstrip("/")
     if not url.startswith(("http://", "https://")):
         return False, "The base URL must start with http:// or https://.", "接口地址必须以 http:// 或 https:// 开头。"
@@ -349,6 +352,13 @@ def test_connection(provider: str, base_url: str, model: str, api_key: str | Non
         return (True, f"Connected to {url}, but it lists no model {model!r} (it has: {', '.join(names[:5])}).",
                 f"已连接 {url}，但它没有列出模型 {model!r}（已有：{', '.join(names[:5])}）。")  # fmt: skip
     return True, f"Connected to {url}: model {model or '?'} is available.", f"已连接 {url}：模型 {model or '?'} 可用。"
+
+
+def local_models() -> list[dict[str, Any]]:
+    """The local models this studio knows (``generator.localmodel.catalogue``): name, title, size, installed."""
+    from generator.localmodel import catalogue
+
+    return catalogue()
 
 
 def _models(url: str, api_key: str | None) -> tuple[int, list[str]]:

@@ -214,6 +214,9 @@ _SETTINGS: _S = {
         "zh": "环境变量 FLASHAPPS_PROVIDER 已设置（{name}），它优先于这里保存的设置。",
     },
     "current_provider": {"en": "Apps are written by: {name}", "zh": "当前生成方式：{name}"},
+    "local_model": {"en": "Local model", "zh": "本地模型"},
+    "local_installed": {"en": "installed", "zh": "已安装"},
+    "local_not_installed": {"en": "not installed; install it with:", "zh": "未安装；用这条命令安装："},
 }
 
 _ACCOUNT: _S = {

@@ -13,6 +13,7 @@ from pydantic import SecretStr
 
 from generator.llm_settings import PRESETS, SavedModel, load_saved, save_settings
 from studio import services
+from studio.strings import text
 from studio.views._ui import esc, lang, t, user
 
 __all__ = ["page"]
@@ -27,8 +28,37 @@ def _apply_preset() -> None:
         st.session_state["set_model"] = PRESETS[preset].model
 
 
+def _local_models(editable: bool, saved: SavedModel) -> str:
+    """The local models (installed or not, with the command that installs one); the chosen one's name."""
+    rows = services.local_models()
+    by_name = {row["name"]: row for row in rows}
+    default = saved.model if saved.provider == "local" and saved.model in by_name else None
+    default = default or next((row["name"] for row in rows if row["default"]), rows[0]["name"])
+    st.session_state.setdefault("set_local_model", default)
+    if st.session_state["set_local_model"] not in by_name:
+        st.session_state["set_local_model"] = default
+
+    language = lang()  # labels keep this run's language wherever they are formatted (AppTest too)
+
+    def label(name: str) -> str:
+        row = by_name[name]
+        state = text("local_installed" if row["installed"] else "local_not_installed", language)
+        return f"{name} · {row['title']} · {row['size_mb']:,} MB · {state}"
+
+    chosen = str(st.selectbox(t("local_model"), list(by_name), key="set_local_model", disabled=not editable,
+                              format_func=label))  # fmt: skip
+    for row in rows:
+        mark = "✅" if row["installed"] else "⬜"
+        state = t("local_installed") if row["installed"] else t("local_not_installed")
+        st.markdown(f"{mark} **{esc(row['name'])}** — {esc(row['title'])} · {row['size_mb']:,} MB · {state}")
+        if not row["installed"]:
+            st.code(f"flashapps models install {row['name']}", language="bash")
+    return chosen
+
+
 def page() -> None:
     st.header(t("nav_settings"), anchor=False)
+    language = lang()  # labels keep this run's language wherever they are formatted (AppTest too)
     saved = load_saved()
     st.caption(t("current_provider", name=t(f"provider_{services.provider_name()}")
                  if services.provider_name() in _PROVIDERS else services.provider_name()))  # fmt: skip
@@ -43,11 +73,14 @@ def page() -> None:
     st.session_state.setdefault("set_base_url", saved.base_url or "")
     st.session_state.setdefault("set_model", saved.model or "")
     provider = st.radio(t("provider"), _PROVIDERS, key="set_provider", disabled=not editable,
-                        format_func=lambda v: t(f"provider_{v}"))  # fmt: skip
+                        format_func=lambda v: text(f"provider_{v}", language))  # fmt: skip
     st.selectbox(t("preset"), ["", *PRESETS], key="set_preset", disabled=not editable or provider != "openai",
-                 on_change=_apply_preset, format_func=lambda v: v or t("preset_none"))  # fmt: skip
+                 on_change=_apply_preset, format_func=lambda v: v or text("preset_none", language))  # fmt: skip
     base_url = st.text_input(t("base_url"), key="set_base_url", disabled=not editable or provider != "openai")
-    model = st.text_input(t("model"), key="set_model", disabled=not editable or provider == "offline")
+    if provider == "local":
+        model = _local_models(editable, saved)
+    else:
+        model = st.text_input(t("model"), key="set_model", disabled=not editable or provider == "offline")
     st.caption(t("key_is_set") if saved.api_key else t("key_not_set"))
     new_key = st.text_input(t("api_key"), type="password", key="set_api_key", value="",
                             disabled=not editable or provider != "openai")  # fmt: skip

@@ -20,6 +20,7 @@ from scripted_server import ScriptedServer
 Open = Callable[..., AppTest]
 Users = dict[str, tuple[UserView, str]]
 SETTINGS, ACCOUNT = "views/settings.py", "views/account.py"
+STUDIO = str(Path(__file__).resolve().parents[2] / "studio" / "app.py")
 KEY = "sk-studio-SECRET-4242"
 
 
@@ -108,3 +109,30 @@ def test_every_page_speaks_chinese(studio: Open, users: Users) -> None:
         shown = _everything(at) + "".join(w.label for w in [*at.text_input, *at.radio, *at.button])
         shown += "".join(h.value for h in at.header) + "".join(h.value for h in at.subheader)
         assert marker in shown, page
+
+
+def test_the_local_model_is_checked_and_its_install_command_shown(
+    studio: Open, users: Users, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLASHAPPS_MODELS_DIR", str(tmp_path / "models"))  # empty: nothing is installed
+    monkeypatch.delenv("FLASHAPPS_LOCAL_MODEL", raising=False)
+    at = studio(SETTINGS, token=users["boss"][1])
+    at.radio(key="set_provider").set_value("local").run()
+    choice = at.selectbox(key="set_local_model")
+    names = [row["name"] for row in services.local_models()]
+    assert {"local", "local-small"} <= set(names) and choice.value in names
+    assert [f"flashapps models install {name}" for name in names] == [c.value for c in at.code]  # none installed
+    assert any("not installed" in m.value and " MB" in m.value for m in at.markdown)
+    at.selectbox(key="set_local_model").set_value("local-small").run()
+    at.button(key="test_connection").click().run()
+    assert not at.success and at.error, [s.value for s in at.success]
+    assert "flashapps models install local-small" in at.error[0].value  # readiness: what to install
+    at.button(key="save_settings").click().run()
+    assert load_saved().provider == "local" and load_saved().model == "local-small"
+    zh = AppTest.from_file(STUDIO, default_timeout=60)  # Chinese from the first run (as Accept-Language does)
+    zh.session_state["token"], zh.session_state["lang"] = users["boss"][1], "zh"
+    zh.run().switch_page(SETTINGS).run()
+    assert zh.selectbox(key="set_local_model").value == "local-small"  # what was saved
+    assert any("未安装" in m.value for m in zh.markdown)
+    zh.button(key="test_connection").click().run()
+    assert zh.error and "尚未安装" in zh.error[0].value and "flashapps models install local-small" in zh.error[0].value
