@@ -52,7 +52,7 @@ def main() -> None:
         st.switch_page(pages["app"], query_params=dict(st.query_params))  # a share link to the root
     st.title("⚡ Flash Apps")
     st.caption(t("tagline"))
-    banner = services.backend_banner() if current.url_path == "" else None
+    banner = services.banner() if current.url_path == "" else None  # how apps run here, and are verified
     if banner:
         st.warning(banner[1] if lang() == "zh" else banner[0])
     with guard():

@@ -24,13 +24,12 @@ import uvicorn
 from gallery.proxy import proxy_routes
 from gallery.runner import AppRunner, RunnerUnavailable, app_path
 from gallery.runner_targets import Targets, draft_key
+from studio.services import banner, serving
 
 __all__ = ["app_url", "auth_routes", "banner", "create_app", "draft_url", "serve"]
 
 STUDIO = Path(__file__).resolve().parent / "app.py"
 log = logging.getLogger(__name__)
-_ACTIVE: dict[str, AppRunner] = {}
-"""The runner the server of this process uses (studio pages ask ``banner()`` about it)."""
 
 
 def app_url(key: str) -> str:
@@ -41,41 +40,6 @@ def app_url(key: str) -> str:
 def draft_url(project_id: str) -> str:
     """A link to a studio project's live preview (its current version)."""
     return app_path(draft_key(project_id))
-
-
-def banner(runner: AppRunner | None = None) -> tuple[str, str] | None:
-    """(en, zh) when apps run or are verified with less isolation than Docker here, or cannot run.
-    Studio pages call it with no argument (the runner of this process, or the one settings choose).
-
-    What the runner uses comes first; ``studio.services.backend_banner`` adds what verification uses."""
-    from studio.services import backend_banner
-
-    parts: list[tuple[str, str]] = []
-    runner = runner or _ACTIVE.get("runner") or AppRunner(Targets())
-    try:
-        name = runner.backend_name
-    except RunnerUnavailable as error:
-        parts.append((error.message("en"), error.message("zh")))
-        name = "docker"
-    if name == "local":
-        parts.append((
-            "Apps run NOT ISOLATED on this machine (the local backend, development only). "
-            "Start a Docker engine (make engine) or install bubblewrap for a sandbox.",
-            "应用在本机未隔离运行（local 后端，仅供开发）。请启动 Docker（make engine）或安装 bubblewrap 以获得沙箱。",
-        ))  # fmt: skip
-    elif not name.startswith("docker"):
-        parts.append((
-            f"Apps run with {name}, which is weaker than Docker (no cgroup limits for a whole app). "
-            "Start a Docker engine (make engine) for the full sandbox.",
-            f"应用当前用 {name} 运行，隔离弱于 Docker（整个应用没有 cgroup 限制）。"
-            "运行 make engine 启动 Docker 可获得完整沙箱。",
-        ))  # fmt: skip
-    verifying = backend_banner()
-    if verifying is not None and verifying not in parts:
-        parts.append(verifying)
-    if not parts:
-        return None
-    return " ".join(en for en, _ in parts), "".join(zh for _, zh in parts)
 
 
 _DEFAULTS = {
@@ -106,7 +70,8 @@ def create_app(runner: AppRunner | None = None) -> Any:
         runner = AppRunner(targets, still_served=targets.still_served)
     routes, proxy = proxy_routes(runner)
     routes = [*auth_routes(), *routes]
-    owned = _ACTIVE["runner"] = runner
+    owned = runner
+    serving(owned)  # the studio's pages show what this runner isolates apps with (services.banner)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:

@@ -33,6 +33,7 @@ from sandbox.report import VerifyReport
 __all__ = [
     "app_url",
     "backend_banner",
+    "banner",
     "draft_url",
     "gallery",
     "local_models",
@@ -42,6 +43,7 @@ __all__ = [
     "publish",
     "qr_png",
     "runner",
+    "serving",
     "share_url",
     "start_create",
     "start_edit",
@@ -150,6 +152,49 @@ def backend_banner() -> tuple[str, str] | None:
         f"应用当前用 {backend.name} 验证，隔离弱于 Docker（没有 cgroup 限制）。"
         "运行 make engine 启动 Docker 可获得完整沙箱。",
     )
+
+
+_SERVING: dict[str, Any] = {}
+
+
+def serving(runner: Any) -> None:
+    """The runner (gallery.runner.AppRunner) this process serves apps with; studio/server.py sets it."""
+    _SERVING["runner"] = runner
+
+
+def banner(runner: Any = None) -> tuple[str, str] | None:
+    """(en, zh) when apps run or are verified with less isolation than Docker here, or cannot run.
+    Studio pages call it with no argument: the runner this process serves apps with (``serving``),
+    else the one the settings choose. What the runner uses comes first, then what verification uses."""
+    from gallery.runner import AppRunner, RunnerUnavailable
+    from gallery.runner_targets import Targets
+
+    parts: list[tuple[str, str]] = []
+    runner = runner or _SERVING.get("runner") or AppRunner(Targets())
+    try:
+        name = runner.backend_name
+    except RunnerUnavailable as error:
+        parts.append((error.message("en"), error.message("zh")))
+        name = "docker"
+    if name == "local":
+        parts.append((
+            "Apps run NOT ISOLATED on this machine (the local backend, development only). "
+            "Start a Docker engine (make engine) or install bubblewrap for a sandbox.",
+            "应用在本机未隔离运行（local 后端，仅供开发）。请启动 Docker（make engine）或安装 bubblewrap 以获得沙箱。",
+        ))  # fmt: skip
+    elif not name.startswith("docker"):
+        parts.append((
+            f"Apps run with {name}, which is weaker than Docker (no cgroup limits for a whole app). "
+            "Start a Docker engine (make engine) for the full sandbox.",
+            f"应用当前用 {name} 运行，隔离弱于 Docker（整个应用没有 cgroup 限制）。"
+            "运行 make engine 启动 Docker 可获得完整沙箱。",
+        ))  # fmt: skip
+    verifying = backend_banner()
+    if verifying is not None and verifying not in parts:
+        parts.append(verifying)
+    if not parts:
+        return None
+    return " ".join(en for en, _ in parts), "".join(zh for _, zh in parts)
 
 
 def provider_name() -> str:

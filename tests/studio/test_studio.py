@@ -124,3 +124,23 @@ def test_create_in_the_real_sandbox(studio: Open, wait: Wait) -> None:
     assert at.success, [w.value for w in at.warning]
     verify = next(line for line in _markdown(at) if line.startswith("✅ **Verify**"))
     assert "fake" not in verify and "passed" in verify
+
+
+def test_a_local_runner_backend_is_a_warning_in_both_languages(studio: Open, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The banner knows how the runner serves apps (not only how they are verified)."""
+    monkeypatch.setenv("FLASHAPPS_RUNNER_BACKEND", "local")
+    monkeypatch.setenv("FLASHAPPS_SANDBOX_ALLOW_LOCAL", "1")
+    monkeypatch.setattr(services, "backend_banner", lambda: None)  # verification itself is not what warns here
+    at = studio()
+    assert any("NOT ISOLATED" in w.value for w in at.warning), [w.value for w in at.warning]
+    at.selectbox(key="lang").set_value("zh").run()
+    assert any("未隔离" in w.value for w in at.warning), [w.value for w in at.warning]
+    monkeypatch.setattr(services, "_SERVING", {"runner": _Named("docker")})  # the server's own runner wins
+    assert not studio().warning
+
+
+class _Named:
+    """A runner as the banner sees it: only the name of its backend."""
+
+    def __init__(self, backend_name: str) -> None:
+        self.backend_name = backend_name
