@@ -100,6 +100,11 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https" or forwarded == "https"
 
 
+def _from_elsewhere(request: Request) -> bool:
+    """A navigation another site started (browsers say so in Sec-Fetch-Site; a typed address is "none")."""
+    return request.headers.get("sec-fetch-site", "same-origin") in ("cross-site", "same-site")
+
+
 def _no_store(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"  # the ticket stays out of Referer headers
@@ -126,6 +131,8 @@ def auth_routes(session_hours: Callable[[], float], token_user: Callable[[str], 
     def claim(request: Request) -> Response:
         if request.method != "GET":  # a HEAD (a link checker) must not use up the ticket
             return Response(status_code=405, headers={"Allow": "GET"})
+        if _from_elsewhere(request):  # another site must not sign a visitor into its own account
+            return _no_store(_expired_page())
         token = TICKETS.take(request.query_params.get("ticket", ""))
         if token is None or token_user(token) is None:
             return _no_store(_expired_page())
@@ -137,6 +144,8 @@ def auth_routes(session_hours: Callable[[], float], token_user: Callable[[str], 
         return _no_store(response)
 
     def sign_out(request: Request) -> Response:
+        if _from_elsewhere(request):  # another site's link does not sign anyone out
+            return _no_store(RedirectResponse("/", status_code=303))
         token = request.cookies.get(COOKIE)
         if token:
             end_session(token)

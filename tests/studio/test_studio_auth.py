@@ -119,3 +119,14 @@ def test_sign_out_ends_the_session_and_clears_the_cookie(get: Get, token: str, g
     assert cookie.startswith(f'{auth.COOKIE}="";') and "max-age=0" in cookie.lower() and "path=/" in cookie.lower()
     assert gallery.accounts.user_for_token(token) is None
     assert get("/auth/sign-out").status_code == 303  # no cookie: nothing to end, still a redirect
+
+
+def test_another_site_can_neither_sign_a_visitor_in_nor_out(get: Get, token: str) -> None:
+    ticket = auth.issue(token)
+    refused = get("/auth/claim", params={"ticket": ticket}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert refused.status_code == 400
+    assert "set-cookie" not in refused.headers
+    assert get("/auth/claim", params={"ticket": ticket}, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 303
+    kept = get("/auth/sign-out", cookies={auth.COOKIE: token}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert kept.status_code == 303
+    assert "set-cookie" not in kept.headers
