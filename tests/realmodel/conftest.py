@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.localmodel import MODELS, LocalModelSettings, LocalServer, _sha256_file, install
+from generator.localmodel import MODELS, LocalModelSettings, LocalServer, install
+from generator.localmodel.store import _sha256_file
 from generator.providers.local_provider import LocalProvider
 
 MODEL = "local-small"
