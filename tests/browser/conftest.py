@@ -106,6 +106,8 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
 def shots() -> Callable[[WebDriver, str], Path]:
     folder = Path(os.environ.get("FLASHAPPS_SHOTS_DIR", ROOT / "test-artifacts" / "browser"))
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.png"):  # one run's pictures, in order, not mixed with an earlier run's
+        stale.unlink()
     counter = iter(range(1, 1000))
 
     def take(driver: WebDriver, name: str) -> Path:
