@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import stat
+import subprocess
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from io import BufferedReader
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
 from sandbox.limits import Limits
 
-__all__ = ["Backend", "RunResult", "cap", "staged_copy"]
+__all__ = ["Backend", "Head", "RunResult", "run_process", "staged_copy"]
 
 
 class RunResult(BaseModel):
@@ -46,10 +52,68 @@ class Backend(Protocol):
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult: ...
 
 
-def cap(data: bytes, limit_kb: int) -> tuple[str, bool]:
-    """At most ``limit_kb`` of output, decoded; the head is kept, and whether it was cut."""
-    limit = limit_kb * 1024
-    return data[:limit].decode("utf-8", errors="replace"), len(data) > limit
+class Head:
+    """The first ``limit_kb`` of a stream, fed as it arrives, and whether more came after it.
+
+    Output is read while the command runs, so an endless printer costs neither memory here nor
+    the head of its output (a log that rotates would keep only its newest lines)."""
+
+    def __init__(self, limit_kb: int) -> None:
+        self.limit = limit_kb * 1024
+        self.data = bytearray()
+        self.cut = False
+
+    def feed(self, chunk: bytes | None) -> None:
+        if not chunk:
+            return
+        room = self.limit - len(self.data)
+        if room > 0:
+            self.data += chunk[:room]
+        if len(chunk) > room:
+            self.cut = True
+
+    def text(self) -> str:
+        return self.data.decode("utf-8", errors="replace")
+
+
+def _pump(pipe: BufferedReader, head: Head) -> None:
+    with pipe:
+        while chunk := pipe.read1(65536):
+            head.feed(chunk)
+
+
+def run_process(backend: str, command: list[str], limits: Limits, **popen: Any) -> RunResult:
+    """Run ``command`` in its own session, reading both pipes as they fill; killed (the whole group)
+    at the wall clock. The local and bubblewrap backends both end here."""
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True,
+        **popen,
+    )  # fmt: skip
+    out, err = Head(limits.output_cap_kb), Head(limits.output_cap_kb)
+    assert process.stdout is not None and process.stderr is not None
+    pipes = ((process.stdout, out), (process.stderr, err))
+    readers = [threading.Thread(target=_pump, args=pair, daemon=True) for pair in pipes]
+    for reader in readers:
+        reader.start()
+    try:
+        process.wait(timeout=limits.timeout_s)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        timed_out = True
+    for reader in readers:
+        reader.join(timeout=5)  # a grandchild that left the group may hold a pipe: not waited for
+    return RunResult(
+        backend=backend,
+        exit_code=None if timed_out else process.returncode,
+        stdout=out.text(),
+        stderr=err.text(),
+        timed_out=timed_out,
+        truncated=out.cut or err.cut,
+        run_s=time.perf_counter() - began,
+    )
 
 
 @contextmanager

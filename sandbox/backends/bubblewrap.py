@@ -10,14 +10,12 @@ processes per user (RLIMIT_NPROC), not for the whole run.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from sandbox.backends.base import RunResult, cap
+from sandbox.backends.base import RunResult, run_process
 from sandbox.backends.serve import ProcessServed, ServeDirs, ServeRequest, relay_args
 from sandbox.limits import Limits, SandboxSettings
 
@@ -117,30 +115,8 @@ class BubblewrapBackend:
         return [*limit, *drop, *wrap, "--", *argv]
 
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
-        command = self.command(bundle, argv, limits)
-        began = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True,
-            env={"PATH": "/usr/bin:/bin:/usr/sbin:/sbin"},
-        )  # fmt: skip
-        try:
-            out, err = process.communicate(timeout=limits.timeout_s)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)
-            out, err = process.communicate()
-            timed_out = True
-        stdout, cut_out = cap(out, limits.output_cap_kb)
-        stderr, cut_err = cap(err, limits.output_cap_kb)
-        return RunResult(
-            backend=self.name,
-            exit_code=None if timed_out else process.returncode,
-            stdout=stdout,
-            stderr=stderr,
-            timed_out=timed_out,
-            truncated=cut_out or cut_err,
-            run_s=time.perf_counter() - began,
-        )
+        env = {"PATH": "/usr/bin:/bin:/usr/sbin:/sbin"}
+        return run_process(self.name, self.command(bundle, argv, limits), limits, env=env)
 
     def serve(self, request: ServeRequest) -> ProcessServed:
         """The app in the same namespaces as ``run`` (no network), long-running, with the data folder

@@ -9,6 +9,7 @@ engine's log capped, a wall clock enforced from here by killing, and removal in 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,9 @@ import docker.errors
 import docker.models.containers
 import requests
 from docker.types import LogConfig, Ulimit
+from docker.utils.socket import frames_iter
 
-from sandbox.backends.base import RunResult, cap
+from sandbox.backends.base import Head, RunResult
 from sandbox.backends.serve import ServeDirs, ServeRequest, relay_args
 from sandbox.limits import LABEL, OWNER, Limits
 
@@ -27,6 +29,26 @@ __all__ = ["SERVE_LABEL", "DockerBackend", "DockerServed", "remove_leftovers"]
 
 SERVE_LABEL = "flashapps.serve"
 """Containers that serve an app carry this label too, with the app's URL name."""
+
+ATTACH = {"stdout": 1, "stderr": 1, "stream": 1, "logs": 1}
+
+
+def _read_output(sock: Any, out: Head, err: Head) -> threading.Thread:
+    """A thread that reads a container's multiplexed output (1 stdout, 2 stderr) until it ends."""
+
+    def pump() -> None:
+        try:
+            for stream, data in frames_iter(sock, False):
+                (err if stream == 2 else out).feed(data)
+        except OSError:
+            pass  # the container was removed under us: what was read is kept
+        finally:  # over a unix socket this is a SocketIO: the socket closes once it and its file are both closed
+            getattr(sock, "_sock", sock).close()
+            sock.close()
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    return reader
 
 
 def confinement(limits: Limits) -> dict[str, Any]:
@@ -103,8 +125,11 @@ class DockerBackend:
             stdin_open=False,
             detach=True,
         )
+        out, err = Head(limits.output_cap_kb), Head(limits.output_cap_kb)
         timed_out = False
         try:
+            # attached before the start, read while it runs: the engine's own log is capped and rotates
+            reader = _read_output(self.client.api.attach_socket(container.id, params=ATTACH), out, err)
             container.start()
             started = time.perf_counter()
             try:
@@ -113,18 +138,17 @@ class DockerBackend:
             except (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError):
                 timed_out, exit_code = True, None
                 container.kill()
-            out, cut_out = cap(container.logs(stdout=True, stderr=False), limits.output_cap_kb)
-            err, cut_err = cap(container.logs(stdout=False, stderr=True), limits.output_cap_kb)
+            reader.join(timeout=10)
             container.reload()
             oom = bool(container.attrs.get("State", {}).get("OOMKilled"))
             return RunResult(
                 backend=self.name,
                 exit_code=exit_code,
-                stdout=out,
-                stderr=err,
+                stdout=out.text(),
+                stderr=err.text(),
                 timed_out=timed_out,
                 oom_killed=oom,
-                truncated=cut_out or cut_err,
+                truncated=out.cut or err.cut,
                 start_s=started - began,
                 run_s=time.perf_counter() - started,
             )

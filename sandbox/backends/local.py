@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-from sandbox.backends.base import RunResult, cap
+from sandbox.backends.base import RunResult, run_process
 from sandbox.backends.serve import RELAY, ProcessServed, ServeDirs, ServeRequest, relay_args
 from sandbox.limits import Limits
 
@@ -30,28 +28,7 @@ class LocalBackend:
 
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASHAPP", "PYTEST", "OPENAI"))}
-        began = time.perf_counter()
-        process = subprocess.Popen(
-            argv, cwd=bundle, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-        )
-        try:
-            out, err = process.communicate(timeout=limits.timeout_s)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)
-            out, err = process.communicate()
-            timed_out = True
-        stdout, cut_out = cap(out, limits.output_cap_kb)
-        stderr, cut_err = cap(err, limits.output_cap_kb)
-        return RunResult(
-            backend=self.name,
-            exit_code=None if timed_out else process.returncode,
-            stdout=stdout,
-            stderr=stderr,
-            timed_out=timed_out,
-            truncated=cut_out or cut_err,
-            run_s=time.perf_counter() - began,
-        )
+        return run_process(self.name, argv, limits, cwd=bundle, env=env)
 
     def serve(self, request: ServeRequest) -> ProcessServed:
         """The app as a child process group on this machine: NOT ISOLATED (development only)."""

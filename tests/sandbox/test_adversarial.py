@@ -108,6 +108,16 @@ def test_endless_output_is_capped(backend: Backend, empty_bundle: Path) -> None:
     assert len(result.stdout.encode()) <= SMALL.output_cap_kb * 1024
 
 
+def test_output_past_the_engines_log_size_keeps_its_head(backend: Backend, empty_bundle: Path) -> None:
+    # ~1.2 MB, past Docker's 1 MB json log: a log that rotated would hand back only its newest lines
+    code = "for i in range(1200):\n    print(f'line {i:05d} ' + 'x' * 1000)"
+    result = _run(backend, empty_bundle, code, SMALL.model_copy(update={"timeout_s": 30}))
+    assert result.exit_code == 0 and not result.timed_out, result
+    assert result.truncated
+    assert result.stdout.startswith("line 00000 ")
+    assert len(result.stdout.encode()) <= SMALL.output_cap_kb * 1024
+
+
 def test_cpu_spin_past_the_timeout_is_killed(backend: Backend, empty_bundle: Path) -> None:
     result = _run(backend, empty_bundle, "while True:\n    pass", SMALL.model_copy(update={"timeout_s": 3}))
     assert result.timed_out and result.exit_code is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from pathlib import Path
@@ -71,3 +72,14 @@ def test_a_sandbox_that_dies_is_a_failed_report_not_an_exception(tmp_path: Path)
     report = verify(bundle.path, backend=_SlowBackend())
     assert not report.passed
     assert "exit code 1" in report.note and "no report" in report.note
+
+
+def test_the_local_backend_keeps_the_head_of_each_stream_and_ends_an_endless_printer(tmp_path: Path) -> None:
+    from sandbox.backends.local import LocalBackend
+
+    code = "import sys\nprint('first', file=sys.stderr, flush=True)\ni = 0\nwhile True:\n    print(i); i += 1"
+    limits = Limits(timeout_s=2, output_cap_kb=16)
+    result = LocalBackend().run(tmp_path, [sys.executable, "-c", code], limits)
+    assert result.timed_out and result.exit_code is None and result.truncated
+    assert result.stdout.startswith("0\n1\n2\n") and len(result.stdout.encode()) == 16 * 1024
+    assert result.stderr == "first\n"
