@@ -28,11 +28,11 @@ def _free_port() -> int:
 
 
 def test_timeout_is_a_clear_generation_error(scripted_server: ScriptedServer, make_provider: Make) -> None:
-    scripted_server.script(slow(3.0))
+    scripted_server.script(slow(30))
     began = time.perf_counter()
     with pytest.raises(GenerationError) as caught:
         make_provider(timeout_s=0.3, max_retries=0).produce(REQUEST, ValueOut)
-    assert time.perf_counter() - began < 2.5
+    assert time.perf_counter() - began < 15  # it gave up, not waited for the reply (a wide margin, not a speed)
     exc = caught.value
     assert "did not answer within 0.3 s" in str(exc) and "0.3 秒内没有回应" in exc.messages["zh"]
     assert exc.stage == "value" and exc.attempts == 1

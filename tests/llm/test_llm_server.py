@@ -75,4 +75,4 @@ def test_a_delayed_reply_does_not_hold_up_teardown() -> None:
         client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
     began = time.perf_counter()
     server.stop()
-    assert time.perf_counter() - began < 2
+    assert time.perf_counter() - began < 15  # did not wait out the 30 s reply (a wide margin, not a speed)
