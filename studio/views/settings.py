@@ -12,7 +12,7 @@ import streamlit as st
 from pydantic import SecretStr
 
 from generator.llm_settings import PRESETS, SavedModel, load_saved, save_settings
-from studio import services
+from studio import connection, services
 from studio.strings import text
 from studio.views._ui import esc, lang, t, user
 
@@ -30,7 +30,7 @@ def _apply_preset() -> None:
 
 def _local_models(editable: bool, saved: SavedModel) -> str:
     """The local models (installed or not, with the command that installs one); the chosen one's name."""
-    rows = services.local_models()
+    rows = connection.local_models()
     by_name = {row["name"]: row for row in rows}
     default = saved.model if saved.provider == "local" and saved.model in by_name else None
     default = default or next((row["name"] for row in rows if row["default"]), rows[0]["name"])
@@ -88,7 +88,7 @@ def page() -> None:
     key = None if forget else (SecretStr(new_key) if new_key else saved.api_key)
     columns = st.columns(2)
     if columns[0].button(t("test_connection"), key="test_connection", disabled=not editable):
-        ok, en, zh = services.test_connection(provider, base_url, model, key.get_secret_value() if key else None)
+        ok, en, zh = connection.test_connection(provider, base_url, model, key.get_secret_value() if key else None)
         (st.success if ok else st.error)(zh if lang() == "zh" else en)
     if columns[1].button(t("save"), key="save_settings", type="primary", disabled=not editable):
         preset = st.session_state.get("set_preset") or None

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from gallery import Gallery, UserView
 from generator.llm_settings import LLMSettings, load_saved, saved_path
-from studio import services
+from studio import connection, services
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
 from scripted_server import ScriptedServer
@@ -119,7 +119,7 @@ def test_the_local_model_is_checked_and_its_install_command_shown(
     at = studio(SETTINGS, token=users["boss"][1])
     at.radio(key="set_provider").set_value("local").run()
     choice = at.selectbox(key="set_local_model")
-    names = [row["name"] for row in services.local_models()]
+    names = [row["name"] for row in connection.local_models()]
     assert {"local", "local-small"} <= set(names) and choice.value in names
     assert [f"flashapps models install {name}" for name in names] == [c.value for c in at.code]  # none installed
     assert any("not installed" in m.value and " MB" in m.value for m in at.markdown)
