@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from conftest import BACKENDS, _session, free_port
+from runner_support import BACKENDS, app_session, free_port
 from sample_specs import water_tracker
 
 from gallery.runner_targets import draft_key
@@ -78,7 +78,7 @@ def test_studio_and_app_on_one_address(studio: tuple[subprocess.Popen[str], str]
         print(f"{backend_name}: first page of a stopped app in {time.perf_counter() - began:.2f} s")
         assert page.status_code == 200 and "<noscript>" in page.text
         assert client.get(f"{url}/apps/{key}/_stcore/health").text == "ok"
-    assert b"Water Tracker" in asyncio.run(_session(f"{url}/apps/{key}/"))  # through the studio's middleware
+    assert b"Water Tracker" in asyncio.run(app_session(f"{url}/apps/{key}/"))  # through the studio's middleware
     assert _relays(f"apps/{key}"), "the app runs in its own process tree, not in the studio"
 
     process.send_signal(signal.SIGTERM)

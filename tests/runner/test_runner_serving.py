@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from conftest import Apps, ProxyServer, _session
+from runner_support import Apps, ProxyServer, app_session
 
 from gallery.runner import AppRunner
 from generator.render import AppBundle
@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.docker, pytest.mark.timeout(180)]
 
 
 def session(url: str, hold_s: float = 0.0) -> bytes:
-    return asyncio.run(_session(url, hold_s))
+    return asyncio.run(app_session(url, hold_s))
 
 
 def get(url: str) -> httpx2.Response:
@@ -100,7 +100,7 @@ def test_open_websocket_keeps_an_app_from_idling(
     assert get(f"{server.url}/apps/water/").status_code == 200
 
     async def hold() -> bool:
-        held = asyncio.ensure_future(_session(f"{server.url}/apps/water/", hold_s=3.0))
+        held = asyncio.ensure_future(app_session(f"{server.url}/apps/water/", hold_s=3.0))
         await asyncio.sleep(2.5)  # five idle periods with the page open
         still = "water" in runner.running()
         await held
@@ -172,7 +172,7 @@ def test_running_apps_are_bounded(
     assert sorted(runner.running()) == ["b", "c"]
 
     async def both_in_use() -> httpx2.Response:
-        held = [asyncio.ensure_future(_session(f"{server.url}/apps/{key}/", hold_s=4)) for key in ("b", "c")]
+        held = [asyncio.ensure_future(app_session(f"{server.url}/apps/{key}/", hold_s=4)) for key in ("b", "c")]
         await asyncio.sleep(2.5)
         async with httpx2.AsyncClient(timeout=60) as client:
             refused = await client.get(f"{server.url}/apps/a/")

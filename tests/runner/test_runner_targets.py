@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from conftest import ProxyServer, _session
+from runner_support import ProxyServer, app_session
 from sample_specs import water_tracker
 
 from gallery.core import Gallery, open_gallery
@@ -74,7 +74,7 @@ def test_draft_restarts_on_a_new_version_and_keeps_its_data(
     project = projects.create("track my water", water_tracker())
     server = proxy_server(runner)
     url = f"{server.url}/apps/{draft_key(project.id)}/"
-    assert b"Water Tracker" in asyncio.run(_session(url))
+    assert b"Water Tracker" in asyncio.run(app_session(url))
     first = runner.served(draft_key(project.id))
     assert first is not None
     data = flashapps_home / "appdata" / draft_key(project.id) / "app.sqlite3"
@@ -85,7 +85,7 @@ def test_draft_restarts_on_a_new_version_and_keeps_its_data(
     projects.add(project.id, spec, "call it a tea tracker", ["title"])
     assert get(f"{server.url}/apps/{draft_key(project.id)}/_stcore/health").text == "ok"  # not a page load
     assert runner.served(draft_key(project.id)) is first
-    reply = asyncio.run(_session(url))  # the WebSocket open checks the version: restarted on v2
+    reply = asyncio.run(app_session(url))  # the WebSocket open checks the version: restarted on v2
     assert b"Tea Tracker" in reply and b"Water Tracker" not in reply
     assert runner.served(draft_key(project.id)) is not first and not first.alive()
     assert data.is_file()
