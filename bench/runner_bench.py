@@ -77,7 +77,7 @@ class _Meter:
         from sandbox.limits import OWNER
 
         found = {}
-        for container in self._client.containers.list(filters={"label": f"{OWNER}={self.pid}"}):
+        for container in self._client.containers.list(filters={"label": f"{OWNER}={self.pid}"}, ignore_removed=True):
             with contextlib.suppress(Exception):
                 memory = container.stats(stream=False, one_shot=True).get("memory_stats") or {}
                 used = int(memory.get("usage", 0)) - int((memory.get("stats") or {}).get("inactive_file", 0))

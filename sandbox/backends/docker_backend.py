@@ -272,7 +272,7 @@ def remove_leftovers(client: docker.DockerClient | None = None) -> int:
     mine = str(os.getpid())
     leftovers = [
         c
-        for c in client.containers.list(all=True, filters={"label": LABEL})
+        for c in client.containers.list(all=True, filters={"label": LABEL}, ignore_removed=True)
         if c.labels.get(OWNER) == mine or not _alive(c.labels.get(OWNER, ""))
     ]
     for container in leftovers:

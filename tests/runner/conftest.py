@@ -41,7 +41,7 @@ def docker_serve() -> Iterator[DockerBackend]:
     backend = DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
     yield backend
     mine = {"label": [SERVE_LABEL, f"{OWNER}={os.getpid()}"]}
-    left = backend.client.containers.list(all=True, filters=mine)
+    left = backend.client.containers.list(all=True, filters=mine, ignore_removed=True)
     for container in left:
         container.remove(force=True)
     assert not left, f"app containers left behind: {[c.name for c in left]}"

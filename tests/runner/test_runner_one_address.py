@@ -95,5 +95,7 @@ def test_studio_and_app_on_one_address(studio: tuple[subprocess.Popen[str], str]
     if backend_name == "docker":
         import docker
 
-        left = docker.from_env().containers.list(all=True, filters={"label": f"flashapps.owner={process.pid}"})
+        left = docker.from_env().containers.list(
+            all=True, filters={"label": f"flashapps.owner={process.pid}"}, ignore_removed=True
+        )
         assert left == []

@@ -32,7 +32,7 @@ def docker_backend() -> Iterator[DockerBackend]:
     backend = DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
     yield backend
     mine = {"label": [LABEL, f"{OWNER}={os.getpid()}"]}
-    left = backend.client.containers.list(all=True, filters=mine)
+    left = backend.client.containers.list(all=True, filters=mine, ignore_removed=True)
     remove_leftovers(backend.client)
     assert not left, f"containers left behind: {[c.name for c in left]}"
 

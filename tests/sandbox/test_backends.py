@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -12,7 +13,8 @@ from sample_specs import water_tracker
 
 from generator.render import render
 from sandbox.backends.base import RunResult
-from sandbox.limits import Limits, SandboxSettings
+from sandbox.backends.docker_backend import DockerBackend, remove_leftovers
+from sandbox.limits import LABEL, OWNER, Limits, SandboxSettings
 from sandbox.verify import SandboxUnavailable, get_backend, verify
 
 
@@ -83,3 +85,28 @@ def test_the_local_backend_keeps_the_head_of_each_stream_and_ends_an_endless_pri
     assert result.timed_out and result.exit_code is None and result.truncated
     assert result.stdout.startswith("0\n1\n2\n") and len(result.stdout.encode()) == 16 * 1024
     assert result.stderr == "first\n"
+
+
+def test_sweeping_leftovers_while_other_runs_come_and_go(docker_backend: DockerBackend) -> None:
+    """Another process's sandbox may vanish between the engine listing it and the sweep looking at it."""
+    client = docker_backend.client
+    other = {LABEL: "1", OWNER: str(os.getppid())}  # a live process's: the sweep must leave them
+    stop = threading.Event()
+    churned = 0
+
+    def churn() -> None:
+        nonlocal churned
+        while not stop.is_set():
+            made = client.containers.create(docker_backend.image, command=["true"], labels=other, network_mode="none")
+            made.remove(force=True)
+            churned += 1
+
+    worker = threading.Thread(target=churn, daemon=True)
+    worker.start()
+    try:
+        for _ in range(40):
+            remove_leftovers(client)  # before: docker.errors.NotFound for a container that had just gone
+    finally:
+        stop.set()
+        worker.join(timeout=30)
+    assert churned > 0
