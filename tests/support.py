@@ -6,10 +6,15 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
+import pytest
+
+from sandbox.backends.docker_backend import DockerBackend
+from sandbox.image import ensure_image
 from sandbox.ruff import ruff_check_args, ruff_format_args
 
-__all__ = ["ROOT", "ruff_problems", "run_bundle_tests"]
+__all__ = ["ROOT", "missing", "ready_docker", "ruff_problems", "run_bundle_tests", "unavailable"]
 
 ROOT = Path(__file__).resolve().parents[1]
 RUFF = Path(sys.executable).with_name("ruff")
@@ -38,3 +43,23 @@ def run_bundle_tests(bundle: Path, timeout: float = 240) -> subprocess.Completed
         env=env,
         check=False,
     )
+
+
+def unavailable(why: str, ci: str = "make test provides it") -> NoReturn:
+    """Something a test needs is absent: a failure under CI=true (where ``make test`` provides everything; ``ci``
+    says how), a skip elsewhere."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{why} (required under CI=true: {ci})", pytrace=False)
+    pytest.skip(why)
+
+
+def missing(what: str) -> NoReturn:
+    unavailable(f"{what} is not available here", "make test starts it")
+
+
+def ready_docker() -> DockerBackend:
+    """The Docker backend with the sandbox image built (once per recipe), or ``missing``."""
+    backend = DockerBackend()
+    if not backend.available():
+        missing("a Docker engine")
+    return DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)

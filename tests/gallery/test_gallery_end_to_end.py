@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import ready_docker
 
 from gallery import Gallery, UserView
 from generator.render import AppBundle
 from sandbox.backends.docker_backend import DockerBackend, remove_leftovers
-from sandbox.image import ensure_image
 from sandbox.report import VerifyReport
 from sandbox.verify import verify
 
 
 @pytest.fixture(scope="module")
 def docker() -> Iterator[DockerBackend]:
-    backend = DockerBackend()
-    if not backend.available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("a Docker engine is required under CI=true")
-        pytest.skip("no Docker engine here")
-    backend = DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
+    backend = ready_docker()
     yield backend
     remove_leftovers(backend.client)
 

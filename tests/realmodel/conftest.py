@@ -7,12 +7,12 @@ Without the model (no cache and no network) these tests are skipped with the rea
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import unavailable
 
 from generator.errors import UserError
 from generator.localmodel import MODELS, LocalModelSettings, LocalServer, install
@@ -23,10 +23,9 @@ MODEL = "local-small"
 
 
 def _unavailable(why: str) -> None:
-    message = f"the {MODEL} model is not available: {why}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message} (CI needs it: run `make models` or `flashapps models install {MODEL}`)", pytrace=False)
-    pytest.skip(message)
+    unavailable(
+        f"the {MODEL} model is not available: {why}", f"run `make models` or `flashapps models install {MODEL}`"
+    )
 
 
 @pytest.fixture(scope="session")

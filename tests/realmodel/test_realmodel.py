@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from support import unavailable
 
 from generator.errors import UserError
 from generator.flow import build
@@ -40,10 +41,7 @@ def _real_wheels(local_model: Path) -> dict[int, Path]:
                 found[number] = folder / MODEL.wheel_name(chunk)
                 break
     if len(found) < len(MODEL.chunks):
-        why = "the local-small wheels are not cached (`make models` fetches them)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(why, pytrace=False)
-        pytest.skip(why)
+        unavailable("the local-small wheels are not cached", "`make models` fetches them")
     return found
 
 

@@ -15,30 +15,19 @@ from typing import Any
 import pytest
 from runner_support import BACKENDS, Apps, ProxyServer
 from sample_specs import water_tracker
+from support import missing, ready_docker
 
 from gallery.runner import AppRunner, RunnerSettings
 from generator.render import AppBundle, render
 from sandbox.backends.bubblewrap import BubblewrapBackend
 from sandbox.backends.docker_backend import SERVE_LABEL, DockerBackend
 from sandbox.backends.local import LocalBackend
-from sandbox.image import ensure_image
 from sandbox.limits import OWNER
-
-CI = os.environ.get("CI") == "true"
-
-
-def _missing(what: str) -> None:
-    if CI:
-        pytest.fail(f"{what} is required under CI=true (make test starts it)")
-    pytest.skip(f"{what} is not available here")
 
 
 @pytest.fixture(scope="session")
 def docker_serve() -> Iterator[DockerBackend]:
-    backend = DockerBackend()
-    if not backend.available():
-        _missing("a Docker engine")
-    backend = DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
+    backend = ready_docker()
     yield backend
     mine = {"label": [SERVE_LABEL, f"{OWNER}={os.getpid()}"]}
     left = backend.client.containers.list(all=True, filters=mine, ignore_removed=True)
@@ -51,7 +40,7 @@ def docker_serve() -> Iterator[DockerBackend]:
 def bwrap_serve() -> BubblewrapBackend:
     backend = BubblewrapBackend()
     if not backend.available():
-        _missing("bubblewrap, setpriv and prlimit")
+        missing("bubblewrap, setpriv and prlimit")
     assert backend.site.is_dir()
     return backend
 

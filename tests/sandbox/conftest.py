@@ -8,28 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import missing, ready_docker
 
 from sandbox.backends.base import Backend
 from sandbox.backends.bubblewrap import BubblewrapBackend
 from sandbox.backends.docker_backend import DockerBackend, remove_leftovers
-from sandbox.image import ensure_image
 from sandbox.limits import LABEL, OWNER
-
-CI = os.environ.get("CI") == "true"
-
-
-def _missing(what: str) -> None:
-    if CI:
-        pytest.fail(f"{what} is required under CI=true (make test starts it)")
-    pytest.skip(f"{what} is not available here")
 
 
 @pytest.fixture(scope="session")
 def docker_backend() -> Iterator[DockerBackend]:
-    backend = DockerBackend()
-    if not backend.available():
-        _missing("a Docker engine")
-    backend = DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
+    backend = ready_docker()
     yield backend
     mine = {"label": [LABEL, f"{OWNER}={os.getpid()}"]}
     left = backend.client.containers.list(all=True, filters=mine, ignore_removed=True)
@@ -41,7 +30,7 @@ def docker_backend() -> Iterator[DockerBackend]:
 def gvisor_backend(docker_backend: DockerBackend) -> DockerBackend:
     backend = DockerBackend(image=docker_backend.image, runtime="runsc", client=docker_backend.client)
     if not backend.available():
-        _missing("gVisor (runsc registered as a Docker runtime)")
+        missing("gVisor (runsc registered as a Docker runtime)")
     return backend
 
 
@@ -49,7 +38,7 @@ def gvisor_backend(docker_backend: DockerBackend) -> DockerBackend:
 def bwrap_backend() -> BubblewrapBackend:
     backend = BubblewrapBackend()
     if not backend.available():
-        _missing("bubblewrap, setpriv and prlimit")
+        missing("bubblewrap, setpriv and prlimit")
     assert backend.site.is_dir()
     return backend
 
