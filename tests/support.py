@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from sample_specs import water_tracker
 
+from generator.render import AppBundle, render
 from sandbox.backends.docker_backend import DockerBackend
 from sandbox.image import ensure_image
 from sandbox.ruff import ruff_check_args, ruff_format_args
 
-__all__ = ["ROOT", "missing", "ready_docker", "ruff_problems", "run_bundle_tests", "unavailable"]
+__all__ = ["ROOT", "missing", "ready_docker", "ruff_problems", "run_bundle_tests", "unavailable", "water_variants"]
 
 ROOT = Path(__file__).resolve().parents[1]
 RUFF = Path(sys.executable).with_name("ruff")
@@ -63,3 +66,19 @@ def ready_docker() -> DockerBackend:
     if not backend.available():
         missing("a Docker engine")
     return DockerBackend(image=ensure_image(backend.client, log=lambda _: None), client=backend.client)
+
+
+def water_variants(factory: pytest.TempPathFactory) -> Callable[..., AppBundle]:
+    """Renders the water tracker with other brief values (title, language, kind, category), once each."""
+    rendered: dict[str, AppBundle] = {}
+
+    def _variant(**brief: object) -> AppBundle:
+        key = repr(sorted(brief.items()))
+        if key not in rendered:
+            spec = water_tracker()
+            for name, value in brief.items():
+                setattr(spec.brief, name, value)
+            rendered[key] = render(spec, factory.mktemp("variant") / "bundle")
+        return rendered[key]
+
+    return _variant

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from pg import PgServer
 from sample_specs import water_tracker
-from support import unavailable
+from support import unavailable, water_variants
 
 from gallery import Gallery, GallerySettings, UserView, open_gallery
 from generator.render import AppBundle, render
-from generator.spec import AppSpec
 from sandbox.report import TestResult, VerifyReport
 
 
@@ -79,18 +78,7 @@ def water_bundle(tmp_path_factory: pytest.TempPathFactory) -> AppBundle:
 @pytest.fixture(scope="session")
 def variant(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., AppBundle]:
     """Renders the water tracker with other brief values (title, language, kind, category), once each."""
-    rendered: dict[str, AppBundle] = {}
-
-    def _variant(**brief: object) -> AppBundle:
-        key = repr(sorted(brief.items()))
-        if key not in rendered:
-            spec: AppSpec = water_tracker()
-            for name, value in brief.items():
-                setattr(spec.brief, name, value)
-            rendered[key] = render(spec, tmp_path_factory.mktemp("variant") / "bundle")
-        return rendered[key]
-
-    return _variant
+    return water_variants(tmp_path_factory)
 
 
 @pytest.fixture

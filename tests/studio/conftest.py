@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sample_specs import water_tracker
 from streamlit.testing.v1 import AppTest
+from support import water_variants
 
 from gallery import AppView, Gallery, UserView
-from generator.render import AppBundle, render
+from generator.render import AppBundle
 from sandbox.report import TestResult, VerifyReport
 from studio import services
 
@@ -99,18 +99,7 @@ def users(gallery: Gallery) -> dict[str, tuple[UserView, str]]:
 @pytest.fixture(scope="session")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., AppBundle]:
     """The water tracker rendered with other brief values (title, language, kind, category), once each."""
-    rendered: dict[str, AppBundle] = {}
-
-    def _bundle(**brief: object) -> AppBundle:
-        key = repr(sorted(brief.items()))
-        if key not in rendered:
-            spec = water_tracker()
-            for name, value in brief.items():
-                setattr(spec.brief, name, value)
-            rendered[key] = render(spec, tmp_path_factory.mktemp("bundle") / "app")
-        return rendered[key]
-
-    return _bundle
+    return water_variants(tmp_path_factory)
 
 
 @pytest.fixture
