@@ -46,10 +46,12 @@ def bare_pytest_s(bundle: Path) -> float:
     settings as in the sandbox and none of this checkout's dev plugins (a bundle needs none)."""
     ini = Path(sandbox.__file__).parent / "bundle_pytest.ini"
     env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-c", str(ini), "--rootdir", str(bundle), "-q", "tests"],
-                          cwd=bundle, capture_output=True, check=False, timeout=300, env=env)  # fmt: skip
-    took = time.perf_counter() - began
+    command = [sys.executable, "-m", "pytest", "-c", str(ini), "--rootdir", str(bundle), "-q", "tests"]
+    with tempfile.TemporaryDirectory(prefix="flashapps-run-", ignore_cleanup_errors=True) as tmp:
+        env["TMPDIR"] = tmp  # its own temp root: see sandbox.backends.local
+        began = time.perf_counter()
+        done = subprocess.run(command, cwd=bundle, capture_output=True, check=False, timeout=300, env=env)
+        took = time.perf_counter() - began
     if done.returncode != 0:
         raise RuntimeError(f"bare pytest failed on {bundle.name}: {done.stdout.decode()[-400:]}")
     return took

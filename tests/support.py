@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -37,15 +38,16 @@ def ruff_problems(bundle: Path) -> list[str]:
 def run_bundle_tests(bundle: Path, timeout: float = 240) -> subprocess.CompletedProcess[str]:
     """Runs a bundle's own tests with our pytest settings, in a fresh interpreter."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASHAPP", "PYTEST"))}
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(BUNDLE_INI), "--rootdir", str(bundle), "-q", "tests"],
-        cwd=bundle,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory(prefix="flashapps-run-", ignore_cleanup_errors=True) as tmp:
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-c", str(BUNDLE_INI), "--rootdir", str(bundle), "-q", "tests"],
+            cwd=bundle,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**env, "TMPDIR": tmp},  # its own temp root: see sandbox.backends.local
+            check=False,
+        )
 
 
 def unavailable(why: str, ci: str = "make test provides it") -> NoReturn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from sandbox.backends.base import RunResult, run_process
@@ -28,7 +29,10 @@ class LocalBackend:
 
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASHAPP", "PYTEST", "OPENAI"))}
-        return run_process(self.name, argv, limits, cwd=bundle, env=env)
+        # A temp root of its own, as the isolated backends' private /tmp: runs at once otherwise share
+        # /tmp/pytest-of-<user>, and one pytest deleting another's old numbered folders fails it.
+        with tempfile.TemporaryDirectory(prefix="flashapps-run-", ignore_cleanup_errors=True) as tmp:
+            return run_process(self.name, argv, limits, cwd=bundle, env={**env, "TMPDIR": tmp})
 
     def serve(self, request: ServeRequest) -> ProcessServed:
         """The app as a child process group on this machine: NOT ISOLATED (development only)."""

@@ -87,6 +87,24 @@ def test_the_local_backend_keeps_the_head_of_each_stream_and_ends_an_endless_pri
     assert result.stderr == "first\n"
 
 
+def test_each_local_run_has_a_temp_root_of_its_own(tmp_path: Path) -> None:
+    """Runs at once must not share /tmp/pytest-of-<user>: one pytest deleting another's old numbered
+    folders fails the other ("Directory not empty", an error under the bundles' pytest settings)."""
+    import tempfile
+
+    from sandbox.backends.local import LocalBackend
+
+    code = "import os, tempfile\nprint(tempfile.gettempdir())\nprint(os.path.isdir(tempfile.gettempdir()))"
+    roots = []
+    for _ in range(2):
+        result = LocalBackend().run(tmp_path, [sys.executable, "-c", code], Limits(timeout_s=30))
+        root, existed = result.stdout.split()
+        assert result.exit_code == 0 and existed == "True"
+        roots.append(Path(root))
+    assert roots[0] != roots[1]
+    assert all(root.parent == Path(tempfile.gettempdir()) and not root.exists() for root in roots)
+
+
 def test_sweeping_leftovers_while_other_runs_come_and_go(docker_backend: DockerBackend) -> None:
     """Another process's sandbox may vanish between the engine listing it and the sweep looking at it."""
     client = docker_backend.client

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-from support import BUNDLE_INI
+from support import run_bundle_tests
 
 LEAK = """
 import gc
@@ -38,10 +37,7 @@ def test_an_exception_in_a_finaliser():
 def _run(folder: Path, source: str) -> subprocess.CompletedProcess[str]:
     (folder / "tests").mkdir()
     (folder / "tests" / "test_case.py").write_text(source)
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(BUNDLE_INI), "--rootdir", str(folder), "-q", "tests"],
-        cwd=folder, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+    return run_bundle_tests(folder, timeout=120)
 
 
 def test_a_leaked_directory_iterator_does_not_fail_a_bundle(tmp_path: Path) -> None:
