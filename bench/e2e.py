@@ -25,6 +25,7 @@ from bench.ideas import Idea
 from bench.stats import stats
 from generator.flow import build
 from generator.providers.offline import OfflineProvider
+from sandbox.backends.local import own_temp_root
 from sandbox.verify import get_backend, verify
 
 __all__ = ["bare_pytest_s", "bench_published", "bench_throughput", "temp_gallery"]
@@ -47,8 +48,7 @@ def bare_pytest_s(bundle: Path) -> float:
     ini = Path(sandbox.__file__).parent / "bundle_pytest.ini"
     env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "pytest", "-c", str(ini), "--rootdir", str(bundle), "-q", "tests"]
-    with tempfile.TemporaryDirectory(prefix="flashapps-run-", ignore_cleanup_errors=True) as tmp:
-        env["TMPDIR"] = tmp  # its own temp root: see sandbox.backends.local
+    with own_temp_root(env) as env:
         began = time.perf_counter()
         done = subprocess.run(command, cwd=bundle, capture_output=True, check=False, timeout=300, env=env)
         took = time.perf_counter() - began

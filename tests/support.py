@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -15,6 +14,7 @@ from sample_specs import water_tracker
 
 from generator.render import AppBundle, render
 from sandbox.backends.docker_backend import DockerBackend
+from sandbox.backends.local import own_temp_root
 from sandbox.image import ensure_image
 from sandbox.ruff import ruff_check_args, ruff_format_args
 
@@ -38,14 +38,14 @@ def ruff_problems(bundle: Path) -> list[str]:
 def run_bundle_tests(bundle: Path, timeout: float = 240) -> subprocess.CompletedProcess[str]:
     """Runs a bundle's own tests with our pytest settings, in a fresh interpreter."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASHAPP", "PYTEST"))}
-    with tempfile.TemporaryDirectory(prefix="flashapps-run-", ignore_cleanup_errors=True) as tmp:
+    with own_temp_root(env) as env:
         return subprocess.run(
             [sys.executable, "-m", "pytest", "-c", str(BUNDLE_INI), "--rootdir", str(bundle), "-q", "tests"],
             cwd=bundle,
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**env, "TMPDIR": tmp},  # its own temp root: see sandbox.backends.local
+            env=env,
             check=False,
         )
 

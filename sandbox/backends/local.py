@@ -5,15 +5,26 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sandbox.backends.base import RunResult, run_process
 from sandbox.backends.serve import RELAY, ProcessServed, ServeDirs, ServeRequest, relay_args
 from sandbox.limits import Limits
 
-__all__ = ["LocalBackend"]
+__all__ = ["LocalBackend", "own_temp_root"]
 
 HERE = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def own_temp_root(env: dict[str, str]) -> Iterator[dict[str, str]]:
+    """``env`` with a temp root of its own (``TMPDIR``, removed afterwards), as the isolated backends' private
+    /tmp. Runs at once otherwise share /tmp/pytest-of-<user>, and one pytest deleting another's old numbered
+    folders as it ends fails the other. Every run of a bundle's tests on this machine goes through here."""
+    with tempfile.TemporaryDirectory(prefix="flashapps-run-", ignore_cleanup_errors=True) as tmp:
+        yield {**env, "TMPDIR": tmp}
 
 
 class LocalBackend:
@@ -29,10 +40,8 @@ class LocalBackend:
 
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASHAPP", "PYTEST", "OPENAI"))}
-        # A temp root of its own, as the isolated backends' private /tmp: runs at once otherwise share
-        # /tmp/pytest-of-<user>, and one pytest deleting another's old numbered folders fails it.
-        with tempfile.TemporaryDirectory(prefix="flashapps-run-", ignore_cleanup_errors=True) as tmp:
-            return run_process(self.name, argv, limits, cwd=bundle, env={**env, "TMPDIR": tmp})
+        with own_temp_root(env) as env:
+            return run_process(self.name, argv, limits, cwd=bundle, env=env)
 
     def serve(self, request: ServeRequest) -> ProcessServed:
         """The app as a child process group on this machine: NOT ISOLATED (development only)."""
