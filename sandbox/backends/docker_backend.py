@@ -136,8 +136,9 @@ class DockerBackend:
                 status = container.wait(timeout=limits.timeout_s)
                 exit_code: int | None = int(status.get("StatusCode", -1))
             except (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError):
-                timed_out, exit_code = True, None
-                container.kill()
+                timed_out, exit_code = _kill_overdue(container), None
+                if not timed_out:  # it ended by itself as the time ran out: its own status stands
+                    exit_code = int(container.wait(timeout=30).get("StatusCode", -1))
             reader.join(timeout=10)
             container.reload()
             oom = bool(container.attrs.get("State", {}).get("OOMKilled"))
@@ -242,6 +243,18 @@ class DockerServed:
             return self.container.logs(tail=100).decode("utf-8", errors="replace")
         except docker.errors.APIError:
             return ""
+
+
+def _kill_overdue(container: docker.models.containers.Container) -> bool:
+    """Kills a container past its time. False when it had ended by itself meanwhile (the engine answers
+    409, "is not running"): a verify run's own pytest timeout and this wait can run out together."""
+    try:
+        container.kill()
+    except docker.errors.APIError as exc:
+        if exc.response is None or exc.response.status_code != 409:
+            raise
+        return False
+    return True
 
 
 def _remove(container: docker.models.containers.Container) -> None:

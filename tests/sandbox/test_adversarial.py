@@ -121,7 +121,6 @@ def test_output_past_the_engines_log_size_keeps_its_head(backend: Backend, empty
 def test_cpu_spin_past_the_timeout_is_killed(backend: Backend, empty_bundle: Path) -> None:
     result = _run(backend, empty_bundle, "while True:\n    pass", SMALL.model_copy(update={"timeout_s": 3}))
     assert result.timed_out and result.exit_code is None
-    assert result.run_s < 15
 
 
 def test_sleeping_forever_is_killed(backend: Backend, empty_bundle: Path) -> None:

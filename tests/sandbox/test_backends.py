@@ -128,3 +128,28 @@ def test_sweeping_leftovers_while_other_runs_come_and_go(docker_backend: DockerB
         stop.set()
         worker.join(timeout=30)
     assert churned > 0
+
+
+def test_a_run_that_ends_as_its_time_runs_out_keeps_its_own_status(
+    docker_backend: DockerBackend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wait can run out just as the container ends by itself (a verify run's own pytest timeout is the same
+    length): the kill then meets a stopped container, and the engine answers 409, "is not running"."""
+    import docker.models.containers
+    import requests
+
+    real_wait = docker.models.containers.Container.wait
+    waits = 0
+
+    def wait_then_run_out(self: docker.models.containers.Container, **kwargs: object) -> dict:
+        nonlocal waits
+        waits += 1
+        status = real_wait(self, **kwargs)
+        if waits == 1:  # the container has ended; the client's wait times out all the same
+            raise requests.exceptions.ReadTimeout("Read timed out.")
+        return status
+
+    monkeypatch.setattr(docker.models.containers.Container, "wait", wait_then_run_out)
+    result = docker_backend.run(tmp_path, ["/bin/sh", "-c", "echo done; exit 3"], Limits(timeout_s=30))
+    assert not result.timed_out and result.exit_code == 3  # before: docker.errors.APIError, 409 Conflict
+    assert result.stdout.strip() == "done"

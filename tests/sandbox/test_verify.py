@@ -61,4 +61,3 @@ def test_an_endless_loop_in_a_test_is_killed_from_outside(docker_backend: Backen
     logic.write_text(logic.read_text().replace("return weight * 35", "while True:\n        pass"))
     report = verify(bundle.path, backend=docker_backend, limits=Limits(timeout_s=15))
     assert not report.passed and report.timed_out
-    assert report.timings_s["total"] < 40
