@@ -13,6 +13,7 @@ command -v runsc >/dev/null || need+=(runsc)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)  # the gallery's second database
 command -v chromium >/dev/null || need+=(chromium)  # browser tests and eval screenshots
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v node >/dev/null || need+=(nodejs)  # the games' rules tests and script checks
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)  # Chinese text in screenshots
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing ${need[*]}"
