@@ -7,10 +7,13 @@
      FG.onSwipe((dir) => turn(dir)); FG.onTap(v.canvas, (x, y) => hit(x, y));
      FG.onRestart(reset); FG.loop((dt) => step(dt), draw); // step(dt in ms) runs only while playing
      FG.score(n); FG.win(); FG.lose(); FG.draw(); FG.expose({board: () => grid, move: (i) => play(i)});
+   FG.onKeyUp(map) for held keys (on-screen buttons send it on release); FG.win/lose/draw(title?, line?) where line
+   replaces the end card's 'Score n · Best m'; FG.msg(text) the footer line; FG.overlay(title, line, button, fn).
    Input handlers run only while the game is ready (the first one starts it) or playing; pass {always: true}
    to FG.onTap for taps that must work in any state. mount options: name (best-score key), hud (chip names),
    controls ('dpad' | 'none' | [{key, label}]), board ('canvas' | 'dom'), aspect (height / width, canvas),
-   maxWidth (px), intro (a start card over the stage), best ('high' | 'low': low keeps the smallest winning score).
+   maxWidth (px), intro (a start card over the stage), best ('high' | 'low': low keeps the smallest winning score),
+   score (the string key the score is shown under: its HUD chip and the end card; default 'score').
    Test hooks: window.__game (status, score, best + FG.expose), buttons [data-fg=pause|restart|sound], chips
    [data-hud=name] b, the card over the stage [data-fg=overlay] (hidden: class hide) with its [data-fg=ov-button]. */
 var FG = (function () {
@@ -24,7 +27,7 @@ var FG = (function () {
   const lang0 = txt(cfg.lang).toLowerCase();
   const LANG = /^zh-(hant|tw|hk|mo)/.test(lang0) ? 'zh-Hant' : lang0.startsWith('zh') ? 'zh-Hans' : 'en';
   const TABLE = { en: {}, 'zh-Hans': {}, 'zh-Hant': {} };
-  const fg = { config: cfg, params: P, lang: LANG, version: 1 };
+  const fg = { config: cfg, params: P, lang: LANG, texts: TABLE };
   const clamp = (v, a, b) => Math.max(a, Math.min(b, v));
 
   /* ---------- strings ---------- */
@@ -104,7 +107,7 @@ var FG = (function () {
   fg.font = '"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
 
   /* ---------- state, score, best ---------- */
-  let status = 'ready', score = 0, best = 0, bestKey = '', bestMode = 'high', sound = P.sound === true, audio = null;
+  let status = 'ready', score = 0, best = 0, bestKey = '', bestMode = 'high', scoreName = 'score', sound = P.sound === true, audio = null;
   const mem = {}, restartFns = [], startFns = [], fitFns = [], els = {};
   function store(k, v) {
     try { if (v === undefined) return window.localStorage.getItem(k); window.localStorage.setItem(k, v); } catch (e) { /* no storage */ }
@@ -125,7 +128,7 @@ var FG = (function () {
   fg.hud = chip;
   function saveBest(n) { best = n; store(bestKey, String(n)); chip('best', n || (bestMode === 'low' ? '–' : 0)); }
   fg.score = function (n) {
-    score = Number(n) || 0; chip('score', score);
+    score = Number(n) || 0; chip(scoreName, score);
     if (bestMode === 'high' && score > best) saveBest(score);
   };
 
@@ -160,6 +163,7 @@ var FG = (function () {
     opts = opts || {};
     const name = txt(opts.name || 'game');
     bestMode = opts.best === 'low' ? 'low' : 'high';
+    scoreName = txt(opts.score || 'score');
     bestKey = 'flash-best:' + name + ':' + txt(cfg.title);
     best = Number(store(bestKey)) || 0;
     const rs = document.documentElement.style;
@@ -201,6 +205,7 @@ var FG = (function () {
       b.dataset.key = txt(c.key);
       if (c.at) b.style.gridArea = (c.at < 4 ? 1 : 2) + '/' + ((c.at - 1) % 3 + 1);
       b.addEventListener('pointerdown', (e) => { e.preventDefault(); keyDown(c.key, e); });
+      ['pointerup', 'pointercancel', 'pointerleave'].forEach((t) => b.addEventListener(t, () => keyUp(c.key)));
     });
     ctl.classList.toggle('hide', !list.length);
     const foot = fg.el('footer', 'fg-foot', null, app);
@@ -270,7 +275,7 @@ var FG = (function () {
   fg.pause = function () {
     if (status !== 'playing') return;
     status = 'paused'; paintButtons();
-    overlay(fg.t('paused'), fg.t('score') + ' ' + score, fg.t('resume'), () => fg.resume());
+    overlay(fg.t('paused'), fg.t(scoreName) + ' ' + score, fg.t('resume'), () => fg.resume());
   };
   fg.resume = function () {
     if (status !== 'paused') return;
@@ -281,17 +286,17 @@ var FG = (function () {
     restartFns.forEach((f) => f());
     fg.start();
   };
-  function end(st, title) {
+  function end(st, title, sub) {
     if (status === 'won' || status === 'lost' || status === 'draw') return;
     status = st; paintButtons();
     if (bestMode === 'low' && st === 'won' && (!best || score < best)) saveBest(score);
-    const sub = fg.t('score') + ' ' + score + ' · ' + fg.t('best') + ' ' + (best || (bestMode === 'low' ? '–' : 0));
+    sub = sub != null ? sub : fg.t(scoreName) + ' ' + score + ' · ' + fg.t('best') + ' ' + (best || (bestMode === 'low' ? '–' : 0));
     overlay(title, sub, fg.t('restart'), () => fg.restart());
     fg.beep(st === 'won' ? 880 : st === 'lost' ? 220 : 440, 180);
   }
-  fg.win = (text) => end('won', text || fg.t('you_win'));
-  fg.lose = (text) => end('lost', text || fg.t('game_over'));
-  fg.draw = (text) => end('draw', text || fg.t('draw'));
+  fg.win = (text, sub) => end('won', text || fg.t('you_win'), sub);
+  fg.lose = (text, sub) => end('lost', text || fg.t('game_over'), sub);
+  fg.draw = (text, sub) => end('draw', text || fg.t('draw'), sub);
 
   /* ---------- input ---------- */
   const keyMap = {};
@@ -313,6 +318,12 @@ var FG = (function () {
     Object.assign(keyMap, map || {});
   };
   fg.key = keyDown;
+  const upMap = {};
+  function keyUp(key) { const fn = upMap[key] || upMap[txt(key).toLowerCase()]; if (fn) fn(); }
+  fg.onKeyUp = function (map) {
+    if (!Object.keys(upMap).length) document.addEventListener('keyup', (e) => keyUp(e.key));
+    Object.assign(upMap, map || {});
+  };
   fg.onSwipe = function (fn, el) {
     el = el || (els.view && els.view.stage) || document.body;
     let sx = 0, sy = 0, down = false;
@@ -347,7 +358,7 @@ var FG = (function () {
     function frame(t) {
       if (status === 'playing') {
         acc += lastT ? clamp(t - lastT, 0, 250) : 0;
-        while (acc >= dt && status === 'playing') { acc -= dt; step(dt); }
+        while (acc >= dt && status === 'playing') { acc -= dt; if (step) step(dt); }
       } else acc = 0;
       lastT = status === 'playing' ? t : 0;
       if (draw) draw(t);
