@@ -4,6 +4,8 @@ exposed hooks where a whole game would take too long), brought to a win or a los
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from game_support import config
 
@@ -75,3 +77,87 @@ def test_sudoku_keyboard_moves_the_selection_and_sizes_clamp(open_game) -> None:
     page = open_game("sudoku", "desktop", cfg=config(lang="zh-Hant", size=10**9, difficulty="impossible"))
     assert page.state()["size"] == 9 and page.state()["difficulty"] == "normal"
     assert "筆記" in page.text(".fg-ctl") and "用時" in page.text("header")
+
+
+def long_press(page, target: str, seconds: float = 0.6) -> None:
+    """Holds a finger (phone) or the right mouse button (desktop) on the target."""
+    x, y = page.point(target)
+    cdp = page.driver.execute_cdp_cmd
+    if page.touch:
+        cdp("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y, "id": 0}]})
+        time.sleep(seconds)
+        cdp("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    else:
+        for kind in ("mousePressed", "mouseReleased"):
+            cdp("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "right", "clickCount": 1})
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_minesweeper_first_tap_is_safe_flags_then_a_loss_and_a_win(open_game, viewport: str) -> None:
+    page = open_game("minesweeper", viewport, size=9, difficulty="normal")
+    st = page.state()
+    assert st["size"] == 9 and st["mines"] == 12 and page.hud("mines") == "12"
+    assert page.call("board")["placed"] is False
+    centre = 40
+    page.tap(f'[data-i="{centre}"]')
+    board = page.call("board")
+    assert page.state()["status"] == "playing" and board["placed"] and board["open"][centre]
+    assert board["count"][centre] == 0 and sum(board["open"]) > 1 and sum(board["mine"]) == 12
+    mines = [i for i, m in enumerate(board["mine"]) if m]
+
+    # Flag a mine by long press (phone) or right click (desktop), then by the flag-mode toggle.
+    long_press(page, f'[data-i="{mines[0]}"]')
+    assert page.call("board")["flag"][mines[0]] and page.hud("mines") == "11"
+    page.tap('.fg-ctl [data-key="m"]')
+    assert page.call("flagMode") is True and "Flag" in page.text(".fg-ctl")
+    page.tap(f'[data-i="{mines[1]}"]')
+    assert page.call("board")["flag"][mines[1]] and page.hud("mines") == "10"
+    page.tap(f'[data-i="{mines[1]}"]')
+    assert not page.call("board")["flag"][mines[1]]
+    page.tap('.fg-ctl [data-key="m"]')
+    page.tap(f'[data-i="{mines[0]}"]')
+    assert page.state()["status"] == "playing", "a flagged cell does not open"
+
+    # Opening a mine loses and shows the mines.
+    page.tap(f'[data-i="{mines[1]}"]')
+    assert page.wait_status("lost") == "lost" and "Boom" in page.overlay()
+    assert len(cells_with(page, "boom")) == 1
+    if page.touch:
+        page.shot()
+
+    # Restart: a new field; open every safe cell (the last one by a real tap) to win.
+    page.tap("[data-fg=ov-button]")
+    assert page.state()["status"] == "playing" and page.call("board")["placed"] is False
+    page.tap('[data-i="0"]')
+    board = page.call("board")
+    safe = [i for i in range(81) if not board["mine"][i] and not board["open"][i]]
+    for i in safe[:-1]:
+        page.call("dig", i)
+    if safe:
+        page.tap(f'[data-i="{safe[-1]}"]')
+    assert page.wait_status("won") == "won" and "cleared" in page.overlay()
+    assert all(page.call("board")["flag"][i] for i in range(81) if page.call("board")["mine"][i])
+    if not page.touch:
+        page.shot()
+
+
+def test_minesweeper_keyboard_flood_and_clamped_sizes(open_game) -> None:
+    page = open_game("minesweeper", "desktop", size=3, difficulty="hard")
+    assert page.state()["size"] == 8 and page.state()["mines"] == 13
+    page.press("ArrowUp")
+    assert page.call("cursor") == 4 * 8 + 4
+    page.press(" ")
+    board = page.call("board")
+    assert board["open"][36] and board["count"][36] == 0
+    # Every opened zero has all its neighbours open (the flood fill reached the rim).
+    for i in range(64):
+        if board["open"][i] and board["count"][i] == 0:
+            r, c = divmod(i, 8)
+            for rr in range(max(0, r - 1), min(8, r + 2)):
+                for cc in range(max(0, c - 1), min(8, c + 2)):
+                    assert board["open"][rr * 8 + cc]
+    hostile = config(lang="zh-Hans", size=10**6, difficulty=["x"])
+    hostile["title"] = "</script><b>x"
+    page = open_game("minesweeper", "desktop", cfg=hostile)
+    assert page.state()["size"] == 16 and page.state()["difficulty"] == "normal" and "插旗" in page.text("body")
+    assert page.text("h1") == "</script><b>x"
