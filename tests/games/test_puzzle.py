@@ -4,6 +4,7 @@ exposed hooks where a whole game would take too long), brought to a win or a los
 
 from __future__ import annotations
 
+import heapq
 import time
 
 import pytest
@@ -161,3 +162,80 @@ def test_minesweeper_keyboard_flood_and_clamped_sizes(open_game) -> None:
     page = open_game("minesweeper", "desktop", cfg=hostile)
     assert page.state()["size"] == 16 and page.state()["difficulty"] == "normal" and "插旗" in page.text("body")
     assert page.text("h1") == "</script><b>x"
+
+
+def solve_sliding(tiles: list[int], n: int) -> list[int]:
+    """The indices to tap, one tile at a time, that solve a sliding puzzle (A* with Manhattan distance)."""
+    goal = tuple([*range(1, n * n), 0])
+
+    def h(state: tuple[int, ...]) -> int:
+        return sum(abs(i // n - (k - 1) // n) + abs(i % n - (k - 1) % n) for i, k in enumerate(state) if k)
+
+    start = tuple(tiles)
+    frontier = [(h(start), 0, start, [])]
+    seen = {start: 0}
+    while frontier:
+        _, g, state, path = heapq.heappop(frontier)
+        if state == goal:
+            return path
+        gap = state.index(0)
+        r, c = divmod(gap, n)
+        for j in (
+            gap - n if r else -1,
+            gap + n if r < n - 1 else -1,
+            gap - 1 if c else -1,
+            gap + 1 if c < n - 1 else -1,
+        ):
+            if j < 0:
+                continue
+            nxt = list(state)
+            nxt[gap], nxt[j] = nxt[j], 0
+            key = tuple(nxt)
+            if seen.get(key, 1 << 30) > g + 1:
+                seen[key] = g + 1
+                heapq.heappush(frontier, (g + 1 + h(key), g + 1, key, [*path, j]))
+    raise AssertionError("unsolvable deal")
+
+
+def direction(gap: int, tile: int, n: int) -> str:
+    """The arrow that moves the tile at index tile into the gap."""
+    return {1: "left", -1: "right", n: "up", -n: "down"}[tile - gap]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_fifteen_is_solved_by_taps_swipes_and_arrows(open_game, viewport: str) -> None:
+    page = open_game("fifteen", viewport, size=4)
+    tiles = page.call("tiles")
+    assert page.state()["size"] == 4 and sorted(tiles) == list(range(16)) and page.call("solvable")
+    # A tile not next to the gap does not move; one next to it does (a tap), and an arrow or a swipe moves another.
+    gap = tiles.index(0)
+    far = next(i for i in range(16) if i // 4 != gap // 4 and i % 4 != gap % 4)
+    page.tap(f'[data-i="{far}"]')
+    assert page.call("tiles") == tiles and page.call("moves") == 0
+    near = gap + 1 if gap % 4 < 3 else gap - 1
+    page.tap(f'[data-i="{near}"]')
+    assert page.call("tiles")[gap] == tiles[near] and page.call("moves") == 1 and page.hud("score") == "1"
+    gap = near
+    dirs = [d for d, ok in (("left", gap % 4 < 3), ("right", gap % 4), ("up", gap < 12), ("down", gap >= 4)) if ok]
+    if page.touch:
+        page.swipe(dirs[0], ".fg-board")
+    else:
+        page.press({"left": "ArrowLeft", "right": "ArrowRight", "up": "ArrowUp", "down": "ArrowDown"}[dirs[0]])
+    assert page.call("moves") == 2
+
+    # A 3x3 board is solved through real input, move by move, from an A* solution.
+    page = open_game("fifteen", viewport, size=3, difficulty="easy")
+    tiles = page.call("tiles")
+    assert page.call("solvable") and tiles != [*range(1, 9), 0]
+    path = solve_sliding(tiles, 3)
+    for k, j in enumerate(path):
+        gap = page.call("tiles").index(0)
+        if page.touch:
+            page.swipe(direction(gap, j, 3), ".fg-board") if k % 4 == 0 else page.tap(f'[data-i="{j}"]')
+        else:
+            page.press(
+                {"left": "ArrowLeft", "right": "ArrowRight", "up": "ArrowUp", "down": "ArrowDown"}[direction(gap, j, 3)]
+            )
+    assert page.wait_status("won") == "won" and "Solved" in page.overlay()
+    assert page.call("moves") == len(path) and page.hud("score") == str(len(path))
+    page.shot()
