@@ -1,0 +1,105 @@
+"""Arcade games in a real browser (desktop and phone): Tetris, Pong, Flappy, the space shooter and the runner. Each is
+loaded with a fixed seed, played through real key presses, taps and swipes, driven by the exposed hooks where real
+time would be slow or chancy (stepping the fixed-step loop, placing a piece, a ball or an obstacle), brought to a win
+or a loss, and photographed."""
+
+from __future__ import annotations
+
+import pytest
+
+VIEWPORTS = ["desktop", "phone"]
+FULL_BUT_ONE = "IIIIIIIII."
+MIDGAME = ["......Z...", "L....ZZ...", "LLL.OOZ.JJ", "SS..OOTTJI", ".SSIIIITJI", "ZZ.LLLTJJI", "OZZLJJJSSI", "OOIIIIOOSS"]
+
+
+def ended(page, status: str) -> str:
+    """Waits for the end card and returns its text."""
+    page.wait_status(status)
+    page.wait(lambda: page.overlay() != "")
+    return page.overlay()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_tetris_moves_clears_lines_and_tops_out(open_game, viewport: str) -> None:
+    page = open_game("tetris", viewport)
+    st = page.state()
+    assert st["status"] == "ready" and st["lines"] == 0 and st["level"] == 1
+    assert len(st["next"]) == 3 and len(page.call("board")) == 20
+
+    piece = st["current"]
+    if page.touch:
+        page.tap("[data-fg=ov-button]")  # the start card's button
+        assert page.state()["status"] == "playing"
+        page.swipe("left", distance=90)  # a drag of a few cells moves the piece that many columns
+        moved = page.state()["current"]
+        assert moved["x"] < piece["x"]
+        page.tap(page.at("canvas", 0.6, 0.5))  # a tap rotates
+        assert page.state()["current"]["rot"] == (moved["rot"] + 1) % 4 or piece["type"] == "O"
+        turned = page.state()["current"]
+        page.tap('.fg-ctl [data-key="ArrowRight"]')
+        assert page.state()["current"]["x"] == turned["x"] + 1
+        count = page.state()["pieces"]
+        page.swipe("down", distance=300)  # a flick down drops it
+        assert page.state()["pieces"] == count + 1
+    else:
+        page.press("ArrowLeft")
+        st = page.state()
+        assert st["status"] == "playing" and st["current"]["x"] == piece["x"] - 1
+        page.press("ArrowUp")
+        assert page.state()["current"]["rot"] == (1 if piece["type"] != "O" else 0)
+        page.press("c")
+        assert page.state()["held"] == piece["type"]
+        page.press(" ")
+        assert page.state()["pieces"] == 1
+
+    # Four rows full but one column: a vertical I dropped into the gap is a Tetris (800 points at level 1).
+    page.call("setRows", [FULL_BUT_ONE] * 4)
+    page.call("place", "I", 1, 7, 0)
+    before = page.state()["score"]
+    if page.touch:
+        page.tap('.fg-ctl [data-key=" "]')
+    else:
+        page.press(" ")
+    st = page.state()
+    assert st["lines"] == 4 and st["score"] == before + 800 + 2 * 16
+    assert page.call("board")[-1] == ".........."
+    assert page.hud("lines") == "4" and page.hud("score") == str(st["score"])
+
+    # A game in progress, for the picture.
+    page.call("setRows", MIDGAME)
+    page.call("place", "T", 0, 3, 2)
+    page.shot()
+
+    # A stack up to the top with no full row: the next piece cannot enter and the game is over.
+    page.call("setRows", ["IIII.IIIII" if i % 2 else "IIIII.IIII" for i in range(18)])
+    page.call("place", "O", 0, 4, 0)
+    if page.touch:
+        page.tap('.fg-ctl [data-key=" "]')
+    else:
+        page.press(" ")
+    text = ended(page, "lost")
+    assert "Game over" in text and str(st["score"]) in text
+    page.tap("[data-fg=ov-button]")
+    st = page.state()
+    assert st["status"] == "playing" and st["score"] == 0 and st["lines"] == 0
+
+
+def test_tetris_wins_at_the_target_lines_in_chinese(open_game) -> None:
+    from game_support import config
+
+    fruit = ["🍎", "🍌", "#22c55e", "🍊", "🍓", "🍐", "🥝"]
+    page = open_game("tetris", "desktop", config(lang="zh-Hant", target=2, speed="fast", items=fruit))
+    assert page.hud("lines") == "0/2" and "消除 2 行即獲勝" in page.overlay()
+    looks = page.call("looks")
+    assert looks["I"] == {"color": "#22b8d8", "glyph": "🍎"} and looks["T"] == {"color": "#22c55e", "glyph": ""}
+    page.press("ArrowDown")
+    page.call("setRows", [FULL_BUT_ONE] * 2)
+    page.call("place", "I", 1, 7, 0)
+    page.press(" ")
+    text = ended(page, "won")
+    assert "2" in text and "行" in text
+    # Gravity: the fast speed drops a new piece a row in 0.55 s (normal: 1 s).
+    page.tap("[data-fg=ov-button]")
+    y = page.state()["current"]["y"]
+    page.call("step", 600)
+    assert page.state()["current"]["y"] > y
