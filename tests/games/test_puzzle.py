@@ -239,3 +239,34 @@ def test_fifteen_is_solved_by_taps_swipes_and_arrows(open_game, viewport: str) -
     assert page.wait_status("won") == "won" and "Solved" in page.overlay()
     assert page.call("moves") == len(path) and page.hud("score") == str(len(path))
     page.shot()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_lightsout_hint_keys_and_taps_turn_every_light_off(open_game, viewport: str) -> None:
+    page = open_game("lightsout", viewport, difficulty="normal")
+    lights = page.call("lights")
+    assert page.state()["size"] == 5 and any(lights) and page.hud("lit") == str(sum(lights))
+    solution = page.call("solution")
+    assert sum(solution) == page.call("fewest") and f"{page.call('fewest')}" in page.text(".fg-msg")
+    # The hint marks one press of the fewest-press solution.
+    page.tap('.fg-ctl [data-key="h"]')
+    hint = page.call("hintAt")
+    assert solution[hint] == 1 and cells_with(page, "hint") == [hint]
+    if page.touch:
+        page.tap(f'[data-i="{hint}"]')
+    else:
+        # Keyboard: the first arrow shows the cursor in the middle; walk it to the hinted cell and press Space.
+        page.press("ArrowUp")
+        assert page.call("cursor") == 12
+        r, c = divmod(hint, 5)
+        page.press("ArrowDown" if r > 2 else "ArrowUp", abs(r - 2))
+        page.press("ArrowRight" if c > 2 else "ArrowLeft", abs(c - 2))
+        assert page.call("cursor") == hint
+        page.press(" ")
+    assert page.call("lights") != lights and page.hud("score") == "1"
+    page.shot()
+    for i, p in enumerate(page.call("solution")):
+        if p:
+            page.tap(f'[data-i="{i}"]')
+    assert page.wait_status("won") == "won" and "dark" in page.overlay()
+    assert not any(page.call("lights")) and page.hud("score") == str(page.call("fewest"))
