@@ -103,3 +103,71 @@ def test_tetris_wins_at_the_target_lines_in_chinese(open_game) -> None:
     y = page.state()["current"]["y"]
     page.call("step", 600)
     assert page.state()["current"]["y"] > y
+
+
+def score_point(page, winner: str) -> None:
+    """Sends the ball past the losing paddle (moved out of the way) and steps until the point is scored."""
+    before = page.state()["points"][winner]
+    if winner == "bottom":
+        page.call("setPaddle", "top", 330)
+        page.call("setBall", 40, 120, 0, -700)
+    else:
+        page.call("setPaddle", "bottom", 330)
+        page.call("setBall", 40, 480, 0, 700)
+    page.call("step", 400)
+    assert page.state()["points"][winner] == before + 1
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_pong_against_the_computer(open_game, viewport: str) -> None:
+    page = open_game("pong", viewport, target=2)
+    st = page.state()
+    assert st["status"] == "ready" and st["players"] == 1 and st["target"] == 2
+    assert "First to 2 points" in page.overlay()
+    x0 = st["paddles"]["bottom"]
+    if page.touch:
+        page.tap("[data-fg=ov-button]")
+        page.tap(page.at("canvas", 0.12, 0.85))  # a touch on the left pulls the paddle there
+        page.call("step", 300)
+    else:
+        page.press("ArrowLeft", times=3)
+    page.wait(lambda: page.state()["paddles"]["bottom"] < x0 - 30)
+    assert page.state()["status"] == "playing"
+
+    # A ball at the paddle comes back up; the computer returns a plain ball.
+    page.call("setPaddle", "bottom", 180)
+    page.call("setBall", 180, 480, 0, 420)
+    page.call("step", 250)
+    assert page.state()["ball"]["vy"] < 0
+    page.call("step", 1500)
+    st = page.state()
+    assert st["points"] == {"bottom": 0, "top": 0}
+
+    if viewport == "desktop":
+        page.call("freeze", True)
+        score_point(page, "bottom")
+        assert page.hud("score") == "1"
+        score_point(page, "bottom")
+        text = ended(page, "won")
+        assert "You win!" in text and "2 : 0" in text
+    else:
+        score_point(page, "top")
+        assert page.hud("cpu") == "1"
+        page.shot()
+        score_point(page, "top")
+        text = ended(page, "lost")
+        assert "You lose" in text and "0 : 2" in text
+    if viewport == "desktop":
+        page.shot()
+
+
+def test_pong_two_players_on_one_screen(open_game) -> None:
+    page = open_game("pong", "desktop", players=2, target=1, difficulty="hard")
+    assert page.state()["players"] == 2 and page.hud("p2") == "0"
+    x0 = page.state()["paddles"]["top"]
+    page.press("d", times=3)  # the top player's keys
+    page.wait(lambda: page.state()["paddles"]["top"] > x0 + 30)
+    assert page.state()["paddles"]["bottom"] == x0
+    score_point(page, "top")
+    text = ended(page, "won")
+    assert "Player 2 wins!" in text and "0 : 1" in text
