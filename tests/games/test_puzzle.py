@@ -270,3 +270,40 @@ def test_lightsout_hint_keys_and_taps_turn_every_light_off(open_game, viewport: 
             page.tap(f'[data-i="{i}"]')
     assert page.wait_status("won") == "won" and "dark" in page.overlay()
     assert not any(page.call("lights")) and page.hud("score") == str(page.call("fewest"))
+
+
+def play_simon_round(page) -> None:
+    """Waits for the player's turn and repeats the shown sequence (keys 1-4 on the desktop, pad taps on the phone)."""
+    page.wait(lambda: page.call("phase") == "input", 15, "Simon never handed over")
+    for p in page.call("sequence"):
+        if page.touch:
+            page.tap(f'.sm-pad[data-p="{p}"]')
+        else:
+            page.press(str(p + 1))
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_simon_repeats_to_the_target_then_loses_on_a_wrong_pad(open_game, viewport: str) -> None:
+    page = open_game("simon", viewport, target=3, speed="fast")
+    assert page.state()["status"] == "ready" and page.call("target") == 3
+    page.tap("[data-fg=ov-button]")
+    assert page.state()["status"] == "playing"
+    # While the sequence plays, the pad lights up and presses are ignored.
+    page.wait(lambda: page.call("phase") == "show", 5)
+    assert page.js("return document.querySelectorAll('.sm-pad.lit').length;") == 1
+    for rnd in (1, 2, 3):
+        assert page.call("round") == rnd
+        if rnd == 3:
+            page.wait(lambda: page.call("phase") == "input", 15)
+            page.shot()
+        play_simon_round(page)
+        if rnd < 3:
+            assert page.state()["score"] == rnd and page.hud("score") == str(rnd)
+    assert page.wait_status("won") == "won" and "3 rounds" in page.overlay() and page.state()["score"] == 3
+    # Restart: a wrong pad on the first turn loses, and the right pad is shown.
+    page.tap("[data-fg=ov-button]")
+    page.wait(lambda: page.call("phase") == "input", 10)
+    wrong = (page.call("sequence")[0] + 1) % 4
+    page.tap(f'.sm-pad[data-p="{wrong}"]') if page.touch else page.press(str(wrong + 1))
+    assert page.wait_status("lost") == "lost" and "Wrong" in page.overlay() and page.state()["score"] == 0
+    assert page.js("return document.querySelector('.sm-pad.miss').dataset.p;") == str(page.call("sequence")[0])
