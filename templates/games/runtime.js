@@ -104,7 +104,9 @@ var FG = (function () {
   C.soft = fg.mix(C.surface, C.primary, 0.1);
   C.line = fg.rgba(C.text, 0.14);
   fg.colors = C;
+  // FG.font puts emoji first (pictures, items); FG.textFont is for words and numbers (an emoji font's digits are wide)
   fg.font = '"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
+  fg.textFont = 'system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
 
   /* ---------- state, score, best ---------- */
   let status = 'ready', score = 0, best = 0, bestKey = '', bestMode = 'high', scoreName = 'score', sound = P.sound === true, audio = null;
@@ -145,6 +147,7 @@ var FG = (function () {
     '.fg{width:100%;max-width:var(--maxw);padding:8px;display:flex;flex-direction:column;gap:8px}' +
     '.fg-head{display:flex;align-items:center;gap:6px;background:var(--sf);border-radius:14px;padding:7px 10px;box-shadow:0 2px 10px var(--sh)}' +
     '.fg-head h1{font-size:16px;font-weight:750;flex:1;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
+    '.fg-head.many{flex-wrap:wrap}.fg-head.many h1{flex-basis:100%}.fg-head.many .fg-chip{flex:1;min-width:0}' +
     '.fg-chip{background:var(--soft);border-radius:10px;padding:2px 8px;text-align:center;min-width:50px}' +
     '.fg-chip small{display:block;font-size:10px;opacity:.72;letter-spacing:.03em;white-space:nowrap}.fg-chip b{font-size:15px;font-variant-numeric:tabular-nums}' +
     '.fg-stage{position:relative;margin:0 auto;border-radius:16px;overflow:hidden;background:var(--sf);touch-action:none;box-shadow:0 2px 10px var(--sh)}' +
@@ -179,7 +182,9 @@ var FG = (function () {
     const head = fg.el('header', 'fg-head', null, app);
     fg.el('h1', '', cfg.title, head);
     els.chips = {};
-    (opts.hud || ['score', 'best']).forEach((h) => {
+    const hud = Array.isArray(opts.hud) ? opts.hud : ['score', 'best'];
+    head.classList.toggle('many', hud.length > 3);
+    hud.forEach((h) => {
       const c = fg.el('div', 'fg-chip', null, head);
       c.dataset.hud = h;
       fg.el('small', '', fg.t(h), c);
@@ -221,7 +226,6 @@ var FG = (function () {
     paintButtons();
     window.addEventListener('resize', layout);
     document.addEventListener('visibilitychange', () => { if (document.hidden) fg.pause(); });
-    document.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); status === 'paused' ? fg.resume() : fg.pause(); } });
     if (opts.intro) overlay(cfg.title, fg.t('tap_to_start'), fg.t('start'), () => fg.start());
     layout();
     setTimeout(layout, 0);
@@ -307,16 +311,15 @@ var FG = (function () {
     if (status === 'playing') fn(e);
     return true;
   }
-  fg.onKey = function (map) {
-    if (!Object.keys(keyMap).length) {
-      document.addEventListener('keydown', (e) => {
-        const tag = e.target && e.target.tagName;
-        if (e.ctrlKey || e.metaKey || e.altKey || tag === 'INPUT' || tag === 'TEXTAREA') return;
-        if (e.key === 'Enter' && !live() && status !== 'paused') { e.preventDefault(); fg.restart(); } else if (keyDown(e.key, e)) e.preventDefault();
-      });
-    }
-    Object.assign(keyMap, map || {});
-  };
+  document.addEventListener('keydown', (e) => {
+    const tag = e.target && e.target.tagName;
+    if (e.ctrlKey || e.metaKey || e.altKey || tag === 'INPUT' || tag === 'TEXTAREA' || !els.app) return;
+    if (e.key === 'Escape') { e.preventDefault(); if (status === 'paused') fg.resume(); else fg.pause(); return; }
+    if (e.key === 'Enter' && !live() && status !== 'paused') { e.preventDefault(); fg.restart(); return; }
+    if ((e.key === 'Enter' || e.key === ' ') && status === 'ready') { e.preventDefault(); fg.start(); }
+    if (keyDown(e.key, e)) e.preventDefault();
+  });
+  fg.onKey = (map) => Object.assign(keyMap, map || {});
   fg.key = keyDown;
   const upMap = {};
   function keyUp(key) { const fn = upMap[key] || upMap[txt(key).toLowerCase()]; if (fn) fn(); }

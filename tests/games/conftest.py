@@ -85,8 +85,10 @@ class GamePage:
         return json.loads(str(self.js(STATE_JS)))
 
     def call(self, hook: str, *args: object) -> object:
-        """Calls one of the game's exposed hooks (window.__game[hook](...args)) and returns its result."""
-        return self.js(f"return window.__game[{json.dumps(hook)}](...arguments);", *args)
+        """Calls one of the game's exposed hooks (window.__game[hook](...args)) and returns its result, or
+        returns the hook itself when it is a plain value."""
+        script = f"const h = window.__game[{json.dumps(hook)}]; return typeof h === 'function' ? h(...arguments) : h;"
+        return self.js(script, *args)
 
     def find(self, selector: str) -> WebElement:
         return self.driver.find_element("css selector", selector)
@@ -119,6 +121,10 @@ class GamePage:
         for _ in range(times):
             chain.send_keys(KEYS.get(key, key))
         chain.perform()
+
+    def hold(self, key: str, seconds: float) -> None:
+        """Holds a key down for a while (a real keydown, then keyup)."""
+        ActionChains(self.driver).key_down(KEYS.get(key, key)).pause(seconds).key_up(KEYS.get(key, key)).perform()
 
     def point(self, target: Target) -> tuple[float, float]:
         """A target's centre in viewport pixels: an element, a CSS selector, or (x, y) already in pixels."""

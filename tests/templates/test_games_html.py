@@ -1,9 +1,9 @@
-"""Static and scripted checks for the self-contained canvas games in templates/games/.
+"""Static and scripted checks for the game pages in templates/games/ (the classic ones; other groups test theirs).
 
-Each game is one HTML document with a single ``const CONFIG = __FLASH_CONFIG__;`` placeholder that the
-Python side replaces with a JSON config (``<``, ``>`` and ``&`` escaped as ``\\u003c`` ...).  The games are
-embedded in Python ``r\"\"\"...\"\"\"`` strings and shown in a sandboxed iframe, so they must be fully offline,
-must not break the raw string, and must survive without ``localStorage``.
+A page is assembled as the app does it (templates/games/README.md, tests/games/game_support.page_html): the shared
+runtime and the game's rules inlined at their placeholder comments, CONFIG as JSON with ``<``, ``>``, ``&``, U+2028
+and U+2029 escaped.  Pages are embedded in Python ``r\"\"\"...\"\"\"`` strings and shown in a sandboxed iframe, so
+they must be fully offline, must not break the raw string, and must survive without ``localStorage``.
 """
 
 from __future__ import annotations
@@ -16,25 +16,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from games.game_support import GAMES_DIR, RULES_DIR, RUNTIME, config_json, page_html
 from support import unavailable
 
-GAMES_DIR = Path(__file__).resolve().parents[2] / "templates" / "games"
-GAMES = ["snake", "memory", "g2048", "whack", "typing", "breakout"]
+GAMES = ["snake", "memory", "g2048", "whack", "typing", "breakout", "tictactoe"]
 PLACEHOLDER = "__FLASH_CONFIG__"
-STRING_KEYS = {
-    "score", "best", "start", "restart", "game_over", "you_win", "time_left",
-    "moves", "wpm", "accuracy", "pairs", "tap_to_start", "level",
-}  # fmt: skip
-# Every game must show these (score/best/restart + game over or win state).
-REQUIRED_KEYS = {"best", "restart"}
-# Params each game is documented to honour.
+RUNTIME_PLACEHOLDER = "/*__FLASH_RUNTIME__*/"
+LANGS = ("en", "zh-Hans", "zh-Hant")
+# Params each game is documented to honour (read through FG.param / FG.option / FG.items).
 EXPECTED_PARAMS = {
     "snake": {"items", "speed", "size", "target"},
-    "memory": {"items", "size"},
-    "g2048": {"size", "target"},
-    "whack": {"items", "speed", "size", "duration_s"},
+    "memory": {"items", "size", "speed"},
+    "g2048": {"size", "target", "speed"},
+    "whack": {"items", "speed", "size", "duration_s", "target"},
     "typing": {"items", "duration_s"},
-    "breakout": {"speed", "size"},
+    "breakout": {"speed", "size", "lives"},
+    "tictactoe": {"items", "players", "difficulty"},
 }
 
 EN = {
@@ -52,7 +49,7 @@ ZH = {
 def make_config(variant: str) -> dict:
     if variant == "en-default":
         params = {"items": [], "speed": "normal", "size": 4, "max_number": 100, "max_attempts": 3,
-                  "duration_s": 30, "target": 2048}  # fmt: skip
+                  "duration_s": 30, "target": 2048, "players": 1, "difficulty": "normal"}  # fmt: skip
         return {
             "lang": "en",
             "title": "Fun game",
@@ -62,23 +59,26 @@ def make_config(variant: str) -> dict:
         }
     if variant == "zh-small":
         params = {"items": ["苹果", "香蕉", "🍒"], "speed": "slow", "size": 2, "max_number": 1, "max_attempts": 0,
-                  "duration_s": 5, "target": 8}  # fmt: skip
+                  "duration_s": 5, "target": 8, "players": 2, "difficulty": "easy", "lives": 1}  # fmt: skip
         return {
             "lang": "zh-Hans",
             "title": "小游戏 \"测试\" \\ '引号'",
             "params": params,
             "strings": ZH,
             "theme": {"primary": "#ffee00", "background": "#111111", "surface": "#222222", "text": "#fafafa"},
+            "seed": 3,
         }
-    # Hostile-ish: huge sizes, odd target, a title that tries to close the script tag, invalid colours.
-    params = {"items": ["hello world", "👨‍👩‍👧", "x" * 40], "speed": "fast", "size": 20, "max_number": 10**6,
-              "max_attempts": 99, "duration_s": 600, "target": 100000}  # fmt: skip
+    # Hostile-ish: huge sizes, odd types, a title that tries to close the script tag, invalid colours.
+    params = {"items": ["hello world", "👨‍👩‍👧", "x" * 400, None, {"a": 1}], "speed": "warp", "size": 10**9,
+              "max_number": 10**6, "max_attempts": 99, "duration_s": -600, "target": "lots", "players": 7,
+              "difficulty": ["hard"], "lives": 1e308, "sound": "yes"}  # fmt: skip
     return {
         "lang": "zh-Hant",
-        "title": "</script><script>alert(1)</script> \u2028 & ok",
+        "title": "</script><script>alert(1)</script> \u2028 & ok \u2029 /*__FLASH_RUNTIME__*/",
         "params": params,
-        "strings": EN,
+        "strings": {"score": None, "best": 5, **EN},
         "theme": {"primary": "red", "background": "#abc", "surface": "", "text": "#GGGGGG"},
+        "seed": "seven",
     }
 
 
@@ -91,14 +91,17 @@ def read(game: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def to_json(config: dict) -> str:
-    """Mirror the Python side: JSON with <, >, & escaped so the config cannot close the script tag."""
-    text = json.dumps(config, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def inlined(game: str) -> list[tuple[str, str]]:
+    """The texts a page carries besides its own: the runtime and, when there is one, its rules."""
+    parts = [("runtime.js", RUNTIME.read_text(encoding="utf-8"))]
+    rules = RULES_DIR / f"{game}.js"
+    if rules.is_file():
+        parts.append((rules.name, rules.read_text(encoding="utf-8")))
+    return parts
 
 
 def fill(game: str, config: dict) -> str:
-    return read(game).replace(PLACEHOLDER, to_json(config))
+    return page_html(game, config)
 
 
 def script_body(html: str) -> str:
@@ -125,33 +128,47 @@ def test_is_complete_html_document(game: str) -> None:
     html = read(game)
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert html.rstrip().lower().endswith("</html>")
-    assert len(re.findall(r"<style\b", html, flags=re.I)) == 1
+    assert len(re.findall(r"<style\b", html, flags=re.I)) <= 1
     assert '<meta name="viewport"' in html
     script_body(html)
-    assert 150 <= len(html.splitlines()) <= 400, "keep each game compact"
+    assert len(html.splitlines()) <= 400, "keep each game compact"
 
 
-def test_placeholder_occurs_once_as_config_constant(game: str) -> None:
+def test_placeholders_occur_once_config_first(game: str) -> None:
     html = read(game)
     assert html.count(PLACEHOLDER) == 1
     assert re.search(r"^\s*const CONFIG = __FLASH_CONFIG__;\s*$", html, flags=re.M)
-    assert PLACEHOLDER in script_body(html)
+    body = script_body(html)
+    assert PLACEHOLDER in body and body.count(RUNTIME_PLACEHOLDER) == 1
+    assert body.index(PLACEHOLDER) < body.index(RUNTIME_PLACEHOLDER), "the runtime reads CONFIG: it comes after"
+    rules = RULES_DIR / f"{game}.js"
+    assert body.count("/*__FLASH_RULES__*/") == (1 if rules.is_file() else 0)
+    for name, text in inlined(game):
+        assert PLACEHOLDER not in text and RUNTIME_PLACEHOLDER not in text, f"{name} holds a placeholder"
 
 
-def test_embeddable_in_python_raw_triple_quoted_string(game: str) -> None:
-    html = read(game)
-    assert '"""' not in html
-    assert not html.endswith("\\")
-    assert not html.rstrip("\n").endswith('"')
-    # The real thing: the text must round-trip through r\"\"\"...\"\"\" unchanged.
-    module = ast.parse('TEMPLATE = r"""' + html + '"""\n')
-    value = module.body[0].value  # type: ignore[attr-defined]
-    assert isinstance(value, ast.Constant)
-    assert value.value == html
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_embeddable_in_python_raw_triple_quoted_string(game: str, variant: str) -> None:
+    for name, text in [(f"{game}.html", read(game)), *inlined(game), ("page", fill(game, make_config(variant)))]:
+        assert '"""' not in text, name
+        assert "\\\n" not in text, f"{name}: a backslash before a newline"
+        assert not text.endswith("\\")
+        # The real thing: the text must round-trip through r\"\"\"...\"\"\" unchanged.
+        module = ast.parse('TEMPLATE = r"""' + text + ' """\n')
+        value = module.body[0].value  # type: ignore[attr-defined]
+        assert isinstance(value, ast.Constant)
+        assert value.value == text + " ", name
+
+
+def test_config_json_cannot_end_the_script() -> None:
+    text = config_json(make_config("hostile"))
+    for raw in ("<", ">", "&", "\u2028", "\u2029"):
+        assert raw not in text
+    assert json.loads(text) == make_config("hostile")
 
 
 def test_no_external_resources_or_network(game: str) -> None:
-    html = read(game)
+    html = fill(game, make_config("en-default"))
     lower = html.lower()
     for needle in ("http://", "https://", "//cdn", "@import", "<link", "<img", "<iframe", "fetch(",
                    "xmlhttprequest", "websocket", "eventsource", "sendbeacon", "import(", "<base"):  # fmt: skip
@@ -162,26 +179,20 @@ def test_no_external_resources_or_network(game: str) -> None:
         assert url.startswith(("data:", "#")), f"{game}: external url({url!r})"
 
 
-def test_no_dynamic_code(game: str) -> None:
-    body = script_body(read(game))
+def test_no_dynamic_code_and_no_unseeded_randomness(game: str) -> None:
+    body = script_body(fill(game, make_config("en-default")))
     assert not re.search(r"\beval\s*\(", body)
     assert not re.search(r"\bnew\s+Function\b", body)
     assert not re.search(r"\bFunction\s*\(", body)
     assert not re.search(r"\bset(?:Timeout|Interval)\s*\(\s*['\"`]", body), "string timers are eval"
     assert "document.write" not in body
+    assert "Math.random" not in body, "random choices go through FG.rng so that CONFIG.seed fixes them"
 
 
-def test_only_documented_strings_are_used(game: str) -> None:
+def test_strings_come_from_the_runtime(game: str) -> None:
     body = script_body(read(game))
-    used = set(re.findall(r"CONFIG\.strings\.([A-Za-z_$][\w$]*)", body))
-    used |= set(re.findall(r"CONFIG\.strings\[\s*['\"]([^'\"]+)['\"]\s*\]", body))
-    dynamic = re.findall(r"CONFIG\.strings\[\s*[^'\"\s]", body)
-    assert not dynamic, f"{game}: dynamic CONFIG.strings[...] access cannot be checked"
-    unknown = used - STRING_KEYS
-    assert not unknown, f"{game}: undocumented string keys {sorted(unknown)}"
-    assert used >= REQUIRED_KEYS, f"{game}: must show {sorted(REQUIRED_KEYS - used)}"
-    assert used & {"game_over", "you_win"}, f"{game}: no game over / win message"
-    assert used & {"score", "pairs"}, f"{game}: no score label"
+    assert "CONFIG.strings" not in body, f"{game}: read strings with FG.t(key)"
+    assert "CONFIG.params" not in body, f"{game}: read params with FG.param / FG.option / FG.items"
 
 
 def test_no_hard_coded_visible_text(game: str) -> None:
@@ -195,24 +206,28 @@ def test_no_hard_coded_visible_text(game: str) -> None:
     literal = re.findall(r"(?:textContent|innerText|innerHTML|placeholder)\s*=\s*['\"`]\s*[A-Za-z]{2,}", script)
     assert not literal, f"{game}: hard-coded UI text {literal}"
     assert not re.search(r"fillText\(\s*['\"`][A-Za-z]{2,}", script), f"{game}: hard-coded canvas text"
+    made = re.findall(r"FG\.el\(\s*'[a-z0-9]+'\s*,\s*[^,]+,\s*['\"`]\s*[A-Za-z]{2,}", script)
+    assert not made, f"{game}: hard-coded element text {made}"
+    assert not re.search(r"FG\.(?:win|lose|draw|msg)\(\s*['\"`][A-Za-z]{2,}", script), f"{game}: hard-coded message"
 
 
 def test_uses_theme_params_and_storage(game: str) -> None:
-    body = script_body(read(game))
+    runtime = RUNTIME.read_text(encoding="utf-8")
     for key in ("primary", "background", "surface", "text"):
-        assert re.search(rf"\.{key}\b", body), f"{game}: theme.{key} unused"
+        assert re.search(rf"TH\.{key}\b", runtime), f"runtime: theme.{key} unused"
+    assert "localStorage" in runtime and runtime.count("try {") >= 2, "storage access must be wrapped in try/catch"
+    body = script_body(read(game))
+    assert "FG.mount(" in body, f"{game}: the page is built by FG.mount"
     for param in EXPECTED_PARAMS[game]:
-        assert re.search(rf"\b(?:P|params|CONFIG\.params)\.{param}\b", body), f"{game}: param {param} unused"
-    assert "localStorage" in body
-    assert body.count("try") >= 2, "storage access must be wrapped in try/catch"
+        pattern = r"FG\.items\(" if param == "items" else rf"FG\.(?:param|option)\(\s*'{param}'"
+        assert re.search(pattern, body), f"{game}: param {param} unused"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_script_parses_with_node_after_substitution(game: str, variant: str, tmp_path: Path) -> None:
     node = node_or_skip()
-    template = read(game)
     html = fill(game, make_config(variant))
-    assert html.lower().count("</script") == template.lower().count("</script"), "config escaped the script tag"
+    assert html.lower().count("</script") == read(game).lower().count("</script"), "config escaped the script tag"
     js = tmp_path / f"{game}.js"
     js.write_text(script_body(html), encoding="utf-8")
     proc = subprocess.run([node, "--check", str(js)], capture_output=True, text=True, timeout=60, check=False)
@@ -337,8 +352,10 @@ try {
 } catch (e) { ctx.__record('top-level', e); }
 try { vm.runInContext('__drive(1400)', ctx, { timeout: 15000 }); } catch (e) { ctx.__record('drive', e); }
 const types = Array.from(new Set(ctx.__listeners.map((l) => l[0])));
+const texts = {};
+if (ctx.FG && ctx.FG.texts) for (const l of Object.keys(ctx.FG.texts)) texts[l] = Object.keys(ctx.FG.texts[l]);
 console.log(JSON.stringify({ errors: ctx.__errors, types, storageHits: ctx.__storageHits,
-  storageKeys: ctx.__storageKeys, rafPending: ctx.__raf.length }));
+  storageKeys: ctx.__storageKeys, rafPending: ctx.__raf.length, texts, hasGame: !!ctx.__game }));
 """
 
 
@@ -367,3 +384,13 @@ def test_runs_in_fake_browser_without_errors(game: str, variant: str, storage: s
         assert "pointerdown" in types or "touchstart" in types, f"{game}: no touch controls"
     if game == "typing":
         assert "input" in types, "typing: no text input handling"
+    assert result["hasGame"], f"{game}: window.__game is missing"
+    script = script_body(read(game))
+    used = set(re.findall(r"FG\.t\(\s*'([A-Za-z_0-9]+)'", script))
+    for listed in re.findall(r"hud:\s*(?:[^\[\n]*\?\s*)?\[([^\]]*)\](?:\s*:\s*\[([^\]]*)\])?", script):
+        used |= set(re.findall(r"'([A-Za-z_0-9]+)'", " ".join(listed)))
+    used |= set(re.findall(r"\bscore:\s*'([A-Za-z_0-9]+)'", script))
+    assert used, f"{game}: no strings found"
+    for lang in LANGS:
+        missing = used - set(result["texts"].get(lang, []))
+        assert not missing, f"{game}: no {lang} text for {sorted(missing)}"
