@@ -5,6 +5,8 @@ loss, and photographed."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from game_support import config
 
@@ -83,3 +85,57 @@ def test_wordle_lost_after_six_tries_shows_the_word_and_hard_mode(open_game) -> 
     wordle_guess(page, "bxxxx")
     assert len(page.call("rows")) == 1 and page.call("current") == "bxxxx"
     assert "C" in str(page.js("return document.querySelector('.wd-toast').textContent"))
+
+
+def play_pig(page, hold_at: int, limit: float = 90, shot: bool = False) -> str:
+    """Plays the human side(s) of Pig with real input: roll until the turn holds hold_at points (or wins), then hold.
+    With shot, photographs the first turn that has two rolls in it."""
+    deadline = time.monotonic() + limit
+    humans = (0, 1) if page.state()["players"] == 2 else (0,)
+    while time.monotonic() < deadline:
+        st = page.state()
+        if st["status"] in ("won", "lost"):
+            return st["status"]
+        game = page.call("game")
+        if game["turn"] in humans and not page.call("busy") and game["winner"] is None:
+            if shot and len(game["rolls"]) >= 2:
+                page.shot()
+                shot = False
+            banks = game["turnTotal"] >= hold_at or game["scores"][game["turn"]] + game["turnTotal"] >= game["target"]
+            key = "h" if banks and game["turnTotal"] > 0 else "r"
+            if page.touch:
+                page.tap(f'.fg-ctl [data-key="{key}"]')
+            else:
+                page.press(key)
+            page.wait(lambda g=game: page.call("game") != g or page.state()["status"] != "playing", 5)
+        time.sleep(0.05)
+    raise AssertionError("Pig never ended")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_pig_against_the_computer_ends_in_a_win_or_loss(open_game, viewport: str) -> None:
+    page = open_game("pig", viewport, target=30, speed="fast")
+    st = page.state()
+    assert st["players"] == 1 and st["target"] == 30 and st["strategy"] == "normal"
+    assert page.hud("cpu") == "0" and "30" in page.text(".pg-goal")
+    key_or_tap(page, "r")
+    page.wait(lambda: not page.call("busy"))
+    game = page.call("game")
+    assert game["rolls"] or game["turn"] == 1, "a roll either adds or (a 1) passes the turn"
+    end = play_pig(page, hold_at=8, shot=True)
+    game = page.call("game")
+    winner = game["winner"]
+    assert game["scores"][winner] >= 30 and game["scores"][1 - winner] < 30
+    assert end == ("won" if winner == 0 else "lost")
+    assert page.hud("score") == str(game["scores"][0]) and page.hud("cpu") == str(game["scores"][1])
+    assert str(game["scores"][winner]) in page.overlay()
+
+
+def test_pig_two_players_and_params(open_game) -> None:
+    page = open_game("pig", "phone", cfg=config(lang="zh-Hant", players=2, target=10**9, speed="fast"))
+    st = page.state()
+    assert st["players"] == 2 and st["target"] == 1000 and "擲骰" in page.text(".fg-ctl")
+    page = open_game("pig", "desktop", players=2, target=12, speed="fast", difficulty="hard")
+    assert page.state()["target"] == 12 and "Player 1" in page.text(".pg-players")
+    assert play_pig(page, hold_at=6) == "won"
+    assert "wins" in page.overlay()
