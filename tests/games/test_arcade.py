@@ -9,7 +9,16 @@ import pytest
 
 VIEWPORTS = ["desktop", "phone"]
 FULL_BUT_ONE = "IIIIIIIII."
-MIDGAME = ["......Z...", "L....ZZ...", "LLL.OOZ.JJ", "SS..OOTTJI", ".SSIIIITJI", "ZZ.LLLTJJI", "OZZLJJJSSI", "OOIIIIOOSS"]
+MIDGAME = [
+    "......Z...",
+    "L....ZZ...",
+    "LLL.OOZ.JJ",
+    "SS..OOTTJI",
+    ".SSIIIITJI",
+    "ZZ.LLLTJJI",
+    "OZZLJJJSSI",
+    "OOIIIIOOSS",
+]
 
 
 def ended(page, status: str) -> str:
@@ -133,6 +142,7 @@ def test_pong_against_the_computer(open_game, viewport: str) -> None:
         page.press("ArrowLeft", times=3)
     page.wait(lambda: page.state()["paddles"]["bottom"] < x0 - 30)
     assert page.state()["status"] == "playing"
+    page.call("manual", True)  # from here the test runs the clock
 
     # A ball at the paddle comes back up; the computer returns a plain ball.
     page.call("setPaddle", "bottom", 180)
@@ -168,6 +178,57 @@ def test_pong_two_players_on_one_screen(open_game) -> None:
     page.press("d", times=3)  # the top player's keys
     page.wait(lambda: page.state()["paddles"]["top"] > x0 + 30)
     assert page.state()["paddles"]["bottom"] == x0
+    page.call("manual", True)
     score_point(page, "top")
     text = ended(page, "won")
     assert "Player 2 wins!" in text and "0 : 1" in text
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_flappy_flaps_scores_and_crashes(open_game, viewport: str) -> None:
+    page = open_game("flappy", viewport)
+    st = page.state()
+    assert st["status"] == "ready" and st["phase"] == "wait" and st["pipes"] == []
+    if page.touch:
+        page.tap("canvas")  # the first tap starts the game and flaps
+    else:
+        page.press(" ")
+    page.call("manual", True)  # from here the test runs the clock
+    st = page.state()
+    assert st["status"] == "playing" and st["phase"] == "fly" and st["bird"]["vy"] < 0 and len(st["pipes"]) == 1
+    # Gravity pulls the bird down; another flap lifts it again.
+    page.call("step", 400)
+    assert page.state()["bird"]["vy"] > 0
+    if page.touch:
+        page.tap(page.at("canvas", 0.5, 0.5))
+    else:
+        page.press("ArrowUp")
+    assert page.state()["bird"]["vy"] < 0
+
+    # The autopilot flaps through the gaps: pipes are passed and scored.
+    page.call("autopilot", True)
+    page.call("step", 6000)
+    st = page.state()
+    assert st["status"] == "playing" and st["score"] >= 2, st
+    assert page.hud("score") == str(st["score"])
+    page.shot()
+
+    # Without flapping the bird falls into a pipe or the ground: a loss, and the score is shown.
+    page.call("autopilot", False)
+    page.call("step", 4000)
+    text = ended(page, "lost")
+    final = page.state()["score"]
+    assert "Crashed!" in text and f"Score {final}" in text and final >= st["score"]
+
+
+def test_flappy_wins_at_the_target_with_an_emoji_bird(open_game) -> None:
+    from game_support import config
+
+    page = open_game("flappy", "desktop", config(lang="zh-Hans", target=3, difficulty="easy", items=["🐝"]))
+    assert page.state()["gap"] > 160 and "穿过 3 根管子即获胜" in page.text(".fg-msg")
+    page.call("manual", True)
+    page.call("flap")
+    page.call("autopilot", True)
+    page.call("step", 12000)
+    text = ended(page, "won")
+    assert "你穿过了 3 根管子！" in text
