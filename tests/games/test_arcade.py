@@ -232,3 +232,55 @@ def test_flappy_wins_at_the_target_with_an_emoji_bird(open_game) -> None:
     page.call("step", 12000)
     text = ended(page, "won")
     assert "你穿过了 3 根管子！" in text
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_shooter_flies_fires_and_clears_the_waves_or_is_shot_down(open_game, viewport: str) -> None:
+    page = open_game("shooter", viewport, target=2, lives=2)
+    st = page.state()
+    assert st["status"] == "ready" and st["wave"] == 1 and st["lives"] == 2 and st["waves"] == 2
+    assert page.hud("wave") == "1/2" and page.hud("lives") == "2" and len(st["enemies"]) == 8
+    x0 = st["ship"]["x"]
+    if page.touch:
+        page.tap("[data-fg=ov-button]")
+        page.swipe("left", distance=100)  # dragging flies the ship and fires while the finger is down
+    else:
+        page.press(" ")
+        page.press("ArrowLeft", times=4)
+    page.wait(lambda: page.state()["ship"]["x"] < x0 - 20)
+    page.call("manual", True)  # from here the test runs the clock
+    st = page.state()
+    assert st["status"] == "playing" and st["fired"] >= 1
+
+    # Shots hit: a drone in front of the ship goes down and scores.
+    page.call("step", 1500)  # the wave flies into formation
+    target = page.state()["enemies"][0]
+    page.call("placeShip", target["x"])
+    page.call("autofire", True)
+    page.call("step", 1200)
+    page.call("autofire", False)
+    st = page.state()
+    assert st["score"] >= 100 and len(st["enemies"]) < 8 and page.hud("score") == str(st["score"])
+    if page.touch:
+        page.shot()
+        # Two enemy bullets at the ship (the second after the blinking grace time): shot down, a loss.
+        page.call("shootAtShip")
+        page.call("step", 300)
+        assert page.state()["lives"] == 1 and page.hud("lives") == "1"
+        page.call("step", 2100)
+        page.call("shootAtShip")
+        page.call("step", 1500)
+        text = ended(page, "lost")
+        assert "Shot down" in text and "Score" in text
+    else:
+        score = page.call("killWave")
+        assert score >= 800 and page.state()["enemies"] == []
+        page.call("step", 3200)  # wave bonus, then the boss wave
+        st = page.state()
+        assert st["wave"] == 2 and any(e["kind"] == "boss" for e in st["enemies"])
+        page.call("step", 800)
+        page.shot()
+        page.call("killWave")
+        page.call("step", 1500)
+        text = ended(page, "won")
+        assert "All 2 waves cleared!" in text and str(page.state()["score"]) in text
