@@ -139,3 +139,62 @@ def test_pig_two_players_and_params(open_game) -> None:
     assert page.state()["target"] == 12 and "Player 1" in page.text(".pg-players")
     assert play_pig(page, hold_at=6) == "won"
     assert "wins" in page.overlay()
+
+
+def hangman_solve(page, wrong: int = 0, hold: int = 0) -> None:
+    """Guesses the current hangman word with real keys (or taps), after `wrong` letters or characters it lacks;
+    `hold` leaves that many of the word's letters unguessed."""
+    word, mode = page.call("word"), page.call("mode")
+    if mode == "letters":
+        needed = sorted({ch for ch in word if ch.isalpha() and ch.isascii()})
+        misses = [ch for ch in "QZXJKVWYFBGPMUHCDLNROTSIEA" if ch not in word][:wrong]
+        for ch in (misses + needed)[: len(misses + needed) - hold]:
+            if page.touch:
+                page.tap(f'.fg-ctl [data-key="{ch}"]')
+            else:
+                page.press(ch.lower())
+    else:
+        needed = sorted({ch for ch in word if "\u4e00" <= ch <= "\u9fff"})
+        misses = [ch for ch in page.call("candidates") if ch not in word][:wrong]
+        for ch in (misses + needed)[: len(misses + needed) - hold]:
+            page.tap(f'.fg-ctl [data-key="{ch}"]')
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_hangman_teacher_words_are_guessed_to_a_win(open_game, viewport: str) -> None:
+    page = open_game("hangman", viewport, items=["giraffe", "ice cream", "x", "</script>"], lives=5)
+    st = page.state()
+    assert st["lives"] == 5 and st["rounds"] == 3, "too-short items are dropped"
+    word = page.call("word")
+    assert word in ("GIRAFFE", "ICE CREAM", "</SCRIPT>")
+    hangman_solve(page, wrong=2, hold=1)
+    assert len(page.call("misses")) == 2 and page.state()["status"] == "playing"
+    page.shot()
+    hangman_solve(page)
+    page.wait(lambda: page.call("waiting"))
+    assert page.state()["score"] == 10 + 2 * 3
+    for _ in range(2):
+        page.tap("[data-fg=ov-button]")
+        assert not page.call("waiting") and not page.call("guessed")
+        hangman_solve(page)
+        page.wait(lambda: page.call("waiting") or page.state()["status"] == "won")
+    assert page.wait_status("won") == "won"
+    assert page.state()["score"] > 16
+
+
+def test_hangman_runs_out_of_lives_and_plays_in_chinese(open_game) -> None:
+    page = open_game("hangman", "desktop", lives=3, difficulty="hard")
+    word = page.call("word")
+    assert page.call("mode") == "letters" and len(word) >= 8
+    for ch in [c for c in "QZXJKVWYFBGPMUHCDLNROTSIEA" if c not in word][:3]:
+        page.press(ch.lower())
+    assert page.wait_status("lost") == "lost"
+    assert word in page.overlay()
+    # Chinese: the word is guessed character by character from a small set of candidates.
+    page = open_game("hangman", "phone", cfg=config(lang="zh-Hant", rounds=1))
+    assert page.call("mode") == "chars"
+    word, cands = page.call("word"), page.call("candidates")
+    assert len(cands) == 12 and all(ch in cands for ch in word)
+    assert "提示" in page.text(".hm-hint")
+    hangman_solve(page, wrong=1)
+    assert page.wait_status("won") == "won"
