@@ -284,3 +284,72 @@ def test_shooter_flies_fires_and_clears_the_waves_or_is_shot_down(open_game, vie
         page.call("step", 1500)
         text = ended(page, "won")
         assert "All 2 waves cleared!" in text and str(page.state()["score"]) in text
+
+
+def passed(page, x: float) -> bool:
+    return all(o["x"] + o["w"] < x for o in page.state()["obstacles"])
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_runner_jumps_slides_and_runs_into_a_cactus_or_to_the_goal(open_game, viewport: str) -> None:
+    phone = viewport == "phone"
+    page = open_game("runner", viewport, target=120 if phone else 0)
+    st = page.state()
+    assert st["status"] == "ready" and st["distance"] == 0 and not st["hero"]["air"]
+    if phone:
+        page.tap("[data-fg=ov-button]")
+        page.tap("canvas")  # a tap jumps
+    else:
+        page.press(" ")  # the first key starts the run and jumps
+    page.call("manual", True)  # from here the test runs the clock
+    st = page.state()
+    assert st["status"] == "playing" and st["hero"]["air"] and st["hero"]["vy"] < 0
+    if phone:
+        page.tap("canvas")  # a second tap in the air: a double jump
+    else:
+        page.press("ArrowUp")
+    assert page.state()["hero"]["jumps"] == 2
+    page.call("step", 1200)
+    st = page.state()
+    assert not st["hero"]["air"] and st["distance"] > 10 and page.hud("distance") == str(int(st["distance"]))
+
+    # A cactus ahead is cleared by a jump at the right moment; a bird at head height by a slide.
+    x = page.state()["runnerX"]
+    speed = page.state()["speed"]
+    page.call("clear")
+    page.call("place", "cactus", x + speed * 0.33 - 9)
+    page.tap('.fg-ctl [data-key=" "]') if phone else page.press(" ")
+    page.call("step", 900)
+    assert page.state()["status"] == "playing" and passed(page, x)
+    page.call("clear")
+    page.call("place", "bird_mid", x + speed * 0.2)
+    if phone:
+        page.swipe("down", distance=80)
+    else:
+        page.press("ArrowDown")
+    assert page.state()["hero"]["sliding"]
+    page.call("step", 900)
+    assert page.state()["status"] == "playing" and passed(page, x)
+
+    if phone:
+        # With obstacles coming at growing speed, the autopilot's jumps and slides carry it to the goal.
+        page.call("spawning", True)
+        page.call("autopilot", True)
+        cleared = page.state()["cleared"]
+        page.call("step", 2500)
+        assert page.state()["cleared"] > cleared and page.state()["status"] == "playing"
+        page.shot()
+        page.call("step", 6000)
+        text = ended(page, "won")
+        assert "You ran 120 m!" in text
+    else:
+        page.call("spawning", True)
+        page.call("autopilot", True)
+        page.call("step", 1500)
+        page.shot()
+        page.call("autopilot", False)
+        page.call("clear")
+        page.call("place", "big", x + 40)
+        page.call("step", 1000)
+        text = ended(page, "lost")
+        assert "Ouch!" in text and f"Distance {page.state()['score']} m" in text
