@@ -23,7 +23,7 @@ from typing import Any
 import sandbox
 from bench.ideas import Idea
 from bench.stats import stats
-from generator.flow import build
+from generator.build import build
 from generator.providers.offline import OfflineProvider
 from sandbox.backends.local import own_temp_root
 from sandbox.verify import get_backend, verify
@@ -57,7 +57,7 @@ def bare_pytest_s(bundle: Path) -> float:
     return took
 
 
-def _one(idea: Idea, folder: Path, backend: Any) -> dict[str, Any]:
+def one_run(idea: Idea, folder: Path, backend: Any) -> dict[str, Any]:
     """Generate, render and verify one idea offline; timings in seconds."""
     OfflineProvider.clear_cache()  # every idea planned afresh, as on a first visit
     began = time.perf_counter()
@@ -95,13 +95,13 @@ def bench_published(ideas: list[Idea], repeat: int, backend_name: str | None = N
                 for idea in ideas:
                     folder = Path(scratch) / f"{round_}-{idea.id}"
                     began = time.perf_counter()
-                    step = _one(idea, folder, backend)
+                    step = one_run(idea, folder, backend)
                     result = step["result"]
                     if not result.passed:
                         failed.append(idea.id)
                         continue
                     published = time.perf_counter()
-                    gallery.apps.publish(user, result.bundle_path, result.report or {}, confirm_privacy=True)
+                    gallery.apps.publish(user, result.bundle, result.report, confirm_privacy=True)
                     end = time.perf_counter()
                     step.update(publish_s=end - published, total_s=end - began)
                     for key in parts:
@@ -128,7 +128,7 @@ def bench_throughput(ideas: list[Idea], levels: list[int], backend_name: str | N
         with tempfile.TemporaryDirectory(prefix=f"bench-x{level}-") as scratch:
             began = time.perf_counter()
             with ThreadPoolExecutor(level) as pool:
-                steps = list(pool.map(lambda pair: _one(pair[1], Path(scratch) / str(pair[0]), backend),
+                steps = list(pool.map(lambda pair: one_run(pair[1], Path(scratch) / str(pair[0]), backend),
                                       enumerate(ideas)))  # fmt: skip
             wall = time.perf_counter() - began
         rate = len(ideas) / wall * 60

@@ -25,11 +25,11 @@ from pydantic import BaseModel
 
 from bench.eval_report import markdown, totals_of
 from bench.ideas import Idea, load_ideas
-from generator.errors import UserError
-from generator.flow import build
+from flashapps.errors import UserError
+from flashapps.spec import AppSpec
+from generator.build import build
 from generator.providers import get_provider
 from generator.providers.offline import OfflineProvider
-from generator.spec import AppSpec
 from sandbox.verify import verify
 
 __all__ = ["EvalRow", "evaluate", "main"]
@@ -90,7 +90,7 @@ def evaluate(idea: Idea, provider_name: str, workdir: Path, backend: str | None 
         close = getattr(provider, "close", None)
         if close is not None:  # the client only: a local model's server is shared by the whole run
             close()
-    generation, report = result.generation, result.report or {}
+    generation, report = result.generation, result.report
     spec = generation.spec
     row.total_s = time.perf_counter() - began
     row.generate_ms = sum(e.elapsed_ms for e in generation.events if e.stage not in ("render", "verify"))
@@ -101,15 +101,15 @@ def evaluate(idea: Idea, provider_name: str, workdir: Path, backend: str | None 
     row.repair_rounds = len(result.rounds)
     row.model_calls = len(generation.calls)
     row.tokens = sum(int(c.get("prompt_tokens", 0)) + int(c.get("completion_tokens", 0)) for c in generation.calls)
-    row.verified, row.tests = result.passed, len(report.get("tests", []))
-    failed = [t for t in report.get("tests", []) if t.get("outcome") in ("failed", "error")]
-    row.failed = [f"{t['name']}: {t['output'][-300:]}" for t in failed] + [
-        f"{f['tool']} {f['file']}:{f.get('line', 0)} {f.get('code', '')} {f['message']}"
-        for f in report.get("findings", [])
-    ]
-    if report.get("timed_out"):
+    row.verified = result.passed
+    if report is None:
+        return row
+    row.tests = len(report.tests)
+    row.failed = [f"{t.name}: {t.output[-300:]}" for t in report.failed_tests]
+    row.failed += [f"{f.tool} {f.file}:{f.line} {f.code} {f.message}" for f in report.findings]
+    if report.timed_out:
         row.failed.append("timed out")
-    row.verify_s = float(report.get("timings_s", {}).get("total", 0.0))
+    row.verify_s = float(report.timings_s.get("total", 0.0))
     return row
 
 

@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from generator.errors import UserError
-from generator.providers._openai_text import clip, describe_errors, parse_json
+from flashapps.errors import UserError
+from flashapps.spec import AppSpec
 from generator.providers.openai_provider import OpenAIProvider
-from generator.spec import AppSpec
+from generator.providers.openai_text import clip, describe_errors, parse_json
 
 __all__ = ["Judge", "Verdict", "Verdicts"]
 

@@ -28,10 +28,11 @@ def bench_model(repeat: int = 3, tokens_per_s: float = 60, ttft_s: float = 0.4) 
     from scripted_server import ScriptedServer, ok
 
     from bench.e2e import temp_gallery
-    from generator.flow import build
+    from flashapps.events import STAGES
+    from generator.build import build
     from generator.llm_settings import LLMSettings
     from generator.providers.openai_provider import OpenAIProvider
-    from generator.stages import STAGES, split
+    from generator.stages import split
     from sandbox.verify import verify
 
     spec = water_tracker()
@@ -54,7 +55,7 @@ def bench_model(repeat: int = 3, tokens_per_s: float = 60, ttft_s: float = 0.4) 
             total = time.perf_counter() - began
             if not result.passed:
                 raise RuntimeError("the benchmark app did not verify")
-            gallery.apps.publish(user, result.bundle_path, result.report or {}, confirm_privacy=True)
+            gallery.apps.publish(user, result.bundle, result.report, confirm_privacy=True)
             published.append(time.perf_counter() - began)
             model_s = sum(call.duration_ms for call in provider.calls) / 1000
             verify_s = (result.report or {}).get("timings_s", {}).get("total", 0.0)

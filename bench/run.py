@@ -28,7 +28,7 @@ from typing import Any
 from bench.ideas import Idea, load_ideas
 from bench.report import markdown
 from bench.stats import stats as _stats
-from generator.pipeline import generate
+from generator.generate import generate
 from generator.providers.offline import OfflineProvider
 from generator.render import render
 

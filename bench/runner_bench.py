@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.e2e import _one, temp_gallery
+from bench.e2e import one_run, temp_gallery
 from bench.ideas import Idea
 from bench.shots import Photographer, ShotError, available, free_port, serve_app, wait_healthy
 from bench.stats import stats
@@ -143,10 +143,10 @@ def bench_runner(apps: int, ideas: list[Idea], backend_name: str | None = None) 
         slugs, bundles = [], []
         for n in range(apps):
             idea = ideas[n % len(ideas)]
-            step = _one(idea, Path(scratch) / f"b{n}-{idea.id}", backend)
+            step = one_run(idea, Path(scratch) / f"b{n}-{idea.id}", backend)
             result = step["result"]
             if result.passed:
-                view = gallery.apps.publish(user, result.bundle_path, result.report or {}, confirm_privacy=True)
+                view = gallery.apps.publish(user, result.bundle, result.report, confirm_privacy=True)
                 slugs.append(view.slug)
                 bundles.append(result.bundle_path)
         gallery.close()

@@ -11,7 +11,7 @@ import ast
 import threading
 from pathlib import Path
 
-from sandbox.report import Finding
+from flashapps.report import Finding
 
 __all__ = ["ALLOWED_FILES", "check_bundle", "check_source"]
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "home_folder"]
+
+
+def home_folder() -> Path:
+    """The one folder that moves all state: ``FLASHAPPS_HOME``, default ``~/.flashapps``."""
+    return Path(os.environ.get("FLASHAPPS_HOME") or Path.home() / ".flashapps").expanduser()
 
 
 class Settings(BaseSettings):
@@ -16,7 +22,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="FLASHAPPS_", env_file=".env", extra="ignore")
 
-    home: Path = Field(default=Path.home() / ".flashapps", description="all state lives below this folder")
+    home: Path = Field(default_factory=home_folder, description="all state lives below this folder")
     provider: Literal["offline", "openai", "local"] = Field(
         default="offline", description="offline: the pattern planner; local: an installed local model"
     )

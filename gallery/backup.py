@@ -92,7 +92,7 @@ def backup(ctx: GalleryContext, target: Path) -> Path:
             archive.add(folder / "manifest.json", "manifest.json")
             archive.add(folder / database, database)
             for digest in sorted(digests):
-                archive.add(ctx.store.path(digest), f"files/{digest}")
+                archive.add(ctx.files.path(digest), f"files/{digest}")
         partial.replace(target)
     return target
 
@@ -170,11 +170,11 @@ def restore(ctx: GalleryContext, archive_path: Path) -> dict[str, int]:
             migrate(ctx.engine, manifest["revision"])
             _load_rows(ctx, tables)
         migrate(ctx.engine)
-        fresh = ctx.store.root / f".files.restore-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
+        fresh = ctx.files.root / f".files.restore-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
         shutil.move(folder / "files", fresh) if (folder / "files").exists() else fresh.mkdir()
-        old = ctx.store.files_dir.with_name(fresh.name.replace("restore", "old"))
-        ctx.store.files_dir.rename(old)
-        fresh.rename(ctx.store.files_dir)
+        old = ctx.files.files_dir.with_name(fresh.name.replace("restore", "old"))
+        ctx.files.files_dir.rename(old)
+        fresh.rename(ctx.files.files_dir)
         shutil.rmtree(old, ignore_errors=True)
     ctx.recover()
     return {name: len(rows) for name, rows in tables.items()}

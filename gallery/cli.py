@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from flashapps.errors import UserError
 from gallery.core import open_gallery
-from generator.errors import UserError
 
 __all__ = ["main"]
 

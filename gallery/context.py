@@ -10,15 +10,15 @@ from typing import Any
 from sqlalchemy import Engine, exists, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from flashapps.report import VerifyReport
+from flashapps.spec import AppSpec
 from gallery.db import make_engine, migrate
 from gallery.errors import Forbidden, NotFound
+from gallery.files import FileStore, Recovery
 from gallery.models import LISTED_STATES, App, AppVersion, AuditEntry, User, utcnow
 from gallery.privacy import PrivacyFinding
 from gallery.settings import GallerySettings
-from gallery.store import FileStore, Recovery
 from gallery.views import AppView, UserView, VersionView
-from generator.spec import AppSpec
-from sandbox.report import VerifyReport
 
 __all__ = [
     "GalleryContext",
@@ -39,7 +39,7 @@ class GalleryContext:
         self.settings = settings or GallerySettings()
         self.engine = engine or make_engine(self.settings.database_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.store = FileStore(self.settings.store)
+        self.files = FileStore(self.settings.store)
         self.last_recovery: Recovery | None = None
 
     @property
@@ -72,7 +72,7 @@ class GalleryContext:
             with self.sessions() as session:
                 return bool(session.scalar(select(exists().where(AppVersion.digest == digest))))
 
-        return self.store.recover(referenced)
+        return self.files.recover(referenced)
 
     def share_url(self, slug: str) -> str:
         return f"{self.settings.share_base_url}{slug}"

@@ -73,7 +73,7 @@ class Curation:
         with self.ctx.sessions() as session:
             for digest in digests:
                 if not session.scalar(select(exists().where(AppVersion.digest == digest))):
-                    self.ctx.store.remove(digest)
+                    self.ctx.files.remove(digest)
 
     def queue(self, actor: UserView) -> list[QueueItem]:
         """Apps waiting for review, oldest first, with their privacy findings and open reports."""
@@ -148,7 +148,7 @@ class Curation:
             row = self._app(session, slug)
             view = version_view(session, row, find_version(session, row, version))
             app = app_views(session, [row], self._base)[0]
-        files = self.ctx.store.read(view.digest, view.files)
+        files = self.ctx.files.read(view.digest, view.files)
         code = {name: content.decode("utf-8", errors="replace") for name, content in files.items()}
         return Inspection(app=app, version=view, code=code)
 

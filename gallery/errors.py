@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.errors import UserError
+from flashapps.errors import UserError
 
 __all__ = ["Conflict", "Forbidden", "NotFound", "UserError"]
 

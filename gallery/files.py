@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import io
 import os
 import secrets
@@ -24,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gallery.errors import UserError
+from flashapps.files import bundle_files, digest
 
 __all__ = ["CRASH_ENV", "CRASH_STEPS", "FileStore", "Recovery", "Staged", "crash_point"]
 
@@ -32,10 +31,6 @@ CRASH_ENV = "FLASHAPPS_GALLERY_CRASH_AT"
 CRASH_STEPS = ("staging", "staged", "rows", "committed", "renamed")
 """Where a publish can be killed: mid-staging, staged, rows written but not committed,
 committed but not renamed, renamed (done, before returning)."""
-
-_SKIP_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache", "data", ".git", ".venv"}
-MAX_FILES = 300
-MAX_BYTES = 20 * 1024 * 1024
 
 
 def crash_point(step: str) -> None:
@@ -101,33 +96,8 @@ class FileStore:
         self.staging_dir.mkdir(parents=True, exist_ok=True)
 
     # -- reading a bundle ----------------------------------------------------------------
-    @staticmethod
-    def collect(bundle: Path) -> dict[str, bytes]:
-        """The files of a bundle folder by relative path (caches and app data left out)."""
-        found: dict[str, bytes] = {}
-        total = 0
-        for path in sorted(Path(bundle).rglob("*")):
-            relative = path.relative_to(bundle)
-            skipped = any(part in _SKIP_DIRS for part in relative.parts) or path.suffix == ".pyc"
-            if skipped or path.is_symlink() or not path.is_file():
-                continue
-            content = path.read_bytes()
-            total += len(content)
-            found[relative.as_posix()] = content
-            if len(found) > MAX_FILES or total > MAX_BYTES:
-                raise UserError(
-                    f"This bundle is too big to publish (over {MAX_FILES} files or {MAX_BYTES // 2**20} MB).",
-                    f"这个应用包太大，无法发布（超过 {MAX_FILES} 个文件或 {MAX_BYTES // 2**20} MB）。",
-                )
-        return found
-
-    @staticmethod
-    def digest(files: dict[str, bytes]) -> str:
-        """The content address of a file set: sha256 over paths and file hashes."""
-        outer = hashlib.sha256()
-        for name in sorted(files):
-            outer.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-        return outer.hexdigest()
+    collect = staticmethod(bundle_files)
+    digest = staticmethod(digest)
 
     # -- publishing ------------------------------------------------------------------------
     @contextlib.contextmanager

@@ -14,7 +14,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.spec import AppSpec
+from flashapps.spec import AppSpec
 
 __all__ = ["CATEGORY_LABELS", "PrivacyFinding", "describe_findings", "scan_spec"]
 

@@ -20,16 +20,16 @@ from sqlalchemy import exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from flashapps.bundle import AppBundle
+from flashapps.report import VerifyReport
+from flashapps.spec import AppSpec
 from gallery.context import GalleryContext, app_views, can_see, find_version, load_actor, record, version_view
 from gallery.errors import Forbidden, NotFound, UserError
+from gallery.files import Staged, crash_point
 from gallery.models import App, AppVersion, Like, Report, User, utcnow
 from gallery.privacy import PrivacyFinding, describe_findings, scan_spec
-from gallery.store import Staged, crash_point
 from gallery.tokens import search_text
 from gallery.views import AppView, RemixDraft, UserView, VersionView
-from generator.render import AppBundle
-from generator.spec import AppSpec
-from sandbox.report import VerifyReport
 
 __all__ = ["Apps", "new_slug", "normalise_tags"]
 
@@ -92,7 +92,7 @@ class Apps:
         self,
         actor: UserView | None,
         bundle: AppBundle | Path,
-        report: VerifyReport | dict[str, Any],
+        report: VerifyReport,
         *,
         app: str | None = None,
         title: str | None = None,
@@ -108,9 +108,13 @@ class Apps:
         tags unless new ones are given.
         """
         author = _need_user(actor, "publish")
-        report = report if isinstance(report, VerifyReport) else VerifyReport.model_validate(report)
         _refuse_unverified(report)
-        files = self.ctx.store.collect(bundle.path if isinstance(bundle, AppBundle) else Path(bundle))
+        files = self.ctx.files.collect(bundle.path if isinstance(bundle, AppBundle) else Path(bundle))
+        if isinstance(bundle, AppBundle) and bundle.digest and self.ctx.files.digest(files) != bundle.digest:
+            raise UserError(
+                "The app's files changed after they were checked. Check it again, then publish.",
+                "应用的文件在检查之后被改动过。请重新检查后再发布。",
+            )
         spec = _read_bundle(files)
         findings = scan_spec(spec)
         _refuse_private(findings, confirm_privacy)
@@ -123,7 +127,7 @@ class Apps:
             "kind": spec.brief.kind,
         }
         now = now or utcnow()
-        with self.ctx.store.stage(files) as staged:
+        with self.ctx.files.stage(files) as staged:
             crash_point("staged")
             for attempt in range(5):
                 try:
@@ -135,7 +139,7 @@ class Apps:
                     if app is not None or attempt == 4:
                         raise
             crash_point("committed")
-            self.ctx.store.finish(staged)
+            self.ctx.files.finish(staged)
             crash_point("renamed")
         return self.get_by_slug(slug, author)
 
@@ -217,7 +221,7 @@ class Apps:
     def download_zip(self, slug: str, number: int | None = None, viewer: UserView | None = None) -> bytes:
         """A version as a zip that runs on its own (``pip install -r requirements.txt``, ``streamlit run``)."""
         version = self.get_version(slug, number, viewer)
-        return self.ctx.store.zip(version.digest, version.files, f"{slug}-v{version.number}")
+        return self.ctx.files.zip(version.digest, version.files, f"{slug}-v{version.number}")
 
     def share_url(self, slug: str) -> str:
         return self.ctx.share_url(slug)

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["GallerySettings", "flashapps_home"]
+from flashapps.settings import home_folder
 
-
-def flashapps_home() -> Path:
-    """The one folder that moves all state (``FLASHAPPS_HOME``, default ``~/.flashapps``)."""
-    return Path(os.environ.get("FLASHAPPS_HOME") or Path.home() / ".flashapps").expanduser()
+__all__ = ["GallerySettings"]
 
 
 class GallerySettings(BaseSettings):
@@ -31,7 +27,7 @@ class GallerySettings(BaseSettings):
 
     @model_validator(mode="after")
     def _defaults_under_home(self) -> GallerySettings:
-        home = flashapps_home()
+        home = home_folder()
         if not self.database_url:
             self.database_url = f"sqlite:///{home / 'gallery.sqlite3'}"
         if self.store_dir is None:

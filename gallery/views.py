@@ -7,9 +7,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from flashapps.report import VerifyReport
+from flashapps.spec import AppSpec
 from gallery.privacy import PrivacyFinding
-from generator.spec import AppSpec
-from sandbox.report import VerifyReport
 
 __all__ = [
     "AppView",

@@ -1,9 +1,9 @@
-"""The whole flow for one idea: six stages → render → verify, with bounded repair.
+"""Build: generate → render → verify, with bounded repair; and revise, a follow-up sentence as a new spec.
 
 When verification fails, its findings go back to the stage that owns them (logic for logic.py,
 key paths for test_app, screens for the app itself), at most ``rounds`` times; the loop stops at
 once when a round repeats the same error. Nothing here imports the sandbox: the caller passes
-``verify`` (``sandbox.verify.verify`` in the CLI and the studio).
+``verify`` (the workshop passes ``sandbox.verify.verify``).
 """
 
 from __future__ import annotations
@@ -11,19 +11,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.pipeline import Generation, StageEvent, generate, usage_of
+from flashapps.bundle import AppBundle
+from flashapps.events import STAGES, StageEvent, StageName, StepName
+from flashapps.report import VerifyReport
+from flashapps.settings import Settings
+from flashapps.spec import AppSpec
+from flashapps.spec.base import Language
+from generator.generate import Generation, generate, usage_of
 from generator.providers import Provider, StageRequest, get_provider
-from generator.render import AppBundle, render
-from generator.settings import Settings
-from generator.spec import AppSpec
-from generator.spec.base import Language
-from generator.stages import STAGE_OUTPUTS, STAGES, StageName, assemble, split, summarize
+from generator.render import render
+from generator.stages import STAGE_OUTPUTS, assemble, split, summarize
 
-__all__ = ["BuildResult", "RepairRound", "build", "owner_of", "revise"]
+__all__ = ["BuildResult", "RepairRound", "Verify", "announce", "build", "owner_of", "render_announced", "revise"]
 
 
 class RepairRound(BaseModel):
@@ -40,27 +42,33 @@ class BuildResult(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     generation: Generation
-    bundle_path: Path
-    report: dict[str, Any] | None = None
+    bundle: AppBundle
+    report: VerifyReport | None = None
     passed: bool = False
     rounds: list[RepairRound] = Field(default_factory=list)
 
+    @property
+    def bundle_path(self) -> Path:
+        return self.bundle.path
 
-def owner_of(report: dict[str, Any]) -> tuple[StageName, list[str]]:
+
+Verify = Callable[[Path], VerifyReport]
+"""Checks a bundle folder (the workshop passes the sandbox's ``verify``)."""
+
+
+def owner_of(report: VerifyReport) -> tuple[StageName, list[str]]:
     """The stage that owns what failed, and the feedback lines for it."""
     lines: list[str] = []
     owner: StageName = "screens"
-    for finding in report.get("findings", []):
-        where = f"{finding['file']}:{finding.get('line', 0)}"
-        lines.append(f"{finding['tool']} {where} {finding.get('code', '')} {finding['message']}")
-        if finding["file"].endswith("logic.py"):
+    for finding in report.findings:
+        lines.append(f"{finding.tool} {finding.file}:{finding.line} {finding.code} {finding.message}")
+        if finding.file.endswith("logic.py"):
             owner = "logic"
-    for test in report.get("tests", []):
-        if test["outcome"] in ("failed", "error"):
-            lines.append(f"{test['name']}: {test['output'][-600:]}")
-            owner = "logic" if "test_logic" in test["name"] else "key_paths"
-    if not lines and report.get("note"):
-        lines.append(report["note"])
+    for test in report.failed_tests:
+        lines.append(f"{test.name}: {test.output[-600:]}")
+        owner = "logic" if "test_logic" in test.name else "key_paths"
+    if not lines and report.note:
+        lines.append(report.note)
     return owner, lines[:12]
 
 
@@ -68,7 +76,7 @@ def build(
     idea: str,
     out_dir: Path | Callable[[Generation], Path],
     *,
-    verify: Callable[[Path], BaseModel] | None,
+    verify: Verify | None,
     provider: Provider | None = None,
     language: Language | None = None,
     on_event: Callable[[StageEvent], None] | None = None,
@@ -82,17 +90,17 @@ def build(
     spec = generation.spec
     out_dir = out_dir(generation) if callable(out_dir) else out_dir
     bundle = _render_step(generation, spec, out_dir, on_event)
-    result = BuildResult(generation=generation, bundle_path=bundle.path)
+    result = BuildResult(generation=generation, bundle=bundle)
     if verify is None:
         return result
     seen: set[tuple[str, ...]] = set()
     for number in range(rounds + 1):
         began = time.perf_counter()
-        report = verify(bundle.path).model_dump(mode="json")
-        passed = bool(report.get("passed"))
-        _emit(generation, on_event, "verify", _verify_summary(report, generation.language), began)
-        result.report, result.passed = report, passed
-        if passed or number == rounds:
+        report = verify(bundle.path)
+        _record(generation, on_event, announce("verify", verify_summary(report, generation.language), began,
+                                                generation.total_ms, ok=report.passed))  # fmt: skip
+        result.report, result.passed = report, report.passed
+        if report.passed or number == rounds:
             break
         stage, feedback = owner_of(report)
         key = tuple(feedback)
@@ -106,7 +114,7 @@ def build(
             break
         spec = repaired
         generation.spec = spec
-        bundle = _render_step(generation, spec, out_dir, on_event)
+        bundle = result.bundle = _render_step(generation, spec, out_dir, on_event)
     if result.rounds:
         result.rounds[-1].passed = result.passed
     generation.calls = usage_of(provider)  # repair attempts included
@@ -132,42 +140,39 @@ def _repair(
         return None
 
 
+def announce(stage: StepName, summary: str, began: float, at_ms: float = 0.0, *, ok: bool = True) -> StageEvent:
+    """The event for a step that started at ``began`` (``time.perf_counter``), ``at_ms`` into the whole run."""
+    elapsed = (time.perf_counter() - began) * 1000
+    return StageEvent(stage=stage, summary=summary, elapsed_ms=elapsed, at_ms=at_ms + elapsed, ok=ok)
+
+
+def render_announced(spec: AppSpec, out_dir: Path, at_ms: float = 0.0) -> tuple[AppBundle, StageEvent]:
+    """Renders ``spec`` into ``out_dir`` (replacing it) and says so in the spec's language."""
+    began = time.perf_counter()
+    bundle = render(spec, out_dir, overwrite=True)
+    zh = spec.brief.language.startswith("zh")
+    summary = f"{len(bundle.files)} 个文件" if zh else f"{len(bundle.files)} files"
+    return bundle, announce("render", summary, began, at_ms)
+
+
+def verify_summary(report: VerifyReport, language: str) -> str:
+    """The verify step's one line: where it ran and what it found, in the user's language."""
+    return f"{report.backend}: {report.summary(language)}"
+
+
 def _render_step(
     generation: Generation, spec: AppSpec, out_dir: Path, on_event: Callable[[StageEvent], None] | None
 ) -> AppBundle:
-    began = time.perf_counter()
-    bundle = render(spec, out_dir, overwrite=True)
-    zh = generation.language.startswith("zh")
-    summary = f"{len(bundle.files)} 个文件" if zh else f"{len(bundle.files)} files"
-    _emit(generation, on_event, "render", summary, began)
+    bundle, event = render_announced(spec, out_dir, generation.total_ms)
+    _record(generation, on_event, event)
     return bundle
 
 
-def _emit(
-    generation: Generation, on_event: Callable[[StageEvent], None] | None, stage: str, summary: str, began: float
-) -> None:
-    now = time.perf_counter()
-    elapsed = (now - began) * 1000
-    event = StageEvent(stage=stage, summary=summary, elapsed_ms=elapsed, at_ms=generation.total_ms + elapsed)
-    generation.total_ms += elapsed
+def _record(generation: Generation, on_event: Callable[[StageEvent], None] | None, event: StageEvent) -> None:
+    generation.total_ms = event.at_ms
     generation.events.append(event)
     if on_event is not None:
         on_event(event)
-
-
-def _verify_summary(report: dict[str, Any], language: str) -> str:
-    zh = language.startswith("zh")
-    tests = report.get("tests", [])
-    passed = sum(t["outcome"] == "passed" for t in tests)
-    backend = report.get("backend", "?")
-    if report.get("passed"):
-        return f"{backend}：{passed} 项测试全部通过" if zh else f"{backend}: all {passed} tests passed"
-    failed = len(tests) - passed
-    return (
-        f"{backend}：{failed} 项失败"
-        if zh
-        else f"{backend}: {failed} failing, {len(report.get('findings', []))} findings"
-    )
 
 
 def revise(
@@ -185,9 +190,9 @@ def revise(
     with a model, every stage runs again with its current output and the change as feedback.
     Raises a UserError that says what is understood when the sentence is not.
     """
+    from flashapps.errors import UserError
     from generator.edits import apply_edit
-    from generator.errors import UserError
-    from generator.pipeline import clean_idea
+    from generator.generate import clean_idea
 
     settings = settings or Settings()
     sentence = clean_idea(sentence, settings)

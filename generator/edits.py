@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.spec import AppSpec, ChartComponent, Theme
+from flashapps.spec import AppSpec, ChartComponent, Theme
 
 __all__ = ["EditResult", "apply_edit"]
 

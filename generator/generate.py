@@ -1,4 +1,4 @@
-"""The flow: idea → six stages → AppSpec → bundle, with a progress event after each step."""
+"""Generate: an idea through the six stages to a validated AppSpec, with a progress event after each stage."""
 
 from __future__ import annotations
 
@@ -7,33 +7,19 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from generator.errors import GenerationError, IdeaError
+from flashapps.errors import GenerationError, IdeaError
+from flashapps.events import STAGES, StageEvent, StageName, StepName
+from flashapps.settings import Settings
+from flashapps.spec import AppSpec
+from flashapps.spec.base import Language, SpecModel
 from generator.providers import Provider, StageRequest, get_provider
-from generator.render import AppBundle, render
-from generator.settings import Settings
-from generator.spec import AppSpec
-from generator.spec.base import Language, SpecModel
-from generator.stages import STAGE_OUTPUTS, STAGES, StageName, ValueOut, assemble, summarize
+from generator.stages import STAGE_OUTPUTS, ValueOut, assemble, summarize
 
-__all__ = ["Generation", "StageEvent", "clean_idea", "create", "generate", "new_bundle_dir", "usage_of"]
-
-EventName = Literal["value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify"]
-
-
-class StageEvent(BaseModel):
-    """One step finished: its name, a one-line summary in the user's language, its timing."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    stage: EventName
-    summary: str
-    elapsed_ms: float = Field(description="how long this step took")
-    at_ms: float = Field(description="time since the generation started")
-    ok: bool = True
+__all__ = ["Generation", "clean_idea", "generate", "new_bundle_dir", "usage_of"]
 
 
 class Generation(BaseModel):
@@ -94,7 +80,7 @@ def generate(
     parts: dict[StageName, SpecModel] = {}
     shown_language: str = language or "en"
 
-    def emit(stage: EventName, summary: str, began: float) -> None:
+    def emit(stage: StepName, summary: str, began: float) -> None:
         now = time.perf_counter()
         event = StageEvent(stage=stage, summary=summary, elapsed_ms=(now - began) * 1000, at_ms=(now - start) * 1000)
         events.append(event)
@@ -138,30 +124,6 @@ def generate(
         total_ms=(time.perf_counter() - start) * 1000,
         calls=usage_of(provider),
     )
-
-
-def create(
-    idea: str,
-    out_dir: Path,
-    *,
-    provider: Provider | None = None,
-    language: Language | None = None,
-    on_event: Callable[[StageEvent], None] | None = None,
-    settings: Settings | None = None,
-) -> tuple[Generation, AppBundle]:
-    """``generate`` then ``render``; the render step is announced like a stage."""
-    generation = generate(idea, provider=provider, language=language, on_event=on_event, settings=settings)
-    began = time.perf_counter()
-    bundle = render(generation.spec, out_dir)
-    elapsed = (time.perf_counter() - began) * 1000
-    zh = generation.language.startswith("zh")
-    summary = f"{len(bundle.files)} 个文件已写入 {bundle.path}" if zh else f"{len(bundle.files)} files in {bundle.path}"
-    event = StageEvent(stage="render", summary=summary, elapsed_ms=elapsed, at_ms=generation.total_ms + elapsed)
-    generation.events.append(event)
-    generation.total_ms += elapsed
-    if on_event is not None:
-        on_event(event)
-    return generation, bundle
 
 
 def new_bundle_dir(settings: Settings, title: str, idea: str) -> Path:

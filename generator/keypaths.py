@@ -3,8 +3,8 @@ reads a value the app published for the screen it drew."""
 
 from __future__ import annotations
 
+from flashapps.spec import AppSpec, KeyPath
 from generator.pysource import py_assign, py_string
-from generator.spec import AppSpec, KeyPath
 
 __all__ = ["form_keys", "key_path_lines", "persistence_lines"]
 

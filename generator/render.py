@@ -14,18 +14,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from flashapps.bundle import AppBundle
+from flashapps.files import digest
+from flashapps.spec import CANVAS_GAMES, AppSpec
 from generator.keypaths import key_path_lines, persistence_lines
 from generator.pysource import py_literal, py_string
-from generator.spec import CANVAS_GAMES, AppSpec
 
-__all__ = ["TEMPLATES_DIR", "AppBundle", "render", "render_files"]
+__all__ = ["TEMPLATES_DIR", "render", "render_files"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
@@ -45,18 +46,6 @@ _KIND_IMPORTS = {
 _BASE_IMPORTS = ["import datetime as dt", "import html", "import streamlit as st"]
 _THIRD_PARTY = {"altair", "pandas", "streamlit"}
 _LOGIC_MODULES = ("math", "statistics", "re", "datetime", "random", "string", "itertools", "collections", "json")
-
-
-@dataclass(frozen=True)
-class AppBundle:
-    """A rendered app on disk: the folder and the files in it (relative paths)."""
-
-    path: Path
-    files: list[str] = field(default_factory=list)
-
-    @property
-    def spec(self) -> AppSpec:
-        return AppSpec.from_json((self.path / "spec.json").read_text(encoding="utf-8"))
 
 
 def _doc(text: str) -> str:
@@ -227,4 +216,4 @@ def render(spec: AppSpec, out_dir: Path, *, overwrite: bool = False) -> AppBundl
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return AppBundle(out_dir, sorted(files))
+    return AppBundle(out_dir, sorted(files), digest({name: text.encode() for name, text in files.items()}))

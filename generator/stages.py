@@ -10,26 +10,22 @@ from typing import Literal, cast
 
 from pydantic import Field
 
-from generator.spec import AppSpec, Brief, Entity, KeyPath, LogicFunction, Metric, Screen, Theme
-from generator.spec.base import Language, ShortText, SpecModel, Text
+from flashapps.events import StageName
+from flashapps.spec import AppSpec, Brief, Entity, KeyPath, LogicFunction, Metric, Screen, Theme
+from flashapps.spec.base import Language, ShortText, SpecModel, Text
 
 __all__ = [
-    "STAGES",
     "STAGE_OUTPUTS",
     "DataOut",
     "FeedbackOut",
     "KeyPathsOut",
     "LogicOut",
     "ScreensOut",
-    "StageName",
     "ValueOut",
     "assemble",
     "split",
     "summarize",
 ]
-
-StageName = Literal["value", "data", "feedback", "screens", "logic", "key_paths"]
-STAGES: tuple[StageName, ...] = ("value", "data", "feedback", "screens", "logic", "key_paths")
 
 
 class ValueOut(SpecModel):

@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 IMAGE_REPO = "flashapps-sandbox"
 REGISTRY_BASE = "python:3.11-slim"
 LOCAL_BASE = "flashapps-base:bookworm"
-_RECIPE = ("recipe/Dockerfile", "recipe/requirements.txt", "runner.py", "bundle_pytest.ini")
+_RECIPE = ("recipe/Dockerfile", "recipe/requirements.txt", "inside/check.py", "bundle_pytest.ini")
 _ROOTS = ("streamlit", "pandas", "altair", "pytest", "ruff")
 
 Log = Callable[[str], None]

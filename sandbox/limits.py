@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["LABEL", "OWNER", "Limits", "SandboxSettings"]
+__all__ = ["LABEL", "OWNER", "SERVE_LIMITS", "Limits", "SandboxSettings"]
 
 LABEL = "flashapps.sandbox"
 """Every container the sandbox starts carries this label (cleanup finds leftovers by it)."""
@@ -37,6 +37,11 @@ class Limits(BaseModel):
     log_max_size: str = Field(default="1m", description="the engine's own log file for the container")
     no_new_privileges: bool = True
     cap_drop: tuple[str, ...] = ("ALL",)
+
+
+SERVE_LIMITS = Limits(memory_mb=512, cpus=1.0, pids=256, cpu_seconds=3600, timeout_s=24 * 3600, tmpfs_mb=64)
+"""A long-running app's limits: no wall clock (the runner stops idle apps), an hour of CPU time.
+The runner's settings (``FLASHAPPS_RUNNER_MEMORY_MB``, ``_CPUS``, ``_PIDS``) start from these."""
 
 
 class SandboxSettings(BaseSettings):

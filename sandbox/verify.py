@@ -12,10 +12,10 @@ import threading
 import time
 from pathlib import Path
 
+from flashapps.policy import check_bundle
+from flashapps.report import Finding, TestResult, VerifyReport
 from sandbox.backends.base import Backend, RunResult, staged_copy
 from sandbox.limits import Limits, SandboxSettings
-from sandbox.policy import check_bundle
-from sandbox.report import Finding, TestResult, VerifyReport
 from sandbox.ruff import ruff_check_args, ruff_format_args
 
 __all__ = ["SandboxUnavailable", "get_backend", "verify"]
@@ -118,7 +118,7 @@ def verify(
         )
     with _slot(settings), staged_copy(Path(bundle)) as copy:
         app = chosen.app_dir or str(copy)
-        runner = [chosen.python, chosen.runner, app, chosen.ini]
-        runner += [json.dumps(ruff_check_args()), json.dumps(ruff_format_args()), str(limits.timeout_s)]
-        run = chosen.run(copy, runner, limits)
+        command = [chosen.python, chosen.checker, app, chosen.ini]
+        command += [json.dumps(ruff_check_args()), json.dumps(ruff_format_args()), str(limits.timeout_s)]
+        run = chosen.run(copy, command, limits)
     return _report(chosen, run, [], time.perf_counter() - began)

@@ -13,19 +13,21 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from generator.errors import FlashAppsError, UserError, pick_language
-from generator.settings import Settings
+from flashapps.errors import FlashAppsError, UserError, pick_language
+from flashapps.settings import Settings
 
 if TYPE_CHECKING:
-    from generator.projects import Project, ProjectStore
-    from generator.spec import AppSpec
-    from sandbox.report import VerifyReport
+    from flashapps.events import StageEvent
+    from flashapps.report import VerifyReport
+    from workshop.actions import Outcome, Workshop
 
 __all__ = ["main"]
+
+_T = TypeVar("_T")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,132 +44,113 @@ def _language_arg(value: str | None, idea: str) -> str | None:
     return value
 
 
+def _workshop(settings: Settings, args: argparse.Namespace) -> Workshop:
+    from workshop.actions import Workshop, sandbox_verifier
+
+    return Workshop(settings, verify=None if args.no_verify else sandbox_verifier(args.backend))
+
+
+def _show(args: argparse.Namespace) -> Callable[[StageEvent], None]:
+    def show(event: StageEvent) -> None:
+        if not getattr(args, "json", False):
+            mark = "✓" if event.ok else "✗"
+            print(f"{mark} {event.stage:<9} {event.elapsed_ms:7.1f} ms  {event.summary}", flush=True)
+
+    return show
+
+
 def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
-    from generator.flow import build
-    from generator.pipeline import StageEvent, clean_idea, new_bundle_dir
+    from generator.generate import clean_idea, new_bundle_dir
     from generator.providers import get_provider
 
     language = _language_arg(args.lang, args.idea)
     idea = clean_idea(args.idea, settings)
-
-    def show(event: StageEvent) -> None:
-        if not args.json:
-            print(
-                f"{'✓' if event.ok else '✗'} {event.stage:<9} {event.elapsed_ms:7.1f} ms  {event.summary}", flush=True
-            )
-
-    provider = get_provider(args.provider, settings)
     out = Path(args.out) if args.out else None
     if out is not None and out.exists() and any(out.iterdir()):
         raise UserError(
             f"{out} already exists and is not empty; choose another --out folder.",
             f"{out} 已存在且不为空，请换一个 --out 文件夹。",
         )
-    target = out or (lambda generation: new_bundle_dir(settings, generation.spec.brief.title, idea))
-    verify = None if args.no_verify else (lambda folder: _verify(folder, args.backend))
-    result = build(idea, target, verify=verify, provider=provider, language=language, on_event=show, settings=settings)  # type: ignore[arg-type]
+    shop = _workshop(settings, args)
+    provider = get_provider(args.provider, settings)
+    outcome = _checked(lambda: shop.create(idea, provider, language=language, emit=_show(args)))
+    generation = outcome.generation
+    assert generation is not None
+    folder = shop.copy_out(outcome.project, out or new_bundle_dir(settings, generation.spec.brief.title, idea))
     if args.json:
-        data = {"bundle": str(result.bundle_path), **result.generation.model_dump(mode="json")}
-        data.update(verify=result.report, repair_rounds=[r.model_dump() for r in result.rounds])
-        project = _remember(settings, idea, result.generation.spec, result.generation.provider, result.bundle_path)
-        data["project"] = project.id
+        data = {"bundle": str(folder), "project": outcome.project, **generation.model_dump(mode="json")}
+        data.update(verify=None if outcome.report is None else outcome.report.model_dump(mode="json"))
+        data.update(repair_rounds=[r.model_dump() for r in outcome.rounds], digest=outcome.bundle.digest)
         print(json.dumps(data, ensure_ascii=False))
-        return 0 if verify is None or result.passed else 1
-    print(f"→ {result.generation.note}")
-    _remember(settings, result.generation.idea, result.generation.spec, result.generation.provider, result.bundle_path)
-    if result.report is not None and not result.passed:
-        from sandbox.report import VerifyReport
-
-        _print_failures(VerifyReport.model_validate(result.report))
-    print(f"  flashapps preview {result.bundle_path}")
-    return 0 if verify is None or result.passed else 1
+        return 0 if outcome.passed is not False else 1
+    print(f"→ {generation.note}")
+    if outcome.report is not None and not outcome.report.passed:
+        _print_failures(outcome.report)
+    print(f"  flashapps preview {folder}")
+    return 0 if outcome.passed is not False else 1
 
 
-def _remember(settings: Settings, idea: str, spec: AppSpec, provider: str, bundle: Path) -> Project:
-    from generator.projects import ProjectStore
+def _checked(action: Callable[[], _T]) -> _T:
+    """Runs an action; when no sandbox can check apps here, says how to go on without one."""
+    from workshop.actions import VerifyUnavailable
 
-    return ProjectStore(settings.home).create(idea, spec, provider, bundle=bundle)
-
-
-def _project_for(settings: Settings, folder: Path) -> tuple[ProjectStore, Project]:
-    """The project behind an app folder (a folder made elsewhere starts a project of its own)."""
-    from generator.projects import ProjectStore
-    from generator.spec import AppSpec
-
-    store = ProjectStore(settings.home)
-    if not (folder / "spec.json").is_file():
+    try:
+        return action()
+    except VerifyUnavailable as exc:
         raise UserError(
-            f"{folder} is not an app folder (no spec.json).", f"{folder} 不是应用文件夹（没有 spec.json）。"
-        )
-    project = store.find_bundle(folder)
-    if project is None:
-        spec = AppSpec.from_json((folder / "spec.json").read_text(encoding="utf-8"))
-        project = store.create(spec.brief.title, spec, bundle=folder)
-    return store, project
+            f"{exc.message('en')} Or skip checking with --no-verify.",
+            f"{exc.message('zh')}也可以加 --no-verify 跳过检查。",
+        ) from exc
 
 
 def _cmd_edit(args: argparse.Namespace, settings: Settings) -> int:
-    from generator.flow import revise
     from generator.providers import get_provider
-    from generator.render import render
 
     folder = Path(args.dir).resolve()
-    store, project = _project_for(settings, folder)
-    current = store.version(project.id)
+    shop = _workshop(settings, args)
+    project = shop.adopt(folder)
     provider = get_provider(args.provider, settings)
-    spec, changes = revise(current.spec, project.idea, args.sentence, provider=provider, settings=settings)
-    version = store.add(project.id, spec, args.sentence, changes, provider.name)
-    render(spec, folder, overwrite=True)
-    for change in changes:
+    outcome = _checked(lambda: shop.edit(project.id, args.sentence, provider, emit=_show(args)))
+    for change in outcome.changes:
         print(f"✓ {change}")
-    print(f"✓ version {version.number} of {folder}")
-    return _verify_and_record(store, project.id, version.number, folder, args)
+    return _report_version(shop, outcome, folder)
 
 
 def _cmd_undo(args: argparse.Namespace, settings: Settings) -> int:
-    from generator.render import render
-
     folder = Path(args.dir).resolve()
-    store, project = _project_for(settings, folder)
-    target = args.to or max(1, store.get(project.id).current - 1)
-    version = store.undo(project.id, target)
-    render(version.spec, folder, overwrite=True)
-    print(f"✓ version {version.number} = version {target}")
-    return _verify_and_record(store, project.id, version.number, folder, args)
+    shop = _workshop(settings, args)
+    project = shop.adopt(folder)
+    target = args.to or max(1, project.current - 1)
+    outcome = _checked(lambda: shop.undo(project.id, target, emit=_show(args)))
+    print(f"✓ version {outcome.version} = version {target}")
+    return _report_version(shop, outcome, folder)
+
+
+def _report_version(shop: Workshop, outcome: Outcome, folder: Path) -> int:
+    shop.copy_out(outcome.project, folder)
+    print(f"✓ version {outcome.version} of {folder}")
+    if outcome.report is not None and not outcome.report.passed:
+        _print_failures(outcome.report)
+    return 0 if outcome.passed is not False else 1
 
 
 def _cmd_versions(args: argparse.Namespace, settings: Settings) -> int:
-    store, project = _project_for(settings, Path(args.dir).resolve())
-    for version in store.versions(project.id):
-        mark = "*" if version.number == store.get(project.id).current else " "
-        verdict = "" if version.verify is None else ("✓" if version.verify.get("passed") else "✗")
+    from workshop.actions import Workshop
+
+    shop = Workshop(settings)
+    project = shop.adopt(Path(args.dir).resolve())
+    for version in shop.projects.versions(project.id):
+        mark = "*" if version.number == project.current else " "
+        verdict = "" if version.verify is None else ("✓" if version.verify.passed else "✗")
         print(f"{mark} v{version.number:<3} {version.created_at} {verdict} {version.change or project.idea}")
     return 0
 
 
-def _verify_and_record(
-    store: ProjectStore, project_id: str, number: int, folder: Path, args: argparse.Namespace
-) -> int:
-    if args.no_verify:
-        return 0
-    report = _verify(folder, args.backend)
-    store.record_verify(project_id, number, report.model_dump(mode="json"))
-    print(f"{'✓' if report.passed else '✗'} verify    {report.backend}: {report.summary()}")
-    if not report.passed:
-        _print_failures(report)
-    return 0 if report.passed else 1
-
-
 def _verify(bundle: Path, backend: str | None) -> VerifyReport:
-    from sandbox.verify import SandboxUnavailable, verify
+    from workshop.actions import sandbox_verifier
 
-    try:
-        return verify(bundle, backend=backend)
-    except SandboxUnavailable as exc:
-        raise UserError(
-            f"Cannot verify: {exc}. Or skip verification with --no-verify.",
-            f"无法验证：{exc}。也可以加 --no-verify 跳过验证。",
-        ) from exc
+    verify = sandbox_verifier(backend)
+    return _checked(lambda: verify(bundle))
 
 
 def _print_failures(report: VerifyReport) -> None:
@@ -293,16 +276,24 @@ def _logging(settings: Settings, verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
-_DELEGATED = {"gallery": "gallery.cli", "models": "generator.localmodel"}
-"""Command groups that live in their own room: ``flashapps gallery …``, ``flashapps models …``."""
+def _delegated(group: str) -> Callable[[Sequence[str]], int] | None:
+    """Command groups that live in their own room: ``flashapps gallery …``, ``flashapps models …``."""
+    if group == "gallery":
+        from gallery.cli import main as gallery_main
+
+        return gallery_main
+    if group == "models":
+        from generator.localmodel import main as models_main
+
+        return models_main
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in _DELEGATED:
-        import importlib
-
-        return int(importlib.import_module(_DELEGATED[argv[0]]).main(argv[1:]))
+    delegated = _delegated(argv[0]) if argv else None
+    if delegated is not None:
+        return int(delegated(argv[1:]))
     args = _parser().parse_args(argv)
     settings = Settings()
     _logging(settings, args.verbose)

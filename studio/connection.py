@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.errors import UserError
+from flashapps.errors import UserError
 
 __all__ = ["local_models", "test_connection"]
 

@@ -3,7 +3,7 @@
 ``st.App`` serves the studio page (studio/app.py) and takes our own Starlette routes, which
 come before Streamlit's and do not clash with its reserved prefixes (``/_stcore/`` and the
 like), so the proxy to the apps' sandboxes lives on the same uvicorn server: one port, one
-URL. Apps start on first visit and stop when idle (see gallery/runner.py); they never run
+URL. Apps start on first visit and stop when idle (see studio/serving/runner.py); they never run
 in this process. ``python -m studio.server --port 8501`` or ``flashapps studio``.
 """
 
@@ -21,10 +21,11 @@ from typing import Any
 import anyio.to_thread
 import uvicorn
 
-from gallery.proxy import proxy_routes
-from gallery.runner import AppRunner, RunnerUnavailable, app_path
-from gallery.runner_targets import Targets, draft_key
+from sandbox.backends.serve import prepare
 from studio.services import banner, serving
+from studio.serving.proxy import proxy_routes
+from studio.serving.runner import AppRunner, RunnerUnavailable, app_path
+from studio.serving.targets import Targets, draft_key
 
 __all__ = ["app_url", "auth_routes", "banner", "create_app", "draft_url", "serve"]
 
@@ -106,21 +107,12 @@ def auth_routes() -> list[Any]:
 
 
 def _prepare(runner: AppRunner) -> None:
-    """Readies the backend before the first visit (the image, bubblewrap's runtime) and removes app
-    containers a crashed studio left (labelled with a process that is gone)."""
+    """Readies the backend before the first visit (see sandbox.backends.serve.prepare)."""
     try:
         backend: Any = runner.backend
     except RunnerUnavailable:
         return
-    if backend.name.startswith("docker"):
-        from sandbox.backends.docker_backend import remove_leftovers
-
-        with contextlib.suppress(Exception):
-            remove_leftovers(backend.client)
-    try:
-        getattr(backend, "image" if backend.name.startswith("docker") else "site", None)
-    except Exception:
-        log.exception("preparing the %s backend failed; the first app start tries again", backend.name)
+    prepare(backend)
 
 
 class _Server(uvicorn.Server):

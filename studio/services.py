@@ -1,6 +1,6 @@
 """What the studio pages call: jobs, projects, the gallery and links (no Streamlit here).
 
-Work that takes time (create, change, undo, remix) runs as a job (generator.jobs), so a reload
+Work that takes time (create, change, undo, remix) runs as a job (workshop.jobs), so a reload
 does not lose it; generated apps never run in the studio's process: the runner serves them at
 ``app_url`` / ``draft_url`` on the studio's own origin.
 """
@@ -8,11 +8,9 @@ does not lose it; generated apps never run in the studio's process: the runner s
 from __future__ import annotations
 
 import io
-import json
 import logging
 import os
 import secrets
-import time
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -20,15 +18,13 @@ from typing import Any
 
 import qrcode
 
+from flashapps.errors import UserError
+from flashapps.settings import Settings
 from gallery import AppView, Gallery, GallerySettings, PrivacyFinding, UserView, open_gallery, scan_spec
-from generator.errors import UserError
-from generator.flow import build, revise
-from generator.jobs import InProcessRunner, Job, JobStore
-from generator.pipeline import StageEvent
-from generator.projects import ProjectStore, write_atomic
-from generator.providers import Provider, get_provider
-from generator.settings import Settings
-from sandbox.report import VerifyReport
+from generator.providers import get_provider
+from workshop.actions import Emit, Outcome, Workshop, sandbox_verifier
+from workshop.jobs import InProcessQueue, Job, JobStore
+from workshop.projects import ProjectStore
 
 __all__ = [
     "app_url",
@@ -41,15 +37,17 @@ __all__ = [
     "public_base",
     "publish",
     "qr_png",
-    "runner",
+    "jobs",
+    "privacy_findings",
+    "projects",
     "serving",
     "share_url",
     "start_create",
     "start_edit",
     "start_remix",
     "start_undo",
-    "store",
     "unexpected",
+    "workshop",
 ]
 
 log = logging.getLogger("studio")
@@ -57,15 +55,16 @@ log = logging.getLogger("studio")
 
 # -- where things are --------------------------------------------------------------------------
 @lru_cache(maxsize=4)
-def _runner(home: str) -> InProcessRunner:
-    return InProcessRunner(JobStore(Path(home)), workers=2)
+def _jobs(home: str) -> InProcessQueue:
+    return InProcessQueue(JobStore(Path(home)), workers=2)
 
 
-def runner() -> InProcessRunner:
-    return _runner(str(Settings().home))
+def jobs() -> InProcessQueue:
+    """The queue that runs this ``FLASHAPPS_HOME``'s jobs (create, edit, undo, remix)."""
+    return _jobs(str(Settings().home))
 
 
-def store() -> ProjectStore:
+def projects() -> ProjectStore:
     return ProjectStore(Settings().home)
 
 
@@ -128,12 +127,6 @@ def unexpected(exc: BaseException) -> UserError:
 
 
 # -- verification ------------------------------------------------------------------------------
-def _verify(folder: Path) -> VerifyReport:
-    from sandbox.verify import verify
-
-    return verify(folder)
-
-
 def backend_banner() -> tuple[str, str] | None:
     """(en, zh) when verification is weaker than Docker here, or impossible."""
     from sandbox.verify import SandboxUnavailable, get_backend
@@ -156,7 +149,7 @@ _SERVING: dict[str, Any] = {}
 
 
 def serving(runner: Any) -> None:
-    """The runner (gallery.runner.AppRunner) this process serves apps with; studio/server.py sets it."""
+    """The runner (studio.serving.runner.AppRunner) this process serves apps with; studio/server.py sets it."""
     _SERVING["runner"] = runner
 
 
@@ -164,8 +157,8 @@ def banner(runner: Any = None) -> tuple[str, str] | None:
     """(en, zh) when apps run or are verified with less isolation than Docker here, or cannot run.
     Studio pages call it with no argument: the runner this process serves apps with (``serving``),
     else the one the settings choose. What the runner uses comes first, then what verification uses."""
-    from gallery.runner import AppRunner, RunnerUnavailable
-    from gallery.runner_targets import Targets
+    from studio.serving.runner import AppRunner, RunnerUnavailable
+    from studio.serving.targets import Targets
 
     parts: list[tuple[str, str]] = []
     runner = runner or _SERVING.get("runner") or AppRunner(Targets())
@@ -202,127 +195,59 @@ def provider_name() -> str:
     return os.environ.get("FLASHAPPS_PROVIDER") or load_saved().provider
 
 
-def _provider() -> Provider:
-    return get_provider(provider_name())
+def workshop() -> Workshop:
+    """The use cases over this ``FLASHAPPS_HOME``, checking apps in the sandbox."""
+    return Workshop(Settings(), verify=sandbox_verifier())
 
 
-Emit = Callable[[StageEvent], None]
-
-
-def _step(emit: Emit, stage: Any, summary: str, began: float, ok: bool = True) -> None:
-    elapsed = (time.perf_counter() - began) * 1000
-    emit(StageEvent(stage=stage, summary=summary, elapsed_ms=elapsed, at_ms=elapsed, ok=ok))
-
-
-def _render_and_verify(project_id: str, emit: Emit) -> dict[str, Any]:
-    """Renders the project's current version, verifies it, records the report; the result of a job."""
-    projects = store()
-    version = projects.version(project_id)
-    language = version.spec.brief.language
-    began = time.perf_counter()
-    bundle = projects.render(project_id, version.number)
-    zh = language.startswith("zh")
-    _step(emit, "render", f"{len(bundle.files)} 个文件" if zh else f"{len(bundle.files)} files", began)
-    began = time.perf_counter()
-    report = _verify(bundle.path)
-    _step(emit, "verify", f"{report.backend}: {report.summary(language)}", began, ok=report.passed)
-    projects.record_verify(project_id, version.number, report.model_dump(mode="json"))
-    return {"project": project_id, "version": version.number, "passed": report.passed}
-
-
-def _submit(kind: str, payload: dict[str, Any], work: Callable[[Emit], dict[str, Any]]) -> Job:
+def _submit(kind: str, payload: dict[str, Any], work: Callable[[Emit], Outcome]) -> Job:
     def guarded(emit: Emit) -> dict[str, Any]:
         try:
-            return work(emit)
+            return work(emit).result()
         except UserError:
             raise
         except Exception as exc:
             raise unexpected(exc) from None
 
-    return runner().submit(kind, payload, guarded)
+    return jobs().submit(kind, payload, guarded)
 
 
 # -- jobs --------------------------------------------------------------------------------------
 def start_create(idea: str, owner: str | None = None) -> Job:
-    settings = Settings()
-
-    def work(emit: Emit) -> dict[str, Any]:
-        staging = settings.home / "studio" / "building" / secrets.token_hex(6)
-        result = build(idea, staging, verify=_verify, provider=_provider(), on_event=emit, settings=settings)
-        generation = result.generation
-        projects = store()
-        project = projects.create(generation.idea, generation.spec, generation.provider, owner=owner)
-        projects.render(project.id)  # the same files as verified (rendering is deterministic)
-        if result.report is not None:
-            projects.record_verify(project.id, 1, result.report)
-        _remove(staging)
-        return {"project": project.id, "version": 1, "passed": result.passed, "note": generation.note}
+    def work(emit: Emit) -> Outcome:
+        return workshop().create(idea, get_provider(provider_name()), owner=owner, emit=emit)
 
     return _submit("create", {"idea": idea}, work)
 
 
-def _remove(folder: Path) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 def start_edit(project_id: str, sentence: str) -> Job:
-    settings = Settings()
-
-    def work(emit: Emit) -> dict[str, Any]:
-        projects = store()
-        project = projects.get(project_id)
-        current = projects.version(project_id)
-        spec, changes = revise(
-            current.spec, project.idea, sentence, provider=_provider(), on_event=emit, settings=settings
-        )
-        projects.add(project_id, spec, sentence, changes)
-        return _render_and_verify(project_id, emit) | {"changes": changes}
+    def work(emit: Emit) -> Outcome:
+        return workshop().edit(project_id, sentence, get_provider(provider_name()), emit=emit)
 
     return _submit("edit", {"project": project_id, "sentence": sentence}, work)
 
 
 def start_undo(project_id: str, to: int) -> Job:
-    def work(emit: Emit) -> dict[str, Any]:
-        version = store().undo(project_id, to)
-        return _render_and_verify(project_id, emit) | {"changes": version.changes}
-
-    return _submit("undo", {"project": project_id, "to": to}, work)
+    return _submit("undo", {"project": project_id, "to": to}, lambda emit: workshop().undo(project_id, to, emit=emit))
 
 
 def start_remix(slug: str, version: int | None, viewer: UserView | None) -> Job:
     """A new studio project from a published app's spec, verified; its lineage goes with it when published."""
-    draft = gallery().apps.remix(slug, version, viewer)
-    source = gallery().apps.get_by_slug(slug, viewer)
+    number = gallery().apps.remix(slug, version, viewer).source_version  # refused here, before a job
 
-    def work(emit: Emit) -> dict[str, Any]:
-        projects = store()
-        idea = f"remix: {source.title}"
-        project = projects.create(idea, draft.spec, "remix", owner=viewer.username if viewer else None)
-        _save_meta(project.id, {"remix_of": [draft.source_slug, draft.source_version]})
-        return _render_and_verify(project.id, emit)
+    def work(emit: Emit) -> Outcome:
+        return workshop().remix(gallery(), slug, number, viewer, emit=emit)
 
-    return _submit("remix", {"app": slug, "version": draft.source_version}, work)
-
-
-# -- studio's own notes about a project: where it was published, what it remixes ----------------
-def _meta_path(project_id: str) -> Path:
-    store().get(project_id)  # checks the id
-    return Settings().home / "studio" / "projects" / f"{project_id}.json"
+    return _submit("remix", {"app": slug, "version": number}, work)
 
 
 def project_meta(project_id: str) -> dict[str, Any]:
-    path = _meta_path(project_id)
-    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else {}
-
-
-def _save_meta(project_id: str, values: dict[str, Any]) -> None:
-    write_atomic(_meta_path(project_id), json.dumps(project_meta(project_id) | values))
+    """What the studio noted about a project: where it was published (``slug``), what it remixes."""
+    return projects().meta(project_id)
 
 
 def privacy_findings(project_id: str) -> list[PrivacyFinding]:
-    return scan_spec(store().version(project_id).spec)
+    return scan_spec(projects().version(project_id).spec)
 
 
 def publish(
@@ -334,30 +259,5 @@ def publish(
     confirm_privacy: bool = False,
 ) -> AppView:
     """Publishes the project's current, verified version: a new app the first time, then new versions."""
-    if user is None:
-        raise UserError("Sign in to publish.", "请先登录再发布。")
-    projects = store()
-    owner = projects.get(project_id).owner
-    if owner is not None and owner != user.username:
-        raise UserError("This draft belongs to someone else; remix the published app to make your own.",
-                        "这个草稿属于别人；请改编已发布的应用来做你自己的版本。")  # fmt: skip
-    version = projects.version(project_id)
-    if version.verify is None:
-        raise UserError("This version has not been checked yet; wait for the check, then publish.",
-                        "这个版本还没有检查完；等检查完成后再发布。")  # fmt: skip
-    bundle = projects.render(project_id, version.number)
-    meta = project_meta(project_id)
-    remix = meta.get("remix_of")
-    view = gallery().apps.publish(
-        user,
-        bundle,
-        version.verify,
-        app=meta.get("slug"),
-        title=title or None,
-        description=description or None,
-        confirm_privacy=confirm_privacy,
-        remix_of=(str(remix[0]), int(remix[1])) if remix and not meta.get("slug") else None,
-    )
-    projects.claim(project_id, user.username)
-    _save_meta(project_id, {"slug": view.slug, "published_version": version.number})
-    return view
+    return workshop().publish(gallery(), project_id, user, title=title, description=description,
+                              confirm_privacy=confirm_privacy)  # fmt: skip

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import AppBundle, render
-from generator.spec import AppSpec
+from flashapps.bundle import AppBundle
+from flashapps.spec import AppSpec
+from generator.render import render
 
 
 @pytest.fixture(autouse=True)

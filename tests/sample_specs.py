@@ -1,6 +1,6 @@
 """Hand-written specs that exercise many components at once."""
 
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     CalcInput,

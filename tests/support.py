@@ -12,7 +12,8 @@ from typing import NoReturn
 import pytest
 from sample_specs import water_tracker
 
-from generator.render import AppBundle, render
+from flashapps.bundle import AppBundle
+from generator.render import render
 from sandbox.backends.docker_backend import DockerBackend
 from sandbox.backends.local import own_temp_root
 from sandbox.image import ensure_image

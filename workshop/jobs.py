@@ -1,7 +1,7 @@
 """Jobs: a generation runs as a job with an id; its events and result are stored as they happen,
 so a page reload does not lose it, and a queue could run it elsewhere later.
 
-One small interface (``JobRunner.submit``) with an in-process implementation (a thread pool);
+One small interface (``JobQueue.submit``) with an in-process implementation (a thread pool);
 state lives in ``$FLASHAPPS_HOME/jobs/<id>.json``, written atomically after every event.
 """
 
@@ -17,11 +17,11 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.errors import UserError
-from generator.pipeline import StageEvent
-from generator.projects import write_atomic
+from flashapps.errors import UserError
+from flashapps.events import StageEvent
+from workshop.projects import write_atomic
 
-__all__ = ["InProcessRunner", "Job", "JobRunner", "JobStore"]
+__all__ = ["InProcessQueue", "Job", "JobQueue", "JobStore"]
 
 Status = Literal["queued", "running", "done", "failed"]
 
@@ -69,13 +69,13 @@ Work = Callable[[Callable[[StageEvent], None]], dict[str, Any]]
 """What a job does: called with an event callback, returns the result as JSON data."""
 
 
-class JobRunner(Protocol):
+class JobQueue(Protocol):
     store: JobStore
 
     def submit(self, kind: str, payload: dict[str, Any], work: Work) -> Job: ...
 
 
-class InProcessRunner:
+class InProcessQueue:
     """Runs jobs on a few threads of this process (the embedded default)."""
 
     def __init__(self, store: JobStore, workers: int = 2) -> None:

@@ -1,43 +1,37 @@
 """Projects: an idea and every version of its spec, kept on disk, never rewritten.
 
-Undo makes a new version equal to an earlier one, so the history itself is never lost.
-Files live under ``$FLASHAPPS_HOME/projects/<id>/``; each write goes to a temporary file
-first and is moved into place, so a killed process leaves either the old file or the new one.
+Each version is rendered once, into ``$FLASHAPPS_HOME/projects/<id>/bundles/v<n>/``, and that
+folder is what is verified, previewed and published: its content hash (``digest``) is kept with
+the version and checked again before the folder is published or served. Undo makes a new version
+equal to an earlier one, so the history itself is never lost. Every file is written atomically.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import json
 import secrets
-import tempfile
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.errors import UserError
-from generator.render import AppBundle, render
-from generator.spec import AppSpec
+from flashapps.bundle import AppBundle
+from flashapps.errors import UserError
+from flashapps.files import write_atomic
+from flashapps.report import VerifyReport
+from flashapps.spec import AppSpec
+from generator.render import render
 
-__all__ = ["Project", "ProjectStore", "Version", "write_atomic"]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+__all__ = ["Project", "ProjectStore", "Version", "new_project_id"]
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def new_project_id() -> str:
+    return secrets.token_hex(6)
 
 
 class Version(BaseModel):
@@ -49,7 +43,9 @@ class Version(BaseModel):
     changes: list[str] = Field(default_factory=list, description="what changed, in plain words")
     provider: str = "offline"
     created_at: str = Field(default_factory=_now)
-    verify: dict | None = None
+    verify: VerifyReport | None = None
+    digest: str | None = Field(default=None, description="content hash of the rendered bundle (flashapps.files)")
+    calls: list[dict[str, Any]] = Field(default_factory=list, description="model calls: stage, tokens, cost")
 
 
 class Project(BaseModel):
@@ -59,49 +55,78 @@ class Project(BaseModel):
     idea: str
     created_at: str = Field(default_factory=_now)
     current: int = 1
-    bundle: str | None = Field(default=None, description="the folder the command line renders into")
+    bundle: str | None = Field(default=None, description="the folder the command line keeps a copy in")
     owner: str | None = Field(default=None, description="the studio user who made it (None: made anonymously)")
 
 
 class ProjectStore:
     def __init__(self, home: Path) -> None:
-        self.root = Path(home) / "projects"
+        self.home = Path(home)
+        self.root = self.home / "projects"
 
     def _folder(self, project_id: str) -> Path:
         if not project_id.isalnum():
             raise UserError(f"No project {project_id!r}.", f"没有项目 {project_id!r}。")
         return self.root / project_id
 
+    def bundle_dir(self, project_id: str, number: int) -> Path:
+        """Where version ``number`` of a project is rendered (once)."""
+        return self._folder(project_id) / "bundles" / f"v{number:04d}"
+
     def create(
-        self, idea: str, spec: AppSpec, provider: str = "offline", bundle: Path | None = None, owner: str | None = None
+        self,
+        idea: str,
+        spec: AppSpec,
+        provider: str = "offline",
+        bundle: Path | None = None,
+        owner: str | None = None,
+        *,
+        project_id: str | None = None,
+        digest: str | None = None,
+        calls: list[dict[str, Any]] | None = None,
     ) -> Project:
         project = Project(
-            id=secrets.token_hex(6), idea=idea, bundle=str(Path(bundle).resolve()) if bundle else None, owner=owner
+            id=project_id or new_project_id(),
+            idea=idea,
+            bundle=str(Path(bundle).resolve()) if bundle else None,
+            owner=owner,
         )
-        self._save_version(project, Version(number=1, spec=spec, change="", provider=provider))
-        write_atomic(self._folder(project.id) / "project.json", project.model_dump_json(indent=1))
+        first = Version(number=1, spec=spec, change="", provider=provider, digest=digest, calls=calls or [])
+        self._save_version(project, first)
+        self._save(project)
         return project
+
+    def _save(self, project: Project) -> None:
+        write_atomic(self._folder(project.id) / "project.json", project.model_dump_json(indent=1))
+
+    def _all(self) -> list[Project]:
+        return [
+            Project.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(self.root.glob("*/project.json"))
+        ]
 
     def find_bundle(self, bundle: Path) -> Project | None:
         """The project whose command-line folder is ``bundle``."""
         wanted = str(Path(bundle).resolve())
-        for path in sorted(self.root.glob("*/project.json")):
-            project = Project.model_validate_json(path.read_text(encoding="utf-8"))
-            if project.bundle == wanted:
-                return project
-        return None
+        return next((project for project in self._all() if project.bundle == wanted), None)
 
     def owned_by(self, owner: str) -> list[Project]:
         """The projects ``owner`` made, newest first."""
-        found = [Project.model_validate_json(p.read_text(encoding="utf-8")) for p in self.root.glob("*/project.json")]
-        return sorted((p for p in found if p.owner == owner), key=lambda p: p.created_at, reverse=True)
+        found = (p for p in self._all() if p.owner == owner)
+        return sorted(found, key=lambda p: p.created_at, reverse=True)
 
     def claim(self, project_id: str, owner: str) -> Project:
         """Gives an anonymous project to ``owner`` (a project with an owner keeps it)."""
         project = self.get(project_id)
         if project.owner is None:
             project.owner = owner
-            write_atomic(self._folder(project_id) / "project.json", project.model_dump_json(indent=1))
+            self._save(project)
+        return project
+
+    def keep_copy_in(self, project_id: str, folder: Path) -> Project:
+        """Notes the folder the command line keeps a copy of the current version in."""
+        project = self.get(project_id)
+        project.bundle = str(Path(folder).resolve())
+        self._save(project)
         return project
 
     def get(self, project_id: str) -> Project:
@@ -124,31 +149,66 @@ class ProjectStore:
             raise UserError(f"Version {number} does not exist.", f"版本 {number} 不存在。")
         return Version.model_validate_json(path.read_text(encoding="utf-8"))
 
+    def next_number(self, project_id: str) -> int:
+        return max(v.number for v in self.versions(project_id)) + 1
+
     def add(
-        self, project_id: str, spec: AppSpec, change: str, changes: list[str], provider: str = "offline"
+        self,
+        project_id: str,
+        spec: AppSpec,
+        change: str,
+        changes: list[str],
+        provider: str = "offline",
+        *,
+        digest: str | None = None,
+        calls: list[dict[str, Any]] | None = None,
     ) -> Version:
         project = self.get(project_id)
-        number = max(v.number for v in self.versions(project_id)) + 1
-        version = Version(number=number, spec=spec, change=change, changes=changes, provider=provider)
+        version = Version(
+            number=self.next_number(project_id),
+            spec=spec,
+            change=change,
+            changes=changes,
+            provider=provider,
+            digest=digest,
+            calls=calls or [],
+        )
         self._save_version(project, version)
-        project.current = number
-        write_atomic(self._folder(project_id) / "project.json", project.model_dump_json(indent=1))
+        project.current = version.number
+        self._save(project)
         return version
 
-    def undo(self, project_id: str, to: int) -> Version:
-        """A new version equal to version ``to``."""
-        earlier = self.version(project_id, to)
-        return self.add(project_id, earlier.spec, f"undo to version {to}", [f"↩ v{to}"], earlier.provider)
-
-    def record_verify(self, project_id: str, number: int, report: dict) -> None:
+    def record_verify(self, project_id: str, number: int, report: VerifyReport) -> None:
         version = self.version(project_id, number)
         version.verify = report
         self._save_version(self.get(project_id), version)
 
-    def render(self, project_id: str, number: int | None = None) -> AppBundle:
-        """The bundle of a version (rendered once; its data folder is the project's, shared by versions)."""
+    def bundle(self, project_id: str, number: int | None = None) -> AppBundle:
+        """The bundle of a version, as it was rendered and checked.
+
+        A version made before bundles were kept is rendered now, once, and its digest recorded.
+        """
         version = self.version(project_id, number)
-        folder = self._folder(project_id) / "bundles" / f"v{version.number:04d}"
-        if (folder / "spec.json").is_file():
-            return AppBundle(folder, sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()))
-        return render(version.spec, folder)
+        folder = self.bundle_dir(project_id, version.number)
+        if version.digest is None or not (folder / "spec.json").is_file():
+            made = render(version.spec, folder, overwrite=True)
+            version.digest = made.digest
+            self._save_version(self.get(project_id), version)
+        files = sorted(
+            p.relative_to(folder).as_posix()
+            for p in folder.rglob("*")
+            if p.is_file() and "data" not in p.relative_to(folder).parts
+        )
+        return AppBundle(folder, files, version.digest)
+
+    # -- notes the front doors keep about a project: where it was published, what it remixes --
+    def meta(self, project_id: str) -> dict[str, Any]:
+        path = self._folder(project_id) / "meta.json"
+        self.get(project_id)  # checks the id
+        if not path.is_file():
+            legacy = self.home / "studio" / "projects" / f"{project_id}.json"  # kept there before 2026-12
+            path = legacy if legacy.is_file() else path
+        return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else {}
+
+    def save_meta(self, project_id: str, values: dict[str, Any]) -> None:
+        write_atomic(self._folder(project_id) / "meta.json", json.dumps(self.meta(project_id) | values))

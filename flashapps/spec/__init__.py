@@ -1,6 +1,6 @@
 """The AppSpec contract (see ../shared/DESIGN.md): JSON in, JSON out, validated end to end."""
 
-from generator.spec.app import (
+from flashapps.spec.app import (
     SPEC_VERSION,
     AppSpec,
     Brief,
@@ -13,9 +13,9 @@ from generator.spec.app import (
     Step,
     Theme,
 )
-from generator.spec.components import *  # noqa: F403
-from generator.spec.components import __all__ as _components_all
-from generator.spec.data import FIELD_WIDGETS, DataField, Entity, Metric, check_value
+from flashapps.spec.components import *  # noqa: F403
+from flashapps.spec.components import __all__ as _components_all
+from flashapps.spec.data import FIELD_WIDGETS, DataField, Entity, Metric, check_value
 
 __all__ = [
     "FIELD_WIDGETS",

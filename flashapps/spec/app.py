@@ -12,9 +12,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.spec.base import Color, Ident, Language, Scalar, ShortText, SpecModel, Text
-from generator.spec.components import Component, WidgetKind
-from generator.spec.data import Entity, Metric
+from flashapps.spec.base import Color, Ident, Language, Scalar, ShortText, SpecModel, Text
+from flashapps.spec.components import Component, WidgetKind
+from flashapps.spec.data import Entity, Metric
 
 __all__ = [
     "SPEC_VERSION",
@@ -152,7 +152,7 @@ class KeyPath(SpecModel):
     expect: list[Expect] = Field(min_length=1, max_length=10)
 
 
-_ACTIONS_FOR: dict[str, set[str]] = {
+ACTIONS_FOR: dict[str, set[str]] = {
     "set": {"text_input", "text_area", "number_input", "selectbox", "multiselect", "radio", "date_input", "slider"},
     "click": {"button", "form_submit_button"},
     "check": {"checkbox", "toggle"},
@@ -204,7 +204,7 @@ class AppSpec(SpecModel):
     # -- cross references ----------------------------------------------------------------
     @model_validator(mode="after")
     def _references(self) -> AppSpec:
-        from generator.spec.references import check_references
+        from flashapps.spec.references import check_references
 
         problems = check_references(self)
         if problems:

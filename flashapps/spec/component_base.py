@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from generator.spec.base import Ident, SpecModel, Text
+from flashapps.spec.base import Ident, SpecModel, Text
 
 if TYPE_CHECKING:
-    from generator.spec.data import Entity
+    from flashapps.spec.data import Entity
 
 __all__ = ["WidgetKind"]
 
@@ -31,7 +31,7 @@ WidgetKind = Literal[
 ]
 
 
-class _Component(SpecModel):
+class ComponentBase(SpecModel):
     id: Ident
     title: Text = ""
 

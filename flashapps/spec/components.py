@@ -11,8 +11,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from generator.spec.component_base import WidgetKind
-from generator.spec.interactive import (
+from flashapps.spec.component_base import WidgetKind
+from flashapps.spec.interactive import (
     CANVAS_GAMES,
     Card,
     ChecklistComponent,
@@ -25,7 +25,7 @@ from generator.spec.interactive import (
     QuizComponent,
     TimerComponent,
 )
-from generator.spec.records import (
+from flashapps.spec.records import (
     CalcInput,
     CalcOutput,
     CalculatorComponent,

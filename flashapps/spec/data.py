@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from generator.spec.base import Ident, Scalar, ShortText, SpecModel, Text
+from flashapps.spec.base import Ident, Scalar, ShortText, SpecModel, Text
 
 _Choices = Annotated[list[Annotated[str, StringConstraints(max_length=80)]], Field(max_length=30)]
 """A multi_choice value in a seed row: some of the field's options."""

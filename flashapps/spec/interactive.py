@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.spec.base import Color, ShortText, SpecModel, Text
-from generator.spec.component_base import WidgetKind, _Component
-from generator.spec.data import Entity
+from flashapps.spec.base import Color, ShortText, SpecModel, Text
+from flashapps.spec.component_base import ComponentBase, WidgetKind
+from flashapps.spec.data import Entity
 
 __all__ = [
     "CANVAS_GAMES",
@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 
-class TimerComponent(_Component):
+class TimerComponent(ComponentBase):
     """Countdown, pomodoro (work/break cycles, counted) or stopwatch (with laps).
 
     Widgets: ``<id>__start``, ``<id>__pause``, ``<id>__reset``; countdown ``<id>__minutes``;
@@ -80,7 +80,7 @@ class Question(SpecModel):
         return self
 
 
-class QuizComponent(_Component):
+class QuizComponent(ComponentBase):
     """Questions with choices; explanation after each answer; score; retry.
 
     Widgets: ``<id>__q<n>`` (a radio per question, set to the choice's text), ``<id>__submit``
@@ -108,7 +108,7 @@ class Card(SpecModel):
     hint: Text = ""
 
 
-class FlashcardsComponent(_Component):
+class FlashcardsComponent(ComponentBase):
     """A deck to flip, shuffle and sort into known and unknown; extendable by the user.
 
     Widgets: ``<id>__flip``, ``<id>__known``, ``<id>__unknown`` (both move to the next card),
@@ -129,7 +129,7 @@ class FlashcardsComponent(_Component):
         return {"index", "side", "known", "unknown", "remaining", "total"}
 
 
-class ChecklistComponent(_Component):
+class ChecklistComponent(ComponentBase):
     """Items to tick off, kept across restarts; optionally starting fresh each day.
 
     Widgets: ``<id>__item<n>`` (a checkbox per spec item), ``<id>__new`` + ``<id>__add``.
@@ -152,7 +152,7 @@ class ChecklistComponent(_Component):
         return {"done", "total", "progress"}
 
 
-class PickerComponent(_Component):
+class PickerComponent(ComponentBase):
     """Random choice from a list, with no repeats until everything has been picked.
 
     Widgets: ``<id>__pick``, ``<id>__reset``, ``<id>__items`` (one item a line, when editable).
@@ -176,7 +176,7 @@ class PickerComponent(_Component):
         return {"picked", "remaining", "history"}
 
 
-class CounterComponent(_Component):
+class CounterComponent(ComponentBase):
     """A persistent tally with plus, minus and reset (beers, laps, points).
 
     Widgets: ``<id>__plus``, ``<id>__minus``, ``<id>__reset``. Outputs: ``value``.
@@ -212,7 +212,7 @@ class GameParams(SpecModel):
     target: int = Field(default=2048, ge=4, le=1_000_000)
 
 
-class GameComponent(_Component):
+class GameComponent(ComponentBase):
     """A game. guess_number: ``<id>__guess`` + ``<id>__try``, ``<id>__new``; outputs ``status``
     (playing, won, lost), ``attempts``, ``hint`` (higher, lower, or ""), ``left``.
     tic_tac_toe: the player is X, the app answers as O at once with a deterministic strategy;

@@ -8,9 +8,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.spec.base import Ident, LongText, Scalar, ShortText, SpecModel, Text
-from generator.spec.component_base import WidgetKind, _Component
-from generator.spec.data import FIELD_WIDGETS, Entity
+from flashapps.spec.base import Ident, LongText, Scalar, ShortText, SpecModel, Text
+from flashapps.spec.component_base import ComponentBase, WidgetKind
+from flashapps.spec.data import FIELD_WIDGETS, Entity
 
 __all__ = [
     "CalcInput",
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-class FormComponent(_Component):
+class FormComponent(ComponentBase):
     """Adds a record to an entity; its widgets follow the entity's field types.
 
     Widgets: ``<id>__<field>`` per field (in a form: set them, then click ``<id>__submit``).
@@ -59,7 +59,7 @@ class FormComponent(_Component):
         return {"saved"}
 
 
-class TableComponent(_Component):
+class TableComponent(ComponentBase):
     """Lists an entity's records, newest first, with edit and delete.
 
     Widgets (once records exist): ``<id>__row`` picks a record (value: its integer id, 1 for the
@@ -90,7 +90,7 @@ class TableComponent(_Component):
         return {"rows"}
 
 
-class MetricComponent(_Component):
+class MetricComponent(ComponentBase):
     """Shows one core metric, with progress toward its goal when it has one.
 
     Outputs: ``value`` = the metric (rounded to its decimals; an int when decimals is 0),
@@ -104,7 +104,7 @@ class MetricComponent(_Component):
         return {"value", "progress"}
 
 
-class ChartComponent(_Component):
+class ChartComponent(ComponentBase):
     """A line, bar or pie chart of an entity, grouped by day, week, month or a category.
 
     Outputs: ``points`` = number of groups drawn.
@@ -122,7 +122,7 @@ class ChartComponent(_Component):
         return {"points"}
 
 
-class FilterComponent(_Component):
+class FilterComponent(ComponentBase):
     """Narrows the tables, charts and exports after it on the same screen.
 
     Widgets: ``<id>__category`` (multiselect), ``<id>__period`` (all, today, last7, week, last30,
@@ -174,7 +174,7 @@ class CalcOutput(SpecModel):
     decimals: int = Field(default=2, ge=0, le=8)
 
 
-class CalculatorComponent(_Component):
+class CalculatorComponent(ComponentBase):
     """Inputs flow through logic functions to outputs; every function takes the inputs by name.
 
     Widgets: ``<id>__<input>`` per input; ``<id>__go`` saves the result to the history.
@@ -211,7 +211,7 @@ class Unit(SpecModel):
     offset: float = Field(default=0.0, description="added before scaling (temperatures)")
 
 
-class ConverterComponent(_Component):
+class ConverterComponent(ComponentBase):
     """Converts a value between linear units: base = (value + offset) * factor.
 
     Widgets: ``<id>__value``, ``<id>__from`` and ``<id>__to`` (unit names), ``<id>__swap``.
@@ -242,14 +242,14 @@ class ConverterComponent(_Component):
         return {"result"}
 
 
-class TextComponent(_Component):
+class TextComponent(ComponentBase):
     """A block of text (Markdown, no HTML): instructions, tips, a value statement."""
 
     kind: Literal["text"] = "text"
     body: LongText = Field(min_length=1)
 
 
-class CsvComponent(_Component):
+class CsvComponent(ComponentBase):
     """Exports an entity's records to CSV and imports them back (checked row by row)."""
 
     kind: Literal["csv"] = "csv"

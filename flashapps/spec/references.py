@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from generator.spec.data import Entity
+from flashapps.spec.data import Entity
 
 if TYPE_CHECKING:
-    from generator.spec.app import AppSpec
+    from flashapps.spec.app import AppSpec
 
 __all__ = ["check_references"]
 
@@ -101,7 +101,7 @@ def check_references(spec: AppSpec) -> list[str]:
 
     widgets = spec.widgets()
     outputs = spec.outputs()
-    from generator.spec.app import _ACTIONS_FOR
+    from flashapps.spec.app import ACTIONS_FOR
 
     for k_index, path in enumerate(spec.key_paths):
         for s_index, step in enumerate(path.steps):
@@ -109,7 +109,7 @@ def check_references(spec: AppSpec) -> list[str]:
             kind = widgets.get(step.key)
             if kind is None:
                 problems.append(f"{where}: no widget has key {step.key!r} (keys: {sorted(widgets)})")
-            elif kind not in _ACTIONS_FOR[step.action]:
+            elif kind not in ACTIONS_FOR[step.action]:
                 problems.append(f"{where}: cannot {step.action} a {kind} ({step.key!r})")
         for e_index, expect in enumerate(path.expect):
             if expect.output not in outputs:

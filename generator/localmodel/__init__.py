@@ -7,7 +7,7 @@ size and sha256 as it is appended to ``<name>.gguf.partial``, checks the whole f
 and only then renames it into place and registers it in ``$FLASHAPPS_HOME/models.json``.
 A missing or altered chunk is a ``UserError`` that names it; nothing unchecked is ever used.
 
-``LocalServer`` runs llama.cpp's OpenAI-compatible server (``generator.localmodel_server``)
+``LocalServer`` runs llama.cpp's OpenAI-compatible server (``generator.localmodel.llama_main``)
 in a child process on a free 127.0.0.1 port, waits (bounded) for ``/health``, and stops it in
 every path: context manager, ``stop()``, an idle timer and ``atexit``.
 
@@ -20,16 +20,7 @@ every path: context manager, ``stop()``, an idle timer and ``atexit``.
 """
 
 from generator.localmodel.cli import add_cli, main
-from generator.localmodel.models import (
-    MODELS,
-    Chunk,
-    LocalModelSettings,
-    ModelInfo,
-    ModelName,
-    local_settings,
-)
-from generator.localmodel.server import LocalServer, auto_threads, shared_server
-from generator.localmodel.store import (
+from generator.localmodel.installs import (
     PREFETCHED,
     catalogue,
     ensure_server_package,
@@ -38,6 +29,15 @@ from generator.localmodel.store import (
     readiness,
     remove,
 )
+from generator.localmodel.models import (
+    MODELS,
+    Chunk,
+    LocalModelSettings,
+    ModelInfo,
+    ModelName,
+    local_settings,
+)
+from generator.localmodel.process import LocalServer, auto_threads, shared_server
 
 __all__ = [
     "MODELS",

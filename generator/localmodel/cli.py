@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.errors import UserError
+from flashapps.errors import UserError
+from generator.localmodel.installs import catalogue, ensure_server_package, install, remove
 from generator.localmodel.models import MODELS, LocalModelSettings
-from generator.localmodel.server import LocalServer
-from generator.localmodel.store import catalogue, ensure_server_package, install, remove
+from generator.localmodel.process import LocalServer
 
 __all__ = ["add_cli", "main"]
 

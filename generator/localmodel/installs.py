@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.errors import UserError
+from flashapps.errors import UserError
+from flashapps.settings import Settings
 from generator.localmodel.models import MODELS, Chunk, LocalModelSettings, ModelInfo, local_settings
-from generator.settings import Settings
 
 __all__ = ["PREFETCHED", "catalogue", "ensure_server_package", "install", "installed", "readiness", "remove"]
 

@@ -1,6 +1,6 @@
 """The child process that serves a local model: llama.cpp's OpenAI-compatible server, embedded.
 
-    python -m generator.localmodel_server --model PATH --port N [--ctx N] [--threads N]
+    python -m generator.localmodel.llama_main --model PATH --port N [--ctx N] [--threads N]
 
 Started by ``generator.localmodel.LocalServer``, never by hand in normal use. It binds to
 127.0.0.1 only, serves ``/v1/chat/completions`` (json_schema structured outputs), ``/v1/models``,
@@ -24,7 +24,7 @@ READY = "FLASHAPPS-LOCALMODEL-LISTENING"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator.localmodel_server", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m generator.localmodel.llama_main", description=__doc__)
     parser.add_argument("--model", type=Path, required=True, help="the .gguf file")
     parser.add_argument("--port", type=int, required=True, help="TCP port on 127.0.0.1 (0: any free one)")
     parser.add_argument("--ctx", type=int, default=4096, help="context window in tokens, per slot")

@@ -19,10 +19,10 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.errors import UserError
+from flashapps.errors import UserError
+from flashapps.settings import Settings
+from generator.localmodel.installs import install
 from generator.localmodel.models import LocalModelSettings
-from generator.localmodel.store import install
-from generator.settings import Settings
 
 __all__ = ["LocalServer", "auto_threads", "shared_server"]
 
@@ -153,7 +153,7 @@ class LocalServer:
         folder = self.log_dir or Settings().home / "logs"
         folder.mkdir(parents=True, exist_ok=True)
         self._log = folder / f"localmodel-{self._port}.log"
-        command = [sys.executable, "-m", "generator.localmodel_server", "--model", str(self.model)]
+        command = [sys.executable, "-m", "generator.localmodel.llama_main", "--model", str(self.model)]
         self.threads_used = self.threads or auto_threads()
         command += ["--port", str(self._port), "--ctx", str(self.ctx), "--threads", str(self.threads_used)]
         command += ["--slots", str(self.slots), "--parent", str(os.getpid())]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from flashapps.spec.base import Language
 from generator.planner.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY, to_traditional
-from generator.spec.base import Language
 
 __all__ = ["LANGUAGES", "Tr", "detect_language", "has_cjk", "normalize_language"]
 

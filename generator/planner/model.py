@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.spec import AppSpec
-from generator.spec.base import Language
+from flashapps.spec import AppSpec
+from flashapps.spec.base import Language
 
 __all__ = ["Plan"]
 

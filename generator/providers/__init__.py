@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.errors import UserError
+from flashapps.errors import UserError
+from flashapps.settings import Settings
 from generator.providers.base import Provider, StageRequest
-from generator.settings import Settings
 
 __all__ = ["Provider", "StageRequest", "get_provider"]
 

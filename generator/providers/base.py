@@ -6,8 +6,8 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.spec.base import Language
-from generator.stages import StageName
+from flashapps.events import StageName
+from flashapps.spec.base import Language
 
 __all__ = ["Provider", "StageRequest"]
 

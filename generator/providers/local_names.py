@@ -2,7 +2,7 @@
 
 The entities, fields and metrics a screen's components use, the functions and parameters the
 logic writes, the widget keys, their values and the outputs a key path uses; and the schema
-pieces (``_obj``, ``_variant``, list lengths, value shapes) the lean schema shares.
+pieces (``_obj``, ``variant``, list lengths, value shapes) the lean schema shares.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.spec.components import Component
-from generator.spec.data import Entity
+from flashapps.spec.components import Component
+from flashapps.spec.data import Entity
 from generator.stages import DataOut, ScreensOut
 
-_LIMITS: dict[tuple[str, str], int] = {
+LIMITS: dict[tuple[str, str], int] = {
     ("ScreensOut", "screens"): 2,
     ("Screen", "components"): 5,
     ("FeedbackOut", "feedback"): 3,
@@ -45,7 +45,7 @@ _LIMITS: dict[tuple[str, str], int] = {
 _DATE = {"type": "string", "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$"}
 """An ISO date that exists in every month."""
 _SCALAR = {"anyOf": [{"type": "number"}, {"type": "string", "maxLength": 80}, {"type": "boolean"}, {"type": "null"}]}
-_NUMERIC = ("int", "float", "rating")
+NUMERIC = ("int", "float", "rating")
 _CATEGORY = ("choice", "text", "rating", "bool")
 _PERIODS = ["all", "today", "last7", "week", "last30", "month"]
 _PARAM_TYPES = {"number": "float", "int": "int", "text": "str", "choice": "str", "bool": "bool"}
@@ -60,7 +60,7 @@ def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[
     }
 
 
-def _variant(
+def variant(
     base: dict[str, Any],
     fixed: dict[str, Any],
     *,
@@ -96,7 +96,7 @@ def _set_components(schema: dict[str, Any], kinds: dict[str, dict[str, Any] | No
             defs[name] = node
 
 
-def _screens_names(schema: dict[str, Any], data: DataOut) -> None:
+def screens_names(schema: dict[str, Any], data: DataOut) -> None:
     """Components that show records name a real entity, its fields of the right type, a real metric."""
     defs = schema["$defs"]
     form, table, chart, filt, csv = (defs[n] for n in ("FormComponent", "TableComponent", "ChartComponent",
@@ -105,10 +105,10 @@ def _screens_names(schema: dict[str, Any], data: DataOut) -> None:
     for entity in data.entities:
         name = {"const": entity.name}
         fields = {"type": "array", "items": {"enum": [f.name for f in entity.fields]}, "maxItems": len(entity.fields)}
-        variants["form"].append(_variant(form, {"entity": name}, optional={"fields": fields}))
-        variants["table"].append(_variant(table, {"entity": name}, optional={"columns": fields}))
-        variants["csv"].append(_variant(csv, {"entity": name}))
-        dates, categories, numbers = _names(entity, ("date",)), _names(entity, _CATEGORY), _names(entity, _NUMERIC)
+        variants["form"].append(variant(form, {"entity": name}, optional={"fields": fields}))
+        variants["table"].append(variant(table, {"entity": name}, optional={"columns": fields}))
+        variants["csv"].append(variant(csv, {"entity": name}))
+        dates, categories, numbers = _names(entity, ("date",)), _names(entity, _CATEGORY), _names(entity, NUMERIC)
         groups: list[dict[str, Any]] = []
         if dates:
             groups.append({"group_by": {"enum": ["day", "week", "month"]}, "x": {"enum": dates}})
@@ -120,7 +120,7 @@ def _screens_names(schema: dict[str, Any], data: DataOut) -> None:
         for group in groups:
             for measure in measures:
                 drop = () if "y" in measure else ("y",)
-                variants["chart"].append(_variant(chart, {"entity": name, **group, **measure}, drop=drop))
+                variants["chart"].append(variant(chart, {"entity": name, **group, **measure}, drop=drop))
         nullable = {"date_field": dates, "category_field": categories}
         fixed: dict[str, Any] = {"entity": name}
         optional = {
@@ -133,13 +133,13 @@ def _screens_names(schema: dict[str, Any], data: DataOut) -> None:
         else:
             fixed[first] = {"enum": nullable[first]}
             optional.pop(first)
-        variants["filter"].append(_variant(filt, fixed, optional=optional, drop=drop_keys))
+        variants["filter"].append(variant(filt, fixed, optional=optional, drop=drop_keys))
     kinds: dict[str, dict[str, Any] | None] = {
         f"{kind.capitalize()}Component": ({"anyOf": options} if options else None) for kind, options in variants.items()
     }
     metric = defs["MetricComponent"]
     metrics = [m.name for m in data.metrics]
-    kinds["MetricComponent"] = _variant(metric, {"metric": {"enum": metrics}}) if metrics else None
+    kinds["MetricComponent"] = variant(metric, {"metric": {"enum": metrics}}) if metrics else None
     _set_components(schema, kinds)
     if data.entities:  # an app that keeps records opens on a form to add one and a table to see them
         first = copy.deepcopy(defs["Screen"])
@@ -166,7 +166,7 @@ def _arg_schema(kind: str, options: list[str]) -> dict[str, Any]:
     return {"type": "string", "maxLength": 80}
 
 
-def _logic_names(schema: dict[str, Any], screens: ScreensOut) -> None:
+def logic_names(schema: dict[str, Any], screens: ScreensOut) -> None:
     """One function per calculator result, in order, taking that calculator's inputs by name."""
     functions: dict[str, dict[str, Any]] = {}
     base = schema["$defs"]["LogicFunction"]
@@ -178,7 +178,7 @@ def _logic_names(schema: dict[str, Any], screens: ScreensOut) -> None:
         for result in calculator.results:  # type: ignore[union-attr]
             functions.setdefault(
                 result.function,
-                _variant(
+                variant(
                     base,
                     {
                         "name": {"const": result.function},
@@ -188,7 +188,7 @@ def _logic_names(schema: dict[str, Any], screens: ScreensOut) -> None:
                     },
                 ),
             )  # fmt: skip
-    chosen = list(functions.values())[: _LIMITS[("LogicOut", "logic")]]
+    chosen = list(functions.values())[: LIMITS[("LogicOut", "logic")]]
     logic: dict[str, Any] = {"type": "array", "maxItems": 0}
     if chosen:
         logic = {"type": "array", "prefixItems": chosen, "minItems": len(chosen), "maxItems": len(chosen)}
@@ -253,9 +253,9 @@ def _set_values(component: Component, entities: dict[str, Entity]) -> dict[str, 
     return {key("new"): text, key("items"): {"type": "string", "maxLength": 300}}
 
 
-def _key_path_names(schema: dict[str, Any], screens: ScreensOut, data: DataOut) -> None:
+def key_path_names(schema: dict[str, Any], screens: ScreensOut, data: DataOut) -> None:
     """Steps drive real widgets with fitting values; expectations name real outputs."""
-    from generator.spec.app import _ACTIONS_FOR
+    from flashapps.spec.app import ACTIONS_FOR
 
     entities = {e.name: e for e in data.entities}
     components = [c for s in screens.screens for c in s.components]
@@ -266,12 +266,12 @@ def _key_path_names(schema: dict[str, Any], screens: ScreensOut, data: DataOut) 
     values = {k: v for c in components for k, v in _set_values(c, entities).items()}
     steps: list[dict[str, Any]] = []
     for key, kind in widgets.items():
-        if kind in _ACTIONS_FOR["set"]:
+        if kind in ACTIONS_FOR["set"]:
             steps.append(_obj({"action": {"const": "set"}, "key": {"const": key}, "value": values.get(key, _SCALAR)}))
-    clicks = [k for k, kind in widgets.items() if kind in _ACTIONS_FOR["click"]]
+    clicks = [k for k, kind in widgets.items() if kind in ACTIONS_FOR["click"]]
     if clicks:
         steps.append(_obj({"action": {"const": "click"}, "key": {"enum": clicks}}))
-    checks = [k for k, kind in widgets.items() if kind in _ACTIONS_FOR["check"]]
+    checks = [k for k, kind in widgets.items() if kind in ACTIONS_FOR["check"]]
     if checks:
         steps.append(_obj({"action": {"enum": ["check", "uncheck"]}, "key": {"enum": checks}}))
     defs = schema["$defs"]

@@ -35,13 +35,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, SecretStr
 
+from flashapps.events import STAGES
+from flashapps.spec.base import Language
 from generator.llm_settings import LLMSettings
 from generator.localmodel import MODELS, LocalModelSettings, LocalServer, shared_server
 from generator.providers.base import StageRequest
-from generator.providers.local_schema import _BY_OUTPUT, local_schema, local_shape, tidy
-from generator.providers.openai_provider import OpenAIProvider, _Reply
-from generator.spec.base import Language
-from generator.stages import STAGES
+from generator.providers.local_schema import BY_OUTPUT, local_schema, local_shape, tidy
+from generator.providers.openai_provider import OpenAIProvider, Reply
 
 __all__ = ["STAGE_MAX_TOKENS", "LocalProvider", "local_schema", "local_shape", "tidy"]
 
@@ -128,7 +128,7 @@ class LocalProvider(OpenAIProvider):
 
     def _complete(
         self, stage: str, model: str, messages: list[dict[str, str]], output: type[BaseModel], attempt: int
-    ) -> _Reply:
+    ) -> Reply:
         self._stage = stage
         reply = super()._complete(stage, model, messages, output, attempt)
         try:
@@ -141,7 +141,7 @@ class LocalProvider(OpenAIProvider):
 
     def _arguments(self, model: str, messages: list[dict[str, str]], output: type[BaseModel]) -> dict[str, Any]:
         arguments = super()._arguments(model, _without_shape(messages, output), output)
-        stage = _BY_OUTPUT.get(output, "")
+        stage = BY_OUTPUT.get(output, "")
         arguments[self._tokens_param] = STAGE_MAX_TOKENS.get(stage, self.settings.max_tokens)
         if self.mode == "json_schema":  # the grammar itself: compact JSON, no whitespace to generate
             schema = {**local_schema(output, self._request), "x-guidance": {"whitespace_flexible": False}}
@@ -155,7 +155,7 @@ class LocalProvider(OpenAIProvider):
 def _only_answer(request: StageRequest, output: type[BaseModel]) -> bool:
     """Whether the logic stage can only answer ``{"logic": []}`` (no calculator names a function):
     measured, that call read 460-880 prompt tokens (8-16 s here) to write 5."""
-    if request.stage != "logic" or _BY_OUTPUT.get(output) != "logic" or request.feedback:
+    if request.stage != "logic" or BY_OUTPUT.get(output) != "logic" or request.feedback:
         return False
     logic = local_schema(output, request)["properties"]["logic"]
     return bool(logic.get("maxItems") == 0)

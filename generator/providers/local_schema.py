@@ -15,21 +15,21 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.providers._openai_schema import schema_shape
 from generator.providers.base import StageRequest
 from generator.providers.local_names import (
-    _LIMITS,
-    _NUMERIC,
-    _key_path_names,
-    _logic_names,
-    _screens_names,
-    _variant,
+    LIMITS,
+    NUMERIC,
+    key_path_names,
+    logic_names,
+    screens_names,
+    variant,
 )
+from generator.providers.openai_schema import schema_shape
 from generator.stages import STAGE_OUTPUTS, DataOut, ScreensOut
 
 __all__ = ["local_schema", "local_shape", "tidy"]
 
-_BY_OUTPUT: dict[type[BaseModel], str] = {output: stage for stage, output in STAGE_OUTPUTS.items()}
+BY_OUTPUT: dict[type[BaseModel], str] = {output: stage for stage, output in STAGE_OUTPUTS.items()}
 _DROP = {"title", "default", "discriminator", "examples"}
 
 _LEAN: dict[str, tuple[str, ...]] = {
@@ -55,7 +55,7 @@ _FIELD_NAME = {
 def local_schema(output: type[BaseModel], request: StageRequest | None = None) -> dict[str, Any]:
     """The stage's JSON schema for grammar-constrained decoding by a small model (see the module)."""
     schema = copy.deepcopy(_lean(output))
-    stage = _BY_OUTPUT.get(output)
+    stage = BY_OUTPUT.get(output)
     done = request.done if request is not None else {}
     try:
         if stage == "value" and request is not None:
@@ -63,12 +63,12 @@ def local_schema(output: type[BaseModel], request: StageRequest | None = None) -
         elif stage == "data" and done and done.get("value", {}).get("category") in _RECORDS:
             schema["properties"]["entities"]["minItems"] = 1
         elif stage == "screens" and done:
-            _screens_names(schema, DataOut.model_validate(done.get("data", {})))
+            screens_names(schema, DataOut.model_validate(done.get("data", {})))
         elif stage == "logic" and done:
-            _logic_names(schema, ScreensOut.model_validate(done["screens"]))
+            logic_names(schema, ScreensOut.model_validate(done["screens"]))
         elif stage == "key_paths" and done:
             data = DataOut.model_validate(done.get("data", {}))
-            _key_path_names(schema, ScreensOut.model_validate(done["screens"]), data)
+            key_path_names(schema, ScreensOut.model_validate(done["screens"]), data)
     except (KeyError, ValidationError, TypeError):
         pass  # earlier stages unusable here: the plain lean schema still bounds everything
     schema = copy.deepcopy(schema)  # the names above share nodes with module constants
@@ -120,7 +120,7 @@ def _lean(output: type[BaseModel]) -> dict[str, Any]:
             properties.pop(key, None)
         node["required"] = [key for key in node.get("required", []) if key in properties]
         for key, sub in properties.items():
-            limit = _LIMITS.get((name, key))
+            limit = LIMITS.get((name, key))
             if limit is not None:
                 _array(sub)["maxItems"] = min(limit, _array(sub).get("maxItems", limit))
             _cap_strings(sub, _LONG.get((name, key), _TEXT))
@@ -189,8 +189,8 @@ def _split_field(field: dict[str, Any]) -> dict[str, Any]:
     options = {**field["properties"]["options"], "minItems": 1}
     return {
         "anyOf": [
-            _variant(field, {"type": {"enum": [k for k in kinds if k not in choice]}}, drop=("options",)),
-            _variant(field, {"type": {"enum": choice}, "options": options}),
+            variant(field, {"type": {"enum": [k for k in kinds if k not in choice]}}, drop=("options",)),
+            variant(field, {"type": {"enum": choice}, "options": options}),
         ]
     }
 
@@ -200,8 +200,8 @@ def _split_metric(metric: dict[str, Any]) -> dict[str, Any]:
     field = {"type": "string", "pattern": metric["properties"]["entity"]["pattern"]}
     return {
         "anyOf": [
-            _variant(metric, {"agg": {"enum": ["sum", "avg", "min", "max", "latest"]}, "field": field}),
-            _variant(metric, {"agg": {"enum": ["count", "streak"]}}),
+            variant(metric, {"agg": {"enum": ["sum", "avg", "min", "max", "latest"]}, "field": field}),
+            variant(metric, {"agg": {"enum": ["count", "streak"]}}),
         ]
     }
 
@@ -269,10 +269,10 @@ def _tidy_data(data: dict[str, Any]) -> None:
             continue
         metric["entity"] = entity["name"]
         types = {str(f.get("name")): f.get("type", "text") for f in entity["fields"]}
-        numbers = [n for n, t in types.items() if t in _NUMERIC]
+        numbers = [n for n, t in types.items() if t in NUMERIC]
         dates = [n for n, t in types.items() if t == "date"]
         agg = metric.get("agg", "sum")
-        if agg in ("sum", "avg", "min", "max") and types.get(str(metric.get("field"))) not in _NUMERIC:
+        if agg in ("sum", "avg", "min", "max") and types.get(str(metric.get("field"))) not in NUMERIC:
             if numbers:
                 metric["field"] = numbers[0]
             else:

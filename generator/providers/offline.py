@@ -11,8 +11,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from flashapps.spec.base import Language
 from generator.planner import Plan, plan
-from generator.spec.base import Language
 from generator.stages import split
 
 from .base import StageRequest

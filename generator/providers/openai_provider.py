@@ -18,10 +18,12 @@ from typing import Any, Literal, TypeVar
 import openai
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from generator.errors import GenerationError, UserError
+from flashapps.errors import GenerationError, UserError
+from flashapps.spec.base import Language
 from generator.llm_settings import LLMSettings
-from generator.providers._openai_schema import strict_schema
-from generator.providers._openai_text import (
+from generator.providers.base import StageRequest
+from generator.providers.openai_schema import strict_schema
+from generator.providers.openai_text import (
     build_messages,
     clip,
     describe_errors,
@@ -31,8 +33,6 @@ from generator.providers._openai_text import (
     redact_url,
     scrub,
 )
-from generator.providers.base import StageRequest
-from generator.spec.base import Language
 
 __all__ = ["CallRecord", "OpenAIProvider"]
 
@@ -61,7 +61,7 @@ class CallRecord(BaseModel):
 
 
 @dataclass
-class _Reply:
+class Reply:
     content: str
     finish: str
     refusal: str | None
@@ -169,7 +169,7 @@ class OpenAIProvider:
     # -- one call, with format fallback and error translation ------------------------------
     def _complete(
         self, stage: str, model: str, messages: list[dict[str, str]], output: type[BaseModel], attempt: int
-    ) -> _Reply:
+    ) -> Reply:
         while True:
             self._check_cap(stage, attempt)
             record = CallRecord(stage=stage, model=model, mode=self.mode, attempt=attempt)
@@ -197,7 +197,7 @@ class OpenAIProvider:
             refusal = choice.message.refusal if choice else None
             if finish == "content_filter":
                 refusal = refusal or "the endpoint's content filter stopped the reply"
-            return _Reply(content=content, finish=finish, refusal=refusal, record=record)
+            return Reply(content=content, finish=finish, refusal=refusal, record=record)
 
     def _arguments(self, model: str, messages: list[dict[str, str]], output: type[BaseModel]) -> dict[str, Any]:
         arguments: dict[str, Any] = {"model": model, "messages": messages, self._tokens_param: self.settings.max_tokens}

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ValidationError
 
 from generator.prompts import load
-from generator.providers._openai_schema import shape
 from generator.providers.base import StageRequest
+from generator.providers.openai_schema import shape
 
 __all__ = [
     "build_messages",
@@ -152,7 +152,7 @@ def looks_refused(text: str) -> bool:
 
 def policy_findings(output: BaseModel) -> list[str]:
     """What the sandbox policy finds in each logic function body (wrapped as its function)."""
-    from sandbox.policy import ALLOWED_FILES, check_source
+    from flashapps.policy import ALLOWED_FILES, check_source
 
     problems = []
     for function in getattr(output, "logic", []):

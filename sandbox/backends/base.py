@@ -44,7 +44,7 @@ class Backend(Protocol):
     isolated: bool
     app_dir: str
     python: str
-    runner: str
+    checker: str
     ini: str
 
     def available(self) -> bool: ...

@@ -2,7 +2,7 @@
 
 Never root inside: limits are set with prlimit, then setpriv drops to nobody (65534) with no
 capabilities, and only then does bwrap build the sandbox (as root, bwrap would expose the
-host's files and environment). Only /usr, the runtime, the runner and the bundle are mounted,
+host's files and environment). Only /usr, the runtime, the checker and the bundle are mounted,
 all read-only; /tmp is a sized tmpfs; the environment is cleared; the network namespace is
 empty. Weaker than Docker: no cgroup, so memory is bounded per process (address space) and
 processes per user (RLIMIT_NPROC), not for the whole run.
@@ -61,7 +61,7 @@ class BubblewrapBackend:
     isolated = True
     app_dir = "/app"
     python = "/usr/bin/python3"
-    runner = "/opt/flashapps/runner.py"
+    checker = "/opt/flashapps/check.py"
     ini = "/opt/flashapps/bundle_pytest.ini"
 
     def __init__(self, settings: SandboxSettings | None = None) -> None:
@@ -97,8 +97,8 @@ class BubblewrapBackend:
         wrap += ["--ro-bind", str(self.site), "/opt/site"]
         wrap += [
             "--ro-bind",
-            str(HERE / "runner.py"),
-            self.runner,
+            str(HERE / "inside" / "check.py"),
+            self.checker,
             "--ro-bind",
             str(HERE / "bundle_pytest.ini"),
             self.ini,

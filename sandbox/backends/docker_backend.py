@@ -78,7 +78,7 @@ class DockerBackend:
     isolated = True
     app_dir = "/app"
     python = "/opt/venv/bin/python"
-    runner = "/opt/flashapps/runner.py"
+    checker = "/opt/flashapps/check.py"
     ini = "/opt/flashapps/bundle_pytest.ini"
 
     def __init__(self, image: str | None = None, runtime: str = "runc", client: docker.DockerClient | None = None):

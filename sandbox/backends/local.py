@@ -32,7 +32,7 @@ class LocalBackend:
     isolated = False
     app_dir = ""  # the bundle's own path
     python = sys.executable
-    runner = str(HERE / "runner.py")
+    checker = str(HERE / "inside" / "check.py")
     ini = str(HERE / "bundle_pytest.ini")
 
     def available(self) -> bool:

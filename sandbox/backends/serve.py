@@ -1,6 +1,6 @@
 """Serving an app (a long-running Streamlit behind a unix socket), shared by every backend.
 
-A backend's ``serve(ServeRequest) -> Served`` starts ``relay.py`` (see ``gallery/relay.py``)
+A backend's ``serve(ServeRequest) -> Served`` starts ``relay.py`` (see ``sandbox/inside/relay.py``)
 in its sandbox with the app's code read-only, its data folder read-write and the socket
 folder read-write; the relay starts Streamlit and copies bytes from the socket to it.
 ``Served`` says whether it is still alive, how much memory it uses, and stops it (idempotent).
@@ -9,6 +9,7 @@ folder read-write; the relay starts Streamlit and copies bytes from the socket t
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import signal
@@ -16,11 +17,11 @@ import stat
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sandbox.limits import Limits
+from sandbox.limits import SERVE_LIMITS, Limits
 
 __all__ = [
     "RELAY",
@@ -31,13 +32,15 @@ __all__ = [
     "ServeDirs",
     "own_tree",
     "relay_args",
+    "prepare",
     "serve_limits",
     "tree_rss",
 ]
 
-RELAY = Path(__file__).resolve().parents[2] / "gallery" / "relay.py"
+RELAY = Path(__file__).resolve().parents[1] / "inside" / "relay.py"
 """The relay script every backend mounts read-only (standard library only)."""
 
+log = logging.getLogger(__name__)
 SOCKET_NAME = "app.sock"
 _SKIP = shutil.ignore_patterns("data", "__pycache__", ".pytest_cache", ".ruff_cache", "tests")
 
@@ -69,9 +72,26 @@ class Served(Protocol):
     def logs(self) -> str: ...
 
 
-def serve_limits(memory_mb: int = 512, cpus: float = 1.0, pids: int = 256) -> Limits:
-    """Limits for a long-running app: no wall clock (the idle reaper stops it), an hour of CPU time."""
-    return Limits(memory_mb=memory_mb, cpus=cpus, pids=pids, cpu_seconds=3600, timeout_s=24 * 3600, tmpfs_mb=64)
+def prepare(backend: Any) -> None:
+    """Readies a serving backend before the first visit (the image, bubblewrap's runtime) and removes
+    app containers a crashed studio left (labelled with a process that is gone). Never raises: the
+    first app start tries again and reports what is wrong."""
+    if backend.name.startswith("docker"):
+        from sandbox.backends.docker_backend import remove_leftovers
+
+        with contextlib.suppress(Exception):
+            remove_leftovers(backend.client)
+    try:
+        getattr(backend, "image" if backend.name.startswith("docker") else "site", None)
+    except Exception:
+        log.exception("preparing the %s backend failed; the first app start tries again", backend.name)
+
+
+def serve_limits(
+    memory_mb: int = SERVE_LIMITS.memory_mb, cpus: float = SERVE_LIMITS.cpus, pids: int = SERVE_LIMITS.pids
+) -> Limits:
+    """``SERVE_LIMITS`` with the memory, CPU and process limits the runner's settings choose."""
+    return SERVE_LIMITS.model_copy(update={"memory_mb": memory_mb, "cpus": cpus, "pids": pids})
 
 
 class ServeDirs:

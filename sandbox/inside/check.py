@@ -3,7 +3,7 @@
 Standard library only, and nothing from the bundle is imported here: the bundle's code runs
 only in the pytest child process. Usage (arguments are JSON, written by the host):
 
-    python runner.py BUNDLE INI RUFF_CHECK_ARGS RUFF_FORMAT_ARGS TIMEOUT_S
+    python check.py BUNDLE INI RUFF_CHECK_ARGS RUFF_FORMAT_ARGS TIMEOUT_S
 """
 
 import json

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from generator.errors import UserError
-from generator.jobs import Job
-from generator.spec import AppSpec
-from sandbox.report import VerifyReport
+from flashapps.errors import UserError
+from flashapps.events import STEPS
+from flashapps.report import VerifyReport
+from flashapps.spec import AppSpec
 from studio import services
+from studio.pages.publish import publish_box
+from studio.pages.ui import embed, esc, guard, lang, stage_line, t, user
 from studio.strings import EXAMPLES, STAGES
-from studio.views._ui import embed, esc, guard, lang, stage_line, t, user
-from studio.views.publish import publish_box
+from workshop.jobs import Job
 
 __all__ = ["page"]
-
-_ORDER = ("value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify")
 
 
 def _job() -> Job | None:
@@ -27,7 +26,7 @@ def _job() -> Job | None:
     if not job_id:
         return None
     try:
-        return services.runner().store.get(job_id)
+        return services.jobs().store.get(job_id)
     except UserError as exc:
         st.error(exc.message(lang()))
         return None
@@ -40,12 +39,12 @@ def _events(job: Job) -> None:
 
 @st.fragment(run_every="0.7s")
 def _progress(job_id: str) -> None:
-    job = services.runner().store.get(job_id)
+    job = services.jobs().store.get(job_id)
     with st.status(t("working"), expanded=True, state="running"):
         _events(job)
         if job.kind == "create":
             done = {event.stage for event in job.events}
-            upcoming = next((stage for stage in _ORDER if stage not in done), None)
+            upcoming = next((stage for stage in STEPS if stage not in done), None)
             if upcoming:
                 st.caption(t("waiting_for", stage=STAGES[upcoming][lang()]))
     if job.status in ("done", "failed"):
@@ -97,11 +96,10 @@ def _card(spec: AppSpec, note: str) -> None:
                 st.caption(f"{t('why')}: {esc(note)}")
 
 
-def _verify(report: dict | None) -> None:
-    if report is None:
+def _verify(found: VerifyReport | None) -> None:
+    if found is None:
         st.info(t("not_checked"))
         return
-    found = VerifyReport.model_validate(report)
     summary = f"{found.backend}: {found.summary(lang())}"
     if found.passed:
         st.success(t("verified", summary=summary))
@@ -129,7 +127,7 @@ def _start(job_id: str, project_id: str) -> None:
 
 
 def _versions(project_id: str, current: int) -> None:
-    projects = services.store()
+    projects = services.projects()
     versions = projects.versions(project_id)
     earlier = [v.number for v in versions if v.number != current]
     if len(versions) > 1 and st.button(t("undo"), key="undo", icon="↩️"):
@@ -146,7 +144,7 @@ def _versions(project_id: str, current: int) -> None:
 
 
 def _project(project_id: str, job: Job | None) -> None:
-    projects = services.store()
+    projects = services.projects()
     version = projects.version(project_id)
     meta = services.project_meta(project_id)
     if job is not None and job.events:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from gallery import Inspection, UserView
 from studio import services
-from studio.views._ui import esc, guard, lang, t, user
+from studio.pages.ui import esc, guard, lang, t, user
 
 __all__ = ["page"]
 

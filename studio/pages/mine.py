@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
-from studio.views._ui import esc, go, need_user, t
+from studio.pages.ui import esc, go, need_user, t
 
 __all__ = ["page"]
 
@@ -16,7 +16,7 @@ def page() -> None:
     if found is None:
         return
     published = services.gallery().apps.my_apps(found)
-    drafts = services.store().owned_by(found.username)
+    drafts = services.projects().owned_by(found.username)
     if not published and not drafts:
         st.info(t("mine_none"))
     if published:
@@ -32,7 +32,7 @@ def page() -> None:
                 go("app", app=app.slug)
     if drafts:
         st.subheader(t("mine_drafts"), anchor=False)
-    projects = services.store()
+    projects = services.projects()
     for project in drafts:
         version = projects.version(project.id)
         slug = services.project_meta(project.id).get("slug")

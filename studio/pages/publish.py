@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from generator.projects import Version
 from studio import services
-from studio.views._ui import go, guard, lang, need_user, t
+from studio.pages.ui import go, guard, lang, need_user, t
+from workshop.projects import Version
 
 __all__ = ["publish_box"]
 
@@ -16,7 +16,7 @@ def publish_box(project_id: str, version: Version) -> None:
     found = need_user("action_publish")
     if found is None:
         return
-    if not (version.verify or {}).get("passed"):
+    if version.verify is None or not version.verify.passed:
         st.info(t("publish_unverified"))
         return
     meta = services.project_meta(project_id)

@@ -11,9 +11,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from flashapps.errors import UserError
+from flashapps.events import StageEvent
 from gallery import UserView
-from generator.errors import UserError
-from generator.pipeline import StageEvent
 from studio import auth, services
 from studio.strings import STAGES, text
 

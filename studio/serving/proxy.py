@@ -27,7 +27,7 @@ from websockets.asyncio.client import ClientConnection, unix_connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
 from gallery.errors import UserError
-from gallery.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
+from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
 
 __all__ = ["AppProxy", "proxy_routes"]
 

@@ -26,10 +26,12 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from flashapps.files import folder_digest
+from flashapps.settings import home_folder
 from gallery.errors import UserError
-from gallery.runner_errors import AppNotServed, AppStartFailed, RunnerBusy, RunnerUnavailable
-from gallery.settings import flashapps_home
 from sandbox.backends.serve import Served, ServeRequest, serve_limits
+from sandbox.limits import SERVE_LIMITS
+from studio.serving.errors import AppNotServed, AppStartFailed, RunnerBusy, RunnerUnavailable
 
 __all__ = [
     "AppNotServed",
@@ -59,15 +61,15 @@ class RunnerSettings(BaseSettings):
     max_running: int = Field(default=4, ge=1, description="apps running at once")
     start_timeout_s: float = Field(default=30, gt=0, description="how long an app may take to answer")
     busy_grace_s: float = Field(default=2, ge=0, description="an app used this recently is never evicted")
-    memory_mb: int = Field(default=512, ge=64, description="memory per app (Docker: the whole app)")
-    cpus: float = Field(default=1.0, gt=0, description="CPU quota per app, in cores (Docker)")
-    pids: int = Field(default=256, ge=16, description="processes and threads per app")
+    memory_mb: int = Field(default=SERVE_LIMITS.memory_mb, ge=64, description="memory per app (Docker: the whole app)")
+    cpus: float = Field(default=SERVE_LIMITS.cpus, gt=0, description="CPU quota per app, in cores (Docker)")
+    pids: int = Field(default=SERVE_LIMITS.pids, ge=16, description="processes and threads per app")
     reap_every_s: float = Field(default=5, gt=0, description="how often idle, dead and hidden apps are looked for")
 
 
 @dataclass(frozen=True)
 class Target:
-    """What a URL name serves now: the code folder, a fingerprint of it, and the data folder's name."""
+    """What a URL name serves now: the code folder, its content hash (flashapps.files), and the data folder's name."""
 
     key: str
     code: Path
@@ -128,7 +130,7 @@ class AppRunner:
         self.settings = settings or RunnerSettings()
         self.resolve = resolve
         self.still_served = still_served
-        self.home = Path(home) if home else flashapps_home()
+        self.home = Path(home) if home else home_folder()
         self._backend = backend
         self._lock = threading.Lock()
         self._key_locks: dict[str, threading.Lock] = {}
@@ -258,6 +260,9 @@ class AppRunner:
         began = time.perf_counter()
         served: Served | None = None
         try:
+            if folder_digest(target.code) != target.fingerprint:
+                log.warning("refusing %s: its files differ from the ones that were checked", target.key)
+                raise AppStartFailed(target.key, "its files are not the ones that were checked")
             backend = self.backend
             request = ServeRequest(
                 key=target.key,

@@ -2,7 +2,10 @@
 
 * ``<slug>``: the latest version of a published or featured app; ``<slug>--v<n>``: version n.
   Pending, hidden and rejected apps are not served (to anyone: the runner has no viewer).
-* ``draft-<project id>``: the current version of a studio project (rendered once per version).
+* ``draft-<project id>``: the current version of a studio project (its kept, checked bundle).
+
+A target's fingerprint is the content hash of its code; the runner checks the folder against it
+before it starts the app, so what is served is exactly what was checked.
 
 The data folder's name is the slug (every version of an app shares it) or ``draft-<id>``.
 """
@@ -14,8 +17,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from flashapps.errors import UserError
+from flashapps.settings import Settings
 from gallery.errors import NotFound
-from gallery.runner import Target, valid_key
+from studio.serving.runner import Target, valid_key
+from workshop.projects import ProjectStore
 
 __all__ = ["DRAFT_PREFIX", "Targets", "draft_key"]
 
@@ -57,25 +63,20 @@ class Targets:
         return self._published(key)
 
     def _draft(self, key: str) -> Target:
-        from generator.errors import UserError
-        from generator.projects import ProjectStore
-        from generator.settings import Settings
-
         project_id = key.removeprefix(DRAFT_PREFIX)
-        store = ProjectStore(self._home or Settings().home)
+        projects = ProjectStore(self._home or Settings().home)
         try:
-            project = store.get(project_id)
-            bundle = store.render(project_id)
+            bundle = projects.bundle(project_id)
         except UserError:
             raise NotFound("app", key) from None
-        return Target(key=key, code=bundle.path, fingerprint=f"{project.id}:{project.current}", data_key=key)
+        return Target(key=key, code=bundle.path, fingerprint=bundle.digest, data_key=key)
 
     def _published(self, key: str) -> Target:
         match = _VERSION.match(key)
         slug, number = (match["slug"], int(match["number"])) if match else (key, None)
         gallery = self.gallery
         version = gallery.apps.get_version(slug, number)  # type: ignore[attr-defined]  # NotFound when not public
-        code = gallery.store.path(version.digest)  # type: ignore[attr-defined]
+        code = gallery.files.path(version.digest)  # type: ignore[attr-defined]
         if not (code / "app.py").is_file():
             raise NotFound("app", key)
         return Target(key=key, code=code, fingerprint=version.digest, data_key=slug)

@@ -12,7 +12,7 @@ from sample_specs import water_tracker
 from scripted_server import TEST_KEY, ScriptedServer, error, ok
 
 from bench.judge import Judge
-from generator.errors import UserError
+from flashapps.errors import UserError
 from generator.llm_settings import LLMSettings
 from generator.providers.openai_provider import OpenAIProvider
 

@@ -16,7 +16,8 @@ from bench import eval as bench_eval
 from bench import run as bench_run
 from bench.ideas import load_ideas
 from bench.shots import available
-from generator.stages import STAGES, split
+from flashapps.events import STAGES
+from generator.stages import split
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "ideas-dev.jsonl"
 needs_dev = pytest.mark.skipif(not DEV.is_file(), reason="the dev ideas live in ../shared/eval")

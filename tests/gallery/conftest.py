@@ -11,9 +11,10 @@ from pg import PgServer
 from sample_specs import water_tracker
 from support import unavailable, water_variants
 
+from flashapps.bundle import AppBundle
+from flashapps.report import TestResult, VerifyReport
 from gallery import Gallery, GallerySettings, UserView, open_gallery
-from generator.render import AppBundle, render
-from sandbox.report import TestResult, VerifyReport
+from generator.render import render
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from flashapps.errors import UserError
 from gallery import Conflict, Forbidden, Gallery, UserView
 from gallery.accounts import hash_token
 from gallery.models import Session, User
-from generator.errors import UserError
 
 T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 

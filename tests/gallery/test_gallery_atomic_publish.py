@@ -12,18 +12,19 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
+from flashapps.bundle import AppBundle
+from flashapps.report import VerifyReport
 from gallery import Gallery, GallerySettings
-from gallery.store import CRASH_ENV, CRASH_STEPS
-from generator.render import AppBundle
-from sandbox.report import VerifyReport
+from gallery.files import CRASH_ENV, CRASH_STEPS
 
 _PUBLISH = """
 import sys
+from flashapps.report import VerifyReport
 from gallery import open_gallery
 from gallery.views import UserView
 gallery = open_gallery()
 maker = gallery.accounts.get("maker")
-gallery.apps.publish(maker, sys.argv[1], sys.argv[2], tags=["x"])
+gallery.apps.publish(maker, sys.argv[1], VerifyReport.model_validate(sys.argv[2]), tags=["x"])
 print("PUBLISHED", flush=True)
 """
 
@@ -51,9 +52,9 @@ def _assert_consistent(gallery: Gallery) -> None:
 
         versions = session.execute(select(AppVersion.digest, AppVersion.files)).all()
     for digest, files in versions:
-        assert all((gallery.store.path(digest) / name).is_file() for name in files)
-    assert {p.name for p in gallery.store.files_dir.iterdir()} == {digest for digest, _ in versions}
-    assert list(gallery.store.staging_dir.iterdir()) == []
+        assert all((gallery.files.path(digest) / name).is_file() for name in files)
+    assert {p.name for p in gallery.files.files_dir.iterdir()} == {digest for digest, _ in versions}
+    assert list(gallery.files.staging_dir.iterdir()) == []
 
 
 @pytest.mark.parametrize("how", ["sigkill", "exit"])
@@ -98,7 +99,7 @@ def test_recovery_leaves_a_live_publish_alone(
         try:
             meanwhile = reopen()
             assert meanwhile.last_recovery is not None and len(meanwhile.last_recovery.busy) == 1
-            assert len([p for p in gallery.store.staging_dir.iterdir() if p.is_dir()]) == 1
+            assert len([p for p in gallery.files.staging_dir.iterdir() if p.is_dir()]) == 1
         finally:
             os.kill(child.pid, signal.SIGKILL)
             child.wait(timeout=30)
@@ -117,10 +118,10 @@ def test_a_publish_that_runs_through_leaves_no_staging(
 
 
 def test_recovery_removes_file_folders_without_rows(gallery: Gallery, reopen: Callable[[], Gallery]) -> None:
-    orphan = gallery.store.files_dir / ("ab" * 32)
+    orphan = gallery.files.files_dir / ("ab" * 32)
     orphan.mkdir()
     (orphan / "app.py").write_text("x = 1\n")
-    stray = gallery.store.staging_dir / f"{'cd' * 32}.123456"
+    stray = gallery.files.staging_dir / f"{'cd' * 32}.123456"
     stray.mkdir()
     restarted = reopen()
     assert not orphan.exists() and not stray.exists()

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from flashapps.bundle import AppBundle
+from flashapps.errors import UserError
+from flashapps.report import VerifyReport
 from gallery import Gallery, GallerySettings, NotFound, UserView, open_gallery
-from generator.errors import UserError
-from generator.render import AppBundle
-from sandbox.report import VerifyReport
 
 
 def _snapshot(gallery: Gallery, maintainer: UserView) -> dict[str, object]:
@@ -26,7 +26,7 @@ def _snapshot(gallery: Gallery, maintainer: UserView) -> dict[str, object]:
         "search_en": [a.slug for a in gallery.browse("water").items],
         "audit": gallery.curation.audit_log(maintainer),
         "reports": gallery.curation.reports(maintainer),
-        "files": sorted(p.name for p in gallery.store.files_dir.iterdir()),
+        "files": sorted(p.name for p in gallery.files.files_dir.iterdir()),
     }
 
 
@@ -60,7 +60,7 @@ def test_backup_and_restore_round_trip(
     with pytest.raises(NotFound):
         restored.accounts.get("later")
     assert restored.accounts.login("maker", "maker-password")
-    assert list(restored.store.staging_dir.iterdir()) == []
+    assert list(restored.files.staging_dir.iterdir()) == []
     # the restored gallery goes on working: new ids do not clash with restored ones
     newer = restored.apps.publish(maker, water_bundle, passed)
     assert restored.browse().total == 4 and newer.latest_version == 1

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from flashapps.bundle import AppBundle
+from flashapps.report import VerifyReport
 from gallery import Gallery, GallerySettings, UserView
 from gallery.cli import main
-from generator.render import AppBundle
-from sandbox.report import VerifyReport
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from flashapps.bundle import AppBundle
+from flashapps.errors import UserError
+from flashapps.report import VerifyReport
 from gallery import Forbidden, Gallery, NotFound, UserView
-from generator.errors import UserError
-from generator.render import AppBundle
-from sandbox.report import VerifyReport
 
 
 @pytest.fixture
@@ -180,7 +180,7 @@ def test_delete_removes_rows_and_files_but_keeps_the_audit(
     gallery.curation.delete(maintainer, app.slug)
     with pytest.raises(NotFound):
         gallery.apps.get_by_slug(app.slug, maintainer)
-    assert list(gallery.store.files_dir.iterdir()) == []
+    assert list(gallery.files.files_dir.iterdir()) == []
     assert gallery.curation.reports(maintainer) == []
     with pytest.raises(NotFound):
         gallery.curation.close_report(maintainer, report)

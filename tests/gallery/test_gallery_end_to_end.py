@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from support import ready_docker
 
+from flashapps.bundle import AppBundle
+from flashapps.report import VerifyReport
 from gallery import Gallery, UserView
-from generator.render import AppBundle
 from sandbox.backends.docker_backend import DockerBackend, remove_leftovers
-from sandbox.report import VerifyReport
 from sandbox.verify import verify
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from sample_specs import water_tracker
 
+from flashapps.errors import UserError
+from flashapps.report import VerifyReport
+from flashapps.spec import AppSpec, DataField
 from gallery import Gallery, UserView, scan_spec
-from generator.errors import UserError
 from generator.render import render
-from generator.spec import AppSpec, DataField
-from sandbox.report import VerifyReport
 
 
 def _with_fields(*fields: DataField, entity_label: str = "Drink") -> AppSpec:
@@ -83,7 +83,7 @@ def test_publishing_needs_confirmation_and_keeps_the_findings(
         gallery.apps.publish(maker, bundle, passed)
     assert "姓名" in refused.value.message("zh") and "健康数据" in refused.value.message("zh")
     assert "person names" in refused.value.message("en") and "health data" in refused.value.message("en")
-    assert gallery.browse().total == 0 and list(gallery.store.files_dir.iterdir()) == []
+    assert gallery.browse().total == 0 and list(gallery.files.files_dir.iterdir()) == []
 
     reviewing = type(gallery)(gallery.settings.model_copy(update={"review_first": True}), engine=gallery.engine)
     app = reviewing.apps.publish(maker, bundle, passed, confirm_privacy=True)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sample_specs import water_tracker
 
+from flashapps.bundle import AppBundle
+from flashapps.errors import UserError
+from flashapps.report import TestResult, VerifyReport
+from flashapps.spec import AppSpec
 from gallery import Gallery, NotFound, UserView
-from generator.errors import UserError
-from generator.render import AppBundle
-from generator.spec import AppSpec
-from sandbox.report import TestResult, VerifyReport
 
 
 def test_publish_lists_the_app_with_a_short_slug(
@@ -50,8 +50,8 @@ def test_an_unverified_bundle_is_refused_in_both_languages(
     assert "verify again" in refused.value.message("en")
     assert "重新检查" in refused.value.message("zh")
     assert gallery.browse().total == 0
-    assert list(gallery.store.files_dir.iterdir()) == []
-    assert list(gallery.store.staging_dir.iterdir()) == []
+    assert list(gallery.files.files_dir.iterdir()) == []
+    assert list(gallery.files.staging_dir.iterdir()) == []
 
 
 def test_anonymous_users_cannot_publish(gallery: Gallery, water_bundle: AppBundle, passed: VerifyReport) -> None:
@@ -100,7 +100,7 @@ def test_identical_files_are_stored_once(
     a = gallery.apps.publish(maker, water_bundle, passed)
     b = gallery.apps.publish(maker, water_bundle, passed)
     assert gallery.apps.get_version(a.slug).digest == gallery.apps.get_version(b.slug).digest
-    assert len(list(gallery.store.files_dir.iterdir())) == 1
+    assert len(list(gallery.files.files_dir.iterdir())) == 1
 
 
 def test_download_zip_is_the_runnable_bundle(

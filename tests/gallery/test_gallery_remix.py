@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from sample_specs import water_tracker
 
+from flashapps.bundle import AppBundle
+from flashapps.errors import UserError
+from flashapps.report import VerifyReport
 from gallery import Gallery, NotFound, UserView
-from generator.errors import UserError
-from generator.render import AppBundle, render
-from sandbox.report import VerifyReport
+from generator.render import render
 
 
 def test_remix_starts_from_a_version_and_keeps_lineage(

@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
+from flashapps.bundle import AppBundle
+from flashapps.report import VerifyReport
 from gallery import Gallery, UserView
 from gallery.search import fts5_query, tsquery
 from gallery.tokens import index_text, query_terms
-from generator.render import AppBundle
-from sandbox.report import VerifyReport
 
 T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 

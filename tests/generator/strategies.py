@@ -12,7 +12,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from generator.spec import CANVAS_GAMES, AppSpec
+from flashapps.spec import CANVAS_GAMES, AppSpec
 
 HOSTILE = string.ascii_letters + string.digits + " '\"\\{}%#<>&*_`|-" + "中文字漢體😀💧"
 KINDS = ["chart", "filter", "calculator", "converter", "timer", "quiz", "flashcards", "checklist", "picker"]

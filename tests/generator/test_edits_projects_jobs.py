@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from sample_specs import water_tracker
 
+from flashapps.errors import UserError
+from flashapps.events import StageEvent
+from flashapps.settings import Settings
 from generator.edits import apply_edit
-from generator.errors import UserError
-from generator.jobs import InProcessRunner, JobStore
-from generator.pipeline import StageEvent
-from generator.projects import ProjectStore
+from workshop.actions import Workshop
+from workshop.jobs import InProcessQueue, JobStore
 
 
 def test_goal_and_weekly_chart_in_one_sentence() -> None:
@@ -53,56 +54,60 @@ def test_an_edit_it_cannot_understand_says_so_and_changes_nothing() -> None:
 
 
 def test_every_version_is_kept_and_undo_adds_a_version(tmp_path: Path) -> None:
-    store = ProjectStore(tmp_path)
+    shop = Workshop(Settings(home=tmp_path))
+    store = shop.projects
     project = store.create("water", water_tracker())
     edited = apply_edit(water_tracker(), "call it Hydro").spec
     v2 = store.add(project.id, edited, "call it Hydro", ["title set to Hydro"])
     assert v2.number == 2 and store.get(project.id).current == 2
-    v3 = store.undo(project.id, 1)
-    assert v3.number == 3 and v3.spec == water_tracker()
+    undone = shop.undo(project.id, 1)
+    v3 = store.version(project.id, 3)
+    assert undone.version == 3 and v3.spec == water_tracker() and v3.change == "undo to version 1"
+    assert undone.bundle.digest == v3.digest and undone.bundle.unchanged()
     assert [v.number for v in store.versions(project.id)] == [1, 2, 3]
     assert store.version(project.id, 2).spec.brief.title == "Hydro"
-    bundle = store.render(project.id, 2)
+    bundle = store.bundle(project.id, 2)
     assert "Hydro" in (bundle.path / "app.py").read_text()
+    assert bundle.digest == store.version(project.id, 2).digest  # rendered once, and the hash kept
     with pytest.raises(UserError):
         store.get("../etc")
 
 
 def test_a_job_keeps_its_events_and_result_for_a_reload(tmp_path: Path) -> None:
     store = JobStore(tmp_path)
-    runner = InProcessRunner(store)
+    queue = InProcessQueue(store)
 
     def work(emit):  # type: ignore[no-untyped-def]
         emit(StageEvent(stage="value", summary="first", elapsed_ms=1, at_ms=1))
         emit(StageEvent(stage="data", summary="second", elapsed_ms=1, at_ms=2))
         return {"bundle": "somewhere"}
 
-    job = runner.submit("create", {"idea": "water"}, work)
-    runner.futures[job.id].result(timeout=10)
+    job = queue.submit("create", {"idea": "water"}, work)
+    queue.futures[job.id].result(timeout=10)
     again = JobStore(tmp_path).get(job.id)  # a fresh store: as after a page reload
     assert again.status == "done" and again.result == {"bundle": "somewhere"}
     assert [e.summary for e in again.events] == ["first", "second"]
-    runner.shutdown()
+    queue.shutdown()
 
 
 def test_a_failing_job_records_the_users_message(tmp_path: Path) -> None:
-    runner = InProcessRunner(JobStore(tmp_path))
+    queue = InProcessQueue(JobStore(tmp_path))
 
     def work(emit):  # type: ignore[no-untyped-def]
         raise UserError("Type an idea first.", "请先输入一个想法。")
 
-    job = runner.submit("create", {"idea": ""}, work)
-    runner.futures[job.id].result(timeout=10)
-    failed = runner.store.get(job.id)
+    job = queue.submit("create", {"idea": ""}, work)
+    queue.futures[job.id].result(timeout=10)
+    failed = queue.store.get(job.id)
     assert failed.status == "failed" and failed.error == {"en": "Type an idea first.", "zh": "请先输入一个想法。"}
-    runner.shutdown()
+    queue.shutdown()
 
 
 def test_jobs_are_listed_newest_first(tmp_path: Path) -> None:
-    runner = InProcessRunner(JobStore(tmp_path), workers=1)
+    queue = InProcessQueue(JobStore(tmp_path), workers=1)
     ids = []
     for n in range(3):
-        ids.append(runner.submit("create", {"n": n}, lambda emit: {}).id)
+        ids.append(queue.submit("create", {"n": n}, lambda emit: {}).id)
         time.sleep(0.02)
-    runner.shutdown()
-    assert [j.id for j in runner.store.recent()] == list(reversed(ids))
+    queue.shutdown()
+    assert [j.id for j in queue.store.recent()] == list(reversed(ids))

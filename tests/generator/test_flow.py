@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from sample_specs import water_tracker
 
-from generator.flow import build, owner_of
+from flashapps.report import VerifyReport
+from generator.build import build, owner_of
 from generator.providers import StageRequest
 from generator.stages import split
 
@@ -35,14 +36,13 @@ class SpecProvider:
         return "scripted"
 
 
-class FakeReport(BaseModel):
-    passed: bool
-    findings: list[dict] = []
-    tests: list[dict] = []
-    note: str = ""
+def FakeReport(passed: bool, tests: list[dict] | None = None, findings: list[dict] | None = None) -> VerifyReport:
+    return VerifyReport.model_validate(
+        {"backend": "scripted", "isolated": True, "passed": passed, "tests": tests or [], "findings": findings or []}
+    )
 
 
-def _failing_logic() -> FakeReport:
+def _failing_logic() -> VerifyReport:
     return FakeReport(
         passed=False,
         tests=[{"name": "test_logic::test_daily_need[0]", "outcome": "failed", "output": "assert 2100 == 2000"}],
@@ -50,10 +50,12 @@ def _failing_logic() -> FakeReport:
 
 
 def test_findings_go_to_the_stage_that_owns_them() -> None:
-    assert owner_of(_failing_logic().model_dump())[0] == "logic"
-    app = {"tests": [{"name": "test_app::test_log_a_glass", "outcome": "failed", "output": "x"}]}
+    assert owner_of(_failing_logic())[0] == "logic"
+    app = FakeReport(False, tests=[{"name": "test_app::test_log_a_glass", "outcome": "failed", "output": "x"}])
     assert owner_of(app)[0] == "key_paths"
-    lint = {"findings": [{"tool": "ruff", "file": "logic.py", "line": 3, "code": "F821", "message": "undefined"}]}
+    lint = FakeReport(
+        False, findings=[{"tool": "ruff", "file": "logic.py", "line": 3, "code": "F821", "message": "undefined"}]
+    )
     assert owner_of(lint) == ("logic", ["ruff logic.py:3 F821 undefined"])
 
 
@@ -75,7 +77,7 @@ def test_the_same_error_twice_stops_the_loop(tmp_path: Path) -> None:
     provider = SpecProvider(water_tracker())  # a provider that cannot fix anything
     calls = []
 
-    def verify(_: Path) -> FakeReport:
+    def verify(_: Path) -> VerifyReport:
         calls.append(1)
         return _failing_logic()
 
@@ -95,7 +97,7 @@ def test_rounds_are_bounded(tmp_path: Path) -> None:
     provider = SpecProvider(spec, fixes=variants)
     counter = iter(range(100))
 
-    def verify(_: Path) -> FakeReport:
+    def verify(_: Path) -> VerifyReport:
         n = next(counter)
         return FakeReport(passed=False, tests=[{"name": f"test_logic::t{n}", "outcome": "failed", "output": f"e{n}"}])
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sample_specs import water_tracker
 
+from flashapps.spec import AppSpec
 from generator.render import render_files
-from generator.spec import AppSpec
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 

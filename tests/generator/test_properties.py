@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from strategies import app_specs
 from support import ruff_problems, run_bundle_tests
 
+from flashapps.policy import check_bundle
+from flashapps.spec import AppSpec
 from generator.render import render
-from generator.spec import AppSpec
-from sandbox.policy import check_bundle
 
 _SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 

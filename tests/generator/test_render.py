@@ -9,8 +9,8 @@ import pytest
 from sample_specs import water_tracker
 from support import ruff_problems, run_bundle_tests
 
+from flashapps.spec import AppSpec
 from generator.render import render
-from generator.spec import AppSpec
 
 
 def test_bundle_has_the_files_design_promises(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 from sample_specs import water_tracker
 
-from generator.spec import SPEC_VERSION, AppSpec
+from flashapps.spec import SPEC_VERSION, AppSpec
 
 
 def _data() -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from generator.spec import Expect
+from flashapps.spec import Expect
 
 
 @pytest.mark.parametrize(

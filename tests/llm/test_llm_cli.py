@@ -10,7 +10,8 @@ from pathlib import Path
 from sample_specs import water_tracker
 from scripted_server import TEST_KEY, ScriptedServer, ok
 
-from generator.stages import STAGES, split
+from flashapps.events import STAGES
+from generator.stages import split
 
 FLASHAPPS = Path(sys.executable).with_name("flashapps")
 

@@ -11,7 +11,7 @@ import pytest
 from scripted_server import TEST_KEY as KEY
 from scripted_server import Reply, ScriptedServer, error, ok, refusal, slow
 
-from generator.errors import GenerationError, UserError
+from flashapps.errors import GenerationError, UserError
 from generator.llm_settings import LLMSettings
 from generator.providers import StageRequest
 from generator.providers.openai_provider import OpenAIProvider

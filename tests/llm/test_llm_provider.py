@@ -11,12 +11,13 @@ import pytest
 from sample_specs import water_tracker
 from scripted_server import ScriptedServer, error, ok, refusal, truncated
 
-from generator.errors import GenerationError, UserError
-from generator.pipeline import generate
+from flashapps.errors import GenerationError, UserError
+from flashapps.events import STAGES
+from flashapps.settings import Settings
+from generator.generate import generate
 from generator.providers import StageRequest, get_provider
 from generator.providers.openai_provider import OpenAIProvider
-from generator.settings import Settings
-from generator.stages import STAGE_OUTPUTS, STAGES, FeedbackOut, ScreensOut, ValueOut, split
+from generator.stages import STAGE_OUTPUTS, FeedbackOut, ScreensOut, ValueOut, split
 
 IDEA = "an app to track my daily water intake"
 Make = Callable[..., OpenAIProvider]

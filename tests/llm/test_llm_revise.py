@@ -7,9 +7,10 @@ from collections.abc import Callable
 from sample_specs import water_tracker
 from scripted_server import ScriptedServer, ok
 
-from generator.flow import revise
+from flashapps.events import STAGES
+from generator.build import revise
 from generator.providers.openai_provider import OpenAIProvider
-from generator.stages import STAGES, split
+from generator.stages import split
 
 
 def test_a_model_edit_runs_every_stage_with_the_change_as_data(

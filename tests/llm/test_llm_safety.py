@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from scripted_server import TEST_KEY, ScriptedServer, ok
 
-from generator.errors import GenerationError
+from flashapps.errors import GenerationError
 from generator.providers import StageRequest
 from generator.providers.openai_provider import OpenAIProvider
 from generator.stages import LogicOut, ValueOut

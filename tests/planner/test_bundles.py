@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from support import ruff_problems, run_bundle_tests
 
+from flashapps.bundle import AppBundle
+from flashapps.spec import AppSpec
 from generator.planner import plan
-from generator.render import AppBundle
-from generator.spec import AppSpec
 
 IDEAS = {
     "tracker": "an app to track my daily water intake, 2 litres a day",

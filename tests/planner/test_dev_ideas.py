@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from flashapps.spec import AppSpec
 from generator.planner import plan
 from generator.planner.lang import Tr
 from generator.planner.patterns import by_name
-from generator.spec import AppSpec
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "ideas-dev.jsonl"
 ROWS = (

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from flashapps.spec import LogicFunction
 from generator.planner import plan
 from generator.planner.lang import Tr
 from generator.planner.patterns.calc_misc import GENERAL
 from generator.planner.patterns.calculator import CALCS
-from generator.spec import LogicFunction
 from sandbox.ruff import ruff_check_args
 
 _MODULES = {m.__name__: m for m in (collections, datetime, itertools, json, math, random, re, statistics, string)}

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
+from flashapps.spec import AppSpec
 from generator.planner import Plan, plan
 from generator.planner.hanzi import SIMPLIFIED_ONLY
-from generator.spec import AppSpec
 
 
 def _component(spec: AppSpec, kind: str, game: str | None = None):  # type: ignore[no-untyped-def]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from support import unavailable
 
-from generator.errors import UserError
+from flashapps.errors import UserError
 from generator.localmodel import MODELS, LocalModelSettings, LocalServer, install
-from generator.localmodel.store import _sha256_file
+from generator.localmodel.installs import _sha256_file
 from generator.providers.local_provider import LocalProvider
 
 MODEL = "local-small"

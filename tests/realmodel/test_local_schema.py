@@ -11,13 +11,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from flashapps.spec import Entity
+from flashapps.spec.data import DataField, Metric
 from generator.localmodel import LocalServer
-from generator.providers._openai_text import build_messages
 from generator.providers.base import StageRequest
 from generator.providers.local_provider import STAGE_MAX_TOKENS, LocalProvider, _only_answer, _without_shape
 from generator.providers.local_schema import local_schema, tidy
-from generator.spec import Entity
-from generator.spec.data import DataField, Metric
+from generator.providers.openai_text import build_messages
 from generator.stages import STAGE_OUTPUTS, DataOut, KeyPathsOut, LogicOut, ScreensOut, ValueOut
 
 WATER = DataOut(

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from flashapps.errors import UserError
 from generator import localmodel
-from generator.errors import UserError
-from generator.localmodel import Chunk, ModelInfo, install, installed, store
+from generator.localmodel import Chunk, ModelInfo, install, installed, installs
 
 NAME = "tiny-test"
 PARTS = [b"GGUF" + bytes(range(256)) * 40, b"second chunk " * 700, b"the last one " * 300]
@@ -51,7 +51,7 @@ def model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ModelInfo, P
     """The tiny model registered under NAME, its wheels in ``<models>/wheels``; no download, no prefetch."""
     info = _info(PARTS)
     monkeypatch.setitem(localmodel.MODELS, NAME, info)
-    monkeypatch.setattr(store, "PREFETCHED", tmp_path / "no-prefetch")
+    monkeypatch.setattr(installs, "PREFETCHED", tmp_path / "no-prefetch")
     models = tmp_path / "models"
     (models / "wheels").mkdir(parents=True)
     for number, data in enumerate(PARTS, start=1):
@@ -189,7 +189,7 @@ def test_the_provider_never_downloads_on_its_own(
 ) -> None:
     info, models = model
     (models / "wheels" / info.wheel_name(info.chunks[0])).unlink()
-    monkeypatch.setattr(store, "_pip_download", lambda *a: pytest.fail("downloaded"))
+    monkeypatch.setattr(installs, "_pip_download", lambda *a: pytest.fail("downloaded"))
     settings = localmodel.LocalModelSettings(_env_file=None, models_dir=models, local_model="local-small")
     monkeypatch.setitem(localmodel.MODELS, "local-small", info)
     with pytest.raises(UserError, match="flashapps models install"):

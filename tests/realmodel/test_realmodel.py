@@ -18,12 +18,11 @@ from pathlib import Path
 import pytest
 from support import unavailable
 
-from generator.errors import UserError
-from generator.flow import build
+from flashapps.errors import UserError
+from flashapps.events import STAGES, StageEvent
+from generator.build import build
 from generator.localmodel import MODELS, PREFETCHED, LocalModelSettings, LocalServer, install
-from generator.pipeline import StageEvent
 from generator.providers.local_provider import LocalProvider
-from generator.stages import STAGES
 from sandbox.verify import verify
 
 pytestmark = [pytest.mark.realmodel, pytest.mark.slow, pytest.mark.xdist_group("realmodel")]

@@ -17,12 +17,13 @@ from runner_support import BACKENDS, Apps, ProxyServer
 from sample_specs import water_tracker
 from support import missing, ready_docker
 
-from gallery.runner import AppRunner, RunnerSettings
-from generator.render import AppBundle, render
+from flashapps.bundle import AppBundle
+from generator.render import render
 from sandbox.backends.bubblewrap import BubblewrapBackend
 from sandbox.backends.docker_backend import SERVE_LABEL, DockerBackend
 from sandbox.backends.local import LocalBackend
 from sandbox.limits import OWNER
+from studio.serving.runner import AppRunner, RunnerSettings
 
 
 @pytest.fixture(scope="session")

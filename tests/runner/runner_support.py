@@ -20,8 +20,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
-from gallery.proxy import proxy_routes
-from gallery.runner import AppRunner, Target
+from flashapps.files import folder_digest
+from studio.serving.proxy import proxy_routes
+from studio.serving.runner import AppRunner, Target
 
 __all__ = ["BACKENDS", "Apps", "ProxyServer", "app_session", "free_port"]
 
@@ -31,8 +32,8 @@ BACKENDS = ["docker", "bubblewrap", "local"]
 class Apps(dict[str, Target]):
     """A resolver over a fixed table: ``apps["a"] = path`` serves ``path`` at /apps/a/."""
 
-    def add(self, key: str, code: Path, fingerprint: str = "v1", data_key: str | None = None) -> None:
-        self[key] = Target(key=key, code=Path(code), fingerprint=fingerprint, data_key=data_key or key)
+    def add(self, key: str, code: Path, data_key: str | None = None) -> None:
+        self[key] = Target(key=key, code=Path(code), fingerprint=folder_digest(Path(code)), data_key=data_key or key)
 
     def __call__(self, key: str) -> Target:
         if key not in self:

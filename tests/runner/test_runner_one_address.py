@@ -17,8 +17,8 @@ import pytest
 from runner_support import BACKENDS, app_session, free_port
 from sample_specs import water_tracker
 
-from gallery.runner_targets import draft_key
-from generator.projects import ProjectStore
+from studio.serving.targets import draft_key
+from workshop.projects import ProjectStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.docker, pytest.mark.timeout(240)]
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,8 +16,8 @@ import httpx2
 import pytest
 from runner_support import Apps, ProxyServer, app_session
 
-from gallery.runner import AppRunner
-from generator.render import AppBundle
+from flashapps.bundle import AppBundle
+from studio.serving.runner import AppRunner
 
 pytestmark = [pytest.mark.slow, pytest.mark.docker, pytest.mark.timeout(180)]
 

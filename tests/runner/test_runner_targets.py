@@ -13,14 +13,15 @@ import pytest
 from runner_support import ProxyServer, app_session
 from sample_specs import water_tracker
 
+from flashapps.bundle import AppBundle
+from flashapps.files import folder_digest
+from flashapps.report import TestResult, VerifyReport
 from gallery.core import Gallery, open_gallery
-from gallery.runner import AppRunner, RunnerSettings, Target
-from gallery.runner_targets import Targets, draft_key
 from gallery.settings import GallerySettings
-from generator.projects import ProjectStore
-from generator.render import AppBundle
 from sandbox.backends.local import LocalBackend
-from sandbox.report import TestResult, VerifyReport
+from studio.serving.runner import AppRunner, RunnerSettings, Target
+from studio.serving.targets import Targets, draft_key
+from workshop.projects import ProjectStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]
 
@@ -97,7 +98,7 @@ def test_an_app_that_cannot_start_gets_a_502_page_and_leaves_nothing(
 ) -> None:
     empty = tmp_path / "no-app"
     empty.mkdir()  # no app.py: Streamlit exits at once
-    runner = AppRunner(lambda key: Target(key, empty, "v1", key), settings=RunnerSettings(start_timeout_s=20),
+    runner = AppRunner(lambda key: Target(key, empty, folder_digest(empty), key), settings=RunnerSettings(start_timeout_s=20),
                        backend=LocalBackend(), home=flashapps_home)  # fmt: skip
     try:
         server = proxy_server(runner)
@@ -115,3 +116,17 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def test_a_draft_whose_checked_files_changed_is_not_served(
+    runner: AppRunner, flashapps_home: Path, proxy_server: Callable[[AppRunner], ProxyServer]
+) -> None:
+    projects = ProjectStore(flashapps_home)
+    project = projects.create("track my water", water_tracker())
+    kept = projects.bundle(project.id)
+    (kept.path / "app.py").write_text((kept.path / "app.py").read_text() + "\nprint('changed after the check')\n")
+    server = proxy_server(runner)
+    page = get(f"{server.url}/apps/{draft_key(project.id)}/")
+    assert page.status_code == 502
+    assert "not the ones that were checked" in page.text
+    assert runner.running() == {}

@@ -34,7 +34,7 @@ def test_every_local_report_says_it_was_not_isolated(tmp_path: Path) -> None:
 class _SlowBackend:
     """Records how many runs overlap (a stand-in for the run itself, not for Docker)."""
 
-    name, isolated, app_dir, python, runner, ini = "slow", True, "/app", "python", "runner.py", "ini"
+    name, isolated, app_dir, python, checker, ini = "slow", True, "/app", "python", "check.py", "ini"
 
     def __init__(self) -> None:
         self.running = 0

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sample_specs import water_tracker
 
+from flashapps.policy import check_bundle, check_source
 from generator.render import render
-from sandbox.policy import check_bundle, check_source
 
 
 def _codes(source: str, file: str = "logic.py", allowed: frozenset[str] = frozenset({"math"})) -> list[str]:

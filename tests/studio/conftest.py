@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from support import water_variants
 
+from flashapps.bundle import AppBundle
+from flashapps.report import TestResult, VerifyReport
 from gallery import AppView, Gallery, UserView
-from generator.render import AppBundle
-from sandbox.report import TestResult, VerifyReport
 from studio import services
 
 STUDIO = str(Path(__file__).resolve().parents[2] / "studio" / "app.py")
@@ -71,7 +71,7 @@ def _wait_for_job(at: AppTest) -> AppTest:
     job_id = at.query_params["job"]
     job_id = job_id[0] if isinstance(job_id, list) else job_id
     deadline = time.monotonic() + 120
-    while services.runner().store.get(job_id).status in ("queued", "running"):
+    while services.jobs().store.get(job_id).status in ("queued", "running"):
         assert time.monotonic() < deadline, "the job did not finish"
         time.sleep(0.1)
     at.run()

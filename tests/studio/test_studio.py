@@ -55,7 +55,7 @@ def test_create_shows_every_stage_the_live_app_the_card_and_the_check(studio: Op
     lines = _markdown(at)
     for name in STAGE_NAMES:
         assert any(line.startswith(f"✅ **{name}** · ") and " ms — " in line for line in lines), name
-    project_id = services.runner().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
+    project_id = services.jobs().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
     assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
     assert any("Water Tracker" in line for line in lines)
     assert any(line.startswith("**Core metrics** — Today") for line in lines)
@@ -106,8 +106,8 @@ def test_publish_needs_a_user_then_gives_an_absolute_share_link(
     slug = link.rsplit("=", 1)[1]
     found = gallery.apps.get_by_slug(slug)
     assert found.title == "My water" and found.author == "maker"
-    project_id = services.runner().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
-    assert [p.id for p in services.store().owned_by("maker")] == [project_id]
+    project_id = services.jobs().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
+    assert [p.id for p in services.projects().owned_by("maker")] == [project_id]
     at.text_input(key="sentence").set_value("call it Hydro")  # a change, published again: a new version
     at.button(key="apply").click().run()
     wait(at)

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
+from flashapps.bundle import AppBundle
+from flashapps.report import VerifyReport
 from gallery import AppView, Gallery, UserView
-from generator.render import AppBundle
-from sandbox.report import VerifyReport
 from studio import services
 
 Open = Callable[..., AppTest]
@@ -102,7 +102,7 @@ def test_app_page_like_report_versions_and_remix(
     assert at.get("iframe")[0].proto.src == f"/apps/{app.slug}--v1/"
     at.button(key="remix").click().run()
     wait(at)
-    project_id = services.runner().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
+    project_id = services.jobs().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
     assert services.project_meta(project_id)["remix_of"] == [app.slug, 1]
     assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
     at.button(key="publish").click().run()
@@ -131,7 +131,7 @@ def test_my_apps_lists_published_apps_and_drafts(
     at.text_area(key="idea").set_value("a pomodoro timer with a daily count")
     at.button(key="create").click().run()
     wait(at)
-    project_id = services.runner().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
+    project_id = services.jobs().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
     at = studio(MINE, token=users["maker"][1])
     assert any("Water tracker" in m.value for m in at.markdown)
     at.button(key=f"draft_{project_id}").click().run()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.spec import (
+from flashapps.spec import (
     CANVAS_GAMES,
     AppSpec,
     Brief,

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from flashapps.spec import AppSpec, DataField, Expect, KeyPath, Step, Theme
+from flashapps.spec.base import Language
 from generator.planner.extract import Goal, Quantity, find_goal, find_list, find_quantities, find_topic
 from generator.planner.foreign import english_hints
 from generator.planner.hanzi import to_simplified, to_traditional
 from generator.planner.lang import Tr
-from generator.spec import AppSpec, DataField, Expect, KeyPath, Step, Theme
-from generator.spec.base import Language
 
 __all__ = [
     "THEMES",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flashapps.spec import AppSpec, Brief, DataField, Entity, FormComponent, Metric, MetricComponent, Screen
 from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
 from generator.planner.patterns.records import choice_options, history_screen, log_screen, save_path
-from generator.spec import AppSpec, Brief, DataField, Entity, FormComponent, Metric, MetricComponent, Screen
 
 __all__ = ["PATTERN"]
 

@@ -6,10 +6,10 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from flashapps.spec import CalcInput, CalcOutput, Example, KeyPath, LogicFunction, Param
 from generator.planner.lang import Tr
 from generator.planner.patterns.base import expect, path, step
 from generator.pysource import LINE_LENGTH, py_literal
-from generator.spec import CalcInput, CalcOutput, Example, KeyPath, LogicFunction, Param
 
 __all__ = [
     "Calc",

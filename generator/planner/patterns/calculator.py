@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flashapps.spec import AppSpec, Brief, CalculatorComponent, Component, Screen, TextComponent
 from generator.planner.patterns.base import Context, Match, Pattern
 from generator.planner.patterns.calc_core import Calc
 from generator.planner.patterns.calc_data import DATA_TOOLS
@@ -14,7 +15,6 @@ from generator.planner.patterns.calc_secret import SECRETS
 from generator.planner.patterns.calc_shop import SHOP
 from generator.planner.patterns.calc_stats import STATS
 from generator.planner.patterns.calc_text import TEXT_TOOLS
-from generator.spec import AppSpec, Brief, CalculatorComponent, Component, Screen, TextComponent
 
 __all__ = ["CALCS", "PATTERN", "pick_calc"]
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from flashapps.spec import (
+    AppSpec,
+    Brief,
+    ChecklistComponent,
+    Screen,
+    TextComponent,
+)
 from generator.planner.patterns.base import (
     Context,
     expect,
@@ -9,15 +16,8 @@ from generator.planner.patterns.base import (
     step,
 )
 from generator.planner.patterns.records import choice_options
-from generator.spec import (
-    AppSpec,
-    Brief,
-    ChecklistComponent,
-    Screen,
-    TextComponent,
-)
 
-__all__ = ["_LISTS", "_checklist"]
+__all__ = ["_LISTS", "checklist"]
 
 
 _LISTS = {
@@ -52,11 +52,11 @@ _LISTS = {
 }
 
 
-def _checklist(ctx: Context, kind: str) -> AppSpec:
+def checklist(ctx: Context, kind: str) -> AppSpec:
     t = ctx.t
     (title_en, title_zh), icon, daily, items_en, items_zh = _LISTS[kind]
     items = choice_options(ctx.items, t.items(items_en, items_zh), limit=30)
-    checklist = ChecklistComponent(id="chk", title=t(title_en, title_zh), items=items, daily=daily, editable=True)
+    component = ChecklistComponent(id="chk", title=t(title_en, title_zh), items=items, daily=daily, editable=True)
     tip = t(
         "Tick items as you go; add your own at the bottom. "
         + ("The list starts fresh every day." if daily else "Ticks are kept until you untick them."),
@@ -94,6 +94,6 @@ def _checklist(ctx: Context, kind: str) -> AppSpec:
         theme=ctx.theme("green"),
     )
     screen = Screen(
-        name="list", title=t("List", "清单"), icon=icon, components=[checklist, TextComponent(id="tip", body=tip)]
+        name="list", title=t("List", "清单"), icon=icon, components=[component, TextComponent(id="tip", body=tip)]
     )
     return AppSpec(brief=brief, screens=[screen], key_paths=paths)

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.planner.hanzi import to_simplified
-from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
-from generator.planner.patterns.collection_kinds import KINDS, Kind
-from generator.planner.patterns.records import save_path, save_steps, title_case
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
@@ -23,6 +19,10 @@ from generator.spec import (
     Screen,
     TableComponent,
 )
+from generator.planner.hanzi import to_simplified
+from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
+from generator.planner.patterns.collection_kinds import KINDS, Kind
+from generator.planner.patterns.records import save_path, save_steps, title_case
 
 __all__ = ["PATTERN", "main_noun"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from flashapps.spec import AppSpec, Brief, ConverterComponent, Screen, TextComponent, Unit
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
-from generator.planner.patterns.units import _NOTES, FAMILIES, Family
-from generator.spec import AppSpec, Brief, ConverterComponent, Screen, TextComponent, Unit
+from generator.planner.patterns.units import FAMILIES, UNIT_NOTES, Family
 
 __all__ = ["PATTERN"]
 
@@ -38,7 +38,7 @@ def build(ctx: Context) -> AppSpec:
     value, source, target, expected = family.sample
     converter = ConverterComponent(id="conv", units=units, default_value=value, decimals=family.decimals)
     by_name = {u.name: u for u in units}
-    note_en, note_zh = _NOTES.get(
+    note_en, note_zh = UNIT_NOTES.get(
         family.name,
         (
             "Pick the units, type a value and see it in every unit at once.",

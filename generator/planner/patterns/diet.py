@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
-from generator.planner.patterns.calc_core import fitting
-from generator.planner.patterns.foods import FOODS, MEALS
-from generator.planner.patterns.records import history_screen, save_path
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     CalcInput,
@@ -25,6 +21,10 @@ from generator.spec import (
     Screen,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
+from generator.planner.patterns.calc_core import fitting
+from generator.planner.patterns.foods import FOODS, MEALS
+from generator.planner.patterns.records import history_screen, save_path
 
 __all__ = ["PATTERN"]
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import Context, Match, Pattern, date_field
-from generator.planner.patterns.calc_dates import dates_parts
-from generator.planner.patterns.records import choice_options, history_screen, save_path
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     CalculatorComponent,
@@ -17,6 +14,9 @@ from generator.spec import (
     Screen,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern, date_field
+from generator.planner.patterns.calc_dates import dates_parts
+from generator.planner.patterns.records import choice_options, history_screen, save_path
 
 __all__ = ["PATTERN"]
 

@@ -3,10 +3,10 @@ self-test quiz made from the same cards."""
 
 from __future__ import annotations
 
+from flashapps.spec import AppSpec, Brief, Card, FlashcardsComponent, Question, QuizComponent, Screen, TextComponent
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.decks import DECKS, Deck
 from generator.planner.patterns.quiz import pick_bank, questions_of
-from generator.spec import AppSpec, Brief, Card, FlashcardsComponent, Question, QuizComponent, Screen, TextComponent
 
 __all__ = ["PATTERN", "pick_deck"]
 

@@ -3,9 +3,9 @@ breakout), themed by the idea's words."""
 
 from __future__ import annotations
 
+from flashapps.spec import AppSpec, Brief, GameComponent, GameParams, KeyPath, Screen, TextComponent
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.decks import DECKS
-from generator.spec import AppSpec, Brief, GameComponent, GameParams, KeyPath, Screen, TextComponent
 
 __all__ = ["PATTERN"]
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
-from generator.planner.patterns.records import choice_options, history_screen, save_path
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChecklistComponent,
@@ -16,6 +14,8 @@ from generator.spec import (
     Screen,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
+from generator.planner.patterns.records import choice_options, history_screen, save_path
 
 __all__ = ["PATTERN"]
 

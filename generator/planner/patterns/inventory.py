@@ -3,9 +3,7 @@ and optionally stock-in / stock-out movements."""
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
-from generator.planner.patterns.records import choice_options, save_path, save_steps
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
@@ -21,6 +19,8 @@ from generator.spec import (
     TableComponent,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
+from generator.planner.patterns.records import choice_options, save_path, save_steps
 
 __all__ = ["PATTERN"]
 

@@ -3,10 +3,7 @@ contact form whose leads the owner can see and export."""
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import Context, Match, Pattern
-from generator.planner.patterns.collection import main_noun
-from generator.planner.patterns.records import save_path
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
@@ -20,6 +17,9 @@ from generator.spec import (
     TableComponent,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern
+from generator.planner.patterns.collection import main_noun
+from generator.planner.patterns.records import save_path
 
 __all__ = ["PATTERN"]
 

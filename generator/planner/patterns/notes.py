@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, path, step
-from generator.planner.patterns.records import choice_options, save_path, save_steps
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
@@ -21,6 +19,8 @@ from generator.spec import (
     TableComponent,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, path, step
+from generator.planner.patterns.records import choice_options, save_path, save_steps
 
 __all__ = ["PATTERN"]
 

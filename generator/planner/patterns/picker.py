@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from flashapps.spec import AppSpec, Brief, ChecklistComponent, Component, PickerComponent, Screen, TextComponent
 from generator.planner.patterns.base import Context, Match, Pattern, Variant, best_variant, expect, path, step
 from generator.planner.patterns.records import choice_options
-from generator.spec import AppSpec, Brief, ChecklistComponent, Component, PickerComponent, Screen, TextComponent
 
 __all__ = ["PATTERN"]
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, path
-from generator.planner.patterns.records import choice_options, save_path, save_steps
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
@@ -18,6 +16,8 @@ from generator.spec import (
     TableComponent,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, path
+from generator.planner.patterns.records import choice_options, save_path, save_steps
 
 __all__ = ["PATTERN"]
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
-from generator.planner.patterns.quiz_banks import BANKS_A, Bank
-from generator.planner.patterns.quiz_banks2 import BANKS_B, GENERAL
-from generator.planner.patterns.quiz_banks3 import MATH
-from generator.planner.patterns.records import save_path
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     Component,
@@ -22,6 +17,11 @@ from generator.spec import (
     TableComponent,
     TextComponent,
 )
+from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
+from generator.planner.patterns.quiz_banks import BANKS_A, Bank
+from generator.planner.patterns.quiz_banks2 import BANKS_B, GENERAL
+from generator.planner.patterns.quiz_banks3 import MATH
+from generator.planner.patterns.records import save_path
 
 __all__ = ["BANKS", "PATTERN", "pick_bank", "questions_of"]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from generator.planner.patterns.base import Context, expect, path, step
-from generator.spec import (
+from flashapps.spec import (
     ChartComponent,
     Component,
     CsvComponent,
@@ -18,6 +17,7 @@ from generator.spec import (
     Step,
     TableComponent,
 )
+from generator.planner.patterns.base import Context, expect, path, step
 
 __all__ = ["choice_options", "history_screen", "log_screen", "save_path", "save_steps", "title_case"]
 

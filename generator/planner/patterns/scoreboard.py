@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from generator.planner.extract import find_quantities
-from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
-from generator.planner.patterns.records import choice_options, history_screen, save_path, save_steps
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     CounterComponent,
@@ -16,6 +13,9 @@ from generator.spec import (
     MetricComponent,
     Screen,
 )
+from generator.planner.extract import find_quantities
+from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
+from generator.planner.patterns.records import choice_options, history_screen, save_path, save_steps
 
 __all__ = ["PATTERN"]
 

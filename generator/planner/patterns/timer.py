@@ -3,6 +3,12 @@ with a log of finished sessions."""
 
 from __future__ import annotations
 
+from flashapps.spec import (
+    AppSpec,
+    Screen,
+    TextComponent,
+    TimerComponent,
+)
 from generator.planner.patterns.base import (
     Context,
     Pattern,
@@ -12,13 +18,7 @@ from generator.planner.patterns.base import (
     path,
     step,
 )
-from generator.planner.patterns.timer_log import _log, _spec
-from generator.spec import (
-    AppSpec,
-    Screen,
-    TextComponent,
-    TimerComponent,
-)
+from generator.planner.patterns.timer_log import timer_log, timer_spec
 
 __all__ = ["PATTERN"]
 
@@ -86,7 +86,7 @@ def _pomodoro(ctx: Context, interval: bool) -> AppSpec:
             "Focus in pomodoros, take breaks on time and count the sessions you finish.",
             "用番茄工作法专注，按时休息，统计完成的番茄数。",
         )
-    entity, metrics, log, saved = _log(ctx, work, "What I worked on", "做了什么")
+    entity, metrics, log, saved = timer_log(ctx, work, "What I worked on", "做了什么")
     screens = [
         Screen(
             name="timer", title=t("Timer", "计时"), icon=icon, components=[timer, TextComponent(id="how", body=how)]
@@ -108,7 +108,7 @@ def _pomodoro(ctx: Context, interval: bool) -> AppSpec:
         ),
         saved,
     ]
-    return _spec(ctx, title, value, icon, theme, [entity], metrics, screens, paths)
+    return timer_spec(ctx, title, value, icon, theme, [entity], metrics, screens, paths)
 
 
 def _countdown(ctx: Context) -> AppSpec:
@@ -120,7 +120,7 @@ def _countdown(ctx: Context) -> AppSpec:
         "Set the minutes, press **Start**; the app tells you when time is up. Pause and reset any time.",
         "设定分钟数并点 **开始**；时间到了会提醒你。可以随时暂停和重置。",
     )
-    entity, metrics, log, saved = _log(ctx, minutes, "What it was for", "用途")
+    entity, metrics, log, saved = timer_log(ctx, minutes, "What it was for", "用途")
     screens = [
         Screen(
             name="timer",
@@ -145,7 +145,7 @@ def _countdown(ctx: Context) -> AppSpec:
         ),
         saved,
     ]
-    return _spec(
+    return timer_spec(
         ctx,
         t("Countdown Timer", "倒计时器"),
         t("A clear countdown that tells you when time is up.", "清晰的倒计时，时间到了就提醒你。"),
@@ -165,7 +165,7 @@ def _stopwatch(ctx: Context) -> AppSpec:
         "**Start** to time an activity, **Lap** to mark splits, then log how long it took.",
         "点 **开始** 为活动计时，**计圈** 记录分段，结束后记下用了多久。",
     )
-    entity, metrics, log, saved = _log(ctx, 30, "Activity", "活动")
+    entity, metrics, log, saved = timer_log(ctx, 30, "Activity", "活动")
     screens = [
         Screen(
             name="timer", title=t("Stopwatch", "秒表"), icon="⏱️", components=[timer, TextComponent(id="how", body=how)]
@@ -187,7 +187,7 @@ def _stopwatch(ctx: Context) -> AppSpec:
         ),
         saved,
     ]
-    return _spec(
+    return timer_spec(
         ctx,
         t("Activity Stopwatch", "活动秒表"),
         t("Time activities with laps and keep a log of the time spent.", "为活动计时、记录分圈，并保存花费的时间。"),

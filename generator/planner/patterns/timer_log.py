@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import (
-    Context,
-    date_field,
-)
-from generator.planner.patterns.records import save_path
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
@@ -20,11 +15,16 @@ from generator.spec import (
     Screen,
     TableComponent,
 )
+from generator.planner.patterns.base import (
+    Context,
+    date_field,
+)
+from generator.planner.patterns.records import save_path
 
-__all__ = ["_log", "_spec"]
+__all__ = ["timer_log", "timer_spec"]
 
 
-def _log(
+def timer_log(
     ctx: Context, minutes: float, activity_en: str, activity_zh: str
 ) -> tuple[Entity, list[Metric], Screen, KeyPath]:
     t = ctx.t
@@ -80,7 +80,7 @@ def _log(
     return entity, metrics, screen, saved
 
 
-def _spec(
+def timer_spec(
     ctx: Context,
     title: str,
     value: str,

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from generator.planner.patterns.base import (
-    Context,
-    Match,
-    Pattern,
-    Variant,
-    best_variant,
-    date_field,
-    expect,
-    path,
-    step,
-)
-from generator.planner.patterns.checklists import _checklist
-from generator.planner.patterns.records import choice_options, save_path, save_steps
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
@@ -30,6 +17,19 @@ from generator.spec import (
     TableComponent,
     TextComponent,
 )
+from generator.planner.patterns.base import (
+    Context,
+    Match,
+    Pattern,
+    Variant,
+    best_variant,
+    date_field,
+    expect,
+    path,
+    step,
+)
+from generator.planner.patterns.checklists import checklist
+from generator.planner.patterns.records import choice_options, save_path, save_steps
 
 __all__ = ["PATTERN"]
 
@@ -208,17 +208,17 @@ VARIANTS = (
     Variant(
         "routine",
         {"routine": 8, "daily checklist": 8, "morning": 5, "例行": 8, "作息": 6, "每日清单": 8},
-        lambda ctx: _checklist(ctx, "routine"),
+        lambda ctx: checklist(ctx, "routine"),
     ),
     Variant(
         "packing",
         {"packing": 10, "pack": 4, "travel": 4, "trip": 3, "luggage": 8, "打包": 10, "行李": 10, "旅行": 4},
-        lambda ctx: _checklist(ctx, "packing"),
+        lambda ctx: checklist(ctx, "packing"),
     ),
     Variant(
         "shopping",
         {"shopping list": 10, "grocery": 10, "groceries": 10, "购物清单": 10, "买菜": 8},
-        lambda ctx: _checklist(ctx, "shopping"),
+        lambda ctx: checklist(ctx, "shopping"),
     ),
 )
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from flashapps.spec import AppSpec, Brief, DataField, Entity, Metric
 from generator.planner.lexicon import SUBJECTS, Subject, convert_unit
 from generator.planner.patterns.base import Context, Match, Pattern, date_field, note_field
 from generator.planner.patterns.records import history_screen, log_screen, save_path
 from generator.planner.patterns.tracker_generic import (
-    _generic_subject,
+    generic_subject,
 )
 from generator.planner.patterns.wellness import daily_log_fields, multi_tracker
-from generator.spec import AppSpec, Brief, DataField, Entity, Metric
 
 __all__ = ["PATTERN", "pick_subject"]
 
@@ -204,7 +204,7 @@ def build(ctx: Context) -> AppSpec:
     if len(fields) >= 3:
         return multi_tracker(ctx, fields)
     subject, _ = pick_subject(ctx)
-    return _subject_spec(ctx, subject or _generic_subject(ctx))
+    return _subject_spec(ctx, subject or generic_subject(ctx))
 
 
 PATTERN = Pattern(

@@ -9,7 +9,7 @@ from generator.planner.lexicon import Subject
 from generator.planner.patterns.base import Context
 from generator.planner.patterns.records import title_case
 
-__all__ = ["_GENERIC_EN", "_GENERIC_ZH", "_STOP", "_generic_name", "_UNIT_WORD", "_unit_word", "_generic_subject"]
+__all__ = ["_GENERIC_EN", "_GENERIC_ZH", "_STOP", "_generic_name", "_UNIT_WORD", "_unit_word", "generic_subject"]
 
 
 _GENERIC_EN = re.compile(
@@ -48,7 +48,7 @@ def _unit_word(ctx: Context) -> Quantity | None:
     return None
 
 
-def _generic_subject(ctx: Context) -> Subject:
+def generic_subject(ctx: Context) -> Subject:
     """A subject made from the idea: its own name, and a unit from the sentence or a 1–5 rating."""
     name = _generic_name(ctx) or ctx.t("Daily", "日常")
     quantity = ctx.quantities[0] if ctx.quantities else _unit_word(ctx)

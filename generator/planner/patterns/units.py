@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["U", "Family", "FAMILIES", "_NOTES"]
+__all__ = ["U", "Family", "FAMILIES", "UNIT_NOTES"]
 
 
 U = tuple[str, str, str, float, float]  # name, English label, Chinese label, factor, offset
@@ -225,7 +225,7 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
-_NOTES = {
+UNIT_NOTES = {
     "currency": (
         "Rates are fixed examples (1 unit in US dollars): edit them in the app's spec to match today's rates.",
         "汇率是固定的示例值（1 单位折合美元）：请在应用的 spec 中按今天的汇率修改。",

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.planner.hanzi import to_simplified
-from generator.planner.lexicon import SUBJECTS
-from generator.planner.patterns.base import Context, date_field, expect, note_field, path, step
-from generator.planner.patterns.records import history_screen, log_screen, save_path, title_case
-from generator.planner.patterns.wellness_score import LogField, _score_function
-from generator.spec import (
+from flashapps.spec import (
     AppSpec,
     Brief,
     CalcInput,
@@ -22,6 +17,11 @@ from generator.spec import (
     Screen,
     TextComponent,
 )
+from generator.planner.hanzi import to_simplified
+from generator.planner.lexicon import SUBJECTS
+from generator.planner.patterns.base import Context, date_field, expect, note_field, path, step
+from generator.planner.patterns.records import history_screen, log_screen, save_path, title_case
+from generator.planner.patterns.wellness_score import LogField, score_function
 
 __all__ = ["LogField", "daily_log_fields", "multi_tracker"]
 
@@ -176,7 +176,7 @@ def multi_tracker(ctx: Context, fields: list[LogField]) -> AppSpec:
     screens = [log_screen(ctx, entity, [m.name for m in metrics], "📝"), history]
     logic = []
     if ctx.has(*_SCORE_WORDS):
-        function = _score_function(ctx, fields)
+        function = score_function(ctx, fields)
         inputs = [
             CalcInput(
                 name=f.name, label=f.label, type="int" if f.type != "float" else "number", default=f.sample, unit=f.unit

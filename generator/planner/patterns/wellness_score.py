@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from generator.planner.patterns.base import Context
-from generator.planner.patterns.calc_core import fitting
-from generator.spec import (
+from flashapps.spec import (
     Example,
     LogicFunction,
     Param,
 )
+from generator.planner.patterns.base import Context
+from generator.planner.patterns.calc_core import fitting
 
-__all__ = ["LogField", "_normalised", "_score", "_score_function"]
+__all__ = ["LogField", "_normalised", "_score", "score_function"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def _score(fields: list[LogField], values: dict[str, float]) -> int:
     return round(100 * sum(parts) / len(parts))
 
 
-def _score_function(ctx: Context, fields: list[LogField]) -> LogicFunction:
+def score_function(ctx: Context, fields: list[LogField]) -> LogicFunction:
     names = ", ".join(f.name for f in fields)
     message = json.dumps(ctx.t("Values cannot be negative.", "数值不能为负数。"), ensure_ascii=False)
     body = (

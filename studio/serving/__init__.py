@@ -1,0 +1,1 @@
+"""Serving apps: the runner that starts them in the sandbox, what an address serves, the proxy."""
