@@ -198,3 +198,75 @@ def test_hangman_runs_out_of_lives_and_plays_in_chinese(open_game) -> None:
     assert "提示" in page.text(".hm-hint")
     hangman_solve(page, wrong=1)
     assert page.wait_status("won") == "won"
+
+
+def spell(page, text: str) -> None:
+    """Types a word into the spelling bee (keys on the desktop, the on-screen keys on the phone), then checks it."""
+    if page.call("mode") == "chars":
+        tiles, used = page.call("tiles"), set()
+        for ch in text:
+            i = next(i for i, t in enumerate(tiles) if t == ch and i not in used)
+            used.add(i)
+            page.tap(f'.fg-ctl [data-key="t{i}"]')
+    else:
+        for ch in text:
+            if ch.isalpha():
+                key_or_tap(page, ch)
+    key_or_tap(page, "Enter")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_spellingbee_teacher_list_with_a_mistake_is_won(open_game, viewport: str) -> None:
+    page = open_game("spellingbee", viewport, items=["cat", "ice cream = a cold sweet", "Elephant", "q"], lives=2)
+    st = page.state()
+    assert st["rounds"] == 3 and st["lives"] == 2
+    seen = []
+    for n in range(3):
+        word = page.call("word")
+        seen.append(word)
+        clue = page.call("clue")
+        if word == "ice cream":
+            assert clue["gloss"] == "a cold sweet" and "a cold sweet" in page.text(".sb-gloss")
+        if word == "cat":
+            assert clue["emoji"] == "🐱"
+        if n == 0:
+            key_or_tap(page, "x")
+            key_or_tap(page, "x")
+            assert page.call("typed") == "xx"
+            page.shot()
+            spell(page, "x" * (len(word.replace(" ", "")) - 2))
+            assert page.call("phase") == "wrong" and page.call("livesLeft") == 1
+            assert word in page.text(".sb-fb")
+            key_or_tap(page, "Enter")
+            page.wait(lambda w=word: page.call("round") == 1)
+            continue
+        spell(page, word)
+        if n < 2:
+            page.wait(lambda r=n: page.call("round") == r + 1, 5)
+    assert page.wait_status("won") == "won"
+    assert sorted(seen) == ["cat", "elephant", "ice cream"]
+    assert page.state()["score"] == 20 and "20" in page.overlay()
+
+
+def test_spellingbee_loses_lives_and_spells_chinese_with_tiles(open_game) -> None:
+    page = open_game("spellingbee", "desktop", lives=1, difficulty="easy")
+    word = page.call("word")
+    assert len(word) <= 4 and page.call("clue")["scrambled"] and sorted(page.call("scramble")) == sorted(word)
+    page.find(".sb-tools button:nth-child(2)").click()  # peek: the word shows for a moment and halves the points
+    assert page.call("peeked") is True
+    spell(page, "zz" + "q" * (len(word) - 2))
+    assert page.wait_status("lost") == "lost" and word in page.overlay()
+    # Chinese UI without a list: English words with the Chinese word as the clue.
+    page = open_game("spellingbee", "phone", cfg=config(lang="zh-Hans", rounds=1))
+    clue = page.call("clue")
+    assert clue["emoji"] and clue["gloss"] and page.call("mode") == "letters"
+    spell(page, page.call("word"))
+    assert page.wait_status("won") == "won"
+    # A teacher's Chinese words: rebuilt from shuffled character tiles.
+    page = open_game("spellingbee", "phone", cfg=config(lang="zh-Hant", items=["熊貓", "長頸鹿"]))
+    for _ in range(2):
+        word = page.call("word")
+        assert page.call("mode") == "chars" and all(ch in page.call("tiles") for ch in word)
+        spell(page, word)
+        page.wait(lambda w=word: page.state()["status"] == "won" or page.call("word") != w, 5)
+    assert page.wait_status("won") == "won"
