@@ -353,3 +353,39 @@ def test_runner_jumps_slides_and_runs_into_a_cactus_or_to_the_goal(open_game, vi
         page.call("step", 1000)
         text = ended(page, "lost")
         assert "Ouch!" in text and f"Distance {page.state()['score']} m" in text
+
+
+HOSTILE = {
+    "items": ["</script><script>window.__pwned = 1</script>", None, {"x": 1}, "", "🐉" * 200],
+    "size": 10**9,
+    "lives": -5,
+    "target": 10**9,
+    "speed": "warp",
+    "difficulty": 12,
+    "players": 7,
+    "min": "nope",
+    "sound": "yes",
+}
+
+
+@pytest.mark.parametrize("name", ["tetris", "pong", "flappy", "shooter", "runner"])
+def test_arcade_games_survive_hostile_params_and_pause(open_game, name: str) -> None:
+    from game_support import config
+
+    cfg = config(lang="zh-Hant", **HOSTILE)
+    cfg["title"] = "</script><b>bold</b> " + "長" * 300
+    cfg["seed"] = "not a number"
+    page = open_game(name, "phone", cfg)
+    assert page.js("return window.__pwned === undefined && document.querySelectorAll('b').length > 0")
+    assert page.state()["status"] == "ready"
+    if name == "flappy":  # its own get-ready screen: the first tap flies
+        page.tap("canvas")
+    else:
+        assert "開始" in page.overlay()
+        page.tap("[data-fg=ov-button]")
+    assert page.wait_status("playing")
+    page.tap("[data-fg=pause]")
+    assert page.state()["status"] == "paused" and "已暫停" in page.overlay()
+    page.tap("[data-fg=pause]")
+    page.call("manual", True)
+    assert page.call("step", 1500) in ("playing", "lost")
