@@ -153,6 +153,7 @@ var FG = (function () {
     '.fg-stage{position:relative;margin:0 auto;border-radius:16px;overflow:hidden;background:var(--sf);touch-action:none;box-shadow:0 2px 10px var(--sh)}' +
     '.fg-stage canvas{display:block}.fg-board{position:relative;width:100%;height:100%}' +
     '.fg-ov{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;background:var(--veil);padding:14px;z-index:5}.fg-ov.hide{display:none}' +
+    '.fg-ov.peek{background:none}.fg-ov.peek .fg-card{opacity:0;pointer-events:none}' +
     '.fg-card{background:var(--sf);border-radius:16px;padding:16px 20px;display:flex;flex-direction:column;align-items:center;gap:9px;text-align:center;box-shadow:0 6px 24px var(--sh);max-width:92%}' +
     '.fg-card .big{font-size:25px;font-weight:800;color:var(--pt)}.fg-card .sub{font-size:15px;opacity:.85}' +
     '.fg-ctl{display:flex;justify-content:center;gap:8px;flex-wrap:wrap}.fg-ctl.hide{display:none}' +
@@ -201,6 +202,7 @@ var FG = (function () {
     els.ovB = fg.el('button', '', '', card);
     els.ovB.dataset.fg = 'ov-button';
     els.ovB.addEventListener('click', () => { if (els.ovAct) els.ovAct(); });
+    ov.addEventListener('click', (e) => { if (e.target === ov && /^(won|lost|draw)$/.test(status)) ov.classList.toggle('peek'); });  // a look at the board
     const ctl = fg.el('div', 'fg-ctl', null, app);
     const list = opts.controls === 'dpad' ? [{ key: 'ArrowUp', label: '▲', at: 2 }, { key: 'ArrowLeft', label: '◀', at: 4 },
       { key: 'ArrowDown', label: '▼', at: 5 }, { key: 'ArrowRight', label: '▶', at: 6 }] : Array.isArray(opts.controls) ? opts.controls : [];
@@ -240,7 +242,7 @@ var FG = (function () {
   }
   function overlay(title, sub, label, act) {
     els.ovT.textContent = txt(title); els.ovS.textContent = txt(sub); els.ovB.textContent = txt(label);
-    els.ovAct = act; els.ov.classList.remove('hide');
+    els.ovAct = act; els.ov.classList.remove('hide', 'peek');
   }
   fg.overlay = overlay;
   fg.hideOverlay = () => els.ov && els.ov.classList.add('hide');

@@ -40,24 +40,20 @@ def ended_with_score(page: GamePage, *statuses: str, timeout: float = 20) -> str
 def test_snake(open_game, viewport: str) -> None:
     page = open_game("snake", viewport, size=10, speed="slow", target=2, items=["🍓"])
     assert page.call("size") == 10
-    begin(page)
-    if page.touch:  # one swipe up and the snake runs into the top wall
+    if page.touch:  # a swipe up on the start card starts the game going up; the snake runs into the top wall
+        assert page.state()["status"] == "ready" and page.overlay()
         page.swipe("up")
         page.wait(lambda: page.call("dir") == [0, -1], 3, "the swipe did not turn the snake")
         ended_with_score(page, "lost")
         assert "Game over" in page.overlay()
-    else:  # steer to the food twice with the arrow keys: the target is reached
-        keys = {(1, 0): "ArrowRight", (-1, 0): "ArrowLeft", (0, 1): "ArrowDown", (0, -1): "ArrowUp"}
-        deadline = time.monotonic() + 25
-        while page.state()["status"] == "playing" and time.monotonic() < deadline:
-            head, food, heading = page.call("snake")[0], page.call("food"), tuple(page.call("dir"))
-            dx, dy = food[0] - head[0], food[1] - head[1]
-            want = (1 if dx > 0 else -1, 0) if dx else (0, 1 if dy > 0 else -1)
-            if want == (-heading[0], -heading[1]):  # no reversing: go round
-                want = (0, 1) if heading[0] else (1, 0)
-            if want != heading:
-                page.press(keys[want])
-            time.sleep(0.03)
+    else:  # a turn with the arrow keys, then two foods put in the snake's way: the target is reached
+        begin(page)
+        page.press("ArrowDown")
+        page.wait(lambda: page.call("dir") == [0, 1], 3, "the key did not turn the snake")
+        for eaten in (1, 2):
+            head = page.call("snake")[0]
+            page.call("setFood", head[0], min(head[1] + 2, 9))
+            page.wait(lambda n=eaten: page.call("eaten") >= n, 5, "the snake did not eat")
         ended_with_score(page, "won")
         assert page.hud("score") == "2" and page.call("eaten") == 2
         assert page.hud("best") == "2"
@@ -129,7 +125,7 @@ def test_whack(open_game, viewport: str) -> None:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_typing(open_game, viewport: str) -> None:
-    page = open_game("typing", viewport, duration_s=5, items=["cat", "sun"])
+    page = open_game("typing", viewport, duration_s=6, items=["cat", "sun"])
     begin(page)
     page.tap("#inp")
     for _ in range(3):
@@ -232,3 +228,31 @@ def test_tictactoe_two_players(open_game) -> None:
     page.tap("[data-fg=ov-button]")
     assert page.call("turn") == "O" and page.call("board") == [""] * 9  # the other player starts the next round
     page.shot("tictactoe-2p")
+
+
+def test_runtime_pause_sound_restart_and_best(open_game) -> None:
+    page = open_game("g2048", "desktop", cfg=config(lang="zh-Hans", size=3, target=8))
+    assert page.text("[data-fg=pause]") == "暂停" and page.text("[data-fg=restart]") == "重新开始"
+    assert page.find("[data-fg=sound]").get_attribute("aria-pressed") == "false"  # sound is off unless asked for
+    page.tap("[data-fg=sound]")
+    assert page.find("[data-fg=sound]").get_attribute("aria-pressed") == "true"
+    page.call("set", [[4, 4, 0], [0, 0, 0], [0, 0, 2]])
+    page.press("ArrowLeft")
+    assert page.state()["status"] == "won" and page.hud("best") == "8"
+    page.tap(page.at(".fg-stage", 0.05, 0.05))  # a tap beside the end card uncovers the board, another brings it back
+    assert "peek" in page.find("[data-fg=overlay]").get_attribute("class")
+    page.tap(page.at(".fg-stage", 0.05, 0.05))
+    assert "peek" not in page.find("[data-fg=overlay]").get_attribute("class")
+    page.tap("[data-fg=ov-button]")
+    assert page.state()["status"] == "playing" and page.state()["score"] == 0
+    board = page.call("board")
+    page.tap("[data-fg=pause]")
+    assert page.state()["status"] == "paused" and page.text("[data-fg=pause]") == "继续"
+    page.press("ArrowRight")
+    page.press("ArrowDown")
+    assert page.call("board") == board, "a paused game must not move"
+    page.press("Escape")
+    assert page.state()["status"] == "playing"
+    page.driver.refresh()  # the best score outlives the page
+    page.wait(lambda: page.js("return !!window.__game;"), 10)
+    assert page.hud("best") == "8" and page.state()["best"] == 8
