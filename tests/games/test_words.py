@@ -270,3 +270,79 @@ def test_spellingbee_loses_lives_and_spells_chinese_with_tiles(open_game) -> Non
         spell(page, word)
         page.wait(lambda w=word: page.state()["status"] == "won" or page.call("word") != w, 5)
     assert page.wait_status("won") == "won"
+
+
+def ws_cell(r: int, c: int) -> str:
+    return f'.ws-c[data-r="{r}"][data-c="{c}"]'
+
+
+def ws_drag(page, a: list[int], b: list[int]) -> None:
+    """A real drag (mouse on the desktop, a finger on the phone) from one grid cell to another."""
+    (x0, y0), (x1, y1) = page.point(ws_cell(*a)), page.point(ws_cell(*b))
+    steps = [(x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8) for i in range(1, 9)]
+    if page.touch:
+        page._touch("touchStart", [(x0, y0)])
+        for point in steps:
+            page._touch("touchMove", [point])
+        page._touch("touchEnd", [])
+    else:
+        page._mouse("mouseMoved", x0, y0)
+        page._mouse("mousePressed", x0, y0)
+        for x, y in steps:
+            page._mouse("mouseMoved", x, y, pressed=True)
+        page._mouse("mouseReleased", x1, y1)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_wordsearch_found_by_dragging_and_tapping(open_game, viewport: str) -> None:
+    page = open_game("wordsearch", viewport)
+    st = page.state()
+    assert st["status"] == "ready" and st["difficulty"] == "normal"
+    placed, n = page.call("placed"), page.call("size")
+    grid = page.call("grid")
+    assert 8 <= n <= 14 and len(placed) == 8 and not page.call("skipped")
+    for p in placed:
+        assert "".join(grid[r][c] for r, c in p["cells"]) == p["word"].upper()
+    # Two cells in a line that spell no word find nothing.
+    p0 = placed[0]["cells"]
+    page.tap(ws_cell(*p0[0]))
+    assert page.call("pending") == p0[0]
+    page.tap(ws_cell(*p0[1]))
+    assert not any(page.call("found"))
+    # Drag the first half (backwards for one of them), tap first and last letters for the rest.
+    for i, p in enumerate(placed):
+        first, last = p["cells"][0], p["cells"][-1]
+        if i < 4:
+            ws_drag(page, last if i == 1 else first, first if i == 1 else last)
+        else:
+            page.tap(ws_cell(*first))
+            page.tap(ws_cell(*last))
+        page.wait(lambda k=i: page.call("found")[k], 3, f"{p['word']} was not found")
+        if i == 5:
+            page.shot()
+    assert page.wait_status("won") == "won"
+    assert page.hud("found") == "8/8" and ":" in page.hud("score")
+    assert len(page.js("return document.querySelectorAll('.ws-w.done')")) == 8
+
+
+def test_wordsearch_teacher_words_chinese_and_the_time_limit(open_game) -> None:
+    page = open_game("wordsearch", "desktop", items=["Elephant", "ant", "ANT", "a", "extraordinarily", "owl"], size=99)
+    assert page.call("size") == 14
+    words = sorted(page.call("words"))
+    assert words == sorted(["Elephant", "ant", "owl"]), "a one-letter word, a repeat and a 15-letter word are dropped"
+    page = open_game("wordsearch", "phone", cfg=config(lang="zh-Hant", difficulty="easy", duration_s=600))
+    placed = page.call("placed")
+    assert len(placed) == 6 and page.state()["limit"] == 600
+    assert all("\u4e00" <= ch <= "\u9fff" for row in page.call("grid") for ch in row)
+    for p in placed:
+        (r0, c0), (r1, c1) = p["cells"][0], p["cells"][-1]
+        k = len(p["cells"]) - 1
+        assert ((r1 - r0) // k, (c1 - c0) // k) in {(0, 1), (1, 0), (1, 1), (-1, 1)}, "easy: the four forward lines"
+        page.tap(ws_cell(r0, c0))
+        page.tap(ws_cell(r1, c1))
+    assert page.wait_status("won") == "won" and page.state()["score"] >= 600
+    # A short time limit runs out.
+    page = open_game("wordsearch", "desktop", duration_s=1)
+    page.tap(ws_cell(0, 0))
+    assert page.wait_status("lost", timeout=6) == "lost"
+    assert "Time" in page.overlay()
