@@ -5,10 +5,11 @@ exposed hooks where a whole game would take too long), brought to a win or a los
 from __future__ import annotations
 
 import heapq
+import re
 import time
 
 import pytest
-from game_support import config
+from game_support import GAMES_DIR, config
 
 VIEWPORTS = ["desktop", "phone"]
 
@@ -131,11 +132,19 @@ def test_minesweeper_first_tap_is_safe_flags_then_a_loss_and_a_win(open_game, vi
     assert page.state()["status"] == "playing" and page.call("board")["placed"] is False
     page.tap('[data-i="0"]')
     board = page.call("board")
+
+    def neighbours(i: int) -> list[int]:
+        r, c = divmod(i, 9)
+        return [rr * 9 + cc for rr in range(r - 1, r + 2) for cc in range(c - 1, c + 2) if 0 <= rr < 9 and 0 <= cc < 9]
+
+    # The last cell is a number with no zero beside it, so no flood fill can open it before the real tap.
     safe = [i for i in range(81) if not board["mine"][i] and not board["open"][i]]
-    for i in safe[:-1]:
-        page.call("dig", i)
-    if safe:
-        page.tap(f'[data-i="{safe[-1]}"]')
+    last = next(i for i in safe if all(board["mine"][j] or board["count"][j] for j in neighbours(i)))
+    for i in safe:
+        if i != last and not page.call("board")["open"][i]:
+            page.call("dig", i)
+    assert page.state()["status"] == "playing" and not page.call("board")["open"][last]
+    page.tap(f'[data-i="{last}"]')
     assert page.wait_status("won") == "won" and "cleared" in page.overlay()
     assert all(page.call("board")["flag"][i] for i in range(81) if page.call("board")["mine"][i])
     if not page.touch:
@@ -307,3 +316,125 @@ def test_simon_repeats_to_the_target_then_loses_on_a_wrong_pad(open_game, viewpo
     page.tap(f'.sm-pad[data-p="{wrong}"]') if page.touch else page.press(str(wrong + 1))
     assert page.wait_status("lost") == "lost" and "Wrong" in page.overlay() and page.state()["score"] == 0
     assert page.js("return document.querySelector('.sm-pad.miss').dataset.p;") == str(page.call("sequence")[0])
+
+
+def drag(page, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """A real drag: a finger on the phone, the left mouse button on the desktop."""
+    cdp = page.driver.execute_cdp_cmd
+    steps = [(start[0] + (end[0] - start[0]) * k / 8, start[1] + (end[1] - start[1]) * k / 8) for k in range(1, 9)]
+    if page.touch:
+        cdp(
+            "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": start[0], "y": start[1], "id": 0}]}
+        )
+        for x, y in steps:
+            cdp("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y, "id": 0}]})
+        cdp("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    else:
+        mouse = {"button": "left", "clickCount": 1}
+        cdp("Input.dispatchMouseEvent", {"type": "mousePressed", "x": start[0], "y": start[1], **mouse})
+        for x, y in steps:
+            cdp("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y, "button": "left", "buttons": 1})
+        cdp("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": end[0], "y": end[1], **mouse})
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_picture_pieces_swap_by_tap_drag_and_keys_until_complete(open_game, viewport: str) -> None:
+    page = open_game("picture", viewport, size=3, items=["🐢", "🌈"])
+    n = 3
+    perm = page.call("perm")
+    assert page.state()["size"] == 3 and sorted(perm) == list(range(9)) and all(t != p for p, t in enumerate(perm))
+    assert page.call("subject") in ("🐢", "🌈")
+
+    def centre(p: int) -> tuple[float, float]:
+        return page.at("canvas", (p % n + 0.5) / n, (p // n + 0.5) / n)
+
+    # Two taps swap two pieces; tapping a piece twice only selects and unselects it.
+    page.tap(centre(4))
+    assert page.call("selected") == 4 and page.state()["status"] == "playing"
+    page.tap(centre(4))
+    assert page.call("selected") == -1
+    page.tap(centre(0))
+    page.tap(centre(8))
+    after = page.call("perm")
+    assert (after[0], after[8]) == (perm[8], perm[0]) and page.call("moves") == 1 and page.hud("score") == "1"
+    # A drag swaps too.
+    drag(page, centre(1), centre(3))
+    assert page.call("perm")[1] == after[3] and page.call("perm")[3] == after[1] and page.call("moves") == 2
+    # Peek shows the whole picture and hides it again.
+    page.tap('.fg-ctl [data-key="p"]')
+    assert page.call("peek") is True
+    page.tap('.fg-ctl [data-key="p"]')
+    assert page.call("peek") is False
+    if not page.touch:
+        page.press("ArrowRight")  # the cursor appears on the first piece
+        page.press(" ")
+        page.press("ArrowDown")
+        page.press(" ")
+        assert page.call("moves") == 3 and page.call("cursor") == 3
+    time.sleep(0.3)  # let the swap's slide finish before the picture
+    page.shot()
+
+    # Put every piece home; the last swap by two real taps completes the picture.
+    perm = page.call("perm")
+    swaps = []
+    for p in range(9):
+        if perm[p] != p:
+            q = perm.index(p)
+            perm[p], perm[q] = perm[q], perm[p]
+            swaps.append((p, q))
+    for a, b in swaps[:-1]:
+        page.call("swap", a, b)
+    page.tap(centre(swaps[-1][0]))
+    page.tap(centre(swaps[-1][1]))
+    assert page.wait_status("won") == "won" and "complete" in page.overlay()
+    assert page.call("perm") == list(range(9)) and page.hud("score") == str(page.call("moves"))
+
+
+GAMES = ["sudoku", "minesweeper", "fifteen", "lightsout", "simon", "picture"]
+HOSTILE = {
+    "items": ["</script><script>window.__pwned = 1</script>", None, {"x": 1}, "", "🐉" * 200],
+    "size": 10**9,
+    "target": -5,
+    "speed": "warp",
+    "difficulty": 12,
+    "players": 7,
+    "sound": "yes",
+}
+
+
+@pytest.mark.parametrize("name", GAMES)
+def test_puzzles_survive_hostile_params_in_traditional_chinese(open_game, name: str) -> None:
+    cfg = config(lang="zh-Hant", **HOSTILE)
+    cfg["title"] = "</script><b>x</b>"
+    cfg["seed"] = "not a number"
+    cfg["theme"] = {"primary": "red; }", "background": 3, "surface": None, "text": "#zzz"}
+    page = open_game(name, "phone", cfg)
+    assert page.js("return window.__pwned === undefined;") and page.text("h1") == "</script><b>x</b>"
+    assert page.state()["status"] == "ready"
+    assert page.js("return document.documentElement.scrollWidth;") <= 392
+    assert "重新開始" in page.text("footer")
+    if name == "simon":
+        assert page.call("target") == 1 and "開始" in page.overlay()
+        page.tap("[data-fg=ov-button]")
+    else:
+        page.tap('[data-i="0"]' if name in ("sudoku", "minesweeper", "lightsout") else ".fg-stage")
+    assert page.wait_status("playing") == "playing"
+    page.tap("[data-fg=pause]")
+    assert page.state()["status"] == "paused" and "已暫停" in page.overlay()
+    page.tap("[data-fg=pause]")
+    assert page.state()["status"] == "playing"
+
+
+@pytest.mark.parametrize("name", GAMES)
+def test_every_string_in_three_languages_and_the_page_rules(name: str) -> None:
+    page = (GAMES_DIR / f"{name}.html").read_text(encoding="utf-8")
+    table = page[page.index("FG.strings({") : page.index("});", page.index("FG.strings({"))]
+    keys = {}
+    for lang in ("en", "'zh-Hans'", "'zh-Hant'"):
+        block = table[table.index(f"{lang}: {{") :]
+        block = block[: block.index("}")]
+        keys[lang] = set(re.findall(r"(\w+): '", block))
+    assert keys["en"] and keys["en"] == keys["'zh-Hans'"] == keys["'zh-Hant'"]
+    assert "Math.random" not in page and '"""' not in page and "\\\n" not in page
+    assert not re.search(r"(src|href)=['\"]?https?:|fetch\(|import\(", page)
+    assert page.count("__FLASH_CONFIG__") == 1 and page.count("/*__FLASH_RUNTIME__*/") == 1
