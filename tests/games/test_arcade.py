@@ -5,7 +5,10 @@ or a loss, and photographed."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from game_support import GAMES_DIR, config, page_html
 
 VIEWPORTS = ["desktop", "phone"]
 FULL_BUT_ONE = "IIIIIIIII."
@@ -94,8 +97,6 @@ def test_tetris_moves_clears_lines_and_tops_out(open_game, viewport: str) -> Non
 
 
 def test_tetris_wins_at_the_target_lines_in_chinese(open_game) -> None:
-    from game_support import config
-
     fruit = ["🍎", "🍌", "#22c55e", "🍊", "🍓", "🍐", "🥝"]
     page = open_game("tetris", "desktop", config(lang="zh-Hant", target=2, speed="fast", items=fruit))
     assert page.hud("lines") == "0/2" and "消除 2 行即獲勝" in page.overlay()
@@ -222,8 +223,6 @@ def test_flappy_flaps_scores_and_crashes(open_game, viewport: str) -> None:
 
 
 def test_flappy_wins_at_the_target_with_an_emoji_bird(open_game) -> None:
-    from game_support import config
-
     page = open_game("flappy", "desktop", config(lang="zh-Hans", target=3, difficulty="easy", items=["🐝"]))
     assert page.state()["gap"] > 160 and "穿过 3 根管子即获胜" in page.text(".fg-msg")
     page.call("manual", True)
@@ -355,6 +354,19 @@ def test_runner_jumps_slides_and_runs_into_a_cactus_or_to_the_goal(open_game, vi
         assert "Ouch!" in text and f"Distance {page.state()['score']} m" in text
 
 
+ARCADE = ["tetris", "pong", "flappy", "shooter", "runner"]
+
+
+@pytest.mark.parametrize("name", ARCADE)
+def test_arcade_page_is_offline_and_embeddable(name: str) -> None:
+    source = (GAMES_DIR / f"{name}.html").read_text(encoding="utf-8")
+    page = page_html(name, config())
+    assert '"""' not in page and "\\\n" not in page
+    assert "Math.random" not in source and "localStorage" not in source  # the runtime's rng and best score
+    assert not re.search(r"(src|href)\s*=\s*[\"']?https?:", page, re.I)
+    assert not re.search(r"\bfetch\s*\(|\bimport\s*\(|XMLHttpRequest|WebSocket", source)
+
+
 HOSTILE = {
     "items": ["</script><script>window.__pwned = 1</script>", None, {"x": 1}, "", "🐉" * 200],
     "size": 10**9,
@@ -368,10 +380,8 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("name", ["tetris", "pong", "flappy", "shooter", "runner"])
+@pytest.mark.parametrize("name", ARCADE)
 def test_arcade_games_survive_hostile_params_and_pause(open_game, name: str) -> None:
-    from game_support import config
-
     cfg = config(lang="zh-Hant", **HOSTILE)
     cfg["title"] = "</script><b>bold</b> " + "長" * 300
     cfg["seed"] = "not a number"
