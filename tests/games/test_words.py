@@ -346,3 +346,70 @@ def test_wordsearch_teacher_words_chinese_and_the_time_limit(open_game) -> None:
     page.tap(ws_cell(0, 0))
     assert page.wait_status("lost", timeout=6) == "lost"
     assert "Time" in page.overlay()
+
+
+def idiom_turn(page) -> None:
+    page.wait(lambda: page.call("turn") in ("you", "over"), 5, "the computer never answered")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_idioms_chain_is_won_by_picking_the_valid_idiom(open_game, viewport: str) -> None:
+    page = open_game("idioms", viewport, cfg=config(lang="zh-Hans", rounds=3, speed="fast"))
+    st = page.state()
+    assert st["rounds"] == 3 and st["count"] >= 300 and st["turnSeconds"] == 20
+    for n in range(3):
+        idiom_turn(page)
+        if page.state()["status"] == "won":
+            break
+        cur, options, k = page.call("current"), page.call("options"), page.call("answer")
+        assert len(options) == 4 and len(set(options)) == 4
+        assert [o for o in options if o[0] == cur[-1]] == [options[k]], "exactly one option continues the chain"
+        assert f"「{cur[-1]}」" in page.text(".id-ask")
+        if n == 1:
+            page.shot()
+        if page.touch:
+            page.tap(f'.id-opts [data-opt="{k}"]')
+        else:
+            page.press(str(k + 1))
+        page.wait(lambda c=cur: page.call("current") != c or page.state()["status"] == "won", 5)
+        chain = page.call("chain")
+        assert chain[-1] == options[k] or chain[-2] == options[k]
+    assert page.wait_status("won") == "won"
+    assert page.state()["score"] >= 30
+    chain = page.call("chain")
+    assert all(a[-1] == b[0] for a, b in zip(chain, chain[1:], strict=False)), chain
+
+
+def test_idioms_wrong_pick_typing_and_timeout(open_game) -> None:
+    page = open_game("idioms", "desktop", cfg=config(lang="zh-Hant", speed="fast"))
+    cur = page.call("current")
+    assert cur in page.text(".id-now")
+    # Typing: an unknown idiom is refused with a word, so is one that does not chain; a valid one is taken.
+    page.find(".id-type input").click()
+    page.type_text("天天向上")
+    page.find(".id-type button").click()
+    assert "天天向上" in page.text(".id-say") and page.call("links") == 0
+    page.find(".id-type input").clear()
+    stranger = next(o for o in page.call("options") if o[0] != cur[-1])
+    page.find(".id-type input").click()
+    page.type_text(stranger + "\n")
+    assert f"「{cur[-1]}」" in page.text(".id-say") and page.call("links") == 0
+    page.find(".id-type input").clear()
+    follower = page.call("options")[page.call("answer")]
+    assert follower in page.call("valid")
+    page.find(".id-type input").click()
+    page.type_text(follower + "\n")
+    page.wait(lambda: page.call("links") == 1)
+    assert follower in page.call("chain")
+    idiom_turn(page)
+    # A wrong pick loses, and the right one is shown.
+    k = page.call("answer")
+    right = page.call("options")[k]
+    page.find(f'.id-opts [data-opt="{(k + 1) % 4}"]').click()
+    assert page.wait_status("lost") == "lost"
+    assert right in page.overlay() and "right" in page.find(f'.id-opts [data-opt="{k}"]').get_attribute("class")
+    # Waiting past the turn's time loses too (5 s, the shortest).
+    page = open_game("idioms", "phone", duration_s=1)
+    assert page.state()["turnSeconds"] == 5 and "idiom" in page.text(".id-rule")
+    page.tap(".id-type input")
+    assert page.wait_status("lost", timeout=9) == "lost"
