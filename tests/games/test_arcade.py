@@ -51,8 +51,8 @@ def test_tetris_moves_clears_lines_and_tops_out(open_game, viewport: str) -> Non
         page.tap('.fg-ctl [data-key="ArrowRight"]')
         assert page.state()["current"]["x"] == turned["x"] + 1
         count = page.state()["pieces"]
-        page.swipe("down", distance=300)  # a flick down drops it
-        assert page.state()["pieces"] == count + 1
+        page.swipe("down", distance=400)  # a flick down drops it (a slow drag would soft-drop it to the floor)
+        page.wait(lambda: page.state()["pieces"] == count + 1, 5)
     else:
         page.press("ArrowLeft")
         st = page.state()
