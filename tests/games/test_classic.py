@@ -227,6 +227,7 @@ def test_tictactoe_two_players(open_game) -> None:
     assert "玩家一" in page.overlay() and page.hud("player_1") == "1"
     page.tap("[data-fg=ov-button]")
     assert page.call("turn") == "O" and page.call("board") == [""] * 9  # the other player starts the next round
+    time.sleep(0.3)  # the last round's colours fade out
     page.shot("tictactoe-2p")
 
 
