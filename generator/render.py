@@ -26,7 +26,7 @@ from flashapps.spec import CANVAS_GAMES, AppSpec
 from generator.keypaths import key_path_lines, persistence_lines
 from generator.pysource import py_literal, py_string
 
-__all__ = ["TEMPLATES_DIR", "render", "render_files"]
+__all__ = ["TEMPLATES_DIR", "game_page", "render", "render_files"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
@@ -134,6 +134,18 @@ def _format_logic(source: str) -> str:
     return done.stdout if done.returncode == 0 else source  # unparsable: the sandbox reports it
 
 
+def game_page(name: str) -> str:
+    """A game's page as a bundle carries it: the shared runtime and the game's rules inlined at their
+    placeholders (templates/games/README.md); the app fills in CONFIG when it shows the page."""
+    folder = TEMPLATES_DIR / "games"
+    page = (folder / f"{name}.html").read_text(encoding="utf-8")
+    page = page.replace("/*__FLASH_RUNTIME__*/", (folder / "runtime.js").read_text(encoding="utf-8"), 1)
+    rules = folder / "rules" / f"{name}.js"
+    if rules.is_file():
+        page = page.replace("/*__FLASH_RULES__*/", rules.read_text(encoding="utf-8"), 1)
+    return page
+
+
 def render_files(spec: AppSpec) -> dict[str, str]:
     """Every file of the bundle for ``spec``, by relative path."""
     strings = _strings(spec.brief.language)
@@ -192,7 +204,7 @@ def render_files(spec: AppSpec) -> dict[str, str]:
         files["logic.py"] = _format_logic(_ENV.get_template("bundle/logic.py.j2").render(logic_context))
         files["tests/test_logic.py"] = _ENV.get_template("bundle/tests/test_logic.py.j2").render(logic_context)
     if canvas:
-        games = {name: (TEMPLATES_DIR / "games" / f"{name}.html").read_text(encoding="utf-8") for name in canvas}
+        games = {name: game_page(name) for name in canvas}
         files["games.py"] = _ENV.get_template("bundle/games.py.j2").render(dict(context, games=games))
     return files
 

@@ -11,7 +11,7 @@ from typing import Literal, cast
 from pydantic import Field
 
 from flashapps.events import StageName
-from flashapps.spec import AppSpec, Brief, Entity, KeyPath, LogicFunction, Metric, Screen, Theme
+from flashapps.spec import AppSpec, Brief, Entity, KeyPath, LeftOut, LogicFunction, Metric, Screen, Theme
 from flashapps.spec.base import Language, ShortText, SpecModel, Text
 
 __all__ = [
@@ -41,6 +41,9 @@ class ValueOut(SpecModel):
         "tracker", "calculator", "converter", "learning", "timer", "planner", "picker", "finance", "game", "other"
     ] = "other"
     theme: Theme = Field(default_factory=Theme)
+    left_out: list[LeftOut] = Field(
+        default_factory=list, max_length=8, description="parts of the request that cannot be built here, and why"
+    )
 
 
 class DataOut(SpecModel):
@@ -89,7 +92,9 @@ def split(spec: AppSpec) -> dict[StageName, SpecModel]:
     """The stage outputs a finished spec is made of."""
     brief = spec.brief
     value = ValueOut(
-        **brief.model_dump(include={"title", "value", "audience", "language", "icon", "kind", "category", "theme"})
+        **brief.model_dump(
+            include={"title", "value", "audience", "language", "icon", "kind", "category", "theme", "left_out"}
+        )
     )
     return {
         "value": value,

@@ -23,6 +23,7 @@ __all__ = [
     "Example",
     "Expect",
     "KeyPath",
+    "LeftOut",
     "LogicFunction",
     "Param",
     "Screen",
@@ -46,6 +47,13 @@ class Theme(SpecModel):
     font: Literal["sans serif", "serif", "monospace"] = "sans serif"
 
 
+class LeftOut(SpecModel):
+    """A part of the request this app does not do, and why, in the app's language."""
+
+    part: ShortText
+    reason: Text = Field(min_length=1)
+
+
 class Brief(SpecModel):
     """Stage 1 (value) and 3 (feedback): what the app is for and what it tells its user."""
 
@@ -62,6 +70,9 @@ class Brief(SpecModel):
     inputs: list[ShortText] = Field(default_factory=list, max_length=12, description="data it collects")
     feedback: list[Text] = Field(default_factory=list, max_length=8, description="what the user sees back")
     theme: Theme = Field(default_factory=Theme)
+    left_out: list[LeftOut] = Field(
+        default_factory=list, max_length=8, description="what was asked for but cannot be built here, and why"
+    )
 
 
 class Screen(SpecModel):

@@ -13,7 +13,9 @@ from support import water_variants
 from flashapps.bundle import AppBundle
 from flashapps.report import TestResult, VerifyReport
 from gallery import AppView, Gallery, UserView
+from flashapps.settings import Settings
 from studio import services
+from workshop.actions import Workshop
 
 STUDIO = str(Path(__file__).resolve().parents[2] / "studio" / "app.py")
 
@@ -26,7 +28,7 @@ def passing_report() -> VerifyReport:
 def fast_verify(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every bundle passes a made-up check at once, except in tests marked slow (the real sandbox)."""
     if "slow" not in request.keywords:
-        monkeypatch.setattr(services, "_verify", lambda folder: passing_report())
+        monkeypatch.setattr(services, "workshop", lambda: Workshop(Settings(), verify=lambda folder: passing_report()))
 
 
 @pytest.fixture(autouse=True)
