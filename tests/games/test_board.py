@@ -202,3 +202,116 @@ def test_connect4_two_players_fill_a_column(open_game) -> None:
     assert "玩家一获胜" in page.overlay() and page.hud("player_1") == "1"
     assert [row[0] for row in page.call("board")][-4:] == ["1", "1", "1", "1"]
     page.shot("connect4-2p")
+
+
+# ---------- gomoku
+
+
+def point(page: GamePage, x: int, y: int, n: int, twice: bool) -> None:
+    """A tap on a point of the board (twice on a phone-sized board: aim, then place)."""
+    spot = page.at("canvas", (x + 0.5) / n, (y + 0.5) / n)
+    page.tap(spot)
+    if twice:
+        assert page.call("ghost") == [x, y]
+        page.tap(spot)
+
+
+def rows_with(n: int, stones: dict[tuple[int, int], str]) -> list[str]:
+    return ["".join(stones.get((x, y), ".") for x in range(n)) for y in range(n)]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_gomoku_against_the_computer(open_game, viewport: str) -> None:
+    page = open_game("gomoku", viewport, difficulty="normal")
+    n = page.call("size")
+    assert n == 15 and page.call("mine") == 1
+    if page.touch:
+        point(page, 7, 7, n, twice=True)
+    else:
+        page.press("Enter")  # the cursor starts in the middle
+    idle(page)
+    board = page.call("board")
+    assert board[7][7] == "X" and "".join(board).count("O") == 1
+    # four black stones with an open end: the fifth wins
+    stones = {(x, 7): "X" for x in range(3, 7)} | {(3, 3): "O", (4, 4): "O", (10, 10): "O", (11, 3): "O"}
+    page.call("setup", rows_with(n, stones), 1)
+    point(page, 7, 7, n, twice=page.touch)
+    ended_with_score(page, "won")
+    assert len(page.call("result")["line"]) == 5
+    page.shot("gomoku")
+    # the next round the computer has black and moves first; given an open four, it wins
+    page.tap("[data-fg=ov-button]")
+    idle(page)
+    assert page.call("mine") == 2 and "".join(page.call("board")).count("X") == 1
+    stones = {(7, y): "X" for y in range(4, 8)} | {(1, 1): "O", (2, 2): "O", (13, 13): "O"}
+    page.call("setup", rows_with(n, stones), 2)
+    point(page, 0, 14, n, twice=page.touch)
+    ended_with_score(page, "lost")
+    assert page.call("run") == 0
+
+
+def test_gomoku_two_players_small_board(open_game) -> None:
+    page = open_game("gomoku", "phone", cfg=config(lang="zh-Hant", players=2, size=9, items=["🐼", "🐯"]))
+    n = page.call("size")
+    assert n == 9
+    # with nine lines the points are big enough for one tap each
+    for x in range(4):
+        point(page, x, 2, n, twice=False)
+        point(page, x, 6, n, twice=False)
+    assert page.call("result") is None
+    point(page, 4, 2, n, twice=False)
+    page.wait_status("won", timeout=10)
+    assert "玩家一獲勝" in page.overlay() and page.hud("player_1") == "1"
+    page.shot("gomoku-2p")
+
+
+# ---------- reversi
+
+
+def square(page: GamePage, x: int, y: int) -> None:
+    page.tap(f".sq[data-x='{x}'][data-y='{y}']")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_reversi_against_the_computer(open_game, viewport: str) -> None:
+    page = open_game("reversi", viewport, difficulty="normal")
+    assert page.call("size") == 8 and page.call("mine") == 1
+    assert sorted(page.call("moves")) == [[2, 3], [3, 2], [4, 5], [5, 4]]
+    if page.touch:
+        square(page, 2, 3)
+    else:
+        page.press("Enter")  # the cursor starts on d3
+    idle(page)
+    assert page.call("counts")["empty"] == 58 and page.call("turn") == 1
+    # a move after which white has none: white passes and black plays again, then takes the last white disc
+    page.call("setup", ["XO.O....", *["........"] * 7], 1)
+    square(page, 2, 0)
+    assert page.call("turn") == 1 and page.call("note") == "Computer has no move and passes"
+    assert page.call("board")[0] == "XXXO...."
+    square(page, 4, 0)
+    ended_with_score(page, "won")
+    assert page.call("result")["count"] == {"1": 5, "2": 0, "empty": 59}
+    page.shot("reversi")
+    # the next round the computer has black; its last move of a full board wins
+    page.tap("[data-fg=ov-button]")
+    idle(page)
+    assert page.call("mine") == 2
+    page.call("setup", ["XXXXXXXX"] * 3 + ["OOOOOOOO"] * 4 + ["XXXXXXX."], 1)
+    ended_with_score(page, "lost")
+    assert page.call("result")["count"] == {"1": 40, "2": 24, "empty": 0}  # four flips up the column, four on the diagonal
+    assert "24 : 40" in page.overlay()
+
+
+def test_reversi_two_players_a_whole_game_by_taps(open_game) -> None:
+    page = open_game("reversi", "phone", cfg=config(lang="zh-Hans", players=2, size=6))
+    assert page.call("size") == 6
+    for _ in range(40):
+        if page.state()["status"] != "playing" or page.call("result"):
+            break
+        x, y = sorted(page.call("moves"))[0]
+        square(page, x, y)
+    status = page.wait_status("won", "draw", timeout=10)
+    counts = page.call("result")["count"]
+    assert counts["1"] + counts["2"] + counts["empty"] == 36
+    assert ("获胜" in page.overlay()) == (status == "won")
+    page.shot("reversi-2p")
