@@ -53,12 +53,12 @@ def bench_model(repeat: int = 3, tokens_per_s: float = 60, ttft_s: float = 0.4) 
             result = build("an app to track my daily water intake", Path(scratch) / f"app{n}", verify=verify,
                            provider=provider, on_event=on_event)  # fmt: skip
             total = time.perf_counter() - began
-            if not result.passed:
+            if not result.passed or result.report is None:
                 raise RuntimeError("the benchmark app did not verify")
             gallery.apps.publish(user, result.bundle, result.report, confirm_privacy=True)
             published.append(time.perf_counter() - began)
             model_s = sum(call.duration_ms for call in provider.calls) / 1000
-            verify_s = (result.report or {}).get("timings_s", {}).get("total", 0.0)
+            verify_s = result.report.timings_s.get("total", 0.0)
             first.append(seen[0])
             totals.append(total)
             model_times.append(model_s)

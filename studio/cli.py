@@ -15,7 +15,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from flashapps.errors import FlashAppsError, UserError, pick_language
 from flashapps.settings import Settings
@@ -23,6 +23,7 @@ from flashapps.settings import Settings
 if TYPE_CHECKING:
     from flashapps.events import StageEvent
     from flashapps.report import VerifyReport
+    from flashapps.spec.base import Language
     from workshop.actions import Outcome, Workshop
 
 __all__ = ["main"]
@@ -32,7 +33,7 @@ _T = TypeVar("_T")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _language_arg(value: str | None, idea: str) -> str | None:
+def _language_arg(value: str | None, idea: str) -> Language | None:
     """``--lang zh`` keeps the idea's own script (traditional stays traditional)."""
     if value in (None, "auto"):
         return None
@@ -41,7 +42,7 @@ def _language_arg(value: str | None, idea: str) -> str | None:
 
         detected = detect_language(idea)
         return detected if detected.startswith("zh") else "zh-Hans"
-    return value
+    return cast("Language", value)
 
 
 def _workshop(settings: Settings, args: argparse.Namespace) -> Workshop:
@@ -81,9 +82,13 @@ def _cmd_new(args: argparse.Namespace, settings: Settings) -> int:
         data = {"bundle": str(folder), "project": outcome.project, **generation.model_dump(mode="json")}
         data.update(verify=None if outcome.report is None else outcome.report.model_dump(mode="json"))
         data.update(repair_rounds=[r.model_dump() for r in outcome.rounds], digest=outcome.bundle.digest)
+        data.update(left_out=[item.model_dump() for item in generation.spec.brief.left_out])
         print(json.dumps(data, ensure_ascii=False))
         return 0 if outcome.passed is not False else 1
     print(f"→ {generation.note}")
+    zh = generation.language.startswith("zh")
+    for item in generation.spec.brief.left_out:
+        print(f"  {'未包含' if zh else 'Not included'}: {item.part} — {item.reason}")
     if outcome.report is not None and not outcome.report.passed:
         _print_failures(outcome.report)
     print(f"  flashapps preview {folder}")

@@ -46,6 +46,10 @@ _CREATE: _S = {
     "card_data": {"en": "What it keeps", "zh": "保存的数据"},
     "card_feedback": {"en": "What it shows you", "zh": "给你的反馈"},
     "card_screens": {"en": "Screens", "zh": "页面"},
+    "card_left_out": {
+        "en": "Not included: this part of your request cannot be built here",
+        "zh": "未包含：你的要求中这部分在这里无法实现",
+    },
     "card_paths": {"en": "Key paths (tested)", "zh": "关键路径（已写成测试）"},
     "verified": {"en": "Verified in the sandbox: {summary}", "zh": "已在沙箱中验证：{summary}"},
     "not_verified": {

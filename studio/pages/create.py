@@ -88,6 +88,9 @@ def _card(spec: AppSpec, note: str) -> None:
         ]
         for key, value in rows:
             st.markdown(f"**{t(key)}** — {esc(value) or t('none_yet')}")
+        if brief.left_out:
+            lines = "\n".join(f"- **{esc(item.part)}** — {esc(item.reason)}" for item in brief.left_out)
+            st.warning(f"**{t('card_left_out')}**\n\n{lines}", icon="✂️")
         with st.expander(t("card_paths")):
             st.markdown(f"**{t('card_screens')}** — " + esc(" · ".join(f"{s.icon} {s.title}" for s in spec.screens)))
             for path in spec.key_paths:

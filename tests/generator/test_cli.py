@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from workshop.projects import ProjectStore
+
 FLASHAPPS = Path(sys.executable).with_name("flashapps")
 
 
@@ -35,6 +37,9 @@ def test_new_defaults_to_a_folder_under_flashapps_home(tmp_path: Path) -> None:
     stages = ["value", "data", "feedback", "screens", "logic", "key_paths", "render", "verify"]
     assert [e["stage"] for e in result["events"]] == stages
     assert result["verify"]["passed"] is True
+    assert result["left_out"] == []  # a water tracker can be built here whole
+    version = ProjectStore(tmp_path).version(result["project"])
+    assert version.verify is not None and version.verify.passed and version.digest == result["digest"]
 
 
 def test_lang_flag_sets_the_app_language(tmp_path: Path) -> None:
