@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from flashapps.events import StageName
+from flashapps.settings import home_folder
 
 __all__ = [
     "PRESETS",
@@ -94,8 +95,7 @@ class SavedModel(BaseModel):
 
 def saved_path() -> Path:
     """``$FLASHAPPS_HOME/model.json``."""
-    home = os.environ.get("FLASHAPPS_HOME") or str(Path.home() / ".flashapps")
-    return Path(home).expanduser() / "model.json"
+    return home_folder() / "model.json"
 
 
 def load_saved() -> SavedModel:

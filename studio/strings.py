@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["EXAMPLES", "STAGES", "STRINGS", "text"]
+__all__ = ["EXAMPLES", "STEP_LABELS", "STRINGS", "text"]
 
 _S = dict[str, dict[str, str]]
 
@@ -236,7 +236,7 @@ _ACCOUNT: _S = {
 
 STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT
 
-STAGES: _S = {
+STEP_LABELS: _S = {
     "value": {"en": "Value", "zh": "价值"},
     "data": {"en": "Data", "zh": "数据"},
     "feedback": {"en": "Feedback", "zh": "反馈"},

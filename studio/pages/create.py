@@ -15,7 +15,7 @@ from flashapps.spec import AppSpec
 from studio import services
 from studio.pages.publish import publish_box
 from studio.pages.ui import embed, esc, guard, lang, stage_line, t, user
-from studio.strings import EXAMPLES, STAGES
+from studio.strings import EXAMPLES, STEP_LABELS
 from workshop.jobs import Job
 
 __all__ = ["page"]
@@ -46,7 +46,7 @@ def _progress(job_id: str) -> None:
             done = {event.stage for event in job.events}
             upcoming = next((stage for stage in STEPS if stage not in done), None)
             if upcoming:
-                st.caption(t("waiting_for", stage=STAGES[upcoming][lang()]))
+                st.caption(t("waiting_for", stage=STEP_LABELS[upcoming][lang()]))
     if job.status in ("done", "failed"):
         st.rerun()
 

@@ -15,7 +15,7 @@ from flashapps.errors import UserError
 from flashapps.events import StageEvent
 from gallery import UserView
 from studio import auth, services
-from studio.strings import STAGES, text
+from studio.strings import STEP_LABELS, text
 
 __all__ = [
     "embed", "esc", "go", "guard", "lang", "need_user", "page_path", "sign_out", "signed_in", "stage_line", "t",
@@ -126,7 +126,7 @@ def go(name: str, **query: Any) -> None:
 
 
 def stage_line(event: StageEvent, language: str) -> str:
-    name = STAGES.get(event.stage, {}).get(language, event.stage)
+    name = STEP_LABELS.get(event.stage, {}).get(language, event.stage)
     mark = "✅" if event.ok else "⚠️"
     return f"{mark} **{name}** · {event.elapsed_ms:,.0f} ms — {esc(event.summary)}"
 

@@ -12,8 +12,8 @@ from support import water_variants
 
 from flashapps.bundle import AppBundle
 from flashapps.report import TestResult, VerifyReport
-from gallery import AppView, Gallery, UserView
 from flashapps.settings import Settings
+from gallery import AppView, Gallery, UserView
 from studio import services
 from workshop.actions import Workshop
 

@@ -136,3 +136,11 @@ def test_the_local_model_is_checked_and_its_install_command_shown(
     assert any("未安装" in m.value for m in zh.markdown)
     zh.button(key="test_connection").click().run()
     assert zh.error and "尚未安装" in zh.error[0].value and "flashapps models install local-small" in zh.error[0].value
+
+
+def test_every_step_a_maker_sees_has_a_label_in_both_languages() -> None:
+    from flashapps.events import STEPS
+    from studio.strings import STEP_LABELS
+
+    assert tuple(STEP_LABELS) == STEPS
+    assert all(label["en"] and label["zh"] for label in STEP_LABELS.values())
