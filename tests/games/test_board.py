@@ -43,7 +43,8 @@ def test_chess_against_the_computer(open_game, viewport: str) -> None:
     if page.touch:  # e2-e4 with two taps; the legal targets show while the pawn is held
         chess_tap(page, "e2")
         assert page.call("selected") == "e2"
-        assert sorted(e.get_attribute("data-sq") for e in page.driver.find_elements("css selector", ".sq.tgt")) == ["e3", "e4"]
+        targets = page.driver.find_elements("css selector", ".sq.tgt")
+        assert sorted(e.get_attribute("data-sq") for e in targets) == ["e3", "e4"]
         chess_tap(page, "e4")
     else:  # the same with the keyboard: the cursor starts on e2
         page.press("Enter")
@@ -119,7 +120,7 @@ def test_checkers_against_the_computer(open_game, viewport: str) -> None:
     page.wait(lambda: page.call("turn") == 0 and page.call("last") and page.call("last")[0] < 24, 20, "no answer")
     assert page.call("board")[4][1] == "b"
     # a double jump, hop by hop, that takes the computer's last two men and crowns the jumper: a win
-    assert page.call("setup", ["........", "....w...", "........", "..w.....", ".b......", "........", "........", "........"])
+    assert page.call("setup", ["........", "....w...", "........", "..w.....", ".b......", *["........"] * 3])
     cell(page, 33)
     cell(page, 19)
     assert page.call("path") == [33, 19] and page.call("hint") == "Keep jumping"
@@ -129,7 +130,7 @@ def test_checkers_against_the_computer(open_game, viewport: str) -> None:
     page.shot("checkers")
     # a lost game: the only move walks into a capture of the last man
     page.tap("[data-fg=ov-button]")
-    assert page.call("setup", ["........", "........", "........", "..w.....", "........", "b.......", "........", "........"])
+    assert page.call("setup", [*["........"] * 3, "..w.....", "........", "b.......", *["........"] * 2])
     cell(page, 40)
     cell(page, 33)
     ended_with_score(page, "lost")
@@ -298,7 +299,8 @@ def test_reversi_against_the_computer(open_game, viewport: str) -> None:
     assert page.call("mine") == 2
     page.call("setup", ["XXXXXXXX"] * 3 + ["OOOOOOOO"] * 4 + ["XXXXXXX."], 1)
     ended_with_score(page, "lost")
-    assert page.call("result")["count"] == {"1": 40, "2": 24, "empty": 0}  # four flips up the column, four on the diagonal
+    # four flips up the column and four on the diagonal
+    assert page.call("result")["count"] == {"1": 40, "2": 24, "empty": 0}
     assert "24 : 40" in page.overlay()
 
 
@@ -315,3 +317,44 @@ def test_reversi_two_players_a_whole_game_by_taps(open_game) -> None:
     assert counts["1"] + counts["2"] + counts["empty"] == 36
     assert ("获胜" in page.overlay()) == (status == "won")
     page.shot("reversi-2p")
+
+
+# ---------- every board game
+
+
+HOSTILE = {
+    "items": ["</script><script>window.__pwned = 1</script>", None, {"x": 1}, "", "🐉" * 200],
+    "size": 10**9,
+    "players": 7,
+    "difficulty": ["x"],
+    "speed": "warp",
+    "sound": "yes",
+}
+SIZES = {"chess": None, "checkers": None, "connect4": ("cols", 10), "gomoku": ("size", 19), "reversi": ("size", 10)}
+
+
+@pytest.mark.parametrize("name", list(SIZES))
+def test_board_games_survive_hostile_params_and_pause(open_game, name: str) -> None:
+    cfg = config(lang="zh-Hant", **HOSTILE)
+    cfg["title"] = "</script><b>bold</b> " + "長" * 300
+    cfg["seed"] = "not a number"
+    cfg["theme"] = {"primary": "red; }", "background": 3, "surface": None, "text": "#zzz"}
+    page = open_game(name, "phone", cfg)
+    assert page.js("return window.__pwned === undefined && document.querySelectorAll('b').length > 0")
+    assert page.text("h1").startswith("</script><b>bold</b>")
+    assert page.state()["status"] == "playing"
+    assert page.call("players") == 2 and page.call("difficulty") == "normal"  # seven players: the most there can be
+    if SIZES[name]:
+        hook, size = SIZES[name]
+        assert page.call(hook) == size
+    assert page.js("return document.documentElement.scrollWidth;") <= 392
+    assert page.find("[data-fg=sound]").get_attribute("aria-pressed") == "false"
+    board = page.call("board")
+    page.tap("[data-fg=pause]")
+    assert page.state()["status"] == "paused" and "已暫停" in page.overlay()
+    page.press("Enter")
+    page.tap(page.at(".fg-stage", 0.3, 0.9))
+    assert page.call("board") == board, "a paused game must not move"
+    page.press("Escape")
+    assert page.state()["status"] == "playing"
+    assert page.text("[data-fg=status]") and page.hud("player_1" if name != "chess" else "white") == "0"
