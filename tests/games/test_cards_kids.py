@@ -16,7 +16,7 @@ ENDED = ("won", "lost", "draw")
 
 
 def still(page) -> None:
-    """The screenshot, once the cards dealt a moment ago have landed."""
+    """The screenshot, once what was dealt or shown a moment ago has landed."""
     time.sleep(0.45)
     page.shot()
 
@@ -87,7 +87,7 @@ def test_blackjack_all_in_until_the_goal_or_broke(open_game, viewport: str) -> N
     assert (status == "won" and chips >= 300) or (status == "lost" and chips == 0)
     assert str(chips) in page.overlay()
     if not shot:
-        page.shot()
+        still(page)
 
 
 def test_blackjack_double_and_strings(open_game) -> None:
@@ -212,7 +212,7 @@ def test_counting_rounds_to_a_win(open_game, viewport: str) -> None:
             wrong = next(v for v in q["choices"] if v != q["count"])
             page.tap(f".choices [data-value='{wrong}']")
             assert page.state()["status"] == "playing" and "Try" in page.text(".praise")
-            page.shot()
+            still(page)
         if page.touch:
             page.tap(f".choices [data-value='{q['count']}']")
         else:
@@ -245,7 +245,7 @@ def test_colormatch_rounds_to_a_win(open_game, viewport: str) -> None:
         q = page.call("question")
         assert q["target"] in q["choices"] and len(set(q["choices"])) == len(q["choices"]) == 4
         if n == 2:
-            page.shot()
+            still(page)
         if page.touch:
             page.tap(f".sw [data-color='{q['target']}']")
         else:
@@ -282,7 +282,7 @@ def test_phonics_rounds_to_a_win(open_game, viewport: str) -> None:
             assert q["target"].startswith(letter)
             assert sum(c.startswith(letter) for c in q["choices"]) == 1
         if n == 1:
-            page.shot()
+            still(page)
         if page.touch:
             page.tap(f".ch [data-word='{q['target']}']")
         else:
@@ -320,7 +320,7 @@ def test_sorting_taps_and_drags_to_a_win(open_game, viewport: str) -> None:
     page.tap(f".bin[data-bin='{wrong}']")
     board = page.call("board")
     assert board["mistakes"] == 1 and board["lives"] == 4 and len(board["left"]) == 8
-    page.shot()
+    still(page)
     done = 0
     while page.call("board")["left"]:
         piece = page.call("board")["left"][0]
