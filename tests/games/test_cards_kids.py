@@ -197,6 +197,29 @@ def test_bigtwo_first_play_must_hold_the_three_of_diamonds(open_game) -> None:
     assert page.call("table")["plays"] >= 1
 
 
+def test_bigtwo_two_players_share_the_screen(open_game) -> None:
+    page = open_game("bigtwo", "phone", players=2, speed="fast")
+    page.wait(lambda: page.call("table")["turn"] in (0, 2), 10, "the computers never reached a player")
+    table = page.call("table")
+    assert table["players"] == 2 and table["covered"] and table["me"] == table["turn"]
+    assert not page.js("return document.querySelectorAll('.hand .cd').length;"), "a covered hand shows no cards"
+    assert "tap" in page.text("[data-act=reveal]")
+    page.tap("[data-act=reveal]")
+    assert not page.call("table")["covered"]
+    assert page.js("return document.querySelectorAll('.hand .cd').length;") == 13
+    page.tap("[data-act=hint]")
+    if page.call("table")["selected"]:
+        page.tap("[data-act=play]")
+    else:
+        page.tap("[data-act=pass]")
+    assert page.call("table")["covered"], "the hand is covered again once its player has moved"
+    winner = page.call("finish")
+    status = page.wait_status("won", "lost")
+    assert status == ("won" if winner in (0, 2) else "lost")
+    if winner in (0, 2):
+        assert "Player" in page.overlay()
+
+
 # ---------------------------------------------------------------- counting
 
 
