@@ -135,6 +135,17 @@ def test_war_two_players_and_auto(open_game) -> None:
     assert page.call("table")["round"] == 1
     page.tap("[data-act=auto]")
     page.wait(lambda: page.call("table")["round"] >= 3, 8, "auto never flipped")
+    page.tap("[data-act=auto]")
+    page.press("Escape")
+    assert page.state()["status"] == "paused"
+    held = page.call("table")["round"]
+    page.press("a")
+    page.press("l")
+    assert page.call("table")["round"] == held, "nothing moves while paused"
+    page.press("Escape")
+    assert page.state()["status"] == "playing"
+    page.tap("[data-fg=restart]")
+    assert page.call("table")["round"] == 0 and page.call("table")["piles"] == [26, 26]
     page.call("fast", 1000)
     assert page.wait_status(*ENDED) in ("won", "draw")
     assert "Player" in page.overlay() or page.state()["status"] == "draw"
@@ -145,7 +156,7 @@ def test_war_two_players_and_auto(open_game) -> None:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_bigtwo_hint_play_and_a_refused_hand(open_game, viewport: str) -> None:
-    page = open_game("bigtwo", viewport, speed="fast")
+    page = open_game("bigtwo", viewport, cfg=config(seed=8, speed="fast"))
     page.wait(lambda: page.call("table")["turn"] == 0, 10, "the computers never reached you")
     table = page.call("table")
     assert len(table["hand"]) == 13 and sum(table["counts"]) == 52 - sum(13 - n for n in table["counts"])

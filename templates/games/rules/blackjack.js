@@ -11,7 +11,7 @@ var BlackjackRules = (function () {
   function label(c) { return RANKS[c.r] + SUITS[c.s]; }
   function isRed(c) { return c.s === 1 || c.s === 2; }
 
-  // Fisher-Yates with the given rng (never Math.random).
+  // Fisher-Yates with the given rng (the page passes FG.rng, so CONFIG.seed fixes the shoe).
   function shuffle(list, rng) {
     var a = list.slice();
     for (var i = a.length - 1; i > 0; i--) {
