@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,7 +36,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 from support import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "bench" / "results" / "game-shots"
+SHOTS = Path(os.environ.get("FLASHAPPS_GAME_SHOTS_DIR") or ROOT / "test-artifacts" / "game-shots")
+"""Where screenshots go; the committed set in bench/results/game-shots/ is made with
+``FLASHAPPS_GAME_SHOTS_DIR=bench/results/game-shots pytest tests/games``."""
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 VIEWPORTS = {
@@ -62,7 +65,7 @@ Target = WebElement | str | tuple[float, float]
 
 
 def shot(driver: WebDriver, name: str, viewport: str) -> Path:
-    """Saves what the page shows to bench/results/game-shots/<name>-<viewport>.png."""
+    """Saves what the page shows to <SHOTS>/<name>-<viewport>.png."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}-{viewport}.png"
     driver.save_screenshot(str(path))
