@@ -1,29 +1,35 @@
 """``make eval``: every idea through the whole flow (generate, render, verify, repair) with a report.
 
     python -m bench.eval [--ideas FILE] [--provider offline|openai|local] [--limit N] [--jobs N]
-                         [--out DIR] [--no-shots] [--judge]
+                         [--out DIR] [--no-shots] [--judge [--judge-provider NAME]] [--grades FILE ...]
 
-Works on any JSONL with ``id`` and ``idea`` (``details`` and ``acceptance`` used when present).
-Writes ``<out>/eval-<provider>.json`` and ``.md``; per idea: the pattern (or the model's spec
-summary), components, key paths, verify result, repair rounds, time, tokens. With screenshots
-(default) each verified app is photographed into ``<out>/eval-<provider>-shots/<id>.png`` and
-linked from the report; with ``--judge`` (a model provider) the model says which acceptance
-criteria each app meets, from its spec and screenshot.
+Works on any JSONL with ``id`` and ``idea`` (``details``, ``acceptance``, ``lang``, ``category``,
+``feasible`` and ``note`` used when present). Writes ``<out>/eval-<provider>.json`` and ``.md``; per
+idea: the pattern (or the model's spec summary), components, key paths, verify result, repair
+rounds, time, tokens, and the hash of its spec (kept in ``<out>/eval-<provider>-specs/<id>.json``).
+With screenshots (default) each verified app is photographed into
+``<out>/eval-<provider>-shots/<id>.png`` and linked from the report. The fit section (``bench.fit``)
+counts the grades given: ``--grades`` merges reviewers' grade files, ``--judge`` has a model (the
+eval's, or ``--judge-provider``'s) say which acceptance criteria each app meets and grade its fit,
+written as grade lines to ``<out>/eval-<provider>.judge-grades.jsonl``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from bench.eval_report import markdown, totals_of
+from bench.fit import Grade, fit_report, read_grades, spec_hash
 from bench.ideas import Idea, load_ideas
 from flashapps.errors import UserError
 from flashapps.spec import AppSpec
@@ -31,6 +37,9 @@ from generator.build import build
 from generator.providers import get_provider
 from generator.providers.offline import OfflineProvider
 from sandbox.verify import verify
+
+if TYPE_CHECKING:
+    from generator.providers.openai_provider import OpenAIProvider
 
 __all__ = ["EvalRow", "evaluate", "main"]
 
@@ -56,6 +65,8 @@ class EvalRow(BaseModel):
     generate_ms: float = 0.0
     verify_s: float = 0.0
     total_s: float = 0.0
+    spec_hash: str = ""
+    spec_file: str = ""
     shot: str = ""
     shot_error: str = ""
     judged: list[dict[str, object]] = []
@@ -102,6 +113,7 @@ def evaluate(idea: Idea, provider_name: str, workdir: Path, backend: str | None 
     row.model_calls = len(generation.calls)
     row.tokens = sum(int(c.get("prompt_tokens", 0)) + int(c.get("completion_tokens", 0)) for c in generation.calls)
     row.verified = result.passed
+    row.spec_hash = spec_hash(json.loads((workdir / idea.id / "spec.json").read_text(encoding="utf-8")))
     if report is None:
         return row
     row.tests = len(report.tests)
@@ -132,28 +144,52 @@ def _shoot(rows: list[EvalRow], workdir: Path, shots: Path) -> None:
             print(f"shot {row.id}: {row.shot or row.shot_error}", flush=True)
 
 
-def _judge(rows: list[EvalRow], ideas: dict[str, Idea], provider_name: str, workdir: Path, out: Path) -> int:
-    from bench.judge import Judge
+def _keep_specs(rows: list[EvalRow], workdir: Path, specs: Path) -> None:
+    """Each built app's spec beside the report, where a review packet and later merges find it."""
+    shutil.rmtree(specs, ignore_errors=True)
+    for row in rows:
+        if row.spec_hash:
+            specs.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(workdir / row.id / "spec.json", specs / f"{row.id}.json")
+            row.spec_file = f"{specs.name}/{row.id}.json"
+
+
+def _judge_provider(name: str) -> OpenAIProvider:
     from generator.providers.openai_provider import OpenAIProvider
 
-    provider = get_provider(provider_name)
+    provider = get_provider(name)
     if not isinstance(provider, OpenAIProvider):
         raise UserError(
-            "--judge needs a model: use --provider openai (with FLASHAPPS_LLM_* set) or --provider local.",
-            "--judge 需要模型：请使用 --provider openai（并设置 FLASHAPPS_LLM_*）或 --provider local。",
+            "--judge needs a model: use --judge-provider openai (with FLASHAPPS_LLM_* set) or local.",
+            "--judge 需要模型：请使用 --judge-provider openai（并设置 FLASHAPPS_LLM_*）或 local。",
         )
+    return provider
+
+
+def _judge(rows: list[EvalRow], ideas: dict[str, Idea], provider: OpenAIProvider, out: Path) -> tuple[int, list[Grade]]:
+    """The judge's verdicts on each built app's criteria (in the rows) and its fit grades."""
+    from bench.judge import Asked, Judge
+
     judge = Judge(provider)
+    reviewer = f"judge: {provider.settings.model_for('judge')}"
+    grades = []
     for row in rows:
-        criteria = ideas[row.id].acceptance
-        if not row.verified or not criteria:
+        if not row.spec_file:
             continue
-        spec = AppSpec.from_json((workdir / row.id / "spec.json").read_text(encoding="utf-8"))
+        idea = ideas[row.id]
+        spec = AppSpec.from_json((out / row.spec_file).read_text(encoding="utf-8"))
+        asked = Asked(language=idea.language, feasible=idea.feasible, note=idea.note or "")
         try:
-            verdicts = judge.judge(ideas[row.id].text, spec, criteria, out / row.shot if row.shot else None)
-            row.judged = [v.model_dump() for v in verdicts]
+            found = judge.grade(idea.text, spec, idea.acceptance, out / row.shot if row.shot else None, asked)
         except UserError as exc:
-            row.judged = [{"criterion": c, "met": None, "reason": exc.message("en")[:200]} for c in criteria]
-    return judge.calls
+            row.judged = [{"criterion": c, "met": None, "reason": exc.message("en")[:200]} for c in idea.acceptance]
+            continue
+        row.judged = [v.model_dump() for v in found.criteria]
+        if found.fit is not None:
+            grades.append(Grade(id=row.id, spec_hash=row.spec_hash, fit=found.fit, honest=found.honest,
+                                criteria_met=[v.met is True for v in found.criteria], language_ok=found.language_ok,
+                                reviewer=reviewer, notes=found.notes))  # fmt: skip
+    return judge.calls, grades
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,14 +202,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--backend", help="sandbox backend (default: docker when an engine answers, else bubblewrap)")
     parser.add_argument("--no-shots", action="store_true", help="no screenshots of the verified apps")
-    parser.add_argument("--judge", action="store_true", help="the model judges each acceptance criterion")
+    parser.add_argument("--judge", action="store_true", help="a model judges each acceptance criterion and fit")
+    parser.add_argument("--judge-provider", help="the judge's model (default: the eval's provider, else openai)")
+    parser.add_argument("--grades", type=Path, nargs="+", default=[], help="reviewers' grade files (bench.fit)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when any idea is not verified")
     args = parser.parse_args(argv)
     ideas = load_ideas(args.ideas, None if args.only else args.limit)
     if args.only:
         ideas = [i for i in ideas if i.id in set(args.only)][: args.limit]
-    if args.judge and args.provider == "offline":
-        parser.error("--judge needs a model provider (--provider openai or local)")
+    judge_provider = None
+    if args.judge:
+        try:
+            name = args.judge_provider or ("openai" if args.provider == "offline" else args.provider)
+            judge_provider = _judge_provider(name)
+        except UserError as exc:
+            parser.error(exc.message("en"))
+    grades: list[Grade] = []
+    problems: list[str] = []
+    for path in args.grades:
+        if not path.is_file():
+            parser.error(f"no grades file {path}")
+        found, wrong = read_grades(path)
+        grades, problems = grades + found, problems + wrong
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"eval-{args.provider}"
     shots = args.out / f"eval-{args.provider}-shots"
@@ -186,11 +236,20 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows:
             mark = "PASS" if r.verified else "FAIL"
             print(f"{mark} {r.id:<45} {r.pattern:<14} {r.total_s:6.1f} s  {r.title}", flush=True)
+        _keep_specs(rows, work, args.out / f"eval-{args.provider}-specs")
         if not args.no_shots:
             for old in shots.glob("*.png") if shots.is_dir() else []:
                 old.unlink()
             _shoot(rows, work, shots)
-        judge_calls = _judge(rows, {i.id: i for i in ideas}, args.provider, work, args.out) if args.judge else 0
+    by_id = {i.id: i for i in ideas}
+    judge_calls, sources = 0, [p.name for p in args.grades]
+    if judge_provider is not None:
+        judge_calls, judged = _judge(rows, by_id, judge_provider, args.out)
+        judged_file = stem.with_name(stem.name + ".judge-grades.jsonl")
+        judged_file.write_text("".join(g.model_dump_json() + "\n" for g in judged), encoding="utf-8")
+        grades, sources = judged + grades, [judged_file.name, *sources]  # a reviewer's grade wins over the judge's
+    fit = fit_report(rows, by_id, grades, sources)
+    fit["problems"] = problems + fit["problems"]
     totals = totals_of(rows, args.provider, args.ideas.name, time.perf_counter() - began)
     totals.update(shots="" if args.no_shots else shots.name, judge_calls=judge_calls)
     if not args.no_shots:
@@ -198,11 +257,15 @@ def main(argv: list[str] | None = None) -> int:
 
         totals["shots_how"] = HOW
     stem.with_suffix(".json").write_text(
-        json.dumps({"totals": totals, "rows": [r.model_dump() for r in rows]}, ensure_ascii=False, indent=1) + "\n",
+        json.dumps({"totals": totals, "rows": [r.model_dump() for r in rows], "fit": fit}, ensure_ascii=False, indent=1)
+        + "\n",
         encoding="utf-8",
     )
-    stem.with_suffix(".md").write_text(markdown(rows, totals), encoding="utf-8")
+    stem.with_suffix(".md").write_text(markdown(rows, totals, fit), encoding="utf-8")
+    for problem in fit["problems"]:
+        print(f"warning: {problem}")
     print(f"\nverified {totals['verified']}/{len(rows)} ({totals['share_verified']:.0%}); report: {stem}.md")
+    print(fit["target"]["text"])
     sys.stdout.flush()
     return 1 if args.strict and totals["verified"] < len(rows) else 0
 

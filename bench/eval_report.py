@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bench.eval import EvalRow
 
-__all__ = ["markdown", "pct", "totals_of"]
+__all__ = ["fit_markdown", "markdown", "pct", "totals_of"]
 
 
 def pct(values: list[float], q: float) -> float:
@@ -55,7 +55,57 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def markdown(rows: list[EvalRow], totals: dict[str, Any]) -> str:
+_GRADES = {2: "2 fair fit", 1: "1 partial", 0: "0 miss"}
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def _group_line(name: str, s: dict[str, Any]) -> str:
+    honest = f"{s['honest']}/{s['limited']}" if s["limited"] else "–"
+    language = f"{s['language_ok']}/{s['language_judged']}" if s["language_judged"] else "–"
+    return (
+        f"| {_cell(name)} | {s['ideas']} | {s['graded']} | {s['fit2']} | {s['fit1']} | {s['fit0']} "
+        f"| {_share(s['fair_share'])} | {_share(s['criteria_mean'])} | {honest} | {language} "
+        f"| {s['ungraded'] + s['invalid']} | {s['stale']} |"
+    )
+
+
+def fit_markdown(fit: dict[str, Any]) -> list[str]:
+    """The fit section: the target and whether it is met, totals per category and language, each idea."""
+    overall = fit["overall"]
+    sources = ", ".join(f"`{name}`" for name in fit["grades"]) or "none given"
+    lines = ["", "## Fit", "", fit["target"]["text"], "",
+             f"Graded {overall['graded']} of {overall['ideas']} ideas (grades: {sources}; an idea with no app counts "
+             "as a miss). Rubric and how to grade: `python -m bench.fit template`."]  # fmt: skip
+    lines += [f"- ⚠ {_cell(problem)}" for problem in fit["problems"][:20]]
+    if not overall["graded"] and not overall["stale"]:
+        return lines
+    head = [
+        "| {} | ideas | graded | fit 2 | fit 1 | fit 0 | fair fit | criteria met | honest (partly/no) | language ok "
+        "| ungraded | stale |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    lines += ["", head[0].format("all"), head[1], _group_line("all", overall)]
+    for title, key in (("category", "by_category"), ("language", "by_language")):
+        lines += ["", head[0].format(title), head[1]]
+        lines += [_group_line(name, stats) for name, stats in fit[key].items()]
+    lines += ["", "| id | category | language | fit | criteria met | honest | language ok | reviewer | notes |",
+              "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    marks = {True: "✅", False: "❌", None: "–"}
+    for i in fit["ideas"]:
+        grade = _GRADES[i["fit"]] if i["status"] in ("graded", "no app") else i["status"]
+        met = i["criteria_met"]
+        criteria = f"{sum(met)}/{len(met)}" if met else _share(i["criteria_share"]) if i["criteria"] else "no criteria"
+        lines.append(
+            f"| {i['id']} | {_cell(i['category'])} | {i['language']} | {grade} | {criteria} | {marks[i['honest']]} "
+            f"| {marks[i['language_ok']]} | {_cell(i['reviewer'])[:40]} | {_cell(i['notes'])[:120]} |"
+        )
+    return lines
+
+
+def markdown(rows: list[EvalRow], totals: dict[str, Any], fit: dict[str, Any] | None = None) -> str:
     t = totals
     lines = [
         f"# Evaluation: {t['provider']} provider, {t['ideas']} ideas ({t['ideas_file']})",
@@ -97,4 +147,6 @@ def markdown(rows: list[EvalRow], totals: dict[str, Any]) -> str:
                 mark = "✅" if met_it is True else "❌" if met_it is False else "?"
                 lines.append(f"- {mark} {_cell(str(j['criterion']))}: {_cell(str(j.get('reason', '')))}")
             lines.append("")
+    if fit is not None:
+        lines += fit_markdown(fit)
     return "\n".join(lines).rstrip() + "\n"

@@ -1,4 +1,5 @@
-"""Idea files: JSONL with ``id`` and ``idea`` (``details`` and ``acceptance`` used when present)."""
+"""Idea files: JSONL with ``id`` and ``idea`` (``details``, ``acceptance``, ``lang``, ``category``,
+``feasible`` and ``note`` used when present)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Idea", "load_ideas"]
+__all__ = ["UNCATEGORISED", "Idea", "load_ideas"]
+
+UNCATEGORISED = "uncategorised"
 
 
 class Idea(BaseModel):
@@ -16,6 +19,10 @@ class Idea(BaseModel):
     idea: str | None = None
     details: str | None = None
     acceptance: list[str] = []
+    lang: str | None = None
+    category: str | None = None
+    feasible: str | None = None  # yes, partly or no
+    note: str | None = None
 
     @property
     def text(self) -> str:
@@ -24,6 +31,25 @@ class Idea(BaseModel):
             return self.idea.strip()
         paragraph = (self.details or "").strip().split("\n\n")[0]
         return " ".join(paragraph.split())[:600]
+
+    @property
+    def language(self) -> str:
+        """The idea's language: its ``lang``, else read from its text (en, zh-Hans or zh-Hant)."""
+        if self.lang and self.lang.strip():
+            return self.lang.strip()
+        from generator.planner.lang import detect_language
+
+        return detect_language(self.text)
+
+    @property
+    def group(self) -> str:
+        """The idea's category, or ``uncategorised``."""
+        return self.category.strip() if self.category and self.category.strip() else UNCATEGORISED
+
+    @property
+    def limited(self) -> bool:
+        """Whether the set says the idea can be built only in part here, or not at all."""
+        return self.feasible in ("partly", "no")
 
 
 def load_ideas(path: Path, limit: int | None = None) -> list[Idea]:
