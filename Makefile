@@ -57,7 +57,7 @@ EVAL_ARGS ?=
 bench: $(STAMP) sandbox-image ## speed and memory figures into bench/results/latest.{json,md} (BENCH_ARGS=--small)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-eval: $(STAMP) sandbox-image ## every idea in IDEAS (PROVIDER=offline|openai|local) to a verified, photographed app (EVAL_ARGS=--judge|--no-shots)
+eval: $(STAMP) sandbox-image ## every idea in IDEAS (PROVIDER=offline|openai|local) to a verified, photographed app (EVAL_ARGS=--judge|--no-shots|--grades FILE)
 	$(BIN)/python -m bench.eval --ideas $(IDEAS) --provider $(PROVIDER) $(EVAL_ARGS)
 
 clean: ## remove caches and build leftovers (keeps .venv)
