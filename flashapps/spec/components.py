@@ -14,6 +14,7 @@ from pydantic import Field
 from flashapps.spec.component_base import WidgetKind
 from flashapps.spec.interactive import (
     CANVAS_GAMES,
+    STREAMLIT_GAMES,
     Card,
     ChecklistComponent,
     CounterComponent,
@@ -43,6 +44,7 @@ from flashapps.spec.records import (
 __all__ = [
     "CANVAS_GAMES",
     "COMPONENT_KINDS",
+    "STREAMLIT_GAMES",
     "CalcInput",
     "CalcOutput",
     "CalculatorComponent",

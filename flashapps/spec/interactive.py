@@ -13,11 +13,14 @@ from flashapps.spec.data import Entity
 
 __all__ = [
     "CANVAS_GAMES",
+    "PAGE_DEFAULTS",
+    "STREAMLIT_GAMES",
     "Card",
     "ChecklistComponent",
     "CounterComponent",
     "FlashcardsComponent",
     "GameComponent",
+    "GameName",
     "GameParams",
     "PickerComponent",
     "Question",
@@ -195,21 +198,142 @@ class CounterComponent(ComponentBase):
         return {"value"}
 
 
-CANVAS_GAMES = ("snake", "memory", "g2048", "whack", "typing", "breakout")
-"""Games drawn on a canvas in an HTML component; the others are plain Streamlit."""
+CANVAS_GAMES = (
+    "bigtwo",
+    "blackjack",
+    "breakout",
+    "checkers",
+    "chess",
+    "colormatch",
+    "connect4",
+    "counting",
+    "fifteen",
+    "flappy",
+    "g2048",
+    "gomoku",
+    "hangman",
+    "idioms",
+    "lightsout",
+    "memory",
+    "minesweeper",
+    "phonics",
+    "picture",
+    "pig",
+    "pong",
+    "reversi",
+    "runner",
+    "shooter",
+    "simon",
+    "snake",
+    "sorting",
+    "spellingbee",
+    "sudoku",
+    "tetris",
+    "tictactoe",
+    "typing",
+    "war",
+    "whack",
+    "wordle",
+    "wordsearch",
+)
+"""Games drawn by a page of templates/games (``<name>.html``) in an HTML component; the others are plain Streamlit."""
+
+STREAMLIT_GAMES = ("guess_number", "tic_tac_toe")
+"""Games drawn with Streamlit widgets, whose moves key paths can drive."""
+
+GameName = Literal[
+    "guess_number",
+    "tic_tac_toe",
+    "bigtwo",
+    "blackjack",
+    "breakout",
+    "checkers",
+    "chess",
+    "colormatch",
+    "connect4",
+    "counting",
+    "fifteen",
+    "flappy",
+    "g2048",
+    "gomoku",
+    "hangman",
+    "idioms",
+    "lightsout",
+    "memory",
+    "minesweeper",
+    "phonics",
+    "picture",
+    "pig",
+    "pong",
+    "reversi",
+    "runner",
+    "shooter",
+    "simon",
+    "snake",
+    "sorting",
+    "spellingbee",
+    "sudoku",
+    "tetris",
+    "tictactoe",
+    "typing",
+    "war",
+    "whack",
+    "wordle",
+    "wordsearch",
+]
+
+_ORIGINAL_GAMES = ("guess_number", "tic_tac_toe", "snake", "memory", "g2048", "whack", "typing", "breakout")
+"""The first games: their specs keep the plain GameParams defaults below."""
+
+PAGE_DEFAULTS: dict[str, dict[str, int | dict[str, int]]] = {
+    "blackjack": {"target": 250},
+    "connect4": {"size": 7},
+    "flappy": {"target": 0},
+    "gomoku": {"size": 15},
+    "idioms": {"duration_s": {"easy": 30, "normal": 20, "hard": 12}},
+    "lightsout": {"size": 5},
+    "minesweeper": {"size": 9},
+    "picture": {"size": {"easy": 3, "normal": 4, "hard": 5}},
+    "pig": {"target": 100},
+    "pong": {"target": 7},
+    "reversi": {"size": 8},
+    "runner": {"target": 0},
+    "shooter": {"target": 5},
+    "simon": {"target": 20},
+    "sudoku": {"size": 9},
+    "tetris": {"target": 0},
+    "wordsearch": {"size": 0, "duration_s": 0},
+}
+"""What a page's own default is for size, target and duration_s where the GameParams default (4, 2048, 30) would
+change the game (a 4x4 sudoku, a 30-second word search): used when a spec leaves the value out. A mapping by
+difficulty where the page's default follows it."""
 
 
 class GameParams(SpecModel):
-    """Parameters every game reads the ones it needs from."""
+    """Parameters every game reads the ones it needs from (templates/games/README.md). Left out (None), a
+    parameter takes the page's own default."""
 
     theme: Color | None = None
     items: list[ShortText] = Field(default_factory=list, max_length=40, description="emoji or words the game shows")
     speed: Literal["slow", "normal", "fast"] = "normal"
-    size: int = Field(default=4, ge=2, le=20, description="board size or pairs")
+    size: int = Field(default=4, ge=0, le=20, description="board size or pairs (0: the game fits it to its items)")
     max_number: int = Field(default=100, ge=2, le=1_000_000)
     max_attempts: int = Field(default=10, ge=1, le=100)
-    duration_s: int = Field(default=30, ge=5, le=600)
-    target: int = Field(default=2048, ge=4, le=1_000_000)
+    duration_s: int = Field(default=30, ge=0, le=3600, description="seconds of play (0: no time limit)")
+    target: int = Field(default=2048, ge=0, le=1_000_000, description="goal to reach to win (0: none, play on)")
+    difficulty: Literal["easy", "normal", "hard"] | None = None
+    players: int | None = Field(default=None, ge=1, le=2, description="1: against the computer; 2: on one screen")
+    lives: int | None = Field(default=None, ge=1, le=30)
+    rounds: int | None = Field(default=None, ge=1, le=2000)
+    min: int | None = Field(default=None, ge=0, le=1_000_000, description="smallest number used (counting)")
+    max: int | None = Field(default=None, ge=0, le=1_000_000, description="largest number used (counting)")
+    sound: bool = Field(default=False, description="sound effects from the start")
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> GameParams:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
 
 
 class GameComponent(ComponentBase):
@@ -217,14 +341,26 @@ class GameComponent(ComponentBase):
     (playing, won, lost), ``attempts``, ``hint`` (higher, lower, or ""), ``left``.
     tic_tac_toe: the player is X, the app answers as O at once with a deterministic strategy;
     ``<id>__cell0`` … ``<id>__cell8`` (row by row), ``<id>__new``; outputs ``status`` (playing, x,
-    o, draw), ``moves``, ``board`` (9 characters of X, O and .). Canvas games: the game runs in
-    the page; ``<id>__player`` + ``<id>__score`` + ``<id>__save`` record a score; outputs
-    ``best`` (best recorded score, 0 before any) and ``plays`` (scores recorded).
+    o, draw), ``moves``, ``board`` (9 characters of X, O and .). Canvas games (CANVAS_GAMES, one page each in
+    templates/games): the game runs in the page with ``params``; ``<id>__player`` + ``<id>__score`` +
+    ``<id>__save`` record a score; outputs ``best`` (best recorded score, 0 before any) and ``plays`` (scores
+    recorded). ``title`` is the game's name as the player reads it.
     """
 
     kind: Literal["game"] = "game"
-    game: Literal["guess_number", "tic_tac_toe", "snake", "memory", "g2048", "whack", "typing", "breakout"]
+    game: GameName
     params: GameParams = Field(default_factory=GameParams)
+
+    @model_validator(mode="after")
+    def _page_defaults(self) -> GameComponent:
+        """Values the spec left out take the page's own default (PAGE_DEFAULTS), not the shared one."""
+        if self.game in _ORIGINAL_GAMES:
+            return self
+        for name, value in PAGE_DEFAULTS.get(self.game, {}).items():
+            if name not in self.params.model_fields_set:
+                chosen = value[self.params.difficulty or "normal"] if isinstance(value, dict) else value
+                setattr(self.params, name, chosen)
+        return self
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         if self.game == "guess_number":
