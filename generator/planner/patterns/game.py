@@ -1,13 +1,34 @@
-"""Games: guess the number, tic-tac-toe and canvas games (snake, memory, 2048, whack-a-mole, typing,
-breakout), themed by the idea's words."""
+"""Games: the game the idea names, from the catalogue (generator/planner/data/games.json), shaped by the
+sentence (players, level, speed, lives, rounds, time, range, size, goal, items, colours, sound).
+
+When the idea names a game that is not here, or only asks for “a game”, the nearest game by the words it uses
+is built and brief.left_out says so; what no game here can do (online play across phones, 3D, licensed
+characters, real money, the camera) is left out the same way, never replaced in silence."""
 
 from __future__ import annotations
 
-from flashapps.spec import AppSpec, Brief, GameComponent, GameParams, KeyPath, Screen, TextComponent
-from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
-from generator.planner.patterns.decks import DECKS
+from dataclasses import dataclass, field
 
-__all__ = ["PATTERN"]
+from flashapps.spec import AppSpec, Brief, GameComponent, KeyPath, LeftOut, Screen, TextComponent
+from flashapps.spec.base import Language
+from generator.planner.lang import Tr
+from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
+from generator.planner.patterns.game_catalogue import Cannot, Game, Value, catalogue
+from generator.planner.patterns.game_params import fill, label, shape
+from generator.planner.patterns.game_reading import (
+    Hit,
+    Wish,
+    about_game,
+    cannot_hits,
+    keeps_records,
+    name_hits,
+    read_wishes,
+    specificity,
+    theme_items,
+    unknown_name,
+)
+
+__all__ = ["PATTERN", "Choice", "choose", "game_paths", "how_text"]
 
 KEYWORDS = {
     "game": 6,
@@ -23,171 +44,164 @@ KEYWORDS = {
     "闯关": 6,
     "消除": 6,
 }
-_THEMES: tuple[tuple[tuple[str, ...], list[str]], ...] = (
-    (("fruit", "水果"), ["🍎", "🍌", "🍇", "🍓", "🍊", "🍉", "🍒", "🍍", "🥝", "🍑"]),
-    (("animal", "pet", "zoo", "动物", "宠物"), ["🐶", "🐱", "🐭", "🐹", "🐰", "🦊", "🐻", "🐼", "🐨", "🐯"]),
-    (("bug", "insect", "虫"), ["🐞", "🐜", "🐝", "🦋", "🐛", "🦗", "🐌", "🪲", "🦂", "🕷️"]),
-    (("space", "planet", "star", "太空", "星球", "宇宙"), ["🚀", "🪐", "⭐", "🌙", "☄️", "👽", "🛸", "🌍", "🌞", "🔭"]),
-    (("ocean", "sea", "fish", "海洋", "大海", "鱼"), ["🐟", "🐠", "🐙", "🦀", "🐳", "🐬", "🦈", "🐚", "🦑", "🐡"]),
-    (
-        ("food", "snack", "dessert", "美食", "零食", "甜点"),
-        ["🍕", "🍔", "🍟", "🌮", "🍣", "🍩", "🍪", "🍦", "🧁", "🥨"],
-    ),
-    (("sport", "ball", "运动", "球"), ["⚽", "🏀", "🏈", "⚾", "🎾", "🏐", "🏓", "🏸", "🥊", "⛳"]),
-    (("christmas", "holiday", "圣诞", "节日"), ["🎄", "🎅", "🎁", "⭐", "🔔", "❄️", "⛄", "🦌", "🕯️", "🍪"]),
-    (("flower", "garden", "spring", "花", "春天"), ["🌸", "🌻", "🌷", "🌹", "🌼", "💐", "🌺", "🍀", "🌱", "🦋"]),
-    (("vehicle", "car", "transport", "汽车", "交通"), ["🚗", "🚕", "🚌", "🚓", "🚑", "🚒", "🚜", "🚲", "✈️", "🚂"]),
-)
-_DEFAULT_EMOJI = ["🍎", "🐶", "⭐", "🚀", "🎈", "🌸", "⚽", "🎵", "🍩", "🐳"]
-_WORDS = [
-    "apple",
-    "river",
-    "garden",
-    "planet",
-    "rocket",
-    "yellow",
-    "friend",
-    "summer",
-    "pencil",
-    "music",
-    "window",
-    "dragon",
-    "silver",
-    "castle",
-    "orange",
-    "forest",
-]
-_HOW = {
-    "guess_number": (
-        "I think of a number from 1 to {max_number}; you have {max_attempts} tries and I tell you higher or lower.",
-        "我想好一个 1 到 {max_number} 之间的数，你有 {max_attempts} 次机会，我会提示大了还是小了。",
-    ),
-    "tic_tac_toe": (
-        "You are X and play first; the app answers as O at once. Three in a row wins.",
-        "你执 X 先走，应用执 O 立即应对。三子连成一线获胜。",
-    ),
-    "snake": (
-        "Steer with the arrow keys (or swipe); eat to grow and don't bite your tail.",
-        "用方向键（或滑动）控制方向；吃到东西会变长，别咬到自己。",
-    ),
-    "memory": (
-        "Flip two cards at a time and find every matching pair in as few moves as possible.",
-        "每次翻两张牌，用尽量少的步数找出所有配对。",
-    ),
-    "g2048": ("Slide the tiles; equal numbers merge. Reach {target}!", "滑动方块，相同数字会合并。冲向 {target}！"),
-    "whack": (
-        "Tap each mole as it pops up before it hides again: {duration_s} seconds on the clock.",
-        "地鼠冒出来就快点它！限时 {duration_s} 秒。",
-    ),
-    "typing": (
-        "Type each word as it appears; speed and accuracy make your score.",
-        "单词出现时尽快打出来；速度和准确率决定得分。",
-    ),
-    "breakout": ("Move the paddle, bounce the ball and clear every brick.", "移动挡板反弹小球，打掉所有砖块。"),
-}
-_TITLES = {
-    "guess_number": ("Guess the Number", "猜数字"),
-    "tic_tac_toe": ("Tic-Tac-Toe", "井字棋"),
-    "snake": ("Snake", "贪吃蛇"),
-    "memory": ("Memory Match", "翻牌记忆"),
-    "g2048": ("2048", "2048"),
-    "whack": ("Whack-a-Mole", "打地鼠"),
-    "typing": ("Typing Practice", "打字练习"),
-    "breakout": ("Breakout", "打砖块"),
-}
-_ICONS = {
-    "guess_number": "🔢",
-    "tic_tac_toe": "⭕",
-    "snake": "🐍",
-    "memory": "🃏",
-    "g2048": "🧩",
-    "whack": "🔨",
-    "typing": "⌨️",
-    "breakout": "🧱",
-}
-
-_KINDS: dict[str, dict[str, float]] = {
-    "memory": {
-        "memory": 8,
-        "memoriz": 8,
-        "memoris": 8,
-        "match": 5,
-        "pairs": 6,
-        "concentration": 6,
-        "card game": 4,
-        "记忆": 8,
-        "翻牌": 10,
-        "配对": 8,
-        "连连看": 8,
-    },
-    "guess_number": {"guess": 8, "higher or lower": 10, "number game": 6, "shell": 4, "猜数": 10, "猜": 4},
-    "tic_tac_toe": {
-        "tic tac toe": 10,
-        "tic-tac-toe": 10,
-        "noughts": 10,
-        "battleship": 4,
-        "board game": 4,
-        "井字": 10,
-        "三子棋": 10,
-        "五子棋": 6,
-    },
-    "snake": {"snake": 10, "贪吃蛇": 10},
-    "g2048": {"2048": 10, "merge": 4, "tiles": 4, "sliding": 4, "合成": 6},
-    "whack": {
-        "whack": 10,
-        "mole": 10,
-        "reaction": 6,
-        "reflex": 6,
-        "tap": 3,
-        "strength": 3,
-        "strongman": 8,
-        "carnival": 4,
-        "打地鼠": 10,
-        "反应": 6,
-    },
-    "typing": {"typing": 10, "type fast": 8, "keyboard": 4, "spell": 6, "words per minute": 8, "打字": 10, "拼写": 8},
-    "breakout": {"breakout": 10, "brick": 8, "pong": 6, "paddle": 6, "打砖块": 10, "弹球": 6},
-}
+_NAMED = 30.0
+"""What naming a game adds to the pattern's score in an idea about a game (less in one that is not)."""
 
 
-def _emoji(ctx: Context) -> list[str]:
-    for words, emoji in _THEMES:
-        if ctx.has(*words):
-            return emoji
-    return _DEFAULT_EMOJI
+@dataclass
+class Choice:
+    """The game to build for an idea, the name that chose it and what brief.left_out must say."""
+
+    game: Game
+    hit: Hit | None = None
+    notes: list[LeftOut] = field(default_factory=list)
+    params: dict[str, Value] = field(default_factory=dict)
 
 
-def _params(ctx: Context, game: str) -> GameParams:
-    speed = (
-        "slow"
-        if ctx.has("slow", "easy", "kids", "children", "简单", "慢", "儿童", "小朋友")
-        else ("fast" if ctx.has("fast", "hard", "challenging", "困难", "快") else "normal")
+def _unknown(ctx: Context, name: str, game: Game) -> LeftOut:
+    cat = catalogue()
+    text = cat.messages["unknown"](ctx.language)
+    family = cat.families[game.family].label(ctx.language)
+    reason = fill(text, {"name": name, "title": game.title(ctx.language), "family": family})
+    return LeftOut(part=name[:80], reason=reason[:300])
+
+
+def _closest(ctx: Context, cannot: list[tuple[Cannot, str]]) -> Game:
+    """The game an idea that names none comes closest to: by its words, then by what it asked for that cannot be
+    built, then by family words (board, cards, kids…); memory match for “a game” and nothing more."""
+    cat = catalogue()
+    scored = [(ctx.match(g.hints).score, -i, g) for i, g in enumerate(cat.games) if g.hints]
+    best = max(scored, key=lambda s: s[:2])
+    if best[0] > 0:
+        return best[2]
+    if cannot:
+        return cat.game(cannot[0][0].nearest)
+    families = [(ctx.match({w: 1 for w in f.words.forms()}).score, -i, f) for i, f in enumerate(cat.families.values())]
+    count, _, family = max(families, key=lambda s: s[:2])
+    return cat.game(family.default if count > 0 else "memory")
+
+
+def choose(ctx: Context) -> Choice:
+    """The game for ``ctx``: the most specific name it holds, else the closest one, with the notes for left_out."""
+    cat = catalogue()
+    hits = name_hits(ctx)
+    cannot = cannot_hits(ctx)
+    choice = Choice(game=cat.game(hits[0].game) if hits else _closest(ctx, cannot), hit=hits[0] if hits else None)
+    game, language = choice.game, ctx.language
+    if choice.hit is None:
+        name = unknown_name(ctx)
+        if name:
+            choice.notes.append(_unknown(ctx, name, game))
+    for hit in hits:
+        if hit.near is not None:
+            choice.notes.append(_unknown(ctx, hit.near.label(language), game))
+            choice.params.update(hit.near.params)
+        elif hit.cannot is None and hit.game != game.name and not _beside(ctx, hit, choice.hit):
+            text = fill(cat.messages["one_game"](language), {"title": game.title(language), "name": hit.shown})
+            choice.notes.append(LeftOut(part=hit.shown[:80], reason=text))
+    for entry, shown in cannot:
+        part = fill(entry.part(language), {"name": shown})
+        choice.notes.append(LeftOut(part=part[:80], reason=entry.reason(language)))
+        choice.params.update(entry.params)
+    return choice
+
+
+def _beside(ctx: Context, hit: Hit, main: Hit | None) -> bool:
+    """Whether ``hit`` stands right beside the chosen name and describes it (“simon says memory game”)."""
+    if main is None:
+        return False
+    gap = ctx.text[min(hit.end, main.end) : max(hit.start, main.start)]
+    return not gap.strip(" -–,")
+
+
+def _rest(ctx: Context, hit: Hit | None) -> Context:
+    """The idea without the game's name, read as the game's details."""
+    if hit is None:
+        return ctx
+    return Context(f"{ctx.idea[: hit.start]} {ctx.idea[hit.end :]}".strip(), ctx.language)
+
+
+def how_text(game: Game, values: dict[str, object], asked: dict[str, Value], language: Language) -> str:
+    """How to play, with the game's values, and a line on what the idea chose (“Level: easy · 3 lives”)."""
+    cat = catalogue()
+    how = fill(game.how(language), values)
+    parts = []
+    for name, value in asked.items():
+        if name == "max":
+            continue
+        if name == "min":
+            parts.append(fill(cat.labels.range(language), {"min": value, "max": asked.get("max")}))
+        else:
+            parts.append(label(game, name, value, language))
+    summary = cat.labels.separator(language).join(parts)
+    return f"{how}\n\n{summary}" if summary else how
+
+
+def _asks(wish: Wish, name: str) -> bool:
+    """Whether the idea sets ``name`` (a level counts when it speaks of children)."""
+    if name == "difficulty":
+        return wish.difficulty is not None or wish.kids
+    if name == "items":
+        return bool(wish.items or wish.colours)
+    return getattr(wish, name, None) is not None
+
+
+def build(ctx: Context) -> AppSpec:
+    cat = catalogue()
+    choice = choose(ctx)
+    game, language = choice.game, ctx.language
+    rest = _rest(ctx, choice.hit)
+    wish = read_wishes(rest, game)
+    if game.variant is not None:
+        other = cat.game(game.variant.game)
+        if any(_asks(wish, name) for name in game.variant.when) or theme_items(rest, other):
+            game, wish = other, read_wishes(rest, other)
+    shaped = shape(ctx, rest, game, wish, choice.hit.word if choice.hit else None)
+    for name, value in choice.params.items():  # what stands in for a request that cannot be built
+        if game.reads(name) and name not in shaped.asked:
+            shaped.asked[name] = shaped.values[name] = value
+    params = shaped.params()
+    title = game.title(language)
+    component = GameComponent(id="game", title=title, game=game.name, params=params)
+    body = how_text(game, params.model_dump(), shaped.asked, language)
+    screen = Screen(
+        name="play",
+        title=cat.labels.play(language),
+        icon=game.icon,
+        components=[component, TextComponent(id="how", body=body)],
     )
-    items: list[str] = []
-    if game in ("memory", "whack", "snake"):
-        items = _emoji(ctx)
-    elif game == "typing":
-        deck = next((d for d in DECKS if d.name == "vocabulary"), None)
-        items = [c[0] for c in deck.cards] if deck and ctx.has("vocab", "word", "单词", "词汇", "spell") else _WORDS
-    size = {"memory": 8, "g2048": 4, "snake": 16, "whack": 3}.get(game, 4)
-    return GameParams(items=items, speed=speed, size=size)
+    first = body.split("\n")[0].split(";")[0].split("；")[0].split(":")[0].split("：")[0].rstrip("。.!！")
+    brief = Brief(
+        title=title,
+        value=(first + ("." if language == "en" else "。"))[:300],
+        audience=(cat.labels.audience_kids if wish.kids else cat.labels.audience)(language),
+        language=language,
+        icon=game.icon,
+        kind="game",
+        category="game",
+        inputs=[cat.labels.inputs(language)],
+        feedback=[cat.labels.feedback(language)],
+        theme=ctx.theme("purple"),
+        left_out=(choice.notes + shaped.notes)[:8],
+    )
+    return AppSpec(brief=brief, screens=[screen], key_paths=game_paths(ctx.t, game.name))
 
 
-def _paths(ctx: Context, game: str) -> list[KeyPath]:
-    t = ctx.t
+def game_paths(t: Tr, game: str, cid: str = "game") -> list[KeyPath]:
+    """The key paths of a game component: moves for the Streamlit games, a recorded score for the pages."""
     if game == "guess_number":
         return [
             path(
                 "first_guess",
                 t("I make a guess and it counts as an attempt.", "我猜一次，次数加一。"),
-                [step("set", "game__guess", 50), step("click", "game__try")],
-                [expect("game.attempts", 1), expect("game.status", ["playing", "won"], "in")],
+                [step("set", f"{cid}__guess", 50), step("click", f"{cid}__try")],
+                [expect(f"{cid}.attempts", 1), expect(f"{cid}.status", ["playing", "won"], "in")],
             ),
             path(
                 "new_round",
                 t("A new round starts with no attempts.", "新一局从零次开始。"),
-                [step("click", "game__new")],
-                [expect("game.attempts", 0), expect("game.status", "playing")],
+                [step("click", f"{cid}__new")],
+                [expect(f"{cid}.attempts", 0), expect(f"{cid}.status", "playing")],
             ),
         ]
     if game == "tic_tac_toe":
@@ -195,77 +209,47 @@ def _paths(ctx: Context, game: str) -> list[KeyPath]:
             path(
                 "centre_move",
                 t("I take the centre and the app answers in a corner.", "我下在中间，应用下在角上。"),
-                [step("click", "game__cell4")],
-                [expect("game.moves", 2), expect("game.board", "O...X...."), expect("game.status", "playing")],
+                [step("click", f"{cid}__cell4")],
+                [expect(f"{cid}.moves", 2), expect(f"{cid}.board", "O...X...."), expect(f"{cid}.status", "playing")],
             ),
             path(
                 "new_game",
                 t("New game clears the board.", "新游戏清空棋盘。"),
-                [step("click", "game__cell0"), step("click", "game__new")],
-                [expect("game.moves", 0)],
+                [step("click", f"{cid}__cell0"), step("click", f"{cid}__new")],
+                [expect(f"{cid}.moves", 0)],
             ),
         ]
     return [
         path(
             "record_score",
             t("I record a score of 120 and it becomes the best.", "我记录 120 分，它成为最高分。"),
-            [step("set", "game__player", "Ana"), step("set", "game__score", 120), step("click", "game__save")],
-            [expect("game.best", 120), expect("game.plays", 1)],
+            [step("set", f"{cid}__player", "Ana"), step("set", f"{cid}__score", 120), step("click", f"{cid}__save")],
+            [expect(f"{cid}.best", 120), expect(f"{cid}.plays", 1)],
         ),
         path(
             "best_stays",
             t("A lower score does not replace the best one.", "更低的分数不会替换最高分。"),
             [
-                step("set", "game__score", 90),
-                step("click", "game__save"),
-                step("set", "game__score", 40),
-                step("click", "game__save"),
+                step("set", f"{cid}__score", 90),
+                step("click", f"{cid}__save"),
+                step("set", f"{cid}__score", 40),
+                step("click", f"{cid}__save"),
             ],
-            [expect("game.best", 90), expect("game.plays", 2)],
+            [expect(f"{cid}.best", 90), expect(f"{cid}.plays", 2)],
         ),
     ]
 
 
-def build(ctx: Context) -> AppSpec:
-    t = ctx.t
-    name, found = _pick(ctx)
-    name = name if found.score else "memory"
-    params = _params(ctx, name)
-    title = t(*_TITLES[name])
-    component = GameComponent(id="game", title=title, game=name, params=params)
-    values = params.model_dump()
-    how = t(*_HOW[name]).format(**values)
-    screen = Screen(
-        name="play",
-        title=t("Play", "开始玩"),
-        icon=_ICONS[name],
-        components=[component, TextComponent(id="how", body=how)],
-    )
-    brief = Brief(
-        title=title,
-        value=how.split(";")[0].split("；")[0].rstrip("。.") + t(".", "。"),
-        audience=t("Players of all ages", "所有年龄的玩家"),
-        language=ctx.language,
-        icon=_ICONS[name],
-        kind="game",
-        category="game",
-        inputs=[t("moves", "操作")],
-        feedback=[t("score and best score", "得分和最高分")],
-        theme=ctx.theme("purple"),
-    )
-    return AppSpec(brief=brief, screens=[screen], key_paths=_paths(ctx, name))
-
-
-def _pick(ctx: Context) -> tuple[str, Match]:
-    """The game whose words fit best (memory on a tie at zero)."""
-    scored = [(ctx.match(words), name) for name, words in _KINDS.items()]
-    found, name = max(scored, key=lambda s: s[0].score)
-    return name, found
-
-
 def score(ctx: Context) -> Match:
-    _, found = _pick(ctx)
-    return ctx.match(KEYWORDS) + Match(found.score * 0.8, found.words)
+    base = ctx.match(KEYWORDS)
+    hits = name_hits(ctx)
+    if hits:
+        named = (_NAMED if about_game(ctx) else _NAMED / 2) / (2 if keeps_records(ctx) else 1)
+        named += specificity(hits[0].word)
+        return base + Match(named, (hits[0].shown,))
+    scored = [ctx.match(g.hints) for g in catalogue().games if g.hints]
+    hinted = max(scored, key=lambda m: m.score)
+    return base + Match(hinted.score * 0.8, hinted.words)
 
 
 PATTERN = Pattern(
