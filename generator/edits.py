@@ -3,8 +3,10 @@
 The offline planner understands the simple edits a person makes most often and says so plainly
 when it does not: a new goal ("make the goal 3 litres", "目标改成3升"), a new title ("call it
 Hydro", "改名为喝水打卡"), a colour ("make it green", "换成紫色"), a chart ("add a weekly chart",
-"加一个按周的图表"), and the language ("改成英文", "in Chinese"; the app is planned again from its
-idea in that language). Every change is validated as a whole spec before it is accepted.
+"加一个按周的图表"), the language ("改成英文", "in Chinese"; the app is planned again from its
+idea in that language), and a game's settings ("make it harder", "faster", "use animals instead", "two players",
+"against the computer", "a 10x10 board", "bigger board", "three lives"; read as the planner reads a new idea).
+Every change is validated as a whole spec before it is accepted.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict
 
 from flashapps.spec import AppSpec, ChartComponent, Theme
+from generator.planner.patterns.game_edit import follow_up
 
 __all__ = ["EditResult", "apply_edit"]
 
@@ -130,7 +133,7 @@ def _language(spec: AppSpec, text: str) -> str | None:
     return None
 
 
-_RULES: list[Callable[[AppSpec, str], list[str]]] = [_goal, _title, _colour, _chart]
+_RULES: list[Callable[[AppSpec, str], list[str]]] = [_goal, _title, _colour, _chart, follow_up]
 
 
 def apply_edit(spec: AppSpec, sentence: str) -> EditResult:

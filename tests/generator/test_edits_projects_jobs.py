@@ -11,7 +11,9 @@ from sample_specs import water_tracker
 from flashapps.errors import UserError
 from flashapps.events import StageEvent
 from flashapps.settings import Settings
+from flashapps.spec import AppSpec, GameComponent
 from generator.edits import apply_edit
+from generator.planner import plan
 from workshop.actions import Workshop
 from workshop.jobs import InProcessQueue, JobStore
 
@@ -51,6 +53,71 @@ def test_an_edit_it_cannot_understand_says_so_and_changes_nothing() -> None:
     result = apply_edit(spec, "add a login page with two-factor authentication")
     assert not result.understood and result.changes == []
     assert result.spec == spec
+
+
+def _game(spec: AppSpec) -> GameComponent:
+    (game,) = [c for c in spec.components() if isinstance(c, GameComponent)]
+    return game
+
+
+@pytest.mark.parametrize(
+    ("idea", "sentence", "check", "said"),
+    [
+        ("gomoku", "make it harder", lambda g: g.params.difficulty == "hard", "Level: hard"),
+        ("an easy sudoku", "make it harder", lambda g: g.params.difficulty == "normal", "Level: normal"),
+        ("sudoku", "make it easier", lambda g: g.params.difficulty == "easy", "Level: easy"),
+        ("snake", "make it harder", lambda g: g.params.speed == "fast", "Fast pace"),
+        ("tetris", "slower please", lambda g: g.params.speed == "slow", "Slow pace"),
+        ("snake", "faster", lambda g: g.params.speed == "fast", "Fast pace"),
+        ("memory game", "use animals instead", lambda g: "🐶" in g.params.items, "🐶"),
+        ("tetris", "fruit blocks instead", lambda g: "🍎" in g.params.items, "🍎"),
+        ("chess", "two players", lambda g: g.params.players == 2, "Two players on one screen"),
+        ("connect four for two players", "against the computer", lambda g: g.params.players == 1, "computer"),
+        ("gomoku", "a 10x10 board", lambda g: g.params.size == 10, "a 10×10 board"),
+        ("gomoku", "bigger board", lambda g: g.params.size > 15, "board"),
+        ("hangman", "three lives", lambda g: g.params.lives == 3, "3 lives"),
+        ("pong", "first to 11 wins", lambda g: g.params.target == 11, "first to 11"),
+        ("五子棋", "难一点", lambda g: g.params.difficulty == "hard", "难度：困难"),
+        ("貪食蛇遊戲", "換成動物", lambda g: "🐶" in g.params.items, "貪食蛇"),
+        ("記憶翻牌遊戲", "改成水果", lambda g: "🍎" in g.params.items, "翻牌記憶"),
+    ],
+)
+def test_game_follow_ups_change_the_game_and_say_what_changed(idea: str, sentence: str, check, said: str) -> None:  # type: ignore[no-untyped-def]
+    spec = plan(idea).spec
+    result = apply_edit(spec, sentence)
+    assert result.understood, result.changes
+    assert check(_game(result.spec)), _game(result.spec).params
+    assert any(said in change for change in result.changes), result.changes
+    assert AppSpec.model_validate(result.spec.model_dump()) == result.spec
+    assert _game(spec) != _game(result.spec)  # the original is untouched
+
+
+def test_two_players_turns_tic_tac_toe_into_the_page_that_has_them() -> None:
+    result = apply_edit(plan("tic tac toe").spec, "two players")
+    game = _game(result.spec)
+    assert (game.game, game.params.players) == ("tictactoe", 2)
+    keys = {s.key for p in result.spec.key_paths for s in p.steps}
+    assert keys == {"game__player", "game__score", "game__save"}
+
+
+def test_a_game_follow_up_beyond_the_games_limits_says_so() -> None:
+    result = apply_edit(plan("gomoku").spec, "a 40x40 board")
+    assert _game(result.spec).params.size == 19
+    assert any("19" in change and "40" in change for change in result.changes)
+
+
+def test_a_game_already_set_that_way_says_so() -> None:
+    result = apply_edit(plan("connect four").spec, "against the computer")
+    assert result.understood and "already" in result.changes[0]
+    assert _game(result.spec).params.players == 1
+
+
+def test_game_follow_ups_keep_the_other_rules() -> None:
+    result = apply_edit(plan("pong").spec, "make it green and harder")
+    assert result.spec.brief.theme.primary == "#16a34a"
+    assert _game(result.spec).params.difficulty == "hard"
+    result = apply_edit(plan("pong").spec, "call it Paddle Party")
+    assert result.spec.brief.title == "Paddle Party" and _game(result.spec).params == _game(plan("pong").spec).params
 
 
 def test_every_version_is_kept_and_undo_adds_a_version(tmp_path: Path) -> None:
