@@ -36,7 +36,7 @@ _LEAN: dict[str, tuple[str, ...]] = {
     "DataField": ("help", "default", "min", "max", "required"),
     "Entity": ("seed",),
     "CalcInput": ("step",),
-    "GameParams": ("theme",),
+    "GameParams": ("theme", "sound"),
 }
 """Optional keys left out of the grammar: the defaults serve, and a small model gets them wrong."""
 

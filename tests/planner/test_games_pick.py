@@ -318,6 +318,14 @@ def test_every_game_speaks_three_languages() -> None:
             assert game.names.en and game.names.zh_hans and game.names.zh_hant, game.name
 
 
+def test_the_model_is_told_every_game_and_its_params() -> None:
+    prompt = (ROOT / "generator" / "prompts" / "screens.md").read_text(encoding="utf-8")
+    for name in get_args(GameName):
+        assert re.search(rf"\b{name}\b", prompt), name
+    for param in ("items", "speed", "difficulty", "players", "lives", "rounds", "duration_s", "target", "size", "min"):
+        assert param in prompt, param
+
+
 # Sentences that name a game get that game.
 
 
