@@ -100,6 +100,13 @@ def test_two_players_turns_tic_tac_toe_into_the_page_that_has_them() -> None:
     assert keys == {"game__player", "game__score", "game__save"}
 
 
+def test_a_smaller_range_keeps_the_guess_inside_it() -> None:
+    result = apply_edit(plan("guess the number").spec, "range 1 to 20")
+    assert _game(result.spec).params.max_number == 20
+    guesses = [s.value for p in result.spec.key_paths for s in p.steps if s.key == "game__guess"]
+    assert guesses and all(isinstance(g, int) and 1 <= g <= 20 for g in guesses)
+
+
 def test_a_game_follow_up_beyond_the_games_limits_says_so() -> None:
     result = apply_edit(plan("gomoku").spec, "a 40x40 board")
     assert _game(result.spec).params.size == 19

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flashapps.spec import AppSpec, Brief, GameComponent, KeyPath, LeftOut, Screen, TextComponent
+from flashapps.spec import AppSpec, Brief, GameComponent, GameParams, KeyPath, LeftOut, Screen, TextComponent
 from flashapps.spec.base import Language
 from generator.planner.lang import Tr
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
@@ -184,18 +184,21 @@ def build(ctx: Context) -> AppSpec:
         theme=ctx.theme("purple"),
         left_out=(choice.notes + shaped.notes)[:8],
     )
-    return AppSpec(brief=brief, screens=[screen], key_paths=game_paths(ctx.t, game.name))
+    return AppSpec(brief=brief, screens=[screen], key_paths=game_paths(ctx.t, game.name, params=params))
 
 
-def game_paths(t: Tr, game: str, cid: str = "game") -> list[KeyPath]:
+def game_paths(t: Tr, game: str, cid: str = "game", params: GameParams | None = None) -> list[KeyPath]:
     """The key paths of a game component: moves for the Streamlit games, a recorded score for the pages."""
     if game == "guess_number":
+        params = params or GameParams()
+        guess = max(1, params.max_number // 2)
+        outcomes = ["playing", "won"] if params.max_attempts > 1 else ["won", "lost"]
         return [
             path(
                 "first_guess",
                 t("I make a guess and it counts as an attempt.", "我猜一次，次数加一。"),
-                [step("set", f"{cid}__guess", 50), step("click", f"{cid}__try")],
-                [expect(f"{cid}.attempts", 1), expect(f"{cid}.status", ["playing", "won"], "in")],
+                [step("set", f"{cid}__guess", guess), step("click", f"{cid}__try")],
+                [expect(f"{cid}.attempts", 1), expect(f"{cid}.status", outcomes, "in")],
             ),
             path(
                 "new_round",

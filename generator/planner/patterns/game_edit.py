@@ -121,9 +121,10 @@ def follow_up(spec: AppSpec, sentence: str) -> list[str]:
         if game is not before[0]:
             values.update({n: v for n, v in game.params.items() if v is not None})
             component.game = game.name  # type: ignore[assignment]
-            _replace_paths(spec, component.id, game_paths(Tr(language), game.name, component.id))
             said.append(fill(cat.messages["switched"](language), {"title": title}))
         component.params = GameParams.model_validate({**values, **changed})
+        if game is not before[0] or game.name == "guess_number":  # its paths guess inside the range
+            _replace_paths(spec, component.id, game_paths(Tr(language), game.name, component.id, component.params))
         _how(spec, component, before, game)
         for name, value in changed.items():
             what = label(game, name, value, language)
