@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.planner.honesty import find_left_out, with_left_out
 from generator.planner.lang import Tr, detect_language, normalize_language
 from generator.planner.model import Plan
 from generator.planner.patterns import CATALOGUE, FALLBACK
@@ -60,6 +61,8 @@ def plan(idea: str, language: str | None = None) -> Plan:
     if fallback:
         best, match = FALLBACK, FALLBACK.score(ctx)
     spec = best.build(ctx)
+    if spec.brief.kind != "game":  # a game says itself what it leaves out (game.py)
+        spec = with_left_out(spec, find_left_out(ctx))
     alternatives = [p.name for p, m in ranking if p is not best and m.score >= _MIN_SCORE][:3]
     return Plan(
         spec=spec,
