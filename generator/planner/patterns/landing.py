@@ -71,9 +71,9 @@ def build(ctx: Context) -> AppSpec:
     birthday = ctx.has("birthday", "生日", "贺卡")
     hero = t(
         f"## ✨ Welcome — {subject}\n\nEverything you need, nothing you don't. Simple to start, friendly to use and "
-        "ready today.\n\n**→ Sign up below and we will be in touch within a day.**",
+        "ready today.\n\n**→ Leave your details below: the page's owner sees every sign-up.**",
         f"## ✨ 欢迎 —— {subject}\n\n你需要的都有，多余的都没有。上手简单、用起来顺手，今天就能开始。\n\n**→ "
-        f"在下方留下信息，我们会在一天内联系你。**",
+        f"在下方留下信息，页面主人会看到每一条报名。**",
     )
     features = t(
         "### Why people choose us\n\n- ⚡ **Fast** — results in minutes, not weeks\n- 🛡️ **Reliable** — clear "

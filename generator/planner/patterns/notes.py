@@ -213,8 +213,8 @@ def build(ctx: Context) -> AppSpec:
             TextComponent(
                 id="tip",
                 body=t(
-                    "Everything is saved on this device and survives restarts. Use **Read** to search and edit.",
-                    "所有内容都保存在本机，重启后仍在。在“浏览”页搜索和编辑。",
+                    "Everything is saved in this app and survives restarts. Use **Read** to search and edit.",
+                    "所有内容都保存在这个应用里，重启后仍在。在“浏览”页搜索和编辑。",
                 ),
             ),
         ],

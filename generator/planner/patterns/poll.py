@@ -170,11 +170,11 @@ def build(ctx: Context) -> AppSpec:
         )
     brief = Brief(
         title=t("Quick Survey", "问卷调查") if survey else t("Group Poll", "投票"),
-        value=t("Collect answers and see the results live.", "收集大家的回答，实时查看结果。")
+        value=t("Collect answers and see the results as they come in.", "收集大家的回答，随时查看结果。")
         if survey
         else t(
-            f"Vote between {len(options)} options and see the winner live.",
-            f"在 {len(options)} 个选项中投票，实时看到结果。",
+            f"Vote between {len(options)} options and see the winner as votes come in.",
+            f"在 {len(options)} 个选项中投票，随时看到结果。",
         ),
         audience=t("Groups, classes and teams", "小组、班级和团队"),
         language=ctx.language,

@@ -227,8 +227,10 @@ FAMILIES: tuple[Family, ...] = (
 
 UNIT_NOTES = {
     "currency": (
-        "Rates are fixed examples (1 unit in US dollars): edit them in the app's spec to match today's rates.",
-        "汇率是固定的示例值（1 单位折合美元）：请在应用的 spec 中按今天的汇率修改。",
+        "These rates are fixed examples (1 unit in US dollars), not today's rates: the app cannot fetch live rates, "
+        "so check the current rate before relying on a result, and change the rates in the app's spec.",
+        "这些汇率是固定的示例值（1 单位折合美元），不是今天的汇率：应用无法获取实时汇率，"
+        "用结果之前请先核对当前汇率，并在应用的 spec 中修改。",
     ),
     "timezone": (
         "Type an hour (e.g. 9 or 14.5) in one city to see the same moment elsewhere; below 0 means the day before, "
