@@ -394,6 +394,8 @@ def test_numbers_in_the_sentence() -> None:
     assert _params("2048 but reach 4096").target == 4096
     assert _params("spelling bee with 15 rounds").rounds == 15
     assert _params("whack-a-mole with sound effects").sound is True
+    assert _params("a breakout game, miss five and it's over").lives == 5
+    assert _params("打砖块，漏掉五个就输").lives == 5
 
 
 def test_colours_theme_the_app_and_mark_the_discs() -> None:
@@ -472,6 +474,13 @@ def test_an_unknown_game_name_is_read_from_the_sentence() -> None:
     game, notes, language = _left("做一个捞金鱼小游戏")
     assert language == "zh-Hans" and notes[0][0] == "捞金鱼"
     assert _left("a fun game for my kids")[1] == []  # asks for no game in particular
+
+
+def test_a_game_described_but_not_named_gets_the_closest_and_a_note_unless_it_is_that_game() -> None:
+    game, notes, _ = _left("a game where you feed a hungry dragon and it grows wings when it is full")
+    assert notes and notes[0][0] == "The game as described" and catalogue().game(game).title("en") in notes[0][1]
+    game, notes, _ = _left("a game where you tap a bird to fly through gaps between the pipes")
+    assert (game, notes) == ("flappy", [])
 
 
 @pytest.mark.parametrize(

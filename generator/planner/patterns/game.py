@@ -7,6 +7,7 @@ characters, real money, the camera) is left out the same way, never replaced in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from flashapps.spec import AppSpec, Brief, GameComponent, GameParams, KeyPath, LeftOut, Screen, TextComponent
@@ -44,6 +45,8 @@ KEYWORDS = {
     "闯关": 6,
     "消除": 6,
 }
+_DESCRIBED = 12
+"""Words from which an idea that names no game describes one (and the nearest game says it is not that one)."""
 _NAMED = 30.0
 """What naming a game adds to the pattern's score in an idea about a game (less in one that is not)."""
 
@@ -66,19 +69,20 @@ def _unknown(ctx: Context, name: str, game: Game) -> LeftOut:
     return LeftOut(part=name[:80], reason=reason[:300])
 
 
-def _closest(ctx: Context, cannot: list[tuple[Cannot, str]]) -> Game:
-    """The game an idea that names none comes closest to: by its words, then by what it asked for that cannot be
-    built, then by family words (board, cards, kids…); memory match for “a game” and nothing more."""
+def _closest(ctx: Context, cannot: list[tuple[Cannot, str]]) -> tuple[Game, bool]:
+    """The game an idea that names none comes closest to: by the words of how it is played, then by what it asked
+    for that cannot be built, then by family words (board, cards, kids…); memory match for “a game” and nothing
+    more. True when two or more words of how it is played agree (the idea describes that very game)."""
     cat = catalogue()
-    scored = [(ctx.match(g.hints).score, -i, g) for i, g in enumerate(cat.games) if g.hints]
-    best = max(scored, key=lambda s: s[:2])
-    if best[0] > 0:
-        return best[2]
+    scored = [(ctx.match({**g.mechanics, **g.hints}), -i, g) for i, g in enumerate(cat.games)]
+    best, _, game = max(scored, key=lambda s: (s[0].score, s[1]))
+    if best.score > 0:
+        return game, len(best.words) >= 2
     if cannot:
-        return cat.game(cannot[0][0].nearest)
+        return cat.game(cannot[0][0].nearest), False
     families = [(ctx.match({w: 1 for w in f.words.forms()}).score, -i, f) for i, f in enumerate(cat.families.values())]
     count, _, family = max(families, key=lambda s: s[:2])
-    return cat.game(family.default if count > 0 else "memory")
+    return cat.game(family.default if count > 0 else "memory"), False
 
 
 def choose(ctx: Context) -> Choice:
@@ -86,12 +90,17 @@ def choose(ctx: Context) -> Choice:
     cat = catalogue()
     hits = name_hits(ctx)
     cannot = cannot_hits(ctx)
-    choice = Choice(game=cat.game(hits[0].game) if hits else _closest(ctx, cannot), hit=hits[0] if hits else None)
+    closest, sure = _closest(ctx, cannot) if not hits else (cat.game(hits[0].game), True)
+    choice = Choice(game=closest, hit=hits[0] if hits else None)
     game, language = choice.game, ctx.language
     if choice.hit is None:
         name = unknown_name(ctx)
         if name:
             choice.notes.append(_unknown(ctx, name, game))
+        elif _described(ctx) and not sure:
+            family = cat.families[game.family].label(language)
+            reason = fill(cat.messages["described"](language), {"title": game.title(language), "family": family})
+            choice.notes.append(LeftOut(part=cat.messages["described_part"](language), reason=reason))
     for hit in hits:
         if hit.near is not None:
             choice.notes.append(_unknown(ctx, hit.near.label(language), game))
@@ -104,6 +113,12 @@ def choose(ctx: Context) -> Choice:
         choice.notes.append(LeftOut(part=part[:80], reason=entry.reason(language)))
         choice.params.update(entry.params)
     return choice
+
+
+def _described(ctx: Context) -> bool:
+    """Whether the idea describes a game of its own (a sentence of a dozen words or more) rather than asking for
+    “a game” in a few words."""
+    return len(re.findall(r"[a-z0-9']+", ctx.head)) + len(re.findall(r"[\u4e00-\u9fff]", ctx.head)) // 2 >= _DESCRIBED
 
 
 def _beside(ctx: Context, hit: Hit, main: Hit | None) -> bool:

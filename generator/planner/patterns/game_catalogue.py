@@ -76,6 +76,7 @@ class Game(_Data):
     names: Words
     context_names: Words = Field(default_factory=Words)
     hints: dict[str, float] = Field(default_factory=dict)
+    mechanics: dict[str, float] = Field(default_factory=dict)
     items: ItemsKind = "none"
     params: dict[str, Value] = Field(default_factory=dict)
     limits: dict[str, tuple[int, int]] = Field(default_factory=dict)

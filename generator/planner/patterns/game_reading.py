@@ -311,6 +311,10 @@ def read_wishes(ctx: Context, game: Game | None = None) -> Wish:
     elif _option(ctx, "sound_on"):
         wish.sound = True
     wish.lives = _count(ctx, cat.units["lives"], before=True)
+    if wish.lives is None and "misses" in cat.units:  # “miss three and it is over”, “漏接三个就结束”
+        misses = cat.units["misses"].forms()
+        found = re.search(rf"(?:{'|'.join(re.escape(w) for w in misses)})\s*{_NUM}", ctx.text)
+        wish.lives = number(next(g for g in found.groups() if g)) if found else None
     wish.rounds = _count(ctx, cat.units["rounds"])
     wish.duration_s = _duration(ctx)
     span = _RANGE.search(ctx.text)
