@@ -4,16 +4,25 @@ Templates run in a ``SandboxedEnvironment`` with ``StrictUndefined``; spec text 
 context only, and reaches Python source only through ``pystr``/``pyliteral`` (or ``doc`` for
 docstrings). A bundle is written to a temporary folder beside its target and moved into
 place, so a failure never leaves half a bundle behind.
+
+What a bundle holds, for a teacher to read: ``app.py`` is the screens in order, each a small
+function calling the components by the ids of their settings in ``spec.json`` (which the app
+reads at start); ``components.py`` holds only the components the app uses and only the texts
+they show. Component sources (``templates/components/``) are Python without Jinja, joined and
+pruned here; ``python -m generator.render --every-component DIR`` writes them all, to lint.
 """
 
 from __future__ import annotations
 
+import ast
+import difflib
 import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -22,30 +31,43 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from flashapps.bundle import AppBundle
 from flashapps.files import digest
-from flashapps.spec import CANVAS_GAMES, AppSpec
+from flashapps.spec import CANVAS_GAMES, COMPONENT_KINDS, AppSpec, CalculatorComponent, Component, GameComponent
 from generator.keypaths import key_path_lines, persistence_lines
-from generator.pysource import py_literal, py_string
+from generator.pysource import (
+    LINE_LENGTH,
+    WIDTH,
+    Call,
+    Code,
+    global_names,
+    prune,
+    py_literal,
+    py_string,
+    width,
+)
 
-__all__ = ["TEMPLATES_DIR", "game_page", "render", "render_files"]
+__all__ = ["TEMPLATES_DIR", "components_source", "game_page", "render", "render_files"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
-_FUNCTION = {"filter": "filter_", "csv": "csv_"}
-_KIND_IMPORTS = {
-    "calculator": ["import pandas as pd"],
-    "chart": ["import altair as alt", "import pandas as pd"],
-    "converter": ["import pandas as pd"],
-    "csv": ["import csv", "import io"],
-    "game": ["import json", "import random", "import pandas as pd"],
-    "picker": ["import random", "import pandas as pd"],
-    "flashcards": ["import random"],
-    "quiz": ["import random"],
-    "table": ["import pandas as pd"],
-    "timer": ["import math", "import time", "import pandas as pd"],
+_FUNCTION = {"filter": "filter_records", "csv": "csv_file"}
+"""The function of components.py that draws a kind, where it is not the kind's own name."""
+_IMPORTS = {
+    "csv": "import csv",
+    "dt": "import datetime as dt",
+    "html": "import html",
+    "io": "import io",
+    "json": "import json",
+    "math": "import math",
+    "random": "import random",
+    "time": "import time",
+    "alt": "import altair as alt",
+    "pd": "import pandas as pd",
+    "st": "import streamlit as st",
 }
-_BASE_IMPORTS = ["import datetime as dt", "import html", "import streamlit as st"]
-_THIRD_PARTY = {"altair", "pandas", "streamlit"}
+"""The modules components.py may use, by the name they go by, standard library first."""
+_THIRD_PARTY = ("alt", "pd", "st")
 _LOGIC_MODULES = ("math", "statistics", "re", "datetime", "random", "string", "itertools", "collections", "json")
+_FILES = ("spec.json", "app.py", "logic.py", "components.py", "games.py", "storage.py", "tests/")
 
 
 def _doc(text: str) -> str:
@@ -69,7 +91,9 @@ def _environment() -> SandboxedEnvironment:
         autoescape=False,
     )
     env.filters["pystr"] = py_string
-    env.filters["pyliteral"] = lambda value, prefix=0, indent=0, suffix=0: py_literal(value, indent, prefix, suffix)
+    env.filters["pyliteral"] = lambda value, prefix=0, indent=0, suffix=0: py_literal(
+        value, indent, prefix, suffix, WIDTH
+    )
     env.filters["doc"] = _doc
     env.filters["md"] = _markdown
     return env
@@ -88,50 +112,235 @@ def _requirements() -> list[tuple[str, str]]:
     return [(name, metadata.version(name)) for name in ("streamlit", "pandas", "altair", "pytest")]
 
 
-def _component_context(spec: AppSpec) -> tuple[list[dict], list[dict]]:
-    functions = {f.name: f for f in spec.logic}
-    screens, flat = [], []
-    for screen in spec.screens:
-        items = []
+def _statement(call: Call, indent: int) -> list[str]:
+    """A call as lines of source, the first without ``indent`` (the template puts it there)."""
+    lines = py_literal(call, indent, 0, 0, WIDTH).split("\n")
+    return [lines[0], *(line[indent:] for line in lines[1:])]
+
+
+# -- components.py ---------------------------------------------------------------------------
+
+
+def _piece(name: str) -> str:
+    return (TEMPLATES_DIR / "components" / f"{name}.py.j2").read_text(encoding="utf-8")
+
+
+def _used_keys(tree: ast.AST, table: dict[str, str], values: set[str]) -> list[str]:
+    """Keys of the strings table the code looks up with ``t(...)``: literal keys, and keys built
+    from a literal prefix whose rest is a text the code or the spec's components hold."""
+    literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    keys: set[str] = set()
+    prefixes: set[str] = set()
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "t"]
+    pending = [call.args[0] for call in calls if call.args]
+    while pending:
+        arg = pending.pop()
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            keys.add(arg.value)
+        elif isinstance(arg, ast.IfExp):
+            pending += [arg.body, arg.orelse]
+        elif isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
+            prefixes.add(str(arg.values[0].value))
+        elif isinstance(arg, ast.BinOp) and isinstance(arg.left, ast.Constant):
+            prefixes.add(str(arg.left.value))
+    rests = literals | values
+    keys |= {k for k in table for p in prefixes if k.startswith(p) and k.removeprefix(p) in rests}
+    return [k for k in table if k in keys]
+
+
+def _texts(value: object) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*(_texts(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_texts(v) for v in value))
+    return set()
+
+
+def components_source(kinds: Sequence[str], roots: set[str] | None, language: str, title: str, values: set[str]) -> str:
+    """components.py: the shared helpers and the components of ``kinds``, less what nothing in
+    ``roots`` (the names app.py calls; None: keep everything) needs, with the imports and the
+    strings the rest uses."""
+    source = "\n\n\n".join([_piece("shared").rstrip("\n"), *(_piece(kind).rstrip("\n") for kind in kinds)])
+    body = source if roots is None else prune(source, roots | {"App", "t"})
+    tree = ast.parse(body)
+    table = {k: v for k, v in _strings(language).items() if not k.startswith("readme_")}
+    strings = {key: table[key] for key in _used_keys(tree, table, values)}
+    used = global_names(tree.body)
+    standard = [line for name, line in _IMPORTS.items() if name in used and name not in _THIRD_PARTY]
+    third = [line for name, line in _IMPORTS.items() if name in used and name in _THIRD_PARTY]
+    imports = sorted(standard, key=lambda line: line.split()[1]) + [""] + third
+    context = {"title_comment": _doc(title), "imports": imports, "strings": strings, "body": "\n\n" + body.rstrip("\n")}
+    return _ENV.get_template("bundle/components.py.j2").render(context)
+
+
+# -- app.py ----------------------------------------------------------------------------------
+
+
+def _component_call(component: Component) -> Call:
+    """How app.py draws one component: ``ui.<function>(app, "<id>", ...)``."""
+    cid = component.id
+    if isinstance(component, CalculatorComponent):
+        names = dict.fromkeys(result.function for result in component.results)
+        return Call("ui.calculator", (Code("app"), cid, {name: Code(f"logic.{name}") for name in names}))
+    if isinstance(component, GameComponent) and component.game in CANVAS_GAMES:
+        return Call("ui.canvas_game", (Code("app"), cid, Code(f"games.{component.game.upper()}")))
+    if isinstance(component, GameComponent):
+        return Call(f"ui.{component.game}", (Code("app"), cid))
+    return Call(f"ui.{_FUNCTION.get(component.kind, component.kind)}", (Code("app"), cid))
+
+
+def _screens(spec: AppSpec) -> tuple[list[dict], str]:
+    """Each screen as a function of app.py, and the call that shows them all."""
+    screens, tabs = [], {}
+    for index, screen in enumerate(spec.screens):
+        lines: list[str] = []
+        if index == 0 and spec.brief.left_out:
+            lines.append("ui.not_included(app)")
         for component in screen.components:
-            cfg = component.model_dump(mode="json")
-            if component.kind == "calculator":
-                for result in cfg["results"]:
-                    result["params"] = [p.name for p in functions[result["function"]].params]
-            if component.kind == "game" and component.game in CANVAS_GAMES:
-                cfg["html"] = component.game.upper()
-            item = {
-                "const": f"C_{component.id.upper()}",
-                "function": _FUNCTION.get(component.kind, component.kind),
-                "cfg": cfg,
-            }
-            items.append(item)
-            flat.append(item)
-        screens.append({"title": screen.title, "icon": screen.icon, "components": items})
-    return screens, flat
+            if component.kind == "filter":
+                lines.append("# the filter narrows the records the components below it show")
+            lines += _statement(_component_call(component), 4)
+        function = f"{screen.name}_screen"
+        screens.append({"function": function, "lines": lines})
+        title = f"{screen.icon} {screen.title}".strip()
+        unique, n = title, 1
+        while unique in tabs:
+            n += 1
+            unique = f"{title} ({n})"
+        tabs[unique] = Code(function)
+    return screens, "\n".join(_statement(Call("ui.screens", (Code("app"), tabs)), 0))
+
+
+def _wrap(text: str, indent: int) -> list[str]:
+    """Words of ``text`` on lines that end by column WIDTH where they can."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and indent + width(lines[-1] + " " + word) <= WIDTH:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _howto(spec: AppSpec, present: set[str], s: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """How to change the app, for the header of app.py and for the README: which file holds what."""
+    example = spec.screens[0].components[0].id
+    described = []
+    for name in _FILES:
+        if name in present:
+            key = "file_" + name.removesuffix(".py").removesuffix(".json").removesuffix("/")
+            described.append((name, s[key]))
+    colon = s["colon"]
+    command = f'flashapps edit <{s["folder"]}> "{s["example"]}"'
+    lines = [f"{s['change']}{colon}".rstrip(), f"- {s['say']}", f"      {command}", f"- {s['edit']}"]
+    for name, text in described:
+        wrapped = _wrap(text.format(f'"{example}"'), 19)
+        lines += [f"    {name:<15}{wrapped[0]}", *(" " * 19 + line for line in wrapped[1:])]
+    lines += ["", f"{s['run']}{colon}streamlit run app.py    {s['tests']}{colon}pytest tests"]
+    readme = [(name, text.format(f"`{example}`")) for name, text in described]
+    return lines, readme
+
+
+# -- logic.py --------------------------------------------------------------------------------
 
 
 def _logic_context(spec: AppSpec) -> tuple[list[dict], list[str]]:
     functions = []
     for f in spec.logic:
-        signature = ", ".join(f"{p.name}: {p.type}" for p in f.params)
+        params = tuple(Code(f"{p.name}: {p.type}") for p in f.params)
+        header = py_literal(Call(f"def {f.name}", params), 0, 0, len(f" -> {f.returns}:"), WIDTH)
         cases = [[example.args, example.expected] for example in f.examples]
         functions.append(
-            {"name": f.name, "signature": signature, "returns": f.returns, "doc": f.doc, "body": f.body, "cases": cases}
+            {"name": f.name, "header": f"{header} -> {f.returns}:", "doc": f.doc, "body": f.body, "cases": cases}
         )
     source = "\n".join(f.body for f in spec.logic)
     imports = [f"import {m}" for m in sorted(_LOGIC_MODULES) if re.search(rf"\b{m}\.[A-Za-z_]", source)]
     return functions, imports
 
 
-def _format_logic(source: str) -> str:
-    """Logic bodies may come from a model: lay them out as ruff format does (templates need not)."""
+def _ruff_format(source: str, line_length: int) -> str | None:
     ruff = Path(sys.executable).with_name("ruff")
     if not ruff.exists():
-        return source
-    args = [str(ruff), "format", "--isolated", "--line-length", "120", "--target-version", "py311", "-"]
+        return None
+    args = [str(ruff), "format", "--isolated", "--line-length", str(line_length), "--target-version", "py311", "-"]
     done = subprocess.run(args, input=source, capture_output=True, text=True, check=False)
-    return done.stdout if done.returncode == 0 else source  # unparsable: the sandbox reports it
+    return done.stdout if done.returncode == 0 else None
+
+
+def _format_logic(source: str) -> str:
+    """Logic bodies may come from a model: lay them out as ruff format does at its default line
+    length, in a way the sandbox's longer lines keep (templates need none of this): a trailing
+    comma in every bracket split over lines, else ``# fmt: skip`` on a statement they would join."""
+    formatted = _ruff_format(source, WIDTH)
+    if formatted is None:
+        return source  # no ruff here, or unparsable: the sandbox reports it
+    if _ruff_format(formatted, LINE_LENGTH) == formatted:
+        return formatted
+    formatted = _ruff_format(_magic_commas(formatted), WIDTH) or formatted
+    if _ruff_format(formatted, LINE_LENGTH) == formatted:
+        return formatted
+    skipped = _skip_unstable(formatted)
+    stable = _ruff_format(skipped, WIDTH) == skipped == _ruff_format(skipped, LINE_LENGTH)
+    return skipped if stable else formatted
+
+
+def _skip_unstable(source: str) -> str:
+    """``# fmt: skip`` after each statement (or compound statement's header) that ruff lays out
+    differently at the sandbox's line length."""
+    wide = (_ruff_format(source, LINE_LENGTH) or source).split("\n")
+    lines = source.split("\n")
+    changed = set()
+    for tag, first, last, _, _ in difflib.SequenceMatcher(a=lines, b=wide, autojunk=False).get_opcodes():
+        if tag != "equal":
+            changed |= set(range(first + 1, max(last, first + 1) + 1))
+    spans = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.stmt) and not isinstance(node, ast.FunctionDef | ast.ClassDef):
+            body = getattr(node, "body", None)
+            end = body[0].lineno - 1 if isinstance(body, list) and body else node.end_lineno or node.lineno
+            spans.append((node.lineno, end))
+    ends = set()
+    for line in changed:
+        around = [span for span in spans if span[0] <= line <= span[1]]
+        if around:
+            ends.add(min(around, key=lambda span: span[1] - span[0])[1])
+    for end in ends:
+        if "#" not in lines[end - 1]:
+            lines[end - 1] += "  # fmt: skip"
+    return "\n".join(lines)
+
+
+def _magic_commas(source: str) -> str:
+    """A trailing comma after the last item of every call, list, dict or set split over lines."""
+    tree = ast.parse(source)
+    lines = source.split("\n")
+    spots = []
+    for node in ast.walk(tree):
+        items: list[ast.expr | ast.keyword] = []
+        if isinstance(node, ast.Call) and not (len(node.args) == 1 and isinstance(node.args[0], ast.GeneratorExp)):
+            items = [*node.args, *node.keywords]
+        elif isinstance(node, ast.List | ast.Set):
+            items = list(node.elts)
+        elif isinstance(node, ast.Dict):
+            items = [v for v in node.values if v is not None]
+        if items and isinstance(node, ast.expr) and node.lineno != node.end_lineno:
+            last = max(items, key=lambda item: (item.end_lineno or 0, item.end_col_offset or 0))
+            spots.append((last.end_lineno or 0, last.end_col_offset or 0, node.end_lineno or 0))
+    for row, column, closing in sorted(spots, reverse=True):
+        text = lines[row - 1]
+        if row != closing and not text[column:].lstrip().startswith(","):
+            lines[row - 1] = text[:column] + "," + text[column:]
+    changed = "\n".join(lines)
+    try:
+        same = ast.dump(ast.parse(changed)) == ast.dump(tree)
+    except SyntaxError:
+        same = False
+    return changed if same else source
+
+
+# -- games -----------------------------------------------------------------------------------
 
 
 def game_page(name: str) -> str:
@@ -146,50 +355,51 @@ def game_page(name: str) -> str:
     return page
 
 
+# -- the bundle ------------------------------------------------------------------------------
+
+
 def render_files(spec: AppSpec) -> dict[str, str]:
     """Every file of the bundle for ``spec``, by relative path."""
     strings = _strings(spec.brief.language)
-    screens, components = _component_context(spec)
-    kinds = list(dict.fromkeys(c["cfg"]["kind"] for c in components))
-    canvas = sorted({c["cfg"]["game"] for c in components if c["cfg"].get("html")})
-    wanted = sorted({*_BASE_IMPORTS, *(line for kind in kinds for line in _KIND_IMPORTS.get(kind, []))})
-    third_party = [line for line in wanted if line.split()[1] in _THIRD_PARTY]
-    imports = [line for line in wanted if line not in third_party] + [""] + third_party
+    s = {k.removeprefix("readme_"): v for k, v in strings.items() if k.startswith("readme_")}
+    components = spec.components()
+    kinds = list(dict.fromkeys(c.kind for c in components))
+    canvas = sorted({c.game for c in components if c.kind == "game" and c.game in CANVAS_GAMES})
     logic_functions, logic_imports = _logic_context(spec)
-    brief = spec.brief
-    names = [f.name for f in spec.logic]
-    functions_source = "{" + ", ".join(f"{py_string(n)}: logic.{n}" for n in names) + "}"
-    if len(functions_source) + len("FUNCTIONS = ") > 120:
-        functions_source = "{\n" + "".join(f"    {py_string(n)}: logic.{n},\n" for n in names) + "}"
+    screens, show = _screens(spec)
     paths = [{"name": p.name, "story": p.story, "lines": key_path_lines(spec, p)} for p in spec.key_paths]
+    persist = persistence_lines(spec)
+    test_lines = [line for p in paths for line in p["lines"]] + (persist["lines"] + persist["check"] if persist else [])
+    present = {"spec.json", "app.py", "components.py", "storage.py", "tests/"}
+    present |= {"logic.py"} if spec.logic else set()
+    present |= {"games.py"} if canvas else set()
+    howto, readme_files = _howto(spec, present, s)
     context = {
         "spec": spec,
-        "logic_imports": logic_imports,
-        "brief": brief,
-        "theme": brief.theme.model_dump(),
-        "header": {"icon": brief.icon, "title": brief.title, "value": brief.value},
-        "entities": {e.name: e.model_dump(mode="json") for e in spec.entities},
-        "metrics": {m.name: m.model_dump(mode="json") for m in brief.metrics},
-        "functions_source": functions_source,
-        "components": components,
-        "screens": screens,
-        "tab_titles": [f"{s['icon']} {s['title']}".strip() for s in screens],
-        "kinds": kinds,
+        "brief": spec.brief,
+        "theme": spec.brief.theme.model_dump(),
+        "s": s,
+        "title_comment": _doc(spec.brief.title),
         "canvas_games": canvas,
-        "imports": imports,
-        "strings": {k: v for k, v in strings.items() if not k.startswith("readme_")},
-        "s": {k.removeprefix("readme_"): v for k, v in strings.items() if k.startswith("readme_")},
-        "title_comment": _doc(brief.title),
+        "uses_logic": "calculator" in kinds,
+        "screens": screens,
+        "show": show,
+        "howto": howto,
+        "readme_files": readme_files,
         "requirements": _requirements(),
         "paths": paths,
-        "persist": persistence_lines(spec),
-        "uses_dates": any("dt." in line for p in paths for line in p["lines"]),
-        "uses_same": any("same(" in line for p in paths for line in p["lines"]),
+        "persist": persist,
+        "uses_dates": any("dt." in line for line in test_lines),
+        "uses_same": any(re.search(r"(?<![.\w])same\(", line) for line in test_lines),
+        "uses_check": any(re.search(r"(?<![.\w])check\(", line) for line in test_lines),
     }
-    logic_context = dict(context, spec={"logic": logic_functions})
+    app_source = _ENV.get_template("bundle/app.py.j2").render(context)
+    called = {n.attr for n in ast.walk(ast.parse(app_source)) if isinstance(n, ast.Attribute)}
+    values = set().union(*(_texts(c.model_dump(mode="json")) for c in components))
+    logic_context = dict(context, spec={"logic": logic_functions}, logic_imports=logic_imports)
     files = {
-        "app.py": _ENV.get_template("bundle/app.py.j2").render(context),
-        "components.py": _ENV.get_template("bundle/components.py.j2").render(context),
+        "app.py": app_source,
+        "components.py": components_source(kinds, called, spec.brief.language, spec.brief.title, values),
         "storage.py": _ENV.get_template("bundle/storage.py.j2").render(context),
         "tests/__init__.py": "",
         "tests/conftest.py": _ENV.get_template("bundle/tests/conftest.py.j2").render(context),
@@ -229,3 +439,20 @@ def render(spec: AppSpec, out_dir: Path, *, overwrite: bool = False) -> AppBundl
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return AppBundle(out_dir, sorted(files), digest({name: text.encode() for name, text in files.items()}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``--every-component DIR``: writes DIR/components.py with every component, for linting."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2 or args[0] != "--every-component":
+        print("usage: python -m generator.render --every-component DIR", file=sys.stderr)
+        return 2
+    folder = Path(args[1])
+    folder.mkdir(parents=True, exist_ok=True)
+    source = components_source(list(COMPONENT_KINDS), None, "en", "every component", set())
+    (folder / "components.py").write_text(source, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

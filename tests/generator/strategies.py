@@ -8,6 +8,9 @@ Text is drawn from a hostile alphabet: quotes, backslashes, braces, CJK, emoji.
 from __future__ import annotations
 
 import string
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -18,6 +21,17 @@ HOSTILE = string.ascii_letters + string.digits + " '\"\\{}%#<>&*_`|-" + "中文�
 KINDS = ["chart", "filter", "calculator", "converter", "timer", "quiz", "flashcards", "checklist", "picker"]
 KINDS += ["counter", "game", "text", "csv"]
 NAMES = [f"{w}{i}" for i in range(4) for w in ("amount", "kind", "note", "day", "score", "level", "tag", "done")]
+RUFF = Path(sys.executable).with_name("ruff")
+
+
+def default_ruff_problems(bundle: Path) -> list[str]:
+    """What ruff finds in a bundle with its own defaults (rules and line length), no settings of ours."""
+    problems = []
+    for args in (["check", "--isolated", "--no-cache"], ["format", "--isolated", "--check", "--diff", "--no-cache"]):
+        done = subprocess.run([str(RUFF), *args, "."], cwd=bundle, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            problems.append(done.stdout + done.stderr)
+    return problems
 
 
 def text(max_size: int = 60) -> st.SearchStrategy[str]:
@@ -62,7 +76,7 @@ def _value_for(field: dict[str, Any], draw: st.DrawFn) -> Any:
         return field["options"][0]
     if kind == "multi_choice":
         return [field["options"][0]]
-    return draw(line(30))
+    return draw(line(30) | line(100))
 
 
 @st.composite
@@ -110,8 +124,9 @@ def app_specs(draw: st.DrawFn) -> AppSpec:
             ],
         }
     )
+    long_ids = draw(st.booleans())
     for kind in kinds:
-        cid = f"c_{kind}"
+        cid = f"c_{kind}" if not long_ids else f"c_{kind}_{'x' * 30}"[:32]
         if kind == "chart" and (dates or cats):
             by_date = bool(dates) and (not cats or draw(st.booleans()))
             components.append(
@@ -319,16 +334,17 @@ def app_specs(draw: st.DrawFn) -> AppSpec:
         elif kind == "csv":
             components.append({"kind": "csv", "id": cid, "entity": "item"})
     split = draw(st.integers(1, max(1, len(components) - 1)))
-    screens = [{"name": "main", "title": draw(line()), "icon": "🏠", "components": components[:split]}]
+    screens = [{"name": "main", "title": draw(line(80)), "icon": "🏠", "components": components[:split]}]
     if components[split:]:
-        screens.append({"name": "more", "title": draw(line()), "components": components[split:]})
+        screens.append({"name": "more", "title": draw(line(80)), "components": components[split:]})
     # a filter narrows only what follows it on its own screen; keep it on the first screen
     data = {
         "brief": {
-            "title": draw(line()),
-            "value": draw(text()),
+            "title": draw(line(80)),
+            "value": draw(text(300)),
             "language": draw(st.sampled_from(["en", "zh-Hans", "zh-Hant"])),
             "metrics": metrics,
+            "left_out": draw(st.lists(st.fixed_dictionaries({"part": line(80), "reason": text(200)}), max_size=3)),
         },
         "entities": [entity],
         "screens": screens,

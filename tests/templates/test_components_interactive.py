@@ -1,10 +1,14 @@
 """Interactive components (quiz, flashcards, checklist, picker, counter, timer, games) render to
-ruff-clean bundles whose own key-path tests pass, in English and in Chinese; wrong expectations fail."""
+bundles that are ruff-clean (with the sandbox's settings and with ruff's defaults), that carry only
+the components and strings they use, and whose own key-path tests pass, in English and in Chinese;
+wrong expectations fail."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,10 +16,10 @@ from pathlib import Path
 import pytest
 from specs_interactive import SPECS, arcade_app, counter_app, quiz_app, timer_app, zh_app
 from streamlit.testing.v1 import AppTest
-from support import ROOT, ruff_problems, run_bundle_tests
+from support import ROOT, RUFF, ruff_problems, run_bundle_tests
 
+from flashapps.spec import CANVAS_GAMES, AppSpec
 from generator.render import render
-from generator.spec import CANVAS_GAMES, AppSpec
 
 TEMPLATES = ROOT / "templates"
 INTERACTIVE = ("quiz", "flashcards", "checklist", "picker", "counter", "timer", "game")
@@ -34,16 +38,48 @@ def test_the_specs_cover_every_interactive_kind_and_game() -> None:
     assert {s.brief.language for s in specs} >= {"en", "zh-Hans"}
 
 
+def _default_ruff_problems(bundle: Path) -> list[str]:
+    """What ruff finds with its own defaults (rules, line length), no settings of ours."""
+    problems = []
+    for args in (["check", "--isolated", "--no-cache"], ["format", "--isolated", "--check", "--diff", "--no-cache"]):
+        done = subprocess.run([str(RUFF), *args, "."], cwd=bundle, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            problems.append(done.stdout + done.stderr)
+    return problems
+
+
+def _strings(bundle: Path) -> dict[str, str]:
+    tree = ast.parse((bundle / "components.py").read_text(encoding="utf-8"))
+    found = [n.value for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "STRINGS"]
+    return ast.literal_eval(found[0])
+
+
 @pytest.mark.parametrize("name", sorted(SPECS))
 def test_bundle_is_ruff_clean_as_rendered(name: str, tmp_path: Path) -> None:
     bundle = render(SPECS[name](), tmp_path / name)
     assert ruff_problems(bundle.path) == []
+    assert _default_ruff_problems(bundle.path) == []
+
+
+def test_a_bundle_carries_the_components_and_strings_it_uses_only(tmp_path: Path) -> None:
+    quiz = render(quiz_app(), tmp_path / "quiz").path
+    source = (quiz / "components.py").read_text(encoding="utf-8")
+    assert "\ndef quiz(app: App, cid: str) -> None:" in source
+    for other in ("timer", "counter", "picker", "flashcards", "checklist", "canvas_game", "guess_number", "form"):
+        assert f"\ndef {other}(" not in source, other
+    assert {key.split("_")[0] for key in _strings(quiz)} <= {"quiz", "save", "required", "saved"}
+    assert "quiz_check" in _strings(quiz)
+    zh = _strings(render(zh_app(), tmp_path / "zh").path)
+    names = {k.removeprefix("game_name_") for k in zh if k.startswith("game_name_")}
+    assert names == {"snake", "tic_tac_toe", "guess_number"}  # its own games' names, no others
+    assert {"game_ttt_x", "game_ttt_draw", "timer_phase_long_break", "cards_front", "cards_back"} <= set(zh)
+    assert not [key for key in zh if key.startswith(("period_", "csv_", "export_", "readme_"))]
 
 
 def test_every_string_the_components_use_exists_in_every_language() -> None:
     strings = json.loads((TEMPLATES / "app_strings.json").read_text(encoding="utf-8"))
-    used: set[str] = set()
-    for kind in INTERACTIVE:
+    used: set[str] = {"left_out"}
+    for kind in (*INTERACTIVE, "shared"):
         source = (TEMPLATES / "components" / f"{kind}.py.j2").read_text(encoding="utf-8")
         used |= set(re.findall(r"\bt\(\"([a-z0-9_]+)\"\)", source))
     used |= {"cards_front", "cards_back", "game_higher", "game_lower", "game_leaderboard", "game_record"}
@@ -65,13 +101,13 @@ def test_every_string_the_components_use_exists_in_every_language() -> None:
 
 def test_app_hands_the_canvas_pages_to_the_components(tmp_path: Path) -> None:
     one = render(zh_app(), tmp_path / "one")
-    assert 'app.pages = {"SNAKE": games.SNAKE}\n' in (one.path / "app.py").read_text(encoding="utf-8")
+    assert '    ui.canvas_game(app, "snake", games.SNAKE)\n' in (one.path / "app.py").read_text(encoding="utf-8")
     every = render(arcade_app(), tmp_path / "every")
     source = (every.path / "app.py").read_text(encoding="utf-8")
     for game in CANVAS_GAMES:
-        assert f'    "{game.upper()}": games.{game.upper()},\n' in source
+        assert f'    ui.canvas_game(app, "g_{game}", games.{game.upper()})\n' in source
     plain = render(quiz_app(), tmp_path / "plain")
-    assert "app.pages" not in (plain.path / "app.py").read_text(encoding="utf-8")
+    assert "games" not in (plain.path / "app.py").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -112,7 +148,24 @@ def test_canvas_pages_get_their_config_filled_in_and_escaped(tmp_path: Path, mon
             assert config["theme"]["primary"] == "#e11d48"
         else:
             assert config["theme"]["primary"] == "#2563eb"
-    assert titles == {"Snake \u2028</script>", "Memory", "2048", "Whack-a-mole", "Typing race", "Breakout"}
+    strings = json.loads((TEMPLATES / "app_strings.json").read_text(encoding="utf-8"))["en"]
+    names = {strings[f"game_name_{game}"] for game in CANVAS_GAMES if game != "snake"}
+    assert titles == {"Snake \u2028</script>", *names}
+
+
+def _raw_keys(at: AppTest) -> list[str]:
+    """Keys of the strings table the page shows as they are: a text the bundle's table lacks."""
+    table = json.loads((TEMPLATES / "app_strings.json").read_text(encoding="utf-8"))
+    keys = {key for strings in table.values() for key in strings if "_" in key}
+    shown: list[str] = []
+    pending: list[object] = [at.main]
+    while pending:
+        node = pending.pop()
+        pending += list(getattr(node, "children", {}).values())
+        if getattr(node, "type", "") != "iframe" and hasattr(node, "proto"):
+            shown.append(str(node.proto))
+    text = "\n".join(shown)
+    return sorted(key for key in keys if key in text)
 
 
 def _out(at: AppTest, name: str) -> object:
@@ -150,6 +203,9 @@ def test_what_the_user_did_survives_a_restart(tmp_path: Path, monkeypatch: pytes
     at.number_input(key="snake__score").set_value(42).run()
     at.button(key="snake__save").click().run()
     at.button(key="ttt__cell4").click().run()
+    at.number_input(key="num__guess").set_value(1).run()
+    at.button(key="num__try").click().run()
+    assert _raw_keys(at) == []
 
     again = AppTest.from_file(str(bundle.path / "app.py"), default_timeout=30).run()
     assert (_out(again, "todo.done"), _out(again, "todo.total")) == (2, 3)
@@ -161,6 +217,7 @@ def test_what_the_user_did_survives_a_restart(tmp_path: Path, monkeypatch: pytes
     assert (_out(again, "ttt.moves"), _out(again, "quiz.finished")) == (0, False)
     assert "目前最佳：1 / 1" in [c.value for c in again.caption]
     assert "玩家" in [row for frame in again.dataframe for row in frame.value["玩家"]]
+    assert _raw_keys(again) == []
 
 
 @pytest.mark.usefixtures("bundle_imports")
@@ -197,6 +254,7 @@ def test_running_clocks_move_on_by_themselves(tmp_path: Path, monkeypatch: pytes
     assert (_out(at, "watch.laps"), _out(at, "watch.state"), _out(at, "watch.elapsed")) == (1, "paused", 65)
     (total,) = at.dataframe[0].value["Total"]
     assert total.startswith("01:05."), total  # minutes:seconds.tenths
+    assert _raw_keys(at) == []
 
 
 @pytest.mark.slow

@@ -1,7 +1,8 @@
-"""Storage for this app: its own SQLite file, one table per kind of record.
+"""What this app keeps: its definitions (spec.json) and its records (an SQLite file).
 
-The file lives in FLASHAPP_DATA_DIR (default: the data folder beside this file), so the
-records survive restarts. Every write runs in one transaction: all of it or none.
+The records live in FLASHAPP_DATA_DIR (default: the data folder beside this file), one
+table per kind of record, so they survive restarts. Every write runs in one transaction:
+all of it or none.
 """
 
 import datetime as dt
@@ -12,25 +13,34 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+
+
+def read_spec() -> dict:
+    """spec.json: the records and fields, the metrics, the components' settings."""
+    return json.loads((HERE / "spec.json").read_text(encoding="utf-8"))
+
 
 def data_dir() -> Path:
-    """Where the records live: FLASHAPP_DATA_DIR, else the data folder beside the app."""
-    return Path(os.environ.get("FLASHAPP_DATA_DIR") or Path(__file__).resolve().parent / "data")
+    """Where the records live: FLASHAPP_DATA_DIR, else the data folder here."""
+    return Path(os.environ.get("FLASHAPP_DATA_DIR") or HERE / "data")
 
 
 _SQL_TYPES = {"int": "INTEGER", "rating": "INTEGER", "bool": "INTEGER", "float": "REAL"}
 
 
 class Store:
-    """Records by entity, plus a small key-value table for counters, checklists and scores."""
+    """Records by entity, plus a key-value table for counters, checklists and scores."""
 
-    def __init__(self, entities: dict, path: Path | None = None) -> None:
-        self.entities = entities
+    def __init__(self, entities: list[dict], path: Path | None = None) -> None:
+        self.entities = {entity["name"]: entity for entity in entities}
         self.path = path or data_dir() / "app.sqlite3"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._tx() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS _kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            for name, entity in entities.items():
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS _kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            )
+            for name, entity in self.entities.items():
                 self._ensure(db, name, entity)
 
     @contextmanager
@@ -41,10 +51,13 @@ class Store:
                 yield db
 
     def _ensure(self, db: sqlite3.Connection, name: str, entity: dict) -> None:
-        exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        if not exists:
-            columns = "".join(f', "{f["name"]}" {_SQL_TYPES.get(f["type"], "TEXT")}' for f in entity["fields"])
-            db.execute(f'CREATE TABLE "{name}" (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT{columns})')
+        find = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        if not db.execute(find, (name,)).fetchone():
+            fields = entity["fields"]
+            types = [(f["name"], _SQL_TYPES.get(f["type"], "TEXT")) for f in fields]
+            columns = "".join(f', "{column}" {kind}' for column, kind in types)
+            key = "id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
+            db.execute(f'CREATE TABLE "{name}" ({key}{columns})')
             for row in entity.get("seed", []):
                 self._insert(db, name, row)
             return
@@ -52,7 +65,8 @@ class Store:
         for field in entity["fields"]:
             if field["name"] not in present:
                 sql_type = _SQL_TYPES.get(field["type"], "TEXT")
-                db.execute(f'ALTER TABLE "{name}" ADD COLUMN "{field["name"]}" {sql_type}')
+                column = field["name"]
+                db.execute(f'ALTER TABLE "{name}" ADD COLUMN "{column}" {sql_type}')
 
     def _encode(self, name: str, row: dict) -> dict:
         encoded = {}
@@ -83,7 +97,8 @@ class Store:
         values["created_at"] = dt.datetime.now().isoformat(timespec="seconds")
         columns = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
-        cursor = db.execute(f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', tuple(values.values()))
+        insert = f'INSERT INTO "{name}" ({columns}) VALUES ({marks})'
+        cursor = db.execute(insert, tuple(values.values()))
         return int(cursor.lastrowid or 0)
 
     def add(self, name: str, row: dict) -> int:
@@ -101,7 +116,10 @@ class Store:
         values = self._encode(name, row)
         assignments = ", ".join(f'"{c}" = ?' for c in values)
         with self._tx() as db:
-            db.execute(f'UPDATE "{name}" SET {assignments} WHERE id = ?', (*values.values(), row_id))
+            db.execute(
+                f'UPDATE "{name}" SET {assignments} WHERE id = ?',
+                (*values.values(), row_id),
+            )
 
     def delete(self, name: str, row_id: int) -> None:
         with self._tx() as db:

@@ -1,6 +1,7 @@
-"""Components of Water Tracker, drawn from Flash Apps templates.
+"""How the components of Water Tracker look and work.
 
-Change the app through its spec.json (or a follow-up sentence in Flash Apps), not here.
+app.py calls them by the ids of their settings in spec.json. This file holds only the
+kinds of component this app uses, and the texts they show in the app's language.
 """
 
 import csv
@@ -57,127 +58,6 @@ STRINGS = {
     "swap": "Swap",
     "unit": "Unit",
     "all_units": "In every unit",
-    "quiz_check": "Check answers",
-    "quiz_retry": "Try again",
-    "quiz_answered": "{} of {} answered",
-    "quiz_right": "Right!",
-    "quiz_wrong": "Not quite — the answer is: {}",
-    "quiz_unanswered": "Not answered — the answer is: {}",
-    "quiz_score": "Score",
-    "quiz_best_label": "Best",
-    "quiz_best": "Your best so far: {} / {}",
-    "quiz_passed": "Passed — well done!",
-    "quiz_failed": "Not passed yet — you need {}% of the answers right. Have another go!",
-    "cards_front": "Question",
-    "cards_back": "Answer",
-    "cards_flip": "Flip",
-    "cards_known": "I know it",
-    "cards_unknown": "Not yet",
-    "cards_next": "Next",
-    "cards_shuffle": "Shuffle",
-    "cards_restart": "Start over",
-    "cards_badge_known": "✓ known",
-    "cards_badge_unknown": "↺ to review",
-    "cards_progress": "{} of {} cards sorted · {} known",
-    "cards_all_sorted": "Every card sorted: {} known, {} to review.",
-    "cards_add": "Add a card",
-    "cards_new_front": "Front (question)",
-    "cards_new_back": "Back (answer)",
-    "cards_add_button": "Add card",
-    "cards_added": "Card added ✓",
-    "cards_need_both": "Fill in both sides of the card.",
-    "checklist_progress": "{} of {} done",
-    "checklist_all_done": "All done — nice work! 🎉",
-    "checklist_daily": "A fresh list every day · {}",
-    "checklist_new": "New item",
-    "checklist_new_hint": "Type and press Add",
-    "checklist_add": "Add",
-    "checklist_added": "Added ✓",
-    "checklist_type_first": "Type the item first.",
-    "picker_pick": "Pick!",
-    "picker_pick_many": "Pick {}!",
-    "picker_reset": "Start over",
-    "picker_waiting": "Press Pick to draw",
-    "picker_left": "{} of {} left before any repeat",
-    "picker_history": "Last picks ({} so far)",
-    "picker_result": "Picked",
-    "picker_edit": "Edit the list",
-    "picker_items": "One item per line",
-    "picker_saved": "List saved ✓ ({} items)",
-    "picker_need_items": "Add at least one item.",
-    "counter_reset": "Reset",
-    "counter_goal": "{} of {} ({}%)",
-    "timer_start": "Start",
-    "timer_resume": "Resume",
-    "timer_pause": "Pause",
-    "timer_reset": "Reset",
-    "timer_skip": "Skip",
-    "timer_lap": "Lap",
-    "timer_split": "Split",
-    "timer_total": "Total",
-    "timer_minutes": "Minutes",
-    "timer_work": "Focus (minutes)",
-    "timer_break": "Break (minutes)",
-    "timer_phase_work": "Focus",
-    "timer_phase_break": "Short break",
-    "timer_phase_long_break": "Long break",
-    "timer_mode_countdown": "Countdown",
-    "timer_mode_stopwatch": "Stopwatch",
-    "timer_state_idle": "Ready",
-    "timer_state_running": "Running",
-    "timer_state_paused": "Paused",
-    "timer_state_done": "Time's up!",
-    "timer_done": "Time's up!",
-    "timer_cycles": "Focus sessions today: {} {}",
-    "game_lang": "en",
-    "game_score": "Score",
-    "game_best": "Best",
-    "game_start": "Start",
-    "game_restart": "Play again",
-    "game_game_over": "Game over",
-    "game_you_win": "You win!",
-    "game_time_left": "Time left",
-    "game_moves": "Moves",
-    "game_wpm": "WPM",
-    "game_accuracy": "Accuracy",
-    "game_pairs": "Pairs",
-    "game_tap_to_start": "Tap to start",
-    "game_level": "Level",
-    "game_name_guess_number": "Guess the number",
-    "game_name_tic_tac_toe": "Tic-tac-toe",
-    "game_name_snake": "Snake",
-    "game_name_memory": "Memory",
-    "game_name_g2048": "2048",
-    "game_name_whack": "Whack-a-mole",
-    "game_name_typing": "Typing race",
-    "game_name_breakout": "Breakout",
-    "game_record": "Record your score",
-    "game_player": "Player",
-    "game_player_default": "Player",
-    "game_save": "Save",
-    "game_saved": "Score {} saved ✓",
-    "game_leaderboard": "Top scores",
-    "game_when": "When",
-    "game_no_scores": "No scores yet — play a round and record your score.",
-    "game_guess_prompt": "I'm thinking of a number from 1 to {}. You have {} tries.",
-    "game_guess_start": "Make your first guess",
-    "game_guess_was": "Your guess: {}",
-    "game_guess_won": "Got it in {} tries!",
-    "game_guess_lost": "Out of tries — that was the number.",
-    "game_higher": "Higher",
-    "game_lower": "Lower",
-    "game_your_guess": "Your guess",
-    "game_try": "Guess",
-    "game_enter_number": "Enter a number from 1 to {} first.",
-    "game_attempts": "Tries",
-    "game_left": "Left",
-    "game_fewest": "Record",
-    "game_new": "New game",
-    "game_ttt_playing": "Your move — you are ❌",
-    "game_ttt_x": "You win!",
-    "game_ttt_o": "The computer wins this one.",
-    "game_ttt_draw": "A draw!",
-    "game_ttt_tally": "You {} · Computer {} · Draws {}",
 }
 
 
@@ -186,13 +66,36 @@ def t(key: str) -> str:
     return STRINGS.get(key, key)
 
 
-def begin() -> None:
-    """Starts a run: forget the values the last run published."""
-    st.session_state["_out"] = {}
+class App:
+    """What every component shares: the definitions (spec.json) and the records."""
+
+    def __init__(self, spec: dict, store: object) -> None:
+        self.spec = spec
+        self.store = store
+        self.brief = spec["brief"]
+        self.theme = spec["brief"]["theme"]
+        self.entities = {e["name"]: e for e in spec["entities"]}
+        self.metrics = {m["name"]: m for m in spec["brief"]["metrics"]}
+        self.settings = {c["id"]: c for s in spec["screens"] for c in s["components"]}
+        self.view: dict[str, list[dict]] = {}
+        st.session_state["_out"] = {}  # a new run: forget what the last one showed
+
+    def component(self, cid: str) -> dict:
+        """A component's settings in spec.json, found by its id."""
+        return self.settings[cid]
+
+    def fields(self, entity: str) -> list[dict]:
+        return self.entities[entity]["fields"]
+
+    def records(self, entity: str) -> list[dict]:
+        """The entity's records, newest first, narrowed by a filter above on the screen."""
+        if entity in self.view:
+            return self.view[entity]
+        return self.store.rows(entity)
 
 
 def publish(cid: str, name: str, value: object) -> object:
-    """Records a value the user sees, so the app's tests can check what the screen shows."""
+    """Notes a value the user sees, for the app's tests to check what the screen shows."""
     st.session_state.setdefault("_out", {})[f"{cid}.{name}"] = value
     return value
 
@@ -200,16 +103,22 @@ def publish(cid: str, name: str, value: object) -> object:
 CSS = """
 .block-container {max-width: 760px; padding-top: 1.6rem; padding-bottom: 3rem;}
 [data-testid="stMetric"] {
-    background: SURFACE; border-radius: 14px; padding: 0.7rem 1rem; border-left: 5px solid PRIMARY;
+    background: SURFACE; border-radius: 14px; padding: 0.7rem 1rem;
+    border-left: 5px solid PRIMARY;
 }
 [data-testid="stForm"] {border-radius: 14px; border: 1px solid SURFACE;}
-.stButton > button, .stFormSubmitButton > button, .stDownloadButton > button {border-radius: 999px;}
+.stButton > button, .stFormSubmitButton > button, .stDownloadButton > button {
+    border-radius: 999px;
+}
 .flash-hero {
     background: linear-gradient(120deg, PRIMARY, SURFACE);
     border-radius: 18px; padding: 1.1rem 1.3rem; margin-bottom: 1rem;
 }
-.flash-hero h1 {font-size: 1.7rem; margin: 0; padding: 0; color: #fff; text-shadow: 0 1px 2px #0004;}
+.flash-hero h1 {
+    font-size: 1.7rem; margin: 0; padding: 0; color: #fff; text-shadow: 0 1px 2px #0004;
+}
 .flash-hero p {margin: 0.3rem 0 0 0; color: #fff; text-shadow: 0 1px 2px #0004;}
+.flash-note {opacity: 0.8; font-size: 0.9rem; margin-bottom: 0.8rem;}
 @media (max-width: 640px) {
     .flash-hero h1 {font-size: 1.35rem;}
     .block-container {padding-left: 0.8rem; padding-right: 0.8rem;}
@@ -217,16 +126,34 @@ CSS = """
 """
 
 
-def apply_theme(theme: dict) -> None:
-    css = CSS.replace("PRIMARY", theme["primary"]).replace("SURFACE", theme["surface"])
+def styled(css: str, theme: dict) -> None:
+    """Adds CSS to the page, with the theme's colours for PRIMARY and SURFACE."""
+    css = css.replace("PRIMARY", theme["primary"]).replace("SURFACE", theme["surface"])
     st.markdown(f"<style>{css}</style>", unsafe_allow_html=True)
 
 
-def header(icon: str, title: str, value: str) -> None:
+def header(app: App) -> None:
+    """The page's title, icon and colours, then the app's title and what it is for."""
+    brief = app.brief
+    st.set_page_config(page_title=brief["title"], page_icon=brief["icon"])
+    styled(CSS, app.theme)
+    title = html.escape(f"{brief['icon']} {brief['title']}")
     st.markdown(
-        f'<div class="flash-hero"><h1>{html.escape(icon)} {html.escape(title)}</h1><p>{html.escape(value)}</p></div>',
+        f'<div class="flash-hero"><h1>{title}</h1><p>{html.escape(brief["value"])}</p></div>',
         unsafe_allow_html=True,
     )
+
+
+def screens(app: App, shown: dict) -> None:
+    """Draws each screen (a function of app.py) in a tab of its own; one: no tabs."""
+    if len(shown) == 1:
+        for draw in shown.values():
+            draw()
+        return
+    for tab, draw in zip(st.tabs(list(shown)), shown.values(), strict=True):
+        with tab:
+            app.view = {}  # a filter narrows the records of its own screen only
+            draw()
 
 
 def today() -> dt.date:
@@ -270,62 +197,79 @@ def number(value: object) -> float:
 
 
 def shown(value: float, decimals: int) -> float | int:
-    return round(value, decimals) if decimals else int(round(value))
+    return round(value, decimals) if decimals else round(value)
 
 
 def field_label(field: dict) -> str:
-    return f"{field['label']} ({field['unit']})" if field.get("unit") else field["label"]
+    unit = field.get("unit")
+    return f"{field['label']} ({unit})" if unit else field["label"]
 
 
 def field_widget(field: dict, key: str, value: object = None) -> object:
-    """Draws the input for one field; a value already in the session wins over ``value``."""
-    label, kind, help_text = field_label(field), field["type"], field.get("help") or None
+    """The input for one field; a value already in the session wins over ``value``."""
+    label, kind = field_label(field), field["type"]
+    help_text = field.get("help") or None
     if value is None:
         value = field.get("default")
     fresh = key not in st.session_state
     if kind == "long_text":
-        return st.text_area(label, value=str(value or "") if fresh else None, key=key, help=help_text)
+        start = str(value or "") if fresh else None
+        return st.text_area(label, value=start, key=key, help=help_text)
     if kind in ("int", "float"):
         cast = int if kind == "int" else float
         low = None if field.get("min") is None else cast(field["min"])
         high = None if field.get("max") is None else cast(field["max"])
-        start = None if value is None else cast(value)
-        options = {"value": start} if fresh else {}
-        step = 1 if kind == "int" else 0.1
+        options = {"value": None if value is None else cast(value)} if fresh else {}
+        step = cast(1 if kind == "int" else 0.1)
         return st.number_input(
-            label, min_value=low, max_value=high, step=cast(step), key=key, help=help_text, **options
+            label,
+            min_value=low,
+            max_value=high,
+            step=step,
+            key=key,
+            help=help_text,
+            **options,
         )
     if kind == "bool":
-        return st.checkbox(label, value=bool(value) if fresh else False, key=key, help=help_text)
+        start = bool(value) if fresh else False
+        return st.checkbox(label, value=start, key=key, help=help_text)
     if kind == "date":
         options = {"value": parse_date(value) or today()} if fresh else {}
         return st.date_input(label, key=key, help=help_text, **options)
     if kind == "choice":
         choices = field["options"]
         index = choices.index(value) if value in choices else 0
-        return st.selectbox(label, choices, index=index if fresh else None, key=key, help=help_text)
+        index = index if fresh else None
+        return st.selectbox(label, choices, index=index, key=key, help=help_text)
     if kind == "multi_choice":
         options = {"default": list(value or [])} if fresh else {}
-        return st.multiselect(label, field["options"], key=key, help=help_text, **options)
+        choices = field["options"]
+        return st.multiselect(label, choices, key=key, help=help_text, **options)
     if kind == "rating":
         low, high = int(field.get("min") or 1), int(field.get("max") or 5)
         start = int(value) if isinstance(value, int | float) else (low + high) // 2
         options = {"value": start} if fresh else {}
-        return st.slider(label, min_value=low, max_value=high, step=1, key=key, help=help_text, **options)
-    return st.text_input(label, value=str(value or "") if fresh else None, key=key, help=help_text)
+        return st.slider(
+            label,
+            min_value=low,
+            max_value=high,
+            step=1,
+            key=key,
+            help=help_text,
+            **options,
+        )
+    start = str(value or "") if fresh else None
+    return st.text_input(label, value=start, key=key, help=help_text)
 
 
 def missing_fields(fields: list[dict], values: dict) -> list[str]:
     """Labels of required fields left empty."""
-    return [
-        f["label"]
-        for f in fields
-        if f.get("required", True) and f["type"] != "bool" and values.get(f["name"]) in (None, "", [])
-    ]
+    required = [f for f in fields if f.get("required", True) and f["type"] != "bool"]
+    return [f["label"] for f in required if values.get(f["name"]) in (None, "", [])]
 
 
 def flash(cid: str, message: str, error: bool = False) -> None:
-    """Keeps a message for the run a change triggers (changes are saved in widget callbacks)."""
+    """Keeps a message for the run a change triggers (changes save in callbacks)."""
     st.session_state[f"{cid}__flash"] = (message, error)
 
 
@@ -345,28 +289,8 @@ def cell(value: object) -> object:
     return value
 
 
-class App:
-    """What every component of this app shares: its store and its data model."""
-
-    def __init__(self, store, entities: dict, metrics: dict, theme: dict, functions: dict) -> None:
-        self.store = store
-        self.entities = entities
-        self.metrics = metrics
-        self.theme = theme
-        self.functions = functions
-
-    def fields(self, entity: str) -> list[dict]:
-        return self.entities[entity]["fields"]
-
-    def records(self, entity: str, view: dict) -> list[dict]:
-        """The entity's records, newest first, narrowed by any filter drawn earlier on the screen."""
-        if entity in view:
-            return view[entity]
-        return self.store.rows(entity)
-
-
 def save_form(app: App, cfg: dict, fields: list[dict]) -> None:
-    """Runs before the next run draws anything, so every component shows the new record."""
+    """Runs before the next run draws anything: every component shows the new record."""
     cid = cfg["id"]
     values = {f["name"]: st.session_state.get(f"{cid}__{f['name']}") for f in fields}
     missing = missing_fields(fields, values)
@@ -380,9 +304,11 @@ def save_form(app: App, cfg: dict, fields: list[dict]) -> None:
     flash(cid, t("saved"))
 
 
-def form(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
-    fields = [f for f in app.fields(cfg["entity"]) if not cfg["fields"] or f["name"] in cfg["fields"]]
+def form(app: App, cid: str) -> None:
+    """A form that adds a record: one input per field, then a save button."""
+    cfg = app.component(cid)
+    names = cfg["fields"]
+    fields = [f for f in app.fields(cfg["entity"]) if not names or f["name"] in names]
     publish(cid, "saved", st.session_state.get(f"{cid}__saved", 0))
     show_flash(cid)
     with st.form(f"{cid}__form"):
@@ -401,7 +327,7 @@ def form(app: App, cfg: dict, view: dict) -> None:
 
 
 def streak(days: set[dt.date]) -> int:
-    """Consecutive days with a record, ending today (or yesterday, while today is still open)."""
+    """Days in a row with a record, up to today (or yesterday, while today is open)."""
     day = today()
     if day not in days:
         day -= dt.timedelta(days=1)
@@ -413,12 +339,13 @@ def streak(days: set[dt.date]) -> int:
 
 
 def metric_value(app: App, metric: dict) -> float:
+    """The metric over the entity's records: a sum, count, average, ... or a streak."""
     rows = app.store.rows(metric["entity"])
-    if metric["agg"] == "streak":
-        return float(streak({d for r in rows if (d := record_date(r, metric.get("date_field")))}))
-    rows = [r for r in rows if in_period(record_date(r, metric.get("date_field")), metric["period"])]
-    values = [number(r.get(metric["field"])) for r in rows if r.get(metric["field"]) is not None]
-    agg = metric["agg"]
+    date_field, field, agg = metric.get("date_field"), metric["field"], metric["agg"]
+    if agg == "streak":
+        return float(streak({d for r in rows if (d := record_date(r, date_field))}))
+    rows = [r for r in rows if in_period(record_date(r, date_field), metric["period"])]
+    values = [number(r.get(field)) for r in rows if r.get(field) is not None]
     if agg == "count":
         return float(len(rows))
     if agg == "latest":
@@ -432,29 +359,34 @@ def metric_value(app: App, metric: dict) -> float:
     return max(values) if agg == "max" else min(values)
 
 
-def metric(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
+def metric(app: App, cid: str) -> None:
+    """A number computed from the records (spec.json: brief.metrics), and its goal."""
+    cfg = app.component(cid)
     spec = app.metrics[cfg["metric"]]
-    value = shown(metric_value(app, spec), spec.get("decimals", 0))
+    decimals, goal = spec.get("decimals", 0), spec.get("goal")
+    value = shown(metric_value(app, spec), decimals)
     unit = f" {spec['unit']}" if spec.get("unit") else ""
-    goal = spec.get("goal")
+    reach = spec.get("goal_kind", "reach") == "reach"
     publish(cid, "value", value)
     progress = None if not goal else round(min(value / goal, 1.0), 3)
     publish(cid, "progress", progress)
     label = cfg.get("title") or spec["label"]
     delta = None
     if goal:
-        left = shown(abs(goal - value), spec.get("decimals", 0))
-        if spec.get("goal_kind", "reach") == "reach":
+        left = shown(abs(goal - value), decimals)
+        if reach:
             delta = t("goal_left").format(left, unit) if value < goal else None
         else:
             delta = t("under_by" if value <= goal else "over_by").format(left, unit)
-    st.metric(label, f"{value}{unit}", delta=delta, delta_color="off" if goal else "normal")
+    colour = "off" if goal else "normal"
+    st.metric(label, f"{value}{unit}", delta=delta, delta_color=colour)
     if goal:
-        st.progress(progress or 0.0, text=t("of_goal").format(int((progress or 0) * 100), shown(goal, 2), unit))
-        if spec.get("goal_kind", "reach") == "reach" and value >= goal:
+        percent = int((progress or 0) * 100)
+        text = t("of_goal").format(percent, shown(goal, 2), unit)
+        st.progress(progress or 0.0, text=text)
+        if reach and value >= goal:
             st.success(t("goal_reached"))
-        elif spec.get("goal_kind") == "stay_under" and value > goal:
+        elif not reach and value > goal:
             st.warning(t("over_limit"))
 
 
@@ -463,45 +395,61 @@ PERIODS = ("all", "today", "last7", "week", "last30", "month")
 
 def in_window(day: dt.date | None, period: str) -> bool:
     if period in ("last7", "last30"):
-        span = 7 if period == "last7" else 30
-        return day is not None and today() - dt.timedelta(days=span - 1) <= day <= today()
+        first = today() - dt.timedelta(days=6 if period == "last7" else 29)
+        return day is not None and first <= day <= today()
     return in_period(day, period)
 
 
-def filter_rows(rows: list[dict], cfg: dict, categories: list[str], period: str, text: str) -> list[dict]:
+def row_words(row: dict) -> str:
+    return " ".join(str(cell(v)) for v in row.values()).casefold()
+
+
+def filter_rows(rows: list[dict], cfg: dict, choice: dict) -> list[dict]:
     """The records that match every part of the filter that is set."""
+    categories, period = choice["categories"], choice["period"]
+    date_field = cfg["date_field"]
     if categories:
-        rows = [r for r in rows if str(cell(r.get(cfg["category_field"]))) in categories]
-    if cfg["date_field"] and period != "all":
-        rows = [r for r in rows if in_window(record_date(r, cfg["date_field"]), period)]
-    if text:
-        needle = text.casefold()
-        rows = [r for r in rows if needle in " ".join(str(cell(v)) for v in r.values()).casefold()]
+        field = cfg["category_field"]
+        rows = [r for r in rows if str(cell(r.get(field))) in categories]
+    if date_field and period != "all":
+        rows = [r for r in rows if in_window(record_date(r, date_field), period)]
+    if choice["text"]:
+        needle = choice["text"].casefold()
+        rows = [r for r in rows if needle in row_words(r)]
     return rows
 
 
-def filter_(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
-    rows = app.records(cfg["entity"], view)
+def filter_records(app: App, cid: str) -> None:
+    """Narrows the records the components below it on the same screen show."""
+    cfg = app.component(cid)
+    rows = app.records(cfg["entity"])
     fields = {f["name"]: f for f in app.fields(cfg["entity"])}
     parts = [p for p in ("category_field", "date_field", "search") if cfg[p]]
-    columns = st.columns(len(parts))
-    categories: list[str] = []
-    period, text = "all", ""
-    for column, part in zip(columns, parts, strict=True):
+    choice = {"categories": [], "period": "all", "text": ""}
+    for column, part in zip(st.columns(len(parts)), parts, strict=True):
         with column:
             if part == "category_field":
                 field = fields[cfg["category_field"]]
-                options = field.get("options") or sorted({str(cell(r.get(field["name"]))) for r in rows})
-                categories = st.multiselect(field["label"], options, key=f"{cid}__category", placeholder=t("all"))
+                found = sorted({str(cell(r.get(field["name"]))) for r in rows})
+                choice["categories"] = st.multiselect(
+                    field["label"],
+                    field.get("options") or found,
+                    key=f"{cid}__category",
+                    placeholder=t("all"),
+                )
             elif part == "date_field":
-                period = st.selectbox(
-                    t("period"), PERIODS, format_func=lambda p: t(f"period_{p}"), key=f"{cid}__period"
+                choice["period"] = st.selectbox(
+                    t("period"),
+                    PERIODS,
+                    format_func=lambda p: t(f"period_{p}"),
+                    key=f"{cid}__period",
                 )
             else:
-                text = st.text_input(t("search"), key=f"{cid}__search", placeholder="🔍")
-    view[cfg["entity"]] = filter_rows(rows, cfg, categories, period or "all", text)
-    publish(cid, "rows", len(view[cfg["entity"]]))
+                key = f"{cid}__search"
+                choice["text"] = st.text_input(t("search"), key=key, placeholder="🔍")
+    choice["period"] = choice["period"] or "all"
+    app.view[cfg["entity"]] = filter_rows(rows, cfg, choice)
+    publish(cid, "rows", len(app.view[cfg["entity"]]))
 
 
 def group_key(row: dict, cfg: dict) -> str | None:
@@ -519,12 +467,13 @@ def group_key(row: dict, cfg: dict) -> str | None:
 
 
 def chart_points(rows: list[dict], cfg: dict) -> dict[str, float]:
-    """Groups records and aggregates them: one point per day, week, month or category."""
+    """Groups the records and adds them up: a point per day, week, month or category."""
     groups: dict[str, list[float]] = {}
     for row in rows:
         key = group_key(row, cfg)
         if key is not None:
-            groups.setdefault(key, []).append(1.0 if cfg["y"] is None else number(row.get(cfg["y"])))
+            value = 1.0 if cfg["y"] is None else number(row.get(cfg["y"]))
+            groups.setdefault(key, []).append(value)
     agg = cfg["agg"] if cfg["y"] is not None else "count"
     reduce = {
         "sum": sum,
@@ -537,9 +486,10 @@ def chart_points(rows: list[dict], cfg: dict) -> dict[str, float]:
     return dict(sorted(points.items())) if cfg["group_by"] != "category" else points
 
 
-def chart(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
-    points = chart_points(app.records(cfg["entity"], view), cfg)
+def chart(app: App, cid: str) -> None:
+    """A bar, line or pie chart of the records, by day, week, month or category."""
+    cfg = app.component(cid)
+    points = chart_points(app.records(cfg["entity"]), cfg)
     publish(cid, "points", len(points))
     if cfg.get("title"):
         st.subheader(cfg["title"])
@@ -557,20 +507,23 @@ def chart(app: App, cfg: dict, view: dict) -> None:
         drawing = base.mark_arc(innerRadius=55, outerRadius=110)
     else:
         x_type = "N" if cfg["group_by"] == "category" else "O"
+        axis = alt.Axis(labelAngle=-30)
         base = alt.Chart(frame).encode(
-            x=alt.X(f"label:{x_type}", title=None, sort=None, axis=alt.Axis(labelAngle=-30)),
+            x=alt.X(f"label:{x_type}", title=None, sort=None, axis=axis),
             y=alt.Y("value:Q", title=None),
             tooltip=["label", "value"],
         )
         if cfg["chart"] == "line":
             drawing = base.mark_line(point=True, color=color, strokeWidth=3)
         else:
-            drawing = base.mark_bar(color=color, cornerRadiusTopLeft=6, cornerRadiusTopRight=6)
+            corners = {"cornerRadiusTopLeft": 6, "cornerRadiusTopRight": 6}
+            drawing = base.mark_bar(color=color, **corners)
     st.altair_chart(drawing.properties(height=280), width="stretch")
 
 
 def row_title(row: dict, fields: list[dict]) -> str:
-    parts = [str(cell(row.get(f["name"]))) for f in fields[:3] if row.get(f["name"]) not in (None, "")]
+    values = [row.get(f["name"]) for f in fields[:3]]
+    parts = [str(cell(v)) for v in values if v not in (None, "")]
     return f"#{row['id']} · " + " · ".join(parts)
 
 
@@ -605,7 +558,8 @@ def forget_edit(cid: str, fields: list[dict]) -> None:
 def save_edit(app: App, cfg: dict, fields: list[dict]) -> None:
     cid = cfg["id"]
     row_id = st.session_state.get(f"{cid}__row")
-    values = {f["name"]: st.session_state.get(f"{cid}__edit_{f['name']}") for f in fields}
+    state = st.session_state
+    values = {f["name"]: state.get(f"{cid}__edit_{f['name']}") for f in fields}
     missing = missing_fields(fields, values)
     if missing:
         flash(cid, t("required").format(", ".join(missing)), error=True)
@@ -623,10 +577,11 @@ def delete_row(app: App, cfg: dict, fields: list[dict]) -> None:
     flash(cid, t("deleted"))
 
 
-def table(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
+def table(app: App, cid: str) -> None:
+    """The records, newest first, with a place to edit or delete one."""
+    cfg = app.component(cid)
     fields = app.fields(cfg["entity"])
-    rows = app.records(cfg["entity"], view)
+    rows = app.records(cfg["entity"])
     publish(cid, "rows", len(rows))
     show_flash(cid)
     if cfg.get("title"):
@@ -634,15 +589,19 @@ def table(app: App, cfg: dict, view: dict) -> None:
     if not rows:
         st.info(t("no_records"))
         return
-    shown_fields = [f for f in fields if not cfg["columns"] or f["name"] in cfg["columns"]]
-    frame = pd.DataFrame([{field_label(f): cell(r.get(f["name"])) for f in shown_fields} for r in rows])
-    st.dataframe(frame, hide_index=True, width="stretch")
+    columns = [f for f in fields if not cfg["columns"] or f["name"] in cfg["columns"]]
+    labels = {f["name"]: field_label(f) for f in columns}
+    shown_rows = [{labels[n]: cell(r.get(n)) for n in labels} for r in rows]
+    st.dataframe(pd.DataFrame(shown_rows), hide_index=True, width="stretch")
     if not (cfg["editable"] or cfg["deletable"]):
         return
     by_id = {r["id"]: r for r in rows}
     with st.expander(t("edit_or_delete")):
         row_id = st.selectbox(
-            t("choose_record"), list(by_id), format_func=lambda i: row_title(by_id[i], fields), key=f"{cid}__row"
+            t("choose_record"),
+            list(by_id),
+            format_func=lambda i: row_title(by_id[i], fields),
+            key=f"{cid}__row",
         )
         if row_id not in by_id:
             return
@@ -652,10 +611,19 @@ def table(app: App, cfg: dict, view: dict) -> None:
                 for f in fields:
                     field_widget(f, f"{cid}__edit_{f['name']}")
                 st.form_submit_button(
-                    t("save_changes"), key=f"{cid}__save", on_click=save_edit, args=(app, cfg, fields)
+                    t("save_changes"),
+                    key=f"{cid}__save",
+                    on_click=save_edit,
+                    args=(app, cfg, fields),
                 )
         if cfg["deletable"]:
-            st.button(t("delete"), key=f"{cid}__delete", icon="🗑️", on_click=delete_row, args=(app, cfg, fields))
+            st.button(
+                t("delete"),
+                key=f"{cid}__delete",
+                icon="🗑️",
+                on_click=delete_row,
+                args=(app, cfg, fields),
+            )
 
 
 def to_csv(rows: list[dict], fields: list[dict]) -> str:
@@ -663,7 +631,8 @@ def to_csv(rows: list[dict], fields: list[dict]) -> str:
     writer = csv.writer(out)
     writer.writerow([f["name"] for f in fields])
     for row in rows:
-        writer.writerow(["|".join(v) if isinstance(v := row.get(f["name"]), list) else v for f in fields])
+        values = [row.get(f["name"]) for f in fields]
+        writer.writerow(["|".join(v) if isinstance(v, list) else v for v in values])
     return out.getvalue()
 
 
@@ -682,33 +651,35 @@ def parse_cell(field: dict, text: str) -> object:
     if kind == "date":
         return dt.date.fromisoformat(text[:10]).isoformat()
     if kind == "choice" and text not in field["options"]:
-        raise ValueError(t("not_an_option").format(text, ", ".join(field["options"])))
+        options = ", ".join(field["options"])
+        raise ValueError(t("not_an_option").format(text, options))
     if kind == "multi_choice":
         return [v for v in text.split("|") if v]
     return text
 
 
 def from_csv(text: str, fields: list[dict]) -> tuple[list[dict], list[str]]:
-    """Rows read from CSV text (headers by field name or label) and the problems found."""
+    """Rows read from CSV text (headers: field names or labels), and the problems."""
     by_header = {f["name"]: f for f in fields} | {f["label"]: f for f in fields}
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     unknown = [h for h in reader.fieldnames or [] if h not in by_header]
     if not reader.fieldnames or len(unknown) == len(reader.fieldnames):
-        return [], [t("csv_no_columns").format(", ".join(f["name"] for f in fields))]
+        names = ", ".join(f["name"] for f in fields)
+        return [], [t("csv_no_columns").format(names)]
     rows, problems = [], []
-    for number_, raw in enumerate(reader, start=2):
+    for line, raw in enumerate(reader, start=2):
         row: dict = {}
-        for header_, value in raw.items():
-            field = by_header.get(header_ or "")
+        for heading, value in raw.items():
+            field = by_header.get(heading or "")
             if field is None:
                 continue
             try:
                 row[field["name"]] = parse_cell(field, value or "")
             except ValueError as exc:
-                problems.append(t("csv_line").format(number_, field["label"], exc))
-        missing = missing_fields(fields, row)
+                problems.append(t("csv_line").format(line, field["label"], exc))
+        missing = ", ".join(missing_fields(fields, row))
         if missing:
-            problems.append(t("csv_line").format(number_, ", ".join(missing), t("empty")))
+            problems.append(t("csv_line").format(line, missing, t("empty")))
         rows.append(row)
     return rows, problems
 
@@ -719,10 +690,11 @@ def import_rows(app: App, cfg: dict, rows: list[dict]) -> None:
     flash(cfg["id"], t("imported").format(len(rows)))
 
 
-def csv_(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
+def csv_file(app: App, cid: str) -> None:
+    """Downloads the records as a CSV file, and adds the rows of an uploaded one."""
+    cfg = app.component(cid)
     fields = app.fields(cfg["entity"])
-    rows = app.records(cfg["entity"], view)
+    rows = app.records(cfg["entity"])
     publish(cid, "rows", len(rows))
     show_flash(cid)
     st.download_button(
@@ -738,7 +710,8 @@ def csv_(app: App, cfg: dict, view: dict) -> None:
     uploaded = st.file_uploader(t("import_csv"), type=["csv"], key=f"{cid}__upload")
     if uploaded is None:
         return
-    parsed, problems = from_csv(uploaded.getvalue().decode("utf-8-sig", errors="replace"), fields)
+    text = uploaded.getvalue().decode("utf-8-sig", errors="replace")
+    parsed, problems = from_csv(text, fields)
     if problems:
         st.error("\n\n".join(problems[:8]))
         return
@@ -758,26 +731,50 @@ def convert(value: float, source: dict, target: dict) -> float:
 
 
 def swap_units(cid: str) -> None:
-    key_from, key_to = f"{cid}__from", f"{cid}__to"
-    st.session_state[key_from], st.session_state[key_to] = st.session_state[key_to], st.session_state[key_from]
+    state, key_from, key_to = st.session_state, f"{cid}__from", f"{cid}__to"
+    state[key_from], state[key_to] = state[key_to], state[key_from]
 
 
-def converter(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
+def converter(app: App, cid: str) -> None:
+    """Converts a value from one unit to another (and shows it in every unit)."""
+    cfg = app.component(cid)
     units = {u["name"]: u for u in cfg["units"]}
-    names = list(units)
+    names, decimals = list(units), cfg["decimals"]
     if cfg.get("title"):
         st.subheader(cfg["title"])
     left, right = st.columns(2)
-    value = left.number_input(t("value"), value=float(cfg["default_value"]), key=f"{cid}__value", format="%g")
-    source = left.selectbox(t("from"), names, index=0, format_func=lambda n: units[n]["label"], key=f"{cid}__from")
-    target = right.selectbox(t("to"), names, index=1, format_func=lambda n: units[n]["label"], key=f"{cid}__to")
-    right.button(t("swap"), key=f"{cid}__swap", on_click=swap_units, args=(cid,), icon="🔁", width="stretch")
-    result = round(convert(value, units[source], units[target]), cfg["decimals"])
+    start = float(cfg["default_value"])
+    value = left.number_input(t("value"), value=start, key=f"{cid}__value", format="%g")
+    source = left.selectbox(
+        t("from"),
+        names,
+        index=0,
+        format_func=lambda n: units[n]["label"],
+        key=f"{cid}__from",
+    )
+    target = right.selectbox(
+        t("to"),
+        names,
+        index=1,
+        format_func=lambda n: units[n]["label"],
+        key=f"{cid}__to",
+    )
+    right.button(
+        t("swap"),
+        key=f"{cid}__swap",
+        on_click=swap_units,
+        args=(cid,),
+        icon="🔁",
+        width="stretch",
+    )
+    result = round(convert(value, units[source], units[target]), decimals)
     publish(cid, "result", result)
     st.metric(f"{units[source]['label']} → {units[target]['label']}", f"{result:g}")
     others = [
-        {t("unit"): u["label"], t("value"): round(convert(value, units[source], u), cfg["decimals"])}
+        {
+            t("unit"): u["label"],
+            t("value"): round(convert(value, units[source], u), decimals),
+        }
         for u in cfg["units"]
     ]
     with st.expander(t("all_units")):
@@ -785,16 +782,24 @@ def converter(app: App, cfg: dict, view: dict) -> None:
 
 
 def calc_input(spec: dict, key: str) -> object:
-    label = f"{spec['label']} ({spec['unit']})" if spec.get("unit") else spec["label"]
-    kind, default = spec["type"], spec.get("default")
+    unit, kind, default = spec.get("unit"), spec["type"], spec.get("default")
+    label = f"{spec['label']} ({unit})" if unit else spec["label"]
     fresh = key not in st.session_state
     if kind in ("number", "int"):
         cast = int if kind == "int" else float
         low = None if spec.get("min") is None else cast(spec["min"])
         high = None if spec.get("max") is None else cast(spec["max"])
         step = cast(spec.get("step") or (1 if kind == "int" else 0.1))
-        options = {"value": None if default is None else cast(default)} if fresh else {}
-        return st.number_input(label, min_value=low, max_value=high, step=step, key=key, **options)
+        start = None if default is None else cast(default)
+        options = {"value": start} if fresh else {}
+        return st.number_input(
+            label,
+            min_value=low,
+            max_value=high,
+            step=step,
+            key=key,
+            **options,
+        )
     if kind == "choice":
         choices = spec["options"]
         index = choices.index(default) if default in choices else 0
@@ -804,25 +809,27 @@ def calc_input(spec: dict, key: str) -> object:
     return st.text_input(label, value=str(default or "") if fresh else None, key=key)
 
 
-def calculate(functions: dict, cfg: dict, values: dict) -> tuple[dict, str]:
-    """Every result of the calculator for these inputs, or the reason it cannot be computed."""
+def calculate(app: App, cfg: dict, values: dict, functions: dict) -> tuple[dict, str]:
+    """Every result of the calculator for these inputs, or why it cannot be computed."""
     if any(v is None or v == "" for v in values.values()):
         return {}, t("fill_inputs")
+    params = {f["name"]: [p["name"] for p in f["params"]] for f in app.spec["logic"]}
     results = {}
     for result in cfg["results"]:
-        function = functions[result["function"]]
+        name = result["function"]
         try:
-            value = function(**{name: values[name] for name in result["params"]})
+            value = functions[name](**{p: values[p] for p in params[name]})
         except (ArithmeticError, ValueError, TypeError, KeyError, IndexError) as exc:
             return {}, str(exc) or t("calc_error")
         if isinstance(value, float):
             value = round(value, result["decimals"])
-        results[result["function"]] = value
+        results[name] = value
     return results, ""
 
 
-def calculator(app: App, cfg: dict, view: dict) -> None:
-    cid = cfg["id"]
+def calculator(app: App, cid: str, functions: dict) -> None:
+    """Inputs, and the results the functions of logic.py compute from them."""
+    cfg = app.component(cid)
     if cfg.get("title"):
         st.subheader(cfg["title"])
     columns = st.columns(2 if len(cfg["inputs"]) > 1 else 1)
@@ -830,40 +837,53 @@ def calculator(app: App, cfg: dict, view: dict) -> None:
     for index, spec in enumerate(cfg["inputs"]):
         with columns[index % len(columns)]:
             values[spec["name"]] = calc_input(spec, f"{cid}__{spec['name']}")
-    results, error = calculate(app.functions, cfg, values)
+    results, error = calculate(app, cfg, values, functions)
     publish(cid, "error", error)
     for result in cfg["results"]:
         publish(cid, result["function"], results.get(result["function"]))
     if error:
         st.warning(error)
     else:
-        numeric = [r for r in cfg["results"] if isinstance(results[r["function"]], int | float)]
-        if numeric:
-            for column, result in zip(st.columns(len(numeric)), numeric, strict=True):
-                unit = f" {result['unit']}" if result.get("unit") else ""
-                column.metric(result["label"], f"{results[result['function']]}{unit}")
-        for result in cfg["results"]:
-            value = results[result["function"]]
-            if isinstance(value, list | dict):
-                st.markdown(f"**{result['label']}**")
-                st.json(value)
-            elif not isinstance(value, int | float):
-                st.markdown(f"**{result['label']}**")
-                st.code(str(value), language=None)
-    if not cfg["history"]:
-        return
-    history_key = f"calc:{cid}"
+        calc_results(cfg, results)
+    if cfg["history"]:
+        calc_history(app, cfg, values, results, error)
+
+
+def calc_results(cfg: dict, results: dict) -> None:
+    """Numbers side by side; a text, list or table below them."""
+    shown_results = [(r, results[r["function"]]) for r in cfg["results"]]
+    numeric = [(r, v) for r, v in shown_results if isinstance(v, int | float)]
+    if numeric:
+        columns = st.columns(len(numeric))
+        for column, (result, value) in zip(columns, numeric, strict=True):
+            unit = f" {result['unit']}" if result.get("unit") else ""
+            column.metric(result["label"], f"{value}{unit}")
+    for result, value in shown_results:
+        if isinstance(value, list | dict):
+            st.markdown(f"**{result['label']}**")
+            st.json(value)
+        elif not isinstance(value, int | float):
+            st.markdown(f"**{result['label']}**")
+            st.code(str(value), language=None)
+
+
+def calc_history(app: App, cfg: dict, values: dict, results: dict, error: str) -> None:
+    """A button that keeps the inputs and results, and the last ones kept."""
+    cid, history_key = cfg["id"], f"calc:{cfg['id']}"
     if st.button(t("save_result"), key=f"{cid}__go", disabled=bool(error), icon="💾"):
-        entry = {"at": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), **values, **results}
-        entries = [entry, *app.store.get(history_key, [])][:50]
-        app.store.put(history_key, [{k: cell(v) for k, v in e.items()} for e in entries])
+        now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        entries = [{"at": now, **values, **results}, *app.store.get(history_key, [])]
+        kept = [{k: cell(v) for k, v in e.items()} for e in entries[:50]]
+        app.store.put(history_key, kept)
     entries = app.store.get(history_key, [])
     if entries:
         with st.expander(t("history").format(len(entries))):
             st.dataframe(pd.DataFrame(entries), hide_index=True, width="stretch")
 
 
-def text(app: App, cfg: dict, view: dict) -> None:
+def text(app: App, cid: str) -> None:
+    """A title and a text (Markdown)."""
+    cfg = app.component(cid)
     if cfg.get("title"):
         st.subheader(cfg["title"])
     st.markdown(cfg["body"])

@@ -9,7 +9,7 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
 def out(app: AppTest, name: str) -> object:
-    """A value the app showed (components publish what they draw for the tests to read)."""
+    """A value the app showed (components publish what they draw, for the tests)."""
     shown = app.session_state["_out"]
     assert name in shown, f"the app did not show {name!r}; it showed {sorted(shown)}"
     return shown[name]
@@ -17,10 +17,16 @@ def out(app: AppTest, name: str) -> object:
 
 def same(actual: object, expected: object) -> bool:
     """Equality that lets floats differ in their last digits."""
-    if isinstance(expected, float) or (isinstance(actual, float) and isinstance(expected, int)):
-        return isinstance(actual, int | float) and actual == pytest.approx(expected, rel=1e-6, abs=1e-9)
+    loose = isinstance(actual, float) and isinstance(expected, int)
+    if isinstance(expected, float) or loose:
+        close = pytest.approx(expected, rel=1e-6, abs=1e-9)
+        return isinstance(actual, int | float) and actual == close
     if isinstance(expected, list) and isinstance(actual, list | tuple):
-        return len(actual) == len(expected) and all(same(a, e) for a, e in zip(actual, expected, strict=True))
+        if len(actual) != len(expected):
+            return False
+        return all(same(a, e) for a, e in zip(actual, expected, strict=True))
     if isinstance(expected, dict) and isinstance(actual, dict):
-        return actual.keys() == expected.keys() and all(same(actual[k], v) for k, v in expected.items())
+        if actual.keys() != expected.keys():
+            return False
+        return all(same(actual[k], v) for k, v in expected.items())
     return actual == expected

@@ -14,10 +14,8 @@ def test_flip(at: AppTest) -> None:
     """我翻开第一张卡片，看到答案。"""
     at.button(key="cards__flip").click().run()
     assert not at.exception, at.exception
-    expected = "back"
-    assert same(out(at, "cards.side"), expected)
-    expected = 16
-    assert same(out(at, "cards.total"), expected)
+    assert same(out(at, "cards.side"), "back")
+    assert same(out(at, "cards.total"), 16)
 
 
 def test_sort(at: AppTest) -> None:
@@ -26,45 +24,31 @@ def test_sort(at: AppTest) -> None:
     assert not at.exception, at.exception
     at.button(key="cards__unknown").click().run()
     assert not at.exception, at.exception
-    expected = 1
-    assert same(out(at, "cards.known"), expected)
-    expected = 1
-    assert same(out(at, "cards.unknown"), expected)
-    expected = 14
-    assert same(out(at, "cards.remaining"), expected)
-    expected = 2
-    assert same(out(at, "cards.index"), expected)
+    assert same(out(at, "cards.known"), 1)
+    assert same(out(at, "cards.unknown"), 1)
+    assert same(out(at, "cards.remaining"), 14)
+    assert same(out(at, "cards.index"), 2)
 
 
 def test_self_test(at: AppTest) -> None:
     """我选对每个意思，通过自我测验。"""
-    value = "丰富的；大量的"
-    at.radio(key="test__q0").set_value(value).run()
+    at.radio(key="test__q0").set_value("丰富的；大量的").run()
     assert not at.exception, at.exception
-    value = "好处；益处"
-    at.radio(key="test__q1").set_value(value).run()
+    at.radio(key="test__q1").set_value("好处；益处").run()
     assert not at.exception, at.exception
-    value = "好奇的"
-    at.radio(key="test__q2").set_value(value).run()
+    at.radio(key="test__q2").set_value("好奇的").run()
     assert not at.exception, at.exception
-    value = "决定；查明"
-    at.radio(key="test__q3").set_value(value).run()
+    at.radio(key="test__q3").set_value("决定；查明").run()
     assert not at.exception, at.exception
-    value = "高效的"
-    at.radio(key="test__q4").set_value(value).run()
+    at.radio(key="test__q4").set_value("高效的").run()
     assert not at.exception, at.exception
-    value = "灵活的；可弯曲的"
-    at.radio(key="test__q5").set_value(value).run()
+    at.radio(key="test__q5").set_value("灵活的；可弯曲的").run()
     assert not at.exception, at.exception
-    value = "慷慨的；大方的"
-    at.radio(key="test__q6").set_value(value).run()
+    at.radio(key="test__q6").set_value("慷慨的；大方的").run()
     assert not at.exception, at.exception
-    value = "习惯"
-    at.radio(key="test__q7").set_value(value).run()
+    at.radio(key="test__q7").set_value("习惯").run()
     assert not at.exception, at.exception
     at.button(key="test__submit").click().run()
     assert not at.exception, at.exception
-    expected = 8
-    assert same(out(at, "test.score"), expected)
-    expected = True
-    assert same(out(at, "test.passed"), expected)
+    assert same(out(at, "test.score"), 8)
+    assert same(out(at, "test.passed"), True)

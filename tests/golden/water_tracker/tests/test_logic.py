@@ -12,4 +12,4 @@ from tests.helpers import same
 )
 def test_daily_need(args: dict, expected: object) -> None:
     result = logic.daily_need(**args)
-    assert same(result, expected), f"daily_need(**{args!r}) returned {result!r}, expected {expected!r}"
+    assert same(result, expected), f"{args} gave {result!r}"
