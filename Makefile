@@ -42,10 +42,16 @@ test: $(STAMP) sandbox-image models ## run every test (fails when a test fails o
 test-fast: $(STAMP) ## the tests that do not run generated bundles
 	$(BIN)/python -m pytest -m "not slow"
 
-lint: $(STAMP) ## ruff (check + format) and mypy
+lint: $(STAMP) ## ruff (check + format) and mypy; ruff on every component template as a bundle carries it
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	@rm -rf build/lint-components
+	$(BIN)/python -m generator.render --every-component build/lint-components
+	$(BIN)/ruff check --no-cache build/lint-components
+	$(BIN)/ruff format --check --no-cache build/lint-components
+	$(BIN)/ruff check --isolated --no-cache build/lint-components
+	$(BIN)/ruff format --isolated --check --no-cache build/lint-components
 
 format: $(STAMP) ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
