@@ -81,9 +81,9 @@ class Game(_Data):
     params: dict[str, Value] = Field(default_factory=dict)
     limits: dict[str, tuple[int, int]] = Field(default_factory=dict)
     by_difficulty: dict[str, dict[str, Value]] = Field(default_factory=dict)
-    size_label: Texts | None = None
+    labels: dict[str, Texts] = Field(default_factory=dict)
+    """How a parameter reads for this game (“{n} pairs”), where the shared labels do not fit."""
     size_words: Words = Field(default_factory=Words)
-    target_label: Texts | None = None
     word_length: int | None = None
     variant: Variant | None = None
     name_params: dict[str, dict[str, Value]] = Field(default_factory=dict)

@@ -61,8 +61,7 @@ def label(game: Game, name: str, value: Value, language: Language) -> str:
     if name == "items" and isinstance(value, list):
         shown = ("、" if language != "en" else ", ").join(value[:6]) + ("…" if len(value) > 6 else "")
         return fill(labels.items(language), {"items": shown})
-    texts = {"size": game.size_label or labels.size, "target": game.target_label or labels.target}.get(name)
-    texts = texts or getattr(labels, name, None)
+    texts = game.labels.get(name) or getattr(labels, name, None)
     return fill(texts(language), {"n": value}) if texts is not None else f"{name} {value}"
 
 
