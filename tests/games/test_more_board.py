@@ -160,7 +160,7 @@ def fill_and_start(page: GamePage) -> None:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_bingo_against_the_computer(open_game, viewport: str) -> None:
-    page = open_game("bingo", viewport)
+    page = open_game("bingo", viewport, speed="fast" if viewport == "phone" else "normal")
     assert page.call("phase") == "setup" and page.call("size") == 5 and page.call("target") == 3
     assert page.call("numbers") == PLAIN and page.call("card") == [None] * 25
     assert "1" in page.text("[data-fg=status]") and not page.find("button[data-key=g]").is_enabled()
