@@ -1,7 +1,7 @@
 """The studio: create an app from one sentence, browse the gallery, open, remix and curate apps.
 
 The entry point (``streamlit run studio/app.py``, or ``studio/server.py`` around it): the sidebar
-(language, account) and the pages, chosen with ``st.navigation``. The pages live in ``studio/pages/``
+(language, account) and the pages, chosen with ``st.navigation``. The pages live in ``studio/web/``
 (a ``pages/`` folder would also be run as scripts of its own). Thin by design: work runs as jobs,
 apps run in the runner, the gallery and the generator do the rest.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
-from studio.pages.ui import guard, lang, sign_out, t, user
+from studio.web.ui import guard, lang, sign_out, t, user
 
 st.set_page_config(page_title="Flash Apps", page_icon="⚡", layout="centered")
 
@@ -33,14 +33,14 @@ def main() -> None:
     _sidebar()
     found = user()
     pages = {
-        "create": st.Page("pages/create.py", title=t("nav_create"), icon="⚡", url_path="create", default=True),
-        "gallery": st.Page("pages/gallery.py", title=t("nav_gallery"), icon="🖼️", url_path="gallery"),
-        "app": st.Page("pages/app_page.py", title=t("nav_app"), icon="📱", url_path="app", visibility="hidden"),
-        "mine": st.Page("pages/mine.py", title=t("nav_mine"), icon="🗂️", url_path="mine"),
-        "curate": st.Page("pages/curate.py", title=t("nav_curate"), icon="🛡️", url_path="curate",
+        "create": st.Page("web/create.py", title=t("nav_create"), icon="⚡", url_path="create", default=True),
+        "gallery": st.Page("web/gallery.py", title=t("nav_gallery"), icon="🖼️", url_path="gallery"),
+        "app": st.Page("web/app_page.py", title=t("nav_app"), icon="📱", url_path="app", visibility="hidden"),
+        "mine": st.Page("web/mine.py", title=t("nav_mine"), icon="🗂️", url_path="mine"),
+        "curate": st.Page("web/curate.py", title=t("nav_curate"), icon="🛡️", url_path="curate",
                           visibility="visible" if found is not None and found.is_maintainer else "hidden"),
-        "settings": st.Page("pages/settings.py", title=t("nav_settings"), icon="⚙️", url_path="settings"),
-        "account": st.Page("pages/account.py", title=t("nav_account"), icon="🔑", url_path="account",
+        "settings": st.Page("web/settings.py", title=t("nav_settings"), icon="⚙️", url_path="settings"),
+        "account": st.Page("web/account.py", title=t("nav_account"), icon="🔑", url_path="account",
                            visibility="hidden" if found is not None else "visible"),
     }  # fmt: skip
     st.session_state["_pages"] = pages

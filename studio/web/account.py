@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
-from studio.pages.ui import go, guard, page_path, signed_in, t, user
+from studio.web.ui import go, guard, page_path, signed_in, t, user
 
 __all__ = ["page"]
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from gallery import AppView, UserView
 from studio import services
-from studio.pages.ui import embed, esc, go, guard, lang, need_user, t, user
+from studio.web.ui import embed, esc, go, guard, lang, need_user, t, user
 
 __all__ = ["page"]
 

@@ -13,9 +13,9 @@ from flashapps.events import STEPS
 from flashapps.report import VerifyReport
 from flashapps.spec import AppSpec
 from studio import services
-from studio.pages.publish import publish_box
-from studio.pages.ui import embed, esc, guard, lang, stage_line, t, user
 from studio.strings import EXAMPLES, STEP_LABELS
+from studio.web.publish import publish_box
+from studio.web.ui import embed, esc, guard, lang, stage_line, t, user
 from workshop.jobs import Job
 
 __all__ = ["page"]

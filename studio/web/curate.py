@@ -10,7 +10,7 @@ import streamlit as st
 
 from gallery import Inspection, UserView
 from studio import services
-from studio.pages.ui import esc, guard, lang, t, user
+from studio.web.ui import esc, guard, lang, t, user
 
 __all__ = ["page"]
 
@@ -57,8 +57,8 @@ def _inspection(found: Inspection, actor: UserView) -> None:
     with st.expander(t("spec")):
         st.json(version.spec.model_dump(mode="json"), expanded=False)
     with st.expander(t("code")):
-        for name in ("app.py", "logic.py"):
-            if name in found.code:
+        for name in ("app.py", "logic.py", "components.py", "storage.py", "games.py"):
+            if name in found.code:  # every file that runs: app.py reads as the program, the others do the work
                 st.caption(name)
                 st.code(found.code[name], language="python")
     with st.expander(t("verify_report"), expanded=not version.verify_report.passed):

@@ -9,7 +9,7 @@ import streamlit as st
 from gallery import AppView
 from gallery.search import Sort
 from studio import services
-from studio.pages.ui import esc, go, t
+from studio.web.ui import esc, go, t
 
 __all__ = ["PAGE_SIZE", "page"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
-from studio.pages.ui import esc, go, need_user, t
+from studio.web.ui import esc, go, need_user, t
 
 __all__ = ["page"]
 

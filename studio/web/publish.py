@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
-from studio.pages.ui import go, guard, lang, need_user, t
+from studio.web.ui import go, guard, lang, need_user, t
 from workshop.projects import Version
 
 __all__ = ["publish_box"]

@@ -13,8 +13,8 @@ from pydantic import SecretStr
 
 from generator.llm_settings import PRESETS, SavedModel, load_saved, save_settings
 from studio import connection, services
-from studio.pages.ui import esc, lang, t, user
 from studio.strings import text
+from studio.web.ui import esc, lang, t, user
 
 __all__ = ["page"]
 

@@ -14,7 +14,7 @@ from studio import services
 Open = Callable[..., AppTest]
 Wait = Callable[[AppTest], AppTest]
 Users = dict[str, tuple[UserView, str]]
-GALLERY, APP, MINE, CURATE = "views/gallery.py", "views/app_page.py", "views/mine.py", "views/curate.py"
+GALLERY, APP, MINE, CURATE = "web/gallery.py", "web/app_page.py", "web/mine.py", "web/curate.py"
 
 
 def _cards(at: AppTest) -> list[str]:

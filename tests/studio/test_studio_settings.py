@@ -19,7 +19,7 @@ from scripted_server import ScriptedServer
 
 Open = Callable[..., AppTest]
 Users = dict[str, tuple[UserView, str]]
-SETTINGS, ACCOUNT = "views/settings.py", "views/account.py"
+SETTINGS, ACCOUNT = "web/settings.py", "web/account.py"
 STUDIO = str(Path(__file__).resolve().parents[2] / "studio" / "app.py")
 KEY = "sk-studio-SECRET-4242"
 
@@ -101,8 +101,8 @@ def test_sign_up_sign_in_and_out(studio: Open, gallery: Gallery) -> None:
 
 
 def test_every_page_speaks_chinese(studio: Open, users: Users) -> None:
-    for page, marker in (("views/gallery.py", "搜索"), (SETTINGS, "由谁生成应用"), ("views/mine.py", "我的应用"),
-                         ("views/curate.py", "审核"), (ACCOUNT, "注册账号")):  # fmt: skip
+    for page, marker in (("web/gallery.py", "搜索"), (SETTINGS, "由谁生成应用"), ("web/mine.py", "我的应用"),
+                         ("web/curate.py", "审核"), (ACCOUNT, "注册账号")):  # fmt: skip
         at = studio(page, token=users["boss"][1] if page != ACCOUNT else None)
         at.selectbox(key="lang").set_value("zh").run()
         assert not at.exception
