@@ -200,6 +200,7 @@ class CounterComponent(ComponentBase):
 
 CANVAS_GAMES = (
     "bigtwo",
+    "bingo",
     "blackjack",
     "breakout",
     "checkers",
@@ -235,6 +236,7 @@ CANVAS_GAMES = (
     "whack",
     "wordle",
     "wordsearch",
+    "xiangqi",
 )
 """Games drawn by a page of templates/games (``<name>.html``) in an HTML component; the others are plain Streamlit."""
 
@@ -245,6 +247,7 @@ GameName = Literal[
     "guess_number",
     "tic_tac_toe",
     "bigtwo",
+    "bingo",
     "blackjack",
     "breakout",
     "checkers",
@@ -280,12 +283,14 @@ GameName = Literal[
     "whack",
     "wordle",
     "wordsearch",
+    "xiangqi",
 ]
 
 _ORIGINAL_GAMES = ("guess_number", "tic_tac_toe", "snake", "memory", "g2048", "whack", "typing", "breakout")
 """The first games: their specs keep the plain GameParams defaults below."""
 
-PAGE_DEFAULTS: dict[str, dict[str, int | dict[str, int]]] = {
+PAGE_DEFAULTS: dict[str, dict[str, int | None | dict[str, int]]] = {
+    "bingo": {"size": None, "target": 3},
     "blackjack": {"target": 250},
     "connect4": {"size": 7},
     "flappy": {"target": 0},
@@ -306,7 +311,7 @@ PAGE_DEFAULTS: dict[str, dict[str, int | dict[str, int]]] = {
 }
 """What a page's own default is for size, target and duration_s where the GameParams default (4, 2048, 30) would
 change the game (a 4x4 sudoku, a 30-second word search): used when a spec leaves the value out. A mapping by
-difficulty where the page's default follows it."""
+difficulty where the page's default follows it; None where the page works it out (bingo's card from its numbers)."""
 
 
 class GameParams(SpecModel):
@@ -316,11 +321,15 @@ class GameParams(SpecModel):
     theme: Color | None = None
     items: list[ShortText] = Field(default_factory=list, max_length=40, description="emoji or words the game shows")
     speed: Literal["slow", "normal", "fast"] = "normal"
-    size: int = Field(default=4, ge=0, le=20, description="board size or pairs (0: the game fits it to its items)")
+    size: int | None = Field(
+        default=4, ge=0, le=20, description="board size or pairs (0 or null: the game fits it to its items or range)"
+    )
     max_number: int = Field(default=100, ge=2, le=1_000_000)
     max_attempts: int = Field(default=10, ge=1, le=100)
     duration_s: int = Field(default=30, ge=0, le=3600, description="seconds of play (0: no time limit)")
-    target: int = Field(default=2048, ge=0, le=1_000_000, description="goal to reach to win (0: none, play on)")
+    target: int | None = Field(
+        default=2048, ge=0, le=1_000_000, description="goal to reach to win (0: none, play on; null: the game's own)"
+    )
     difficulty: Literal["easy", "normal", "hard"] | None = None
     players: int | None = Field(default=None, ge=1, le=2, description="1: against the computer; 2: on one screen")
     lives: int | None = Field(default=None, ge=1, le=30)

@@ -83,6 +83,12 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("大老二紙牌遊戲", "zh-Hant"),
         ("鋤大D遊戲", "zh-Hant"),
     ],
+    "bingo": [
+        ("bingo against the computer", "en"),
+        ("a 4x4 bingo game with numbers 1 to 16", "en"),
+        ("宾果游戏，先连成三条线的赢", "zh-Hans"),
+        ("賓果遊戲，跟電腦輪流喊號碼", "zh-Hant"),
+    ],
     "blackjack": [
         ("blackjack against the dealer", "en"),
         ("二十一点纸牌游戏", "zh-Hans"),
@@ -228,6 +234,12 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("wordle 猜词游戏", "zh-Hans"),
         ("Wordle 猜字遊戲", "zh-Hant"),
     ],
+    "xiangqi": [
+        ("xiangqi against the computer", "en"),
+        ("a chinese chess game for two players", "en"),
+        ("中国象棋，两个人在同一台电脑上下", "zh-Hans"),
+        ("象棋遊戲，和電腦對下", "zh-Hant"),
+    ],
     "wordsearch": [
         ("word search with these words: cat, dog, bird", "en"),
         ("找单词游戏", "zh-Hans"),
@@ -245,6 +257,8 @@ def _game(spec: AppSpec) -> GameComponent:
 def _page_reads(name: str) -> set[str]:
     text = (PAGES / f"{name}.html").read_text(encoding="utf-8")
     found = {a or b or c for a, b, c in _READS.findall(text)}
+    for alias in re.findall(r"\b(\w+)\s*=\s*FG\.params\b", text):  # const P = FG.params; P.size
+        found |= set(re.findall(rf"\b{alias}\.(\w+)", text))
     return found & set(GameParams.model_fields) - {"theme", "sound"}
 
 
@@ -273,7 +287,10 @@ def test_catalogue_defaults_name_what_the_page_reads(name: str) -> None:
 def test_a_spec_that_leaves_a_value_out_gets_the_pages_own_default(name: str) -> None:
     text = (PAGES / f"{name}.html").read_text(encoding="utf-8")
     params = GameComponent(id="g", game=name).params
+    first: dict[str, str] = {}
     for field, default in _LITERAL_DEFAULT.findall(text):
+        first.setdefault(field, default)
+    for field, default in first.items():
         assert getattr(params, field) == int(default), field
     assert GameComponent.model_validate_json(GameComponent(id="g", game=name).model_dump_json()).params == params
 
@@ -456,12 +473,12 @@ def _left(sentence: str) -> tuple[str, list[tuple[str, str]], str]:
 
 
 def test_a_game_that_is_not_here_gets_the_nearest_and_a_note() -> None:
-    game, notes, language = _left("a game of chinese chess for two")
+    game, notes, language = _left("a game of shogi for two")
     assert game == "chess" and language == "en"
-    assert notes[0][0] == "Chinese chess (xiangqi)" and "Chess" in notes[0][1]
-    game, notes, language = _left("中国象棋，两个人在同一台电脑上下")
-    assert (game, language) == ("chess", "zh-Hans")
-    assert notes[0][0] == "中国象棋" and "国际象棋" in notes[0][1]
+    assert notes[0][0] == "Shogi" and "Chess" in notes[0][1]
+    game, notes, language = _left("围棋游戏，两个人在同一台电脑上下")
+    assert (game, language) == ("gomoku", "zh-Hans")
+    assert notes[0][0] == "围棋" and "五子棋" in notes[0][1]
     game, notes, language = _left("麻將遊戲")
     assert (game, language) == ("memory", "zh-Hant")
     assert notes[0][0] == "麻將" and "這裡還沒有" in notes[0][1]
