@@ -48,6 +48,12 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("贪吃蛇小游戏", "zh-Hans"),
         ("貪食蛇遊戲", "zh-Hant"),
     ],
+    "match3": [
+        ("a match-3 game with sweets", "en"),
+        ("candy crush style match three puzzle", "en"),
+        ("消消乐：三个一样的水果连成一线就消掉", "zh-Hans"),
+        ("開心消消樂遊戲", "zh-Hant"),
+    ],
     "memory": [
         ("a memory match game with animals", "en"),
         ("card matching pairs game", "en"),
@@ -94,6 +100,12 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("二十一点纸牌游戏", "zh-Hans"),
         ("二十一點遊戲", "zh-Hant"),
     ],
+    "catch": [
+        ("a catch the fruit game with a basket", "en"),
+        ("fruit catcher for my kids", "en"),
+        ("接水果小游戏，漏接三个就结束", "zh-Hans"),
+        ("接金幣遊戲", "zh-Hant"),
+    ],
     "checkers": [
         ("a game of checkers", "en"),
         ("draughts for two", "en"),
@@ -122,6 +134,12 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("数一数小游戏", "zh-Hans"),
         ("幫孩子學數數的遊戲", "zh-Hant"),
     ],
+    "fallingletters": [
+        ("a falling letters typing game for my preschoolers", "en"),
+        ("letter rain with my spelling words: cat, dog, sun", "en"),
+        ("字母雨打字游戏", "zh-Hans"),
+        ("字母雨遊戲，三條命", "zh-Hant"),
+    ],
     "fifteen": [
         ("15 puzzle", "en"),
         ("a sliding puzzle with numbers", "en"),
@@ -148,6 +166,11 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("Chinese idiom chain game", "en"),
         ("成语接龙", "zh-Hans"),
         ("成語接龍遊戲", "zh-Hant"),
+    ],
+    "jumpjump": [
+        ("a jump jump game where you hold to charge", "en"),
+        ("做一个跳一跳", "zh-Hans"),
+        ("微信跳一跳那種遊戲", "zh-Hant"),
     ],
     "lightsout": [
         ("lights out puzzle game", "en"),

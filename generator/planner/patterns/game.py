@@ -105,7 +105,7 @@ def choose(ctx: Context) -> Choice:
         if hit.near is not None:
             choice.notes.append(_unknown(ctx, hit.near.label(language), game))
             choice.params.update(hit.near.params)
-        elif hit.cannot is None and hit.game != game.name and not _beside(ctx, hit, choice.hit):
+        elif hit.cannot is None and hit.game not in (game.name, *game.related) and not _beside(ctx, hit, choice.hit):
             text = fill(cat.messages["one_game"](language), {"title": game.title(language), "name": hit.shown})
             choice.notes.append(LeftOut(part=hit.shown[:80], reason=text))
     for entry, shown in cannot:

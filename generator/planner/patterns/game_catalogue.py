@@ -86,6 +86,8 @@ class Game(_Data):
     size_words: Words = Field(default_factory=Words)
     word_length: int | None = None
     variant: Variant | None = None
+    related: list[str] = Field(default_factory=list)
+    """Games whose names may describe this one (“a typing game where letters fall” is falling letters)."""
     name_params: dict[str, dict[str, Value]] = Field(default_factory=dict)
 
     def reads(self, param: str) -> bool:
@@ -193,6 +195,8 @@ class Catalogue(_Data):
                 raise ValueError(f"{game.name}: no such parameters {sorted(unknown)}")
             if game.variant is not None and game.variant.game not in known:
                 raise ValueError(f"{game.name}: variant {game.variant.game} is not a game")
+            if set(game.related) - known:
+                raise ValueError(f"{game.name}: related games that are not games: {set(game.related) - known}")
         nearest = [n.nearest for n in self.near] + [c.nearest for c in self.cannot]
         nearest += [g for c in self.cannot for g in c.nearest_by_word.values()]
         nearest += [f.default for f in self.families.values()]
