@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -198,55 +198,6 @@ class CounterComponent(ComponentBase):
         return {"value"}
 
 
-CANVAS_GAMES = (
-    "bigtwo",
-    "bingo",
-    "blackjack",
-    "breakout",
-    "catch",
-    "checkers",
-    "chess",
-    "colormatch",
-    "connect4",
-    "counting",
-    "fallingletters",
-    "fifteen",
-    "flappy",
-    "g2048",
-    "gomoku",
-    "hangman",
-    "idioms",
-    "jumpjump",
-    "lightsout",
-    "match3",
-    "memory",
-    "minesweeper",
-    "phonics",
-    "picture",
-    "pig",
-    "pong",
-    "reversi",
-    "runner",
-    "shooter",
-    "simon",
-    "snake",
-    "sorting",
-    "spellingbee",
-    "sudoku",
-    "tetris",
-    "tictactoe",
-    "typing",
-    "war",
-    "whack",
-    "wordle",
-    "wordsearch",
-    "xiangqi",
-)
-"""Games drawn by a page of templates/games (``<name>.html``) in an HTML component; the others are plain Streamlit."""
-
-STREAMLIT_GAMES = ("guess_number", "tic_tac_toe")
-"""Games drawn with Streamlit widgets, whose moves key paths can drive."""
-
 GameName = Literal[
     "guess_number",
     "tic_tac_toe",
@@ -293,6 +244,11 @@ GameName = Literal[
     "wordsearch",
     "xiangqi",
 ]
+
+STREAMLIT_GAMES = ("guess_number", "tic_tac_toe")
+"""Games drawn with Streamlit widgets, whose moves key paths can drive."""
+CANVAS_GAMES: tuple[str, ...] = tuple(name for name in get_args(GameName) if name not in STREAMLIT_GAMES)
+"""Games drawn by a page of templates/games (``<name>.html``) in an HTML component; the others are plain Streamlit."""
 
 _ORIGINAL_GAMES = ("guess_number", "tic_tac_toe", "snake", "memory", "g2048", "whack", "typing", "breakout")
 """The first games: their specs keep the plain GameParams defaults below."""
