@@ -37,6 +37,7 @@ _LEAN: dict[str, tuple[str, ...]] = {
     "Entity": ("seed",),
     "CalcInput": ("step",),
     "GameParams": ("theme", "sound"),
+    "ValueOut": ("left_out",),
 }
 """Optional keys left out of the grammar: the defaults serve, and a small model gets them wrong."""
 

@@ -18,7 +18,7 @@ from browser_support import by_key, click, page_text, settled, type_into, wait, 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from studio.strings import STAGES, STRINGS
+from studio.strings import STEP_LABELS, STRINGS
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser"), pytest.mark.timeout(900)]
 
@@ -106,7 +106,7 @@ def test_make_use_change_publish_share_remix_report_hide(
     shots(maker, "create-page")
     type_into(maker, "idea", IDEA)
     click(maker, "create")
-    first, last = STAGES["value"]["en"], STAGES["verify"]["en"]
+    first, last = STEP_LABELS["value"]["en"], STEP_LABELS["verify"]["en"]
     seen_partial = False
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:

@@ -197,7 +197,7 @@ def test_the_provider_never_downloads_on_its_own(
 
 
 def test_flashapps_models_is_delegated(model: tuple[ModelInfo, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    from generator import cli
+    from studio import cli
 
     _, models = model
     assert cli.main(["models", "list", "--models-dir", str(models)]) == 0
