@@ -144,14 +144,14 @@ def test_an_idea_becomes_a_checked_bundle(
         assert path.name in (result.bundle_path / "tests" / "test_app.py").read_text(encoding="utf-8")
     # verified in the sandbox: passed, or repair ran and the failure is a clean report
     report = result.report
-    assert report is not None and report["backend"] in ("docker", "bubblewrap")
+    assert report is not None and report.backend in ("docker", "bubblewrap")
     assert 1 <= [e.stage for e in events].count("verify") <= len(result.rounds) + 1  # a repair that changes
     # nothing is not verified again
     if result.passed:
-        assert report["passed"] and report["tests"]
-        assert all(t["outcome"] in ("passed", "skipped") for t in report["tests"])
+        assert report.passed and report.tests
+        assert all(t.outcome in ("passed", "skipped") for t in report.tests)
     else:
-        assert not report["passed"]
-        assert report["findings"] or any(t["outcome"] in ("failed", "error") for t in report["tests"]) or report["note"]
+        assert not report.passed
+        assert report.findings or report.failed_tests or report.note
         assert len(result.rounds) <= 1
         assert all(r.feedback for r in result.rounds)
