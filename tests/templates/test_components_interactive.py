@@ -140,8 +140,7 @@ def test_canvas_pages_get_their_config_filled_in_and_escaped(tmp_path: Path, mon
         config = json.loads(found.group(1))
         assert config["lang"] == "en"
         assert config["params"]["items"] == ["🍎", "🍌", "<b>&"]
-        assert set(config["strings"]) >= {"score", "best", "start", "restart", "game_over", "tap_to_start", "level"}
-        assert all(config["strings"].values())
+        assert config["strings"] == {}  # the page's own words in CONFIG.lang (a game relabels its score as moves)
         assert set(config["theme"]) == {"primary", "background", "surface", "text"}
         assert config["params"]["theme"] == config["theme"]["primary"]
         titles.add(config["title"])
