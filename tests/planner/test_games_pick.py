@@ -257,6 +257,30 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("wordle 猜词游戏", "zh-Hans"),
         ("Wordle 猜字遊戲", "zh-Hant"),
     ],
+    "battleship": [
+        ("battleship against the computer", "en"),
+        ("a sea battle game where I sink the enemy fleet", "en"),
+        ("海战棋小游戏", "zh-Hans"),
+        ("海戰棋，和電腦對戰", "zh-Hant"),
+    ],
+    "shell": [
+        ("an animated shell game: find the pea under the cups", "en"),
+        ("a cups and ball game with 4 cups", "en"),
+        ("猜杯子小游戏", "zh-Hans"),
+        ("猜杯子遊戲，5輪", "zh-Hant"),
+    ],
+    "highstriker": [
+        ("a high striker strongman game at the carnival", "en"),
+        ("test your strength and ring the bell", "en"),
+        ("大力士敲钟游戏", "zh-Hans"),
+        ("大力士敲鐘小遊戲", "zh-Hant"),
+    ],
+    "bugrace": [
+        ("a bug race where I pick the winner", "en"),
+        ("snail race game for my kids", "en"),
+        ("虫虫赛跑，猜谁第一", "zh-Hans"),
+        ("蟲蟲賽跑遊戲", "zh-Hant"),
+    ],
     "xiangqi": [
         ("xiangqi against the computer", "en"),
         ("a chinese chess game for two players", "en"),
