@@ -169,7 +169,8 @@ def test_shell_game_watch_and_win(open_game, viewport: str) -> None:
         wait_guess(page, hurry=r > 0)
         assert page.find(".pea").value_of_css_property("visibility") == "hidden", "the pea is hidden while you guess"
         shell(page, page.call("pea"))
-        assert page.call("phase") == "reveal" and page.call("right") == r + 1
+        page.wait(lambda r=r: page.call("phase") == "reveal" and page.call("right") == r + 1, 5,
+                  "the right guess was not counted")  # fmt: skip
         assert page.hud("score") == str(r + 1)
     card = ended(page, "won")
     assert "3 of 3 right" in card
