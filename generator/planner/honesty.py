@@ -4,6 +4,10 @@ The capabilities, the words that signal them and what to tell the person live in
 data/cannot_build.json (its "about" says how a phrase is written). This module reads the
 sentence for them: a phrase the sentence declines ("no login needed", "不需要联网") does not
 count, and neither, for data a person can type, does one they say they type themselves.
+
+A sentence whose subject is a game ("a this-or-that game where…", "一个XX小游戏") that was built as another kind
+of app is told so too: which game it asked for and which app it got (``APP`` in a reason stands for the app's
+title until ``with_left_out`` knows it).
 """
 
 from __future__ import annotations
@@ -18,11 +22,15 @@ from flashapps.spec import AppSpec, LeftOut
 from flashapps.spec.base import Language
 from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context
+from generator.planner.patterns.game_catalogue import catalogue as game_catalogue
+from generator.planner.patterns.game_reading import content_words, game_subject, name_hits, unknown_name
 
-__all__ = ["DATA", "MAX_LEFT_OUT", "Capability", "capabilities", "find_left_out", "with_left_out"]
+__all__ = ["APP", "DATA", "MAX_LEFT_OUT", "Capability", "capabilities", "find_left_out", "game_asked", "with_left_out"]
 
 DATA = Path(__file__).resolve().parent / "data" / "cannot_build.json"
 MAX_LEFT_OUT = 8
+APP = "{app}"
+"""Where the app's title goes in what a game idea built as another app is told (filled by ``with_left_out``)."""
 
 _EN_GAP = r"(?:\s+[^\s,.;:!?，。；：！？]+){0,3}\s+"
 _ZH_GAP = r"[^,.;:!?，。；：！？\n]{0,6}"
@@ -214,8 +222,43 @@ def _asked(phrase: _Phrase, sentences: list[tuple[int, str]], typed_ok: bool) ->
     return None
 
 
+def game_asked(ctx: Context) -> LeftOut | None:
+    """What to tell an idea whose subject is a game when another kind of app is built for it: the game it names
+    (one of the library's, or one that is not there) or the game it describes; None when it asks for no game."""
+    if not game_subject(ctx):
+        return None
+    messages, language = game_catalogue().messages, ctx.language
+    hits = [h for h in name_hits(ctx) if h.cannot is None]
+    if hits and hits[0].near is None:
+        name, message = hits[0].shown, "named_app"
+    elif hits and hits[0].near is not None:
+        name, message = hits[0].near.label(language), "app_instead"
+    else:
+        name, message = unknown_name(ctx) or "", "app_instead"
+    if not name and len(content_words(ctx)) < 2:
+        return None  # “a fun game”: the app built for it says what it is
+    if not name:
+        return LeftOut(part=messages["described_part"](language), reason=messages["described_app"](language))
+    reason = messages[message](language).replace("{name}", name)
+    return LeftOut(part=name[:80], reason=reason[:300])
+
+
+def _about_app(item: LeftOut, title: str) -> LeftOut | None:
+    """``item`` with the app's title in place of APP; None when the title already is what was asked (a “quiz
+    game” built as a quiz)."""
+    if APP not in item.reason:
+        return item
+    asked = to_simplified(item.part).casefold()
+    shown = to_simplified(title).casefold()
+    words = re.findall(r"[a-z0-9]+", asked)
+    if (words and all(w.rstrip("s") in shown for w in words)) or (not words and asked in shown):
+        return None
+    return item.model_copy(update={"reason": item.reason.replace(APP, title)[:300]})
+
+
 def find_left_out(ctx: Context) -> list[LeftOut]:
-    """What ``ctx``'s idea asks for that an app made here cannot do, in the order the idea asks, in its language."""
+    """What ``ctx``'s idea asks for that an app made here cannot do, in the order the idea asks, in its language
+    (a game the idea asks for first: it is only told when another kind of app is built)."""
     sentences = _sentences(_normal(ctx.idea))
     found: dict[str, tuple[int, Capability]] = {}
     for capability in capabilities():
@@ -226,15 +269,18 @@ def find_left_out(ctx: Context) -> list[LeftOut]:
             found[capability.key] = (min(places), capability)
     groups = {c.group for _, c in found.values() if not c.fallback}
     kept = sorted((place, c.key, c) for place, c in found.values() if not (c.fallback and c.group in groups))
-    return [c.left_out(ctx.language) for _, _, c in kept][:MAX_LEFT_OUT]
+    game = game_asked(ctx)
+    return ([game] if game else []) + [c.left_out(ctx.language) for _, _, c in kept][: MAX_LEFT_OUT - bool(game)]
 
 
 def with_left_out(spec: AppSpec, found: list[LeftOut]) -> AppSpec:
-    """``spec`` with ``found`` added to brief.left_out after what is there, each part once, at most eight."""
+    """``spec`` with ``found`` added to brief.left_out after what is there, each part once, at most eight (APP in a
+    reason becomes the app's title)."""
     merged = list(spec.brief.left_out)
     seen = {item.part.casefold() for item in merged}
-    for item in found:
-        if len(merged) < MAX_LEFT_OUT and item.part.casefold() not in seen:
+    for each in found:
+        item = _about_app(each, spec.brief.title)
+        if item is not None and len(merged) < MAX_LEFT_OUT and item.part.casefold() not in seen:
             merged.append(item)
             seen.add(item.part.casefold())
     if len(merged) == len(spec.brief.left_out):

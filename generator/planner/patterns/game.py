@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from flashapps.spec import AppSpec, Brief, GameComponent, GameParams, KeyPath, LeftOut, Screen, TextComponent
 from flashapps.spec.base import Language
+from generator.planner.hanzi import to_simplified
 from generator.planner.lang import Tr
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.game_catalogue import Cannot, Game, Value, catalogue
@@ -21,6 +22,9 @@ from generator.planner.patterns.game_reading import (
     Wish,
     about_game,
     cannot_hits,
+    content_words,
+    game_subject,
+    given_name,
     keeps_records,
     name_hits,
     read_wishes,
@@ -97,10 +101,12 @@ def choose(ctx: Context) -> Choice:
         name = unknown_name(ctx)
         if name:
             choice.notes.append(_unknown(ctx, name, game))
-        elif _described(ctx) and not sure:
+        elif _described(ctx, game) and not sure:
             family = cat.families[game.family].label(language)
             reason = fill(cat.messages["described"](language), {"title": game.title(language), "family": family})
             choice.notes.append(LeftOut(part=cat.messages["described_part"](language), reason=reason))
+    elif (given := given_name(ctx)) and not _named_by(given, hits):  # “a shooter game called Block Wars”
+        choice.notes.append(_unknown(ctx, given, game))
     for hit in hits:
         if hit.near is not None:
             choice.notes.append(_unknown(ctx, hit.near.label(language), game))
@@ -115,10 +121,22 @@ def choose(ctx: Context) -> Choice:
     return choice
 
 
-def _described(ctx: Context) -> bool:
-    """Whether the idea describes a game of its own (a sentence of a dozen words or more) rather than asking for
-    “a game” in a few words."""
-    return len(re.findall(r"[a-z0-9']+", ctx.head)) + len(re.findall(r"[\u4e00-\u9fff]", ctx.head)) // 2 >= _DESCRIBED
+def _described(ctx: Context, game: Game) -> bool:
+    """Whether the idea describes a game of its own (a sentence of a dozen words or more, or two words that say
+    more than “a game” and than ``game``'s own words: “flag” and “country” in “a game where you guess the flag of
+    a country”) rather than asking for “a game” in a few words."""
+    words = len(re.findall(r"[a-z0-9']+", ctx.head)) + len(re.findall(r"[\u4e00-\u9fff]", ctx.head)) // 2
+    own = {
+        w for k in (*game.names.forms(), *game.context_names.forms(), *game.hints, *game.mechanics) for w in k.split()
+    }
+    other = [w for w in content_words(ctx) if w not in own and w.rstrip("s") not in own]
+    return words >= _DESCRIBED or (len(other) >= 2 and game_subject(ctx))
+
+
+def _named_by(name: str, hits: list[Hit]) -> bool:
+    """Whether the name the idea gives is (or holds) the name of a game found in it."""
+    low = to_simplified(name).lower()
+    return any(hit.word in low or low in hit.word for hit in hits)
 
 
 def _beside(ctx: Context, hit: Hit, main: Hit | None) -> bool:

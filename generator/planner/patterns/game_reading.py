@@ -18,8 +18,11 @@ __all__ = [
     "Wish",
     "about_game",
     "cannot_hits",
+    "content_words",
     "emoji_in",
     "find",
+    "game_subject",
+    "given_name",
     "keeps_records",
     "key",
     "name_hits",
@@ -332,9 +335,122 @@ def read_wishes(ctx: Context, game: Game | None = None) -> Wish:
     return wish
 
 
-def unknown_name(ctx: Context) -> str | None:
-    """The name of a game the idea asks for when it is none the catalogue knows (“a bingo game” → “bingo”,
-    “接水果小游戏” → “接水果”), or None when it only says “a game” (with words like fun, kids, board)."""
+_QUOTED = re.compile(r"[\"“”「『《]([^\"“”「」『』《》]{2,40})[\"“”」』》]")
+_CALLED = re.compile(
+    r"(?<![a-z])(?:called|named|titled|name it|call it)\s+[\"“'‘]?"
+    r"([a-z0-9][\w'’&.:!-]*(?:\s+[a-z0-9][\w'’&.:!-]*){0,3})",
+    re.I,
+)
+_CALLED_ZH = re.compile(
+    r"(?:名叫|叫做|叫作|名为|名字叫|取名|叫)\s*[“「『《\"]?([\u4e00-\u9fffa-zA-Z0-9·-]{2,12}?)[”」』》\"]?(?:的|小?[游遊][戏戲]|[，,。]|$)"
+)
+_PLAY = re.compile(
+    r"(?<![a-z])(?:play|playing)\s+(?:a\s+(?:round|game)\s+of\s+)?([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
+)
+_GAME_OF = re.compile(r"(?<![a-z])games?\s+of\s+([a-z][\w'’&-]*(?:\s+[a-z][\w'’&-]*){0,2})")
+_NAME_STOP = frozenset(
+    "where which that who with for to in on about and or but so if when while where by from like as against"  # noqa: SIM905
+    " is are was be it its the a an".split()
+)  # fmt: skip
+_MODIFIED = re.compile(
+    r"\s*(?:nights?|scores?|scoring|scorekeeper|scoreboard|collection|library|tracker|tracking|log|logs|list|lists"
+    r"|store|shop|stats|statistics|results?|records?|schedule|planner|plans?|time|timer|days?|master|rules|reviews?"
+    r"|counter|keeper|sessions?|inventory|catalog|catalogue|wishlist|backlog|budget|spending|club|tournament"
+    r"|league|bracket|picker|chooser|randomizer|ideas|recommendations?|design|development|dev|engine|studio"
+    r"|controller|console|pieces?|box|boxes|shelf|sales?|prices?)(?![a-z])"
+)
+_ZH_MODIFIED = re.compile(
+    r"化|机|币|厅|圈|本|店|时间|时长|记录|记分|计分|比分|分数|清单|收藏|库|商店|评测|攻略|账号|充值|之夜|夜|计划|日程|开发|设计"
+    r"|的(?:应用|app|工具|程序|小程序|网站|页面|表|记录|清单)"
+)
+_EN_BOUNDARY = re.compile(r"(?<![a-z])(?:to|for|which|where|who|so|about|tracks?|tracking|logs?)(?![a-z])|[,;:.!?]")
+_APPOSITION = re.compile(r"[,:;]\s*(?:(?:it'?s|this is|as)\s+)?(?:a|an|the)?\s*(?:[a-z-]+\s+){0,2}$")
+_PLAY_ZH = re.compile(
+    r"^(?:我们|咱们|我|来|想|要|一起|陪我|和我|跟我)*玩(?:一局|一盘|一把|一会儿?)?([\u4e00-\u9fff]{2,8}?)(?:吧|呀|啊|的|[，,。！!]|$)"
+)
+_APP_HEAD = re.compile(
+    r"(?<![a-z])(?:app|apps|application|tool|tracker|website|site|page|dashboard|planner|log|journal|list|calculator"
+    r"|timer|counter|manager|organizer|organiser)(?![a-z])"
+)
+
+
+def _trim_name(words: list[str]) -> str:
+    """A name cut at the first word that starts the rest of the sentence (“Boole-Bot where bots …” → Boole-Bot)."""
+    kept: list[str] = []
+    for word in words:
+        if word.lower().strip("'’") in _NAME_STOP:
+            break
+        kept.append(word)
+    return " ".join(kept).strip(" .:!-'’")
+
+
+def given_name(ctx: Context) -> str | None:
+    """The name the idea gives the game it asks for: “a puzzle game called Boole-Bot”, “play Zorblax”, a name in
+    quotes beside the word game, “叫「数字迷宫」的游戏”, “a game of Ludo”; None when it gives none."""
+    idea = ctx.idea
+    for pattern in (_CALLED, _PLAY):
+        for match in pattern.finditer(idea):
+            name = _trim_name(match.group(1).split())
+            if name and name.lower() not in _NAME_STOP:
+                return name
+    simple = to_simplified(idea)  # 名為 reads as 名为, and the name is cut from the idea itself
+    simple = simple if len(simple) == len(idea) else idea
+    said = _CALLED_ZH.search(simple) or _PLAY_ZH.search(simple)
+    if said:
+        return idea[said.start(1) : said.end(1)]
+    for quoted in _QUOTED.finditer(idea):
+        around = to_simplified(idea[max(0, quoted.start() - 12) : quoted.end() + 12]).lower()
+        if _GAME_WORD.search(around) or "play" in around or "玩" in around:
+            return quoted.group(1).strip()
+    of = _GAME_OF.search(ctx.head)
+    if of:
+        name = _trim_name(of.group(1).split())
+        generic = set(catalogue().naming.filler)
+        if name and not set(name.split()) <= generic:
+            at = idea.lower().find(name)
+            return idea[at : at + len(name)] if at >= 0 else name
+    return None
+
+
+def game_subject(ctx: Context) -> bool:
+    """Whether what the sentence asks for is a game, read from its structure: the word game (游戏, 遊戲) heads what
+    it asks for (“a this-or-that game where…”, “一个XX小游戏”, “a game called…”, “a game of Ludo”), or it asks to
+    play a named game (“let's play Zorblax”); not when game only describes the thing asked for (“a game night
+    planner”, “track my chess games”, “游戏时间记录”) or stands in a clause after it (“a score keeper for card
+    games”)."""
+    if keeps_records(ctx):
+        return False
+    head = ctx.head.split(" | ")[0]
+    if any(_PLAY.search(part) for part in _sentences_of(ctx.idea)[:1]) or _PLAY_ZH.search(head):
+        return True
+    for match in re.finditer(r"(?<![a-z])games?(?![a-z])", head):
+        before = head[: match.start()]
+        if _EN_BOUNDARY.search(before) and not _APPOSITION.search(before):
+            opening = _EN_BOUNDARY.split(before)[0]
+            if _APP_HEAD.search(opening) or len(opening.split()) > 1:
+                continue
+        if _APP_HEAD.search(before) or _MODIFIED.match(head[match.end() :]):
+            continue
+        return True
+    for match in re.finditer(r"小?游戏", head):
+        if _ZH_MODIFIED.match(head[match.end() :]):
+            continue
+        if (
+            re.search(r"(?:应用|app|工具|程序|网站|记录本?|清单)", head[: match.start()])
+            and "叫" not in head[: match.start()]
+        ):
+            continue
+        return True
+    return False
+
+
+def _sentences_of(text: str) -> list[str]:
+    return [s for s in re.split(r"[.!?。！？\n]", text) if s.strip()]
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """Words that say “a game” of some kind without naming one (fun, kids, board, fruit, online…)."""
     cat = catalogue()
     generic = set(cat.naming.filler)
     for words in (cat.game_words, *cat.options.values(), *(f.words for f in cat.families.values())):
@@ -343,6 +459,38 @@ def unknown_name(ctx: Context) -> str | None:
         generic |= {w for k in theme.words.forms() for w in k.split()}
     for cannot in cat.cannot:
         generic |= {w for k in cannot.words.forms() for w in k.split()}
+    for colour in cat.colours:
+        generic |= {w for k in colour.words.forms() for w in k.split()}
+    return frozenset(generic)
+
+
+def content_words(ctx: Context) -> list[str]:
+    """The English words of the idea's first sentence that say more than “a game” (“guess”, “flag”, “country” in
+    “a game where you guess the flag of a country”)."""
+    generic = _generic() | _NAME_STOP
+    words = re.findall(r"[a-z][a-z'-]+", ctx.head.split(" | ")[0])
+    return [w for w in words if len(w) > 2 and w not in generic and w.rstrip("s") not in generic]
+
+
+_TITLED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:or|and|of|the|vs\.?|&)\s+)?){1,5})[Gg]ames?(?![a-z])")
+
+
+def unknown_name(ctx: Context) -> str | None:
+    """The name of a game the idea asks for when it is none the catalogue knows (“a bingo game” → “bingo”,
+    “接水果小游戏” → “接水果”, “a puzzle game called Boole-Bot” → “Boole-Bot”, “This or That Game”), or None
+    when it only says “a game” (with words like fun, kids, board)."""
+    cat = catalogue()
+    given = given_name(ctx)
+    if given:
+        return given
+    generic = _generic()
+    titled = _TITLED.search(ctx.idea)
+    if titled:
+        words = titled.group(1).split()
+        while words and words[0].lower() in generic and (len(words) == 1 or words[1][0].isupper()):
+            words = words[1:]  # “A Memory Game”: a word that only starts the title; “This or That”: a name
+        if words and any(w.lower() not in generic for w in words):
+            return " ".join(words)
     match = re.search(r"((?:[a-z0-9][a-z0-9'’&.-]*\s+){1,5})games?(?![a-z])", ctx.head)
     if match:
         tokens = match.group(1).split()
