@@ -57,6 +57,7 @@ _IMPORTS = {
     "json": "import json",
     "math": "import math",
     "random": "import random",
+    "re": "import re",
     "time": "import time",
     "alt": "import altair as alt",
     "pd": "import pandas as pd",

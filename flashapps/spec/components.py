@@ -40,6 +40,7 @@ from flashapps.spec.records import (
     TextComponent,
     Unit,
 )
+from flashapps.spec.site import SiteComponent, SiteItem, SiteSection, SiteTile
 
 __all__ = [
     "CANVAS_GAMES",
@@ -64,6 +65,10 @@ __all__ = [
     "PickerComponent",
     "Question",
     "QuizComponent",
+    "SiteComponent",
+    "SiteItem",
+    "SiteSection",
+    "SiteTile",
     "TableComponent",
     "TextComponent",
     "TimerComponent",
@@ -87,7 +92,8 @@ Component = Annotated[
     | CounterComponent
     | GameComponent
     | TextComponent
-    | CsvComponent,
+    | CsvComponent
+    | SiteComponent,
     Field(discriminator="kind"),
 ]
 
@@ -108,4 +114,5 @@ COMPONENT_KINDS = (
     "game",
     "text",
     "csv",
+    "site",
 )

@@ -34,7 +34,7 @@ IDEAS = {
     "inventory": "pantry inventory with expiry dates",
     "events": "a birthday countdown and event calendar",
     "collection": "my book library with authors and reading status",
-    "landing": "a landing page for my coffee shop",
+    "website": "a landing page for my coffee shop",
 }
 
 

@@ -202,7 +202,14 @@ CASES: list[tuple[str, str, str, Check]] = [
         "en",
         lambda s: _field(s, "author").type == "text",
     ),
-    ("a landing page for my coffee shop", "landing", "en", lambda s: _component(s, "form").entity == "lead"),
+    (
+        "a landing page for my coffee shop",
+        "website",
+        "en",
+        lambda s: (
+            _component(s, "site").contact and [x.id for x in _component(s, "site").sections][:2] == ["about", "offer"]
+        ),
+    ),
 ]
 
 

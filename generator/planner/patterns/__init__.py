@@ -11,7 +11,6 @@ from generator.planner.patterns import (
     game,
     habit,
     inventory,
-    landing,
     notes,
     picker,
     poll,
@@ -20,6 +19,7 @@ from generator.planner.patterns import (
     timer,
     todo,
     tracker,
+    website,
 )
 from generator.planner.patterns.base import Pattern
 
@@ -41,7 +41,7 @@ CATALOGUE: tuple[Pattern, ...] = (
     events.PATTERN,
     todo.PATTERN,
     scoreboard.PATTERN,
-    landing.PATTERN,
+    website.PATTERN,
     notes.PATTERN,
     collection.PATTERN,
     tracker.PATTERN,

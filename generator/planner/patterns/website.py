@@ -1,0 +1,316 @@
+"""Small websites for a named business or event: the sections the sentence names (about, menu or
+services with prices, opening hours, location, gallery, schedule...) with a menu bar, and a form
+(reservation, booking, order, RSVP, sign-up or message) whose submissions the owner sees."""
+
+from __future__ import annotations
+
+from flashapps.spec import (
+    AppSpec,
+    Brief,
+    ChartComponent,
+    CsvComponent,
+    FormComponent,
+    LeftOut,
+    Metric,
+    MetricComponent,
+    Screen,
+    SiteComponent,
+    SiteItem,
+    SiteSection,
+    SiteTile,
+    TableComponent,
+)
+from generator.planner.patterns.base import THEMES, Context, Match, Pattern, expect, path
+from generator.planner.patterns.records import save_path
+from generator.planner.patterns.website_forms import form_entity
+from generator.planner.patterns.website_kinds import SECTIONS, Kind, SectionWord
+from generator.planner.patterns.website_reading import (
+    find_date,
+    find_form,
+    find_hours,
+    find_kind,
+    find_name,
+    find_prices,
+    find_sections,
+    find_town,
+    find_venue,
+)
+from generator.planner.patterns.website_samples import sample_rows
+
+__all__ = ["PATTERN"]
+
+KEYWORDS = {
+    "website": 8,
+    "web site": 8,
+    "web page": 6,
+    "webpage": 6,
+    "landing page": 12,
+    "landing": 6,
+    "homepage": 8,
+    "home page": 6,
+    "one-page": 6,
+    "one page": 6,
+    "site for": 6,
+    "site": 3,
+    "page for": 4,
+    "rsvp": 6,
+    "invitation page": 8,
+    "hero": 5,
+    "testimonial": 6,
+    "call-to-action": 6,
+    "waitlist": 6,
+    "lead generation": 8,
+    "showcase": 4,
+    "portfolio": 6,
+    "birthday card": 8,
+    "greeting card": 8,
+    "opening hours": 4,
+    "落地页": 12,
+    "官网": 10,
+    "主页": 8,
+    "网站": 8,
+    "网页": 8,
+    "介绍页": 10,
+    "展示页": 8,
+    "邀请页": 10,
+    "邀请函": 8,
+    "页面": 3,
+    "贺卡": 8,
+    "营业时间": 4,
+}
+_COLOURS = {
+    "green": ("green$", "绿色", "绿"),
+    "red": ("red$", "红色"),
+    "blue": ("blue$", "navy", "蓝色"),
+    "pink": ("pink$", "粉色", "粉红"),
+    "purple": ("purple", "violet", "lavender", "紫色"),
+    "orange": ("orange$", "橙色"),
+    "amber": ("yellow$", "gold$", "golden", "黄色", "金色"),
+    "brown": ("brown$", "warm", "rustic", "棕色", "咖啡色"),
+    "teal": ("teal", "turquoise", "mint", "青色", "薄荷"),
+    "dark": ("dark", "black", "黑色", "暗色", "深色"),
+    "pastel": ("pastel", "马卡龙", "浅蓝"),
+}
+_PALETTE = ("#fde68a", "#bfdbfe", "#fbcfe8", "#bbf7d0", "#ddd6fe", "#fed7aa", "#a5f3fc", "#fecaca")
+_PRICING = (
+    ("Starter", "Free", "Trying it out", "入门版", "免费", "先试试"),
+    ("Pro", "$19 / month", "For growing teams", "专业版", "¥129 / 月", "成长中的团队"),
+    ("Business", "$49 / month", "Everything included", "企业版", "¥329 / 月", "全部功能"),
+)
+_DAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def _theme_name(ctx: Context, kind: Kind | None) -> str:
+    for name, words in _COLOURS.items():
+        if ctx.has(*words):
+            return name
+    return kind.colour if kind else "indigo"
+
+
+def _hours(ctx: Context, kind: Kind | None) -> SiteSection:
+    t = ctx.t
+    said = find_hours(ctx)
+    weekdays, saturday = (said, said) if said else ("8:00–18:00", "9:00–16:00")
+    if kind and kind.name in ("bar", "restaurant") and not said:
+        weekdays, saturday = "17:00–23:00", "12:00–23:30"
+    rows = [
+        SiteItem(label=t(f"{_DAYS_EN[0]}–{_DAYS_EN[4]}", f"{_DAYS_ZH[0]}至{_DAYS_ZH[4]}"), value=weekdays,
+                 days=[0, 1, 2, 3, 4]),
+        SiteItem(label=t(_DAYS_EN[5], _DAYS_ZH[5]), value=saturday, days=[5]),
+        SiteItem(label=t(_DAYS_EN[6], _DAYS_ZH[6]), value=t("Closed", "休息"), days=[6]),
+    ]  # fmt: skip
+    return SiteSection(
+        id="hours", kind="hours", title=t("Opening hours", "营业时间"), icon="🕘", items=rows, sample=not said
+    )
+
+
+def _offer(ctx: Context, kind: Kind | None, title: str) -> SiteSection:
+    t = ctx.t
+    said = find_prices(ctx)
+    if said:
+        items = [SiteItem(label=label[:80], value=price) for label, price in said[:40]]
+    elif kind and kind.items:
+        items = [SiteItem(label=t(le, lz), value=t(ve, vz)) for le, ve, lz, vz in kind.items]
+    else:
+        items = [SiteItem(label=label, value=value) for label, value in sample_rows(ctx, "offer")]
+    return SiteSection(id="offer", kind="menu", title=title, icon="📋", items=items, sample=not said)
+
+
+def _section(ctx: Context, word: SectionWord, kind: Kind | None, facts: dict[str, str]) -> SiteSection:
+    """One section as the sentence names it, filled with the sentence's facts or marked examples."""
+    t = ctx.t
+    label = t(*kind.label) if kind else t("place", "小店")
+    if word.name == "offer":
+        return _offer(ctx, kind, t(*kind.offer) if kind else t(*word.title))
+    if word.name == "hours":
+        return _hours(ctx, kind)
+    if word.name == "about":
+        body = t(*kind.about).format(kind=label) if kind else t(*_ABOUT)
+        if facts["town"]:
+            body += t(f"\nYou'll find us in {facts['town']}.", f"\n我们在{facts['town']}。")
+        return SiteSection(id="about", kind="about", title=t(*word.title), icon=word.icon, body=body, sample=True)
+    if word.name == "gallery":
+        emojis = kind.tiles if kind else ("✨", "😊", "🌟", "🎉", "💡", "📍")
+        tiles = [SiteTile(emoji=e, color=_PALETTE[i % len(_PALETTE)]) for i, e in enumerate(emojis)]
+        return SiteSection(id="gallery", kind="gallery", title=t(*word.title), icon=word.icon, tiles=tiles, sample=True)
+    if word.name == "pricing":
+        items = [SiteItem(label=t(a, d), value=t(b, e), note=t(c, f)) for a, b, c, d, e, f in _PRICING]
+        return SiteSection(id="pricing", kind="pricing", title=t(*word.title), icon=word.icon, items=items, sample=True)
+    if word.name == "details":
+        rows = [(t("When", "时间"), facts["date"]), (t("Where", "地点"), facts["venue"] or facts["town"])]
+        shown = [SiteItem(label=a, value=b) for a, b in rows if b]
+        sample = len(shown) < 2
+        shown = shown or [SiteItem(label=a, value=b) for a, b in sample_rows(ctx, "details")]
+        return SiteSection(id="details", kind="list", title=t(*word.title), icon=word.icon, items=shown, sample=sample)
+    rows = sample_rows(ctx, word.name, kind.name if kind else "", facts)
+    section_kind = word.kind if word.kind in ("reviews", "schedule", "location") else "list"
+    items = [SiteItem(label=a, value=b) for a, b in rows]
+    return SiteSection(id=word.name, kind=section_kind, title=t(*word.title), icon=word.icon, items=items, sample=True)
+
+
+_ABOUT = (
+    "Welcome! A few words about who we are and what we do.",
+    "欢迎！这里简单介绍我们是谁、做什么。",
+)
+_DETAILS = SectionWord("details", (), "list", ("When and where", "时间地点"), "📅")
+
+
+def _sections(ctx: Context, kind: Kind | None, facts: dict[str, str]) -> list[SiteSection]:
+    """The sentence's sections in its order; a sentence that names few gets the kind's usual ones."""
+    by_name = {s.name: s for s in (*SECTIONS, _DETAILS)}
+    named = [s.name for s, _ in find_sections(ctx)]
+    usual = ["about", "offer" if (kind is None or kind.items) else "", "hours" if kind and kind.hours else ""]
+    usual += list(kind.extra if kind else ()) + ["location", "gallery"]
+    if facts["date"] or facts["venue"]:
+        usual.insert(1, "details")
+    order = ["about", *named] if len(named) >= 3 else ["about", *named, *usual]
+    names = [n for n in dict.fromkeys(order) if n and n in by_name]
+    return [_section(ctx, by_name[n], kind, facts) for n in names][:12]
+
+
+def _left_out(ctx: Context) -> list[LeftOut]:
+    t = ctx.t
+    found = []
+    if ctx.has("pay", "payment", "deposit", "checkout", "credit card", "支付", "付款", "定金", "订金", "在线付"):
+        found.append(
+            LeftOut(
+                part=t("Online payment", "在线支付"),
+                reason=t(
+                    "Taking real payments needs a payment provider; each booking is saved as 'deposit due'.",
+                    "真实收款需要接入支付服务；每条预订会记为“待付定金”。",
+                ),
+            )
+        )
+    if ctx.has("live chat", "chat", "聊天", "在线问诊", "实时"):
+        found.append(
+            LeftOut(
+                part=t("Live chat", "实时聊天"),
+                reason=t(
+                    "Chatting live needs someone answering on the other end; visitors leave a message instead.",
+                    "实时聊天需要有人在线回复；访客可以改为留言。",
+                ),
+            )
+        )
+    return found
+
+
+def build(ctx: Context) -> AppSpec:
+    t = ctx.t
+    kind = find_kind(ctx)
+    facts = {"town": find_town(ctx), "date": find_date(ctx), "venue": find_venue(ctx)}
+    name = find_name(ctx, kind)
+    label = t(*kind.label) if kind else t("website", "网站")
+    sections = _sections(ctx, kind, facts)
+    left_out = _left_out(ctx)
+    offer = next((s for s in sections if s.id == "offer"), None)
+    form = form_entity(ctx, find_form(ctx, kind), offer.items if offer else [], deposit=bool(left_out))
+    tagline_parts = [facts["date"], facts["venue"]] if (facts["date"] or facts["venue"]) else []
+    site = SiteComponent(
+        id="site",
+        tagline=" · ".join(p for p in tagline_parts if p)[:300],
+        town=facts["town"],
+        sections=sections,
+        contact=form.title,
+    )
+    entity = form.entity
+    page = Screen(
+        name="home",
+        title=t("Home", "首页"),
+        icon=kind.icon if kind else "🏠",
+        components=[site, FormComponent(id="add", entity=entity.name, submit_label=form.submit)],
+    )
+    metrics = [
+        Metric(name="total", label=form.count_label, entity=entity.name, agg="count"),
+        Metric(name="today", label=t("Today", "今天"), entity=entity.name, agg="count", period="today"),
+    ]
+    if form.sum_field:
+        people = Metric(name="people", label=t("People", "总人数"), entity=entity.name, field=form.sum_field)
+        metrics.append(people)
+    chart = form.chart_field
+    charts = (
+        [ChartComponent(id="bycat", entity=entity.name, chart="pie", group_by="category", x=chart, agg="count")]
+        if chart
+        else []
+    )
+    owner = Screen(
+        name="inbox",
+        title=form.inbox,
+        icon="📬",
+        components=[
+            *(MetricComponent(id=m.name, metric=m.name) for m in metrics),
+            TableComponent(id="log", entity=entity.name),
+            *charts,
+            CsvComponent(id="csv", entity=entity.name, allow_import=False),
+        ],
+    )
+    titles = [s.title for s in sections] + [form.title]
+    priced = sum(1 for s in sections if s.kind in ("menu", "pricing") for i in s.items if i.value)
+    checks = [("total.value", 1), ("log.rows", 1)] + ([("bycat.points", 1)] if charts else [])
+    checks += [("people.value", form.sum_value)] if form.sum_field else []
+    paths = [
+        path(
+            "visitor_reads_site",
+            t("A visitor opens the site and sees every section.", "访客打开网站，看到每个板块。"),
+            [],
+            [expect("site.sections", titles), expect("site.items", priced)],
+        ),
+        save_path("visitor_sends_form", form.story, form.values, checks),
+    ]
+    title = name or (t(f"Our {label}", f"我们的{label}") if kind else t("Our website", "我们的网站"))
+    audience = t(f"Visitors to {title}, and its owner", f"{title}的访客和主人")
+    if ctx.has("students", "parents", "学生", "家长"):
+        audience = t("Students, parents and the organisers", "学生、家长和组织者")
+    brief = Brief(
+        title=title[:80],
+        value=t(f"The website of {title}: what it offers, when and where, and {form.value}.",
+                f"{title}的网站：介绍、时间地点，还能{form.value}。")[:300],
+        audience=audience[:300],
+        language=ctx.language,
+        icon=kind.icon if kind else "🌐",
+        category="other",
+        metrics=metrics,
+        inputs=[form.inputs],
+        feedback=[t("submissions listed for the owner, exportable to CSV", "主人可查看并导出提交的信息")],
+        theme=THEMES[_theme_name(ctx, kind)],
+        left_out=left_out,
+    )  # fmt: skip
+    return AppSpec(brief=brief, entities=[entity], screens=[page, owner], key_paths=paths)
+
+
+def score(ctx: Context) -> Match:
+    found = ctx.match(KEYWORDS)
+    if found.score and find_kind(ctx):
+        found = found + Match(3.0)
+    return found
+
+
+PATTERN = Pattern(
+    name="website",
+    label_en="website",
+    label_zh="网站",
+    score=score,
+    build=build,
+    hint_en="website for a business or event",
+    hint_zh="店铺或活动的网站",
+)
