@@ -1,25 +1,35 @@
 """Follow-up sentences as changes to an existing spec, recognised offline.
 
-The offline planner understands the simple edits a person makes most often and says so plainly
-when it does not: a new goal ("make the goal 3 litres", "目标改成3升"), a new title ("call it
-Hydro", "改名为喝水打卡"), a colour ("make it green", "换成紫色"), a chart ("add a weekly chart",
-"加一个按周的图表"), the language ("改成英文", "in Chinese"; the app is planned again from its
-idea in that language), and a game's settings ("make it harder", "faster", "use animals instead", "two players",
-"against the computer", "a 10x10 board", "bigger board", "three lives"; read as the planner reads a new idea).
-Every change is validated as a whole spec before it is accepted.
+A follow-up is cut into its clauses (and / then / commas; 并且 / 然后 / 再 / 、 / ，) and each clause is read on
+its own, in English, simplified or traditional Chinese: a field, page, option, word, question or item added or
+removed; a goal, limit, range, time, step, count or pass mark changed; a new title or a field or page renamed;
+a colour, dark or light mode, a font or a chart; the language (the app is planned again from its idea); and a
+game's settings (read as the planner reads a new idea). Every clause's change is validated as a whole spec
+before it is kept; what changed and what could not be done come back as short lists in the user's language.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from flashapps.spec import AppSpec, ChartComponent, Theme
+from flashapps.errors import UserError
+from flashapps.spec import AppSpec
+from generator.edit_base import Clause, Refused, clause, split_clauses
+from generator.edit_basic import chart, colour, mode, rename, title
+from generator.edit_fields import add_field, field_range, options, remove_field
+from generator.edit_items import add_items, remove_items
+from generator.edit_numbers import calculator, counter, goal, picker, quiz_rules, timer
+from generator.edit_pages import add_page, remove_page
 from generator.planner.patterns.game_edit import follow_up
 
-__all__ = ["EditResult", "apply_edit"]
+if TYPE_CHECKING:
+    from flashapps.events import StageEvent
+    from generator.providers import Provider
+
+__all__ = ["EditResult", "apply_edit", "offline_edit"]
 
 
 class EditResult(BaseModel):
@@ -28,128 +38,107 @@ class EditResult(BaseModel):
     spec: AppSpec
     understood: bool
     changes: list[str]
+    not_done: list[str] = Field(default_factory=list, description="what was asked but not made, and why")
     replan_language: str | None = None
 
 
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
-_UNIT_SCALE = {"l": 1000, "litre": 1000, "liter": 1000, "litres": 1000, "liters": 1000, "升": 1000, "公升": 1000}
-_COLOURS = {
-    ("green", "绿", "綠"): ("#16a34a", "#f0fdf4"),
-    ("blue", "蓝", "藍"): ("#2563eb", "#eff6ff"),
-    ("red", "红", "紅"): ("#dc2626", "#fef2f2"),
-    ("purple", "紫"): ("#7c3aed", "#f5f3ff"),
-    ("orange", "橙", "橘"): ("#ea580c", "#fff7ed"),
-    ("pink", "粉"): ("#db2777", "#fdf2f8"),
-    ("teal", "青"): ("#0d9488", "#f0fdfa"),
-    ("black", "dark", "黑", "深色"): ("#0f172a", "#e2e8f0"),
-}
+def _game(spec: AppSpec, c: Clause) -> list[str]:
+    return follow_up(spec, c.text)
 
 
-def _zh(spec: AppSpec) -> bool:
-    return spec.brief.language.startswith("zh")
+Reader = Callable[[AppSpec, Clause], list[str]]
+_READERS: list[Reader] = [
+    rename, title, add_page, remove_page, add_field, remove_field, options, field_range, timer, picker, counter,
+    quiz_rules, calculator, goal, add_items, remove_items, mode, colour, chart, _game,
+]  # fmt: skip
+"""In order: the first reader that understands a clause makes its change."""
 
 
-def _goal(spec: AppSpec, text: str) -> list[str]:
-    match = re.search(
-        r"(?:goal|target|目标|目標)\D{0,12}?" + _NUMBER + r"\s*([a-zA-Z]+|升|公升|毫升|小时|小時|步|分钟|分鐘)?",
-        text,
-        re.I,
-    )
-    if not match or not spec.brief.metrics:
-        return []
-    value = float(match.group(1).replace(",", "."))
-    unit = (match.group(2) or "").lower()
-    with_goal = [m for m in spec.brief.metrics if m.goal is not None] or spec.brief.metrics[:1]
-    metric = with_goal[0]
-    if unit in _UNIT_SCALE and metric.unit.lower() in ("ml", "毫升"):
-        value *= _UNIT_SCALE[unit]
-    metric.goal = value
-    shown = f"{value:g} {metric.unit}".strip()
-    return [f"目标改为 {shown}（{metric.label}）" if _zh(spec) else f"goal of {metric.label} set to {shown}"]
-
-
-def _title(spec: AppSpec, text: str) -> list[str]:
-    match = re.search(r"(?:call it|rename (?:it )?to|name it)\s+[\"“']?([^\"”']{1,60})", text, re.I) or re.search(
-        r"(?:改名为|改名為|改名叫|名字改成|叫做)\s*[“\"「]?([^”\"」。，,]{1,30})", text
-    )
-    if not match:
-        return []
-    spec.brief.title = match.group(1).strip().rstrip(".")
-    return [f"标题改为 {spec.brief.title}" if _zh(spec) else f"title set to {spec.brief.title}"]
-
-
-def _colour(spec: AppSpec, text: str) -> list[str]:
+def _language(text: str) -> str | None:
     lowered = text.lower()
-    if not re.search(r"colou?r|theme|make it|颜色|顏色|主题|主題|换成|換成|改成", lowered):
-        return []
-    for words, (primary, surface) in _COLOURS.items():
-        if any(w in lowered for w in words):
-            spec.brief.theme = Theme(primary=primary, surface=surface, font=spec.brief.theme.font)
-            return [f"主题颜色改为 {primary}" if _zh(spec) else f"theme colour set to {primary}"]
-    return []
-
-
-def _chart(spec: AppSpec, text: str) -> list[str]:
-    lowered = text.lower()
-    if not re.search(r"chart|graph|图表|圖表|统计图|統計圖", lowered):
-        return []
-    group = "week" if re.search(r"week|周|週", lowered) else "month" if re.search(r"month|月", lowered) else "day"
-    kind = (
-        "pie" if re.search(r"pie|饼|餅", lowered) else "line" if re.search(r"line|折线|折線|trend", lowered) else "bar"
-    )
-    for entity in spec.entities:
-        date_field = next((f.name for f in entity.fields if f.type == "date"), None)
-        number = next((f.name for f in entity.fields if f.numeric), None)
-        if date_field is None:
-            continue
-        ids = {c.id for c in spec.components()}
-        cid = next(f"chart_{group}{n or ''}" for n in range(100) if f"chart_{group}{n or ''}" not in ids)
-        chart = ChartComponent(
-            id=cid,
-            entity=entity.name,
-            chart=kind,
-            group_by=group,
-            x=date_field,
-            y=number,
-            agg="sum" if number else "count",
-        )
-        screen = next((s for s in spec.screens if len(s.components) < 12), None)
-        if screen is None:
-            return []
-        screen.components.append(chart)
-        label = {"week": ("weekly", "按周"), "month": ("monthly", "按月"), "day": ("daily", "按天")}[group]
-        return [f"添加了{label[1]}图表" if _zh(spec) else f"added a {label[0]} {kind} chart"]
-    return []
-
-
-def _language(spec: AppSpec, text: str) -> str | None:
-    lowered = text.lower()
-    if re.search(r"英文|英语|英語|in english|to english", lowered):
+    if any(w in lowered for w in ("英文", "英语", "英語", "in english", "to english")):
         return "en"
-    if re.search(r"繁体|繁體|traditional chinese", lowered):
+    if any(w in lowered for w in ("繁体", "繁體", "traditional chinese")):
         return "zh-Hant"
-    if re.search(r"中文|简体|簡體|in chinese|to chinese", lowered):
+    if any(w in lowered for w in ("中文", "简体", "簡體", "in chinese", "to chinese")):
         return "zh-Hans"
     return None
 
 
-_RULES: list[Callable[[AppSpec, str], list[str]]] = [_goal, _title, _colour, _chart, follow_up]
+def _read(spec: AppSpec, c: Clause) -> list[str]:
+    """The changes one clause makes to ``spec`` (in place); Refused when it cannot, [] when not understood."""
+    for reader in _READERS:
+        said = reader(spec, c)
+        if said:
+            return said
+    return []
 
 
 def apply_edit(spec: AppSpec, sentence: str) -> EditResult:
-    """The spec after ``sentence``, what changed, and whether anything was understood at all."""
+    """The spec after ``sentence``, what changed, what could not be done and whether anything was made."""
     text = " ".join(sentence.split())
-    language = _language(spec, text)
-    if language == spec.brief.language:
-        same = f"应用已经是 {language}" if _zh(spec) else f"the app is already in {language}"
-        return EditResult(spec=spec, understood=True, changes=[same])
-    if language:
-        what = f"语言改为 {language}" if language.startswith("zh") else f"language set to {language}"
-        return EditResult(spec=spec, understood=True, changes=[what], replan_language=language)
-    draft = spec.model_copy(deep=True)
-    changes: list[str] = []
-    for rule in _RULES:
-        changes += rule(draft, text)
-    if not changes:
-        return EditResult(spec=spec, understood=False, changes=[])
-    return EditResult(spec=AppSpec.model_validate(draft.model_dump()), understood=True, changes=changes)
+    t = clause(text, text, spec.brief.language).t
+    parts = split_clauses(text)
+    wanted = [_language(p) for p in parts]
+    language = next((w for w in wanted if w), None)
+    if language is not None:
+        if language == spec.brief.language:
+            return EditResult(
+                spec=spec, understood=True, changes=[t("the app is already in that language", "应用已经是这种语言了")]
+            )
+        rest = [p for p, w in zip(parts, wanted, strict=True) if not w]
+        later = [t(f"“{p}”: say it again after the language change", f"“{p}”：请在换完语言后再说一次") for p in rest]
+        what = t(f"language set to {language}", f"语言改为 {language}")
+        return EditResult(spec=spec, understood=True, changes=[what], not_done=later, replan_language=language)
+    current, changes, not_done = spec, [], []
+    for part in parts:
+        draft = current.model_copy(deep=True)
+        c = clause(part, text, spec.brief.language)
+        try:
+            said = _read(draft, c)
+            if said:
+                current = AppSpec.model_validate(draft.model_dump())
+                changes += said
+            else:
+                not_done.append(t(f"“{part}”: not understood", f"“{part}”：没看懂"))
+        except Refused as refused:
+            not_done.append(f"“{part}”: {refused.reason}" if not t.zh else f"“{part}”：{refused.reason}")
+        except (ValidationError, ValueError):
+            not_done.append(t(f"“{part}”: this change would break the app", f"“{part}”：这样改会让应用出错"))
+    return EditResult(spec=current, understood=bool(changes), changes=changes, not_done=not_done)
+
+
+_HELP = (
+    "Offline I can add or remove a field, a page, an option, words, questions or items; change a goal, limit, "
+    "range, time or count; rename; change the colour, dark or light mode, or add a chart (for example: call it "
+    "Hydro, make it green and add a field for the date). Rephrase, or set a model provider.",
+    "离线模式可以：添加或删除字段、页面、选项、单词、题目或项目；修改目标、上限、范围、时长或数量；改名；"
+    "换颜色、深色或浅色模式，或加一个图表（例如：改名为喝水打卡，换成绿色，再加一个日期字段）。请换个说法，或者配置一个模型。",
+)
+
+
+def refusal(result: EditResult) -> UserError:
+    """The error for a follow-up of which nothing could be made: why, per clause, and what does work."""
+    reasons = "".join(f"\n- {line}" for line in result.not_done)
+    return UserError(f"The app was not changed:{reasons}\n\n{_HELP[0]}", f"应用没有改动：{reasons}\n\n{_HELP[1]}")
+
+
+def offline_edit(
+    spec: AppSpec,
+    idea: str,
+    sentence: str,
+    *,
+    provider: Provider,
+    on_event: Callable[[StageEvent], None] | None = None,
+) -> EditResult:
+    """A follow-up made offline: the edit, or the idea planned again in another language; a UserError that says
+    why when nothing of it could be made (the app stays as it was)."""
+    result = apply_edit(spec, sentence)
+    if result.replan_language:
+        from generator.generate import generate
+
+        fresh = generate(idea, provider=provider, language=result.replan_language, on_event=on_event)  # type: ignore[arg-type]
+        return result.model_copy(update={"spec": fresh.spec})
+    if not result.understood:
+        raise refusal(result)
+    return result

@@ -61,6 +61,7 @@ class Outcome(BaseModel):
     bundle: AppBundle
     report: VerifyReport | None = None
     changes: list[str] = Field(default_factory=list)
+    not_done: list[str] = Field(default_factory=list, description="what a follow-up asked that was not made, and why")
     note: str = ""
     generation: Generation | None = Field(default=None, description="the generation, for a new project")
     rounds: list[RepairRound] = Field(default_factory=list)
@@ -77,6 +78,7 @@ class Outcome(BaseModel):
             data["note"] = self.note
         else:
             data["changes"] = self.changes
+            data["not_done"] = self.not_done
         return data
 
 
@@ -170,10 +172,14 @@ class Workshop:
         """A follow-up sentence as the project's next version."""
         project = self.projects.get(project_id)
         current = self.projects.version(project_id)
+        not_done: list[str] = []
         spec, changes = revise(
-            current.spec, project.idea, sentence, provider=provider, on_event=emit, settings=self.settings
-        )
-        return self._next(project_id, spec, sentence, changes, provider.name, usage_of(provider), emit)
+            current.spec, project.idea, sentence, provider=provider, on_event=emit, settings=self.settings,
+            not_done=not_done,
+        )  # fmt: skip
+        outcome = self._next(project_id, spec, sentence, changes, provider.name, usage_of(provider), emit)
+        outcome.not_done = not_done
+        return outcome
 
     def undo(self, project_id: str, to: int, *, emit: Emit | None = None) -> Outcome:
         """A new version equal to version ``to`` (the history is never rewritten)."""
