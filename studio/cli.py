@@ -118,6 +118,8 @@ def _cmd_edit(args: argparse.Namespace, settings: Settings) -> int:
     outcome = _checked(lambda: shop.edit(project.id, args.sentence, provider, emit=_show(args)))
     for change in outcome.changes:
         print(f"✓ {change}")
+    for item in outcome.not_done:
+        print(f"✗ {item}")
     return _report_version(shop, outcome, folder)
 
 
@@ -304,6 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _logging(settings, args.verbose)
     lang = pick_language(getattr(args, "lang", None) or os.environ.get("LANG", ""))
     if getattr(args, "idea", None) and re.search(r"[\u4e00-\u9fff]", args.idea):
+        lang = "zh"
+    if getattr(args, "sentence", None) and re.search(r"[\u4e00-\u9fff]", args.sentence):
         lang = "zh"
     try:
         return int(args.run(args, settings))

@@ -64,6 +64,15 @@ _CREATE: _S = {
     },
     "apply": {"en": "Apply change", "zh": "应用修改"},
     "empty_change": {"en": "Type the change first, then apply it.", "zh": "请先输入要修改的内容，再点应用。"},
+    "changes_made": {"en": "Changed in v{n}:", "zh": "v{n} 改动了："},
+    "changes_not_made": {
+        "en": "Not done — your sentence is still in the box to rephrase:",
+        "zh": "没有做到——你的句子还在输入框里，可以换个说法：",
+    },
+    "change_refused": {
+        "en": "The app was not changed; your sentence is still in the box to rephrase.",
+        "zh": "应用没有改动；你的句子还在输入框里，可以换个说法。",
+    },
     "undo": {"en": "Undo the last change", "zh": "撤销上一次修改"},
     "versions": {"en": "Versions", "zh": "版本"},
     "version_label": {"en": "v{n} · {change}", "zh": "v{n} · {change}"},
@@ -90,6 +99,17 @@ _CREATE: _S = {
     },
     "remix_of": {"en": "Remix of {slug} v{n}", "zh": "改编自 {slug} v{n}"},
     "action_publish": {"en": "publish", "zh": "发布"},
+    "upload_title": {"en": "Use my own list (CSV or Excel)", "zh": "用我自己的名单（CSV 或 Excel）"},
+    "upload_help": {
+        "en": "A file fills this app's quiz, flashcards or picker as a new version. First row: the headers "
+        "word (or question, or name), answer, and optionally choices (split by |) and explanation; then one item "
+        "a row.",
+        "zh": "上传的文件会填充这个应用的测验、卡片或随机抽取，生成一个新版本。第一行写表头：单词（或题目、名字）、"
+        "答案，可选：选项（用 | 分隔）、解析；之后每行一项。",
+    },
+    "upload_label": {"en": "Your file", "zh": "你的文件"},
+    "upload_apply": {"en": "Fill the app from this file", "zh": "用这个文件填充应用"},
+    "upload_rows": {"en": "{n} rows read, for example: {first}", "zh": "读到 {n} 行，例如：{first}"},
 }
 
 _GALLERY: _S = {

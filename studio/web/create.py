@@ -16,6 +16,7 @@ from studio import services
 from studio.strings import EXAMPLES, STEP_LABELS
 from studio.web.publish import publish_box
 from studio.web.ui import embed, esc, guard, lang, stage_line, t, user
+from workshop.content import read_rows
 from workshop.jobs import Job
 
 __all__ = ["page"]
@@ -112,7 +113,32 @@ def _verify(found: VerifyReport | None) -> None:
             st.caption(esc(f"{test.name}: {test.output[-200:]}"))
 
 
-def _follow_up(project_id: str) -> None:
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"- {esc(line)}" for line in lines)
+
+
+def _edit_result(job: Job) -> None:
+    """What the last follow-up changed and what it could not do, above the box; a sentence not fully made is
+    put back in the box (once) for the user to rephrase."""
+    result = job.result or {}
+    if (job.status == "failed" or result.get("not_done")) and st.session_state.get("sentence_kept_for") != job.id:
+        st.session_state["sentence_kept_for"] = job.id
+        st.session_state["sentence"] = job.input.get("sentence", "")
+    if job.status == "failed":
+        message = (job.error or {}).get(lang(), (job.error or {}).get("en", ""))
+        lines = [line[2:] for line in message.splitlines() if line.startswith("- ")]
+        rest = [line for line in message.splitlines() if line.strip() and not line.startswith("- ")]
+        st.error(f"{t('change_refused')}\n\n{_bullets(lines)}\n\n{esc(' '.join(rest[1:] if lines else rest))}")
+        return
+    if result.get("changes"):
+        st.success(f"{t('changes_made', n=result.get('version', ''))}\n\n{_bullets(result['changes'])}")
+    if result.get("not_done"):
+        st.warning(f"{t('changes_not_made')}\n\n{_bullets(result['not_done'])}")
+
+
+def _follow_up(project_id: str, job: Job | None = None) -> None:
+    if job is not None and job.kind == "edit":
+        _edit_result(job)
     with st.form("follow_up", clear_on_submit=True):
         sentence = st.text_input(t("follow_up"), key="sentence", placeholder=t("follow_up_placeholder"))
         if st.form_submit_button(t("apply"), key="apply"):
@@ -120,6 +146,28 @@ def _follow_up(project_id: str) -> None:
                 st.warning(t("empty_change"))
             else:
                 _start(services.start_edit(project_id, sentence).id, project_id)
+
+
+def _upload(project_id: str, spec: AppSpec) -> None:
+    """A CSV or Excel file that fills the app's quiz, flashcards or picker (a new version, checked like any)."""
+    kinds = {c.kind for screen in spec.screens for c in screen.components}
+    if not kinds & {"quiz", "flashcards", "picker"}:
+        return
+    with st.expander(t("upload_title"), icon="📄"):
+        st.caption(t("upload_help"))
+        found = st.file_uploader(t("upload_label"), type=["csv", "xlsx", "tsv", "txt"], key="upload_file")
+        if found is None:
+            return
+        name, data = found.name, found.getvalue()
+        try:
+            rows = read_rows(name, data)
+        except UserError as exc:
+            st.error(exc.message(lang()))
+            return
+        st.caption(esc(t("upload_rows", n=len(rows), first=rows[0].front)))
+        if st.button(t("upload_apply"), key="upload_apply", type="primary"):
+            work = lambda emit: services.workshop().fill_content(project_id, name, data, emit=emit).result()  # noqa: E731
+            _start(services.jobs().submit("upload", {"project": project_id, "file": name}, work).id, project_id)
 
 
 def _start(job_id: str, project_id: str) -> None:
@@ -161,7 +209,8 @@ def _project(project_id: str, job: Job | None) -> None:
     note = (job.result or {}).get("note", "") if job is not None else ""
     _card(version.spec, note)
     _verify(version.verify)
-    _follow_up(project_id)
+    _follow_up(project_id, job)
+    _upload(project_id, version.spec)
     _versions(project_id, version.number)
     publish_box(project_id, version)
     if st.button(t("new_app"), key="new", icon="➕"):
@@ -176,7 +225,7 @@ def page() -> None:
         _progress(job.id)
         return
     project_id = st.query_params.get("project")
-    if job is not None and job.status == "failed":
+    if job is not None and job.status == "failed" and job.kind != "edit":  # an edit's refusal shows by its box
         st.error(t("job_failed", message=(job.error or {}).get(lang(), (job.error or {}).get("en", ""))))
         with st.expander(t("stages_title")):
             _events(job)
@@ -184,7 +233,8 @@ def page() -> None:
         project_id = job.result.get("project", project_id)
     if project_id:
         with guard():
-            _project(project_id, job if job is not None and job.status == "done" else None)
+            finished = job is not None and (job.status == "done" or (job.kind == "edit" and job.status == "failed"))
+            _project(project_id, job if finished else None)
         return
     _idea_box(job)
 
