@@ -34,6 +34,7 @@ from generator.planner.patterns.website_reading import (
     find_sections,
     find_town,
     find_venue,
+    kind_phrase,
 )
 from generator.planner.patterns.website_samples import sample_rows
 
@@ -102,10 +103,9 @@ _DAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日"
 
 
 def _theme_name(ctx: Context, kind: Kind | None) -> str:
-    for name, words in _COLOURS.items():
-        if ctx.has(*words):
-            return name
-    return kind.colour if kind else "indigo"
+    """The colour the sentence names first, else the kind's own."""
+    named = [(ctx.position(w), name) for name, words in _COLOURS.items() for w in words if ctx.where(w)]
+    return min(named)[1] if named else (kind.colour if kind else "indigo")
 
 
 def _hours(ctx: Context, kind: Kind | None) -> SiteSection:
@@ -181,7 +181,7 @@ def _sections(ctx: Context, kind: Kind | None, facts: dict[str, str]) -> list[Si
     by_name = {s.name: s for s in (*SECTIONS, _DETAILS)}
     named = [s.name for s, _ in find_sections(ctx)]
     usual = ["about", "offer" if (kind is None or kind.items) else "", "hours" if kind and kind.hours else ""]
-    usual += list(kind.extra if kind else ()) + ["location", "gallery"]
+    usual += [*(kind.extra if kind else ()), "location" if kind is None or kind.place else "", "gallery"]
     if facts["date"] or facts["venue"]:
         usual.insert(1, "details")
     order = ["about", *named] if len(named) >= 3 else ["about", *named, *usual]
@@ -220,11 +220,11 @@ def build(ctx: Context) -> AppSpec:
     kind = find_kind(ctx)
     facts = {"town": find_town(ctx), "date": find_date(ctx), "venue": find_venue(ctx)}
     name = find_name(ctx, kind)
-    label = t(*kind.label) if kind else t("website", "网站")
     sections = _sections(ctx, kind, facts)
     left_out = _left_out(ctx)
     offer = next((s for s in sections if s.id == "offer"), None)
-    form = form_entity(ctx, find_form(ctx, kind), offer.items if offer else [], deposit=bool(left_out))
+    pick = kind.pick if kind else None
+    form = form_entity(ctx, find_form(ctx, kind), offer.items if offer else [], pick, deposit=bool(left_out))
     tagline_parts = [facts["date"], facts["venue"]] if (facts["date"] or facts["venue"]) else []
     site = SiteComponent(
         id="site",
@@ -277,7 +277,8 @@ def build(ctx: Context) -> AppSpec:
         ),
         save_path("visitor_sends_form", form.story, form.values, checks),
     ]
-    title = name or (t(f"Our {label}", f"我们的{label}") if kind else t("Our website", "我们的网站"))
+    own = kind_phrase(ctx, kind)
+    title = name or (t(f"Our {own}", f"我们的{own}") if own else t("Our website", "我们的网站"))
     audience = t(f"Visitors to {title}, and its owner", f"{title}的访客和主人")
     if ctx.has("students", "parents", "学生", "家长"):
         audience = t("Students, parents and the organisers", "学生、家长和组织者")
@@ -298,10 +299,15 @@ def build(ctx: Context) -> AppSpec:
     return AppSpec(brief=brief, entities=[entity], screens=[page, owner], key_paths=paths)
 
 
+_SITE_WORDS = ("website", "web site", "webpage", "web page", "homepage", "home page", "landing page", "site for",
+               "page for", "one-page", "网站", "网页", "主页", "官网", "介绍页", "邀请页", "落地页")  # fmt: skip
+
+
 def score(ctx: Context) -> Match:
+    """The site words; a site for a kind of business or event ("a page for my band") is surely one."""
     found = ctx.match(KEYWORDS)
-    if found.score and find_kind(ctx):
-        found = found + Match(3.0)
+    if ctx.has(*_SITE_WORDS) and find_kind(ctx):
+        found = found + Match(24.0)
     return found
 
 

@@ -119,11 +119,15 @@ def _kinds(ctx: Context, offer: list[str]) -> dict[str, tuple]:
     }  # fmt: skip
 
 
-def form_entity(ctx: Context, form: str, offer: list[SiteItem], deposit: bool = False) -> SiteForm:
+def form_entity(
+    ctx: Context, form: str, offer: list[SiteItem], pick: tuple[str, str] | None = None, deposit: bool = False
+) -> SiteForm:
     """The form ``form`` for this sentence: its record and what the owner sees of it."""
     t = ctx.t
     labels = list(dict.fromkeys(i.label for i in offer))[:30]
     title, submit, count_label, inbox, record, extra, chart, total = _kinds(ctx, labels)[form]
+    if pick:
+        extra = [f.model_copy(update={"label": t(*pick)}) if f.name in ("service", "item") else f for f in extra]
     contact = "phone" if form in ("reservation", "booking", "order") or ctx.has("phone", "电话") else "email"
     fields = _base(ctx, contact) if form != "wish" else [DataField(name="name", label=t("Name", "姓名"))]
     options, named = _options(ctx)

@@ -35,6 +35,10 @@ class Kind:
         "我们是一家用心经营的本地{kind}，欢迎来坐坐、打个招呼！",
     )
     extra: tuple[str, ...] = field(default_factory=tuple)
+    place: bool = True
+    """Whether visitors come to a place (a location section by default)."""
+    pick: Pair | None = None
+    """What a visitor picks from the offer in the form (a room, a class), when not a service or an item."""
 
 
 KINDS: tuple[Kind, ...] = (
@@ -56,7 +60,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "cafe",
-        ("cafe", "café", "coffee shop", "coffee", "tea house", "teahouse", "咖啡", "茶馆", "奶茶店", "茶室"),
+        ("cafe$", "café", "coffee shop", "coffee", "tea house", "teahouse", "咖啡", "茶馆", "奶茶店", "茶室"),
         ("café", "咖啡馆"),
         "☕",
         "brown",
@@ -75,7 +79,14 @@ KINDS: tuple[Kind, ...] = (
         (
             "restaurant",
             "bistro",
-            "diner",
+            "taqueria",
+            "cantina",
+            "grill$",
+            "burger",
+            "bbq",
+            "food truck",
+            "kitchen$",
+            "diner$",
             "eatery",
             "pizzeria",
             "noodle",
@@ -104,7 +115,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "bar",
-        ("bar", "pub", "brewery", "taproom", "wine bar", "cocktail", "酒吧", "小酒馆", "酒馆", "精酿"),
+        ("bar$", "pub$", "brewery", "taproom", "wine bar", "cocktail", "酒吧", "小酒馆", "酒馆", "精酿"),
         ("bar", "酒吧"),
         "🍸",
         "dark",
@@ -134,6 +145,7 @@ KINDS: tuple[Kind, ...] = (
             ("Wedding bouquet (from)", "$150", "新娘手捧花（起）", "¥699"),
         ),
         tiles=("💐", "🌹", "🌻", "🌷", "🌸", "🪻"),
+        pick=("Bouquet", "花束"),
     ),
     Kind(
         "salon",
@@ -142,9 +154,9 @@ KINDS: tuple[Kind, ...] = (
             "salon",
             "barber",
             "hairdresser",
-            "nail",
+            "nail$",
             "beauty",
-            "spa",
+            "spa$",
             "massage",
             "理发",
             "美发",
@@ -170,7 +182,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "vet",
-        ("vet", "veterinar", "animal hospital", "pet clinic", "pet hospital", "宠物医院", "兽医", "动物医院"),
+        ("vet$", "veterinar", "animal hospital", "pet clinic", "pet hospital", "宠物医院", "兽医", "动物医院"),
         ("vet clinic", "宠物医院"),
         "🐾",
         "teal",
@@ -224,8 +236,8 @@ KINDS: tuple[Kind, ...] = (
             "guesthouse",
             "guest house",
             "hostel",
-            "hotel",
-            "inn",
+            "hotel$",
+            "inn$",
             "homestay",
             "cabin",
             "民宿",
@@ -248,6 +260,7 @@ KINDS: tuple[Kind, ...] = (
         tiles=("🏡", "🛏️", "🌄", "🍳", "🌳", "🚲"),
         hours=False,
         extra=("nearby", "faq"),
+        pick=("Room", "房型"),
     ),
     Kind(
         "fitness",
@@ -265,6 +278,7 @@ KINDS: tuple[Kind, ...] = (
         ),
         tiles=("🧘", "🏋️", "🤸", "💪", "🧴", "🌿"),
         extra=("schedule",),
+        pick=("Class", "课程"),
     ),
     Kind(
         "pets",
@@ -320,8 +334,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "shop",
         (
-            "shop",
-            "store",
+            "shop$",
+            "store$",
             "boutique",
             "handmade",
             "jewel",
@@ -374,6 +388,7 @@ KINDS: tuple[Kind, ...] = (
             ("Pack of 10 lessons", "$400", "十节课套餐", "¥1800"),
         ),
         tiles=("📚", "✏️", "🎹", "🎓", "💡", "🧠"),
+        pick=("Lesson", "课程"),
     ),
     Kind(
         "artist",
@@ -405,10 +420,11 @@ KINDS: tuple[Kind, ...] = (
         tiles=("🎨", "🖼️", "🌊", "🌸", "🏔️", "🌅"),
         hours=False,
         about=("I make work I love and share it here. Commissions are open.", "我在这里分享自己热爱的作品，欢迎约稿。"),
+        place=False,
     ),
     Kind(
         "band",
-        ("band", "musician", "singer", "dj", "choir", "orchestra", "乐队", "乐团", "歌手", "合唱团"),
+        ("band$", "musician", "singer", "dj$", "choir", "orchestra", "乐队", "乐团", "歌手", "合唱团"),
         ("band", "乐队"),
         "🎸",
         "dark",
@@ -422,10 +438,11 @@ KINDS: tuple[Kind, ...] = (
             "我们爱玩音乐，期待在下一场演出见到你。",
         ),
         extra=("schedule", "songs"),
+        place=False,
     ),
     Kind(
         "club",
-        ("club", "society", "team", "league", "association", "社团", "俱乐部", "球队", "协会", "兴趣小组"),
+        ("club$", "society", "team$", "league", "association", "社团", "俱乐部", "球队", "协会", "兴趣小组"),
         ("club", "俱乐部"),
         "🏅",
         "blue",
@@ -449,11 +466,12 @@ KINDS: tuple[Kind, ...] = (
         hours=False,
         about=("We are getting married and would love you to celebrate with us.", "我们要结婚啦，诚邀你来一起庆祝！"),
         extra=("details", "schedule"),
+        place=False,
     ),
     Kind(
         "party",
         (
-            "party",
+            "party$",
             "birthday",
             "reunion",
             "gathering",
@@ -476,14 +494,16 @@ KINDS: tuple[Kind, ...] = (
         hours=False,
         about=("You're invited! Come and celebrate with us.", "诚挚邀请你来一起欢聚！"),
         extra=("details",),
+        place=False,
     ),
     Kind(
         "fair",
         (
-            "fair",
+            "fair$",
+            "bake sale",
             "festival",
             "exhibition",
-            "show",
+            "show$",
             "conference",
             "workshop",
             "fundraiser",
@@ -507,13 +527,14 @@ KINDS: tuple[Kind, ...] = (
         hours=False,
         about=("A day for everyone: come along, bring friends and enjoy.", "一场属于大家的活动：欢迎带上朋友一起来。"),
         extra=("details", "schedule"),
+        place=False,
     ),
     Kind(
         "resume",
         (
             "resume",
             "résumé",
-            "cv",
+            "cv$",
             "about me page",
             "personal site",
             "personal website",
@@ -533,6 +554,7 @@ KINDS: tuple[Kind, ...] = (
             "你好，欢迎来到我的主页，这里是关于我的一些介绍。",
         ),
         extra=("education", "work", "skills"),
+        place=False,
     ),
     Kind(
         "card",
@@ -548,10 +570,24 @@ KINDS: tuple[Kind, ...] = (
             "Happy birthday! Wishing you a year full of laughter, adventures and cake.",
             "生日快乐！愿你新的一岁充满欢笑、冒险和蛋糕。",
         ),
+        place=False,
     ),
     Kind(
         "product",
-        ("saas", "startup", "software", "product", "launch", "sneaker", "drop", "app", "产品", "软件", "发布", "创业"),
+        (
+            "saas",
+            "startup",
+            "software",
+            "product",
+            "launch",
+            "sneaker",
+            "drop$",
+            "app$",
+            "产品",
+            "软件",
+            "发布",
+            "创业",
+        ),
         ("product", "产品"),
         "🚀",
         "indigo",
@@ -569,6 +605,7 @@ KINDS: tuple[Kind, ...] = (
             "你需要的都有，多余的都没有：上手简单，今天就能开始。",
         ),
         extra=("reviews",),
+        place=False,
     ),
 )
 """Most specific first: the first kind whose word comes earliest in the sentence wins."""
@@ -708,8 +745,8 @@ SECTIONS: tuple[SectionWord, ...] = (
         "📅",
     ),
     SectionWord(
-        "team",
-        ("team", "members", "staff", "doctors", "players", "our people", "团队", "队员", "成员", "医生", "老师"),
+        "team$",
+        ("team$", "members", "staff", "doctors", "players", "our people", "团队", "队员", "成员", "医生", "老师"),
         "list",
         ("Our team", "我们的团队"),
         "🧑‍🤝‍🧑",

@@ -18,11 +18,12 @@ __all__ = [
     "find_sections",
     "find_town",
     "find_venue",
+    "kind_phrase",
 ]
 
 _CAP_RUN = re.compile(r"(?:(?:[A-Z][\w'’.-]*|&)(?:\s+|$))*[A-Z][\w'’.-]*")
 _GENERIC = {
-    "a", "an", "the", "build", "make", "create", "design", "website", "web", "site", "page", "homepage", "landing",
+    "a", "an", "build", "make", "create", "design", "website", "web", "site", "page", "homepage", "landing",
     "portfolio", "one-page", "i", "we", "my", "our", "please", "help", "for", "wedding", "rsvp", "party", "home",
     "simple", "small", "modern", "new", "one", "saas", "ai", "faq", "cv",
 }  # fmt: skip
@@ -81,6 +82,25 @@ def find_kind(ctx: Context) -> Kind | None:
     """The kind of business or event the sentence names first."""
     found = [(ctx.position(w), i, k) for i, k in enumerate(KINDS) for w in k.words if ctx.where(w)]
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+_TRAILING = ("shop", "studio", "business", "service", "club", "practice", "clinic", "salon", "cafe", "house", "store")
+
+
+def kind_phrase(ctx: Context, kind: Kind | None) -> str:
+    """The sentence's own words for what the site is about ("jazz band", "school's bake sale", "面馆")."""
+    if kind is None:
+        return ""
+    word = min((w for w in kind.words if ctx.where(w)), key=ctx.position)
+    shown = ctx.where(word) or word
+    if not word.isascii():
+        return shown
+    core = re.escape(shown)
+    after = "|".join(_TRAILING)
+    found = re.search(
+        rf"\b(?:my|our|the|a|an)\s+((?:[a-z'’-]+\s+){{0,3}}?{core}(?:\s+(?:{after})\b)?)", ctx.idea, re.IGNORECASE
+    )
+    return re.split(r"\b(?:for|my|our|the|a|an|of)\s+", found.group(1))[-1] if found else shown
 
 
 def find_sections(ctx: Context) -> list[tuple[SectionWord, str]]:
@@ -144,7 +164,7 @@ def find_name(ctx: Context, kind: Kind | None) -> str:
             spot = ctx.idea.find(word) if not word.isascii() else -1
             if spot > 1:
                 head = re.findall(r"[\u4e00-\u9fffA-Za-z0-9]+$", ctx.idea[:spot])
-                lead = re.sub(r"^.*?(?:我们家|我家|我们的|我的|给|为|帮|做|一个|个|家)", "", head[0]) if head else ""
+                lead = re.sub(r"^.*(?:我们|我家|我的|给|为|帮|做|一个|个|家|在|的)", "", head[0]) if head else ""
                 if len(lead) >= 2 and not lead.endswith(("的", "家", "个")):
                     return ctx.script(lead + word)
         return ""
