@@ -27,10 +27,12 @@ from flashapps.spec.interactive import (
     TimerComponent,
 )
 from flashapps.spec.records import (
+    BoardComponent,
     CalcInput,
     CalcOutput,
     CalculatorComponent,
     ChartComponent,
+    ChildList,
     ConverterComponent,
     CsvComponent,
     FilterComponent,
@@ -46,12 +48,14 @@ __all__ = [
     "CANVAS_GAMES",
     "COMPONENT_KINDS",
     "STREAMLIT_GAMES",
+    "BoardComponent",
     "CalcInput",
     "CalcOutput",
     "CalculatorComponent",
     "Card",
     "ChartComponent",
     "ChecklistComponent",
+    "ChildList",
     "Component",
     "ConverterComponent",
     "CounterComponent",
@@ -93,7 +97,8 @@ Component = Annotated[
     | GameComponent
     | TextComponent
     | CsvComponent
-    | SiteComponent,
+    | SiteComponent
+    | BoardComponent,
     Field(discriminator="kind"),
 ]
 
@@ -115,4 +120,5 @@ COMPONENT_KINDS = (
     "text",
     "csv",
     "site",
+    "board",
 )

@@ -10,7 +10,6 @@ from flashapps.spec import (
     ChartComponent,
     CsvComponent,
     FormComponent,
-    LeftOut,
     Metric,
     MetricComponent,
     Screen,
@@ -189,30 +188,10 @@ def _sections(ctx: Context, kind: Kind | None, facts: dict[str, str]) -> list[Si
     return [_section(ctx, by_name[n], kind, facts) for n in names][:12]
 
 
-def _left_out(ctx: Context) -> list[LeftOut]:
-    t = ctx.t
-    found = []
-    if ctx.has("pay", "payment", "deposit", "checkout", "credit card", "支付", "付款", "定金", "订金", "在线付"):
-        found.append(
-            LeftOut(
-                part=t("Online payment", "在线支付"),
-                reason=t(
-                    "Taking real payments needs a payment provider; each booking is saved as 'deposit due'.",
-                    "真实收款需要接入支付服务；每条预订会记为“待付定金”。",
-                ),
-            )
-        )
-    if ctx.has("live chat", "chat", "聊天", "在线问诊", "实时"):
-        found.append(
-            LeftOut(
-                part=t("Live chat", "实时聊天"),
-                reason=t(
-                    "Chatting live needs someone answering on the other end; visitors leave a message instead.",
-                    "实时聊天需要有人在线回复；访客可以改为留言。",
-                ),
-            )
-        )
-    return found
+def _takes_deposit(ctx: Context) -> bool:
+    """Whether the sentence asks for payment or a deposit: online payment is not here (the planner's
+    honesty note says so in brief.left_out); each submission is kept as 'deposit due' instead."""
+    return ctx.has("pay$", "paid", "payment", "deposit", "checkout", "支付", "付款", "定金", "订金", "在线付")
 
 
 def build(ctx: Context) -> AppSpec:
@@ -221,10 +200,9 @@ def build(ctx: Context) -> AppSpec:
     facts = {"town": find_town(ctx), "date": find_date(ctx), "venue": find_venue(ctx)}
     name = find_name(ctx, kind)
     sections = _sections(ctx, kind, facts)
-    left_out = _left_out(ctx)
     offer = next((s for s in sections if s.id == "offer"), None)
     pick = kind.pick if kind else None
-    form = form_entity(ctx, find_form(ctx, kind), offer.items if offer else [], pick, deposit=bool(left_out))
+    form = form_entity(ctx, find_form(ctx, kind), offer.items if offer else [], pick, deposit=_takes_deposit(ctx))
     tagline_parts = [facts["date"], facts["venue"]] if (facts["date"] or facts["venue"]) else []
     site = SiteComponent(
         id="site",
@@ -294,7 +272,6 @@ def build(ctx: Context) -> AppSpec:
         inputs=[form.inputs],
         feedback=[t("submissions listed for the owner, exportable to CSV", "主人可查看并导出提交的信息")],
         theme=THEMES[_theme_name(ctx, kind)],
-        left_out=left_out,
     )  # fmt: skip
     return AppSpec(brief=brief, entities=[entity], screens=[page, owner], key_paths=paths)
 

@@ -15,6 +15,8 @@ _OPTIONS = re.compile(r"[(（]([^()（）]{3,80})[)）]")
 _SPLIT = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和)\s*", re.IGNORECASE)
 _YES_NO = re.compile(r"是否([\u4e00-\u9fff]{2,6})")
 _DAY = "2030-05-04"
+_HOW_MANY = ("how many people", "how many guests", "number of people", "party size", "headcount", "人数", "几个人",
+             "几人", "几位")  # fmt: skip
 _DIGIT = re.compile(r"\d")
 
 
@@ -140,6 +142,12 @@ def form_entity(
         elif not any(f.type == "choice" for f in extra):
             extra = [pick, *extra]
         chart = chart or "choice"
+    if not total and ctx.has(*_HOW_MANY):
+        extra = [
+            *extra,
+            DataField(name="guests", label=t("How many people", "人数"), type="int", min=1, max=30, default=1),
+        ]
+        total = "guests"
     for asked in dict.fromkeys(_YES_NO.findall(ctx.idea)):
         if not any(f.label.endswith(asked) for f in extra):
             extra = [*extra, DataField(name=f"yes_{len(extra)}", label=ctx.script(f"是否{asked}"), type="bool")]
