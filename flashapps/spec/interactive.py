@@ -313,6 +313,10 @@ class GameParams(SpecModel):
     min: int | None = Field(default=None, ge=0, le=1_000_000, description="smallest number used (counting)")
     max: int | None = Field(default=None, ge=0, le=1_000_000, description="largest number used (counting)")
     sound: bool = Field(default=False, description="sound effects from the start")
+    colors: list[Color] = Field(
+        default_factory=list, max_length=12, description="colours a page paints with, in order (brick rows…)"
+    )
+    ships: int | None = Field(default=None, ge=1, le=10, description="ships in each fleet (battleship)")
 
     @model_validator(mode="after")
     def _range_in_order(self) -> GameParams:

@@ -136,6 +136,22 @@ def test_battleship_keys_and_hostile_params(open_game) -> None:
     assert small.state()["size"] == 6 and small.state()["fleetLens"] == [3, 3, 2]
 
 
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_battleship_board_size_and_number_of_ships_from_the_params(open_game, viewport: str) -> None:
+    page = open_game("battleship", viewport, size=8, ships=3)
+    st = page.state()
+    assert st["size"] == 8 and st["fleetLens"] == [4, 3, 2]
+    assert len(page.call("mine")) == 8
+    if page.touch:
+        page.tap("[data-key=g]")
+    else:
+        page.press("g")
+    assert len(page.call("myShips")) == 3
+    many = open_game("battleship", viewport, size=6, ships=40)  # more than fit: eight ships, a third of the sea at most
+    lens = many.state()["fleetLens"]
+    assert len(lens) == 8 and sum(lens) * 3 <= 36
+
+
 # ---------------------------------------------------------------- shell game
 
 

@@ -164,6 +164,31 @@ def test_breakout(open_game, viewport: str) -> None:
         ended_with_score(page, "won")
 
 
+RAINBOW = ["#ef4444", "#f97316", "#facc15", "#22c55e", "#3b82f6", "#6366f1", "#a855f7"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_breakout_paints_the_bricks_in_the_colours_asked(open_game, viewport: str) -> None:
+    page = open_game("breakout", viewport, size=5, colors=RAINBOW)
+    rows = ["#ef4444", "#facc15", "#22c55e", "#6366f1", "#a855f7"]  # seven colours spread over five rows
+    assert page.call("rowColours") == rows
+    page.wait(lambda: [page.call("painted", r) for r in range(5)] == rows, 10, "the rows are not drawn in the colours")
+    page.shot("breakout-rainbow")
+    two = open_game("breakout", viewport, size=6, colors=["#ef4444", "#3b82f6", "not a colour"])
+    assert two.call("rowColours") == ["#ef4444", "#3b82f6"] * 3  # fewer colours than rows: they repeat
+    plain = open_game("breakout", viewport, size=3)
+    first = plain.call("rowColours")
+    assert len(set(first)) == 3 and first[0] == plain.js("return FG.colors.primary")  # shades of the theme
+
+
+def test_snake_wears_the_colours_asked(open_game) -> None:
+    page = open_game("snake", "desktop", colors=["#ef4444", "#facc15"])
+    colours = page.call("colours")
+    assert len(colours) >= 2 and colours[:2] == ["#ef4444", "#facc15"]
+    one = open_game("snake", "desktop", colors=["#22c55e"]).call("colours")
+    assert one[0] == "#22c55e"
+
+
 def pick(board: list[str], me: str) -> int:
     """A good human move: win, block, the centre, a corner, anything."""
     empty = [i for i in range(9) if not board[i]]

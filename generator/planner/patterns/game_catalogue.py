@@ -19,7 +19,7 @@ from flashapps.spec import GameParams
 from flashapps.spec.base import Language
 from generator.planner.hanzi import to_simplified
 
-__all__ = ["DATA", "Catalogue", "Game", "Texts", "Words", "catalogue"]
+__all__ = ["DATA", "Catalogue", "Game", "Palette", "Texts", "Words", "catalogue"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "games.json"
 
@@ -89,6 +89,9 @@ class Game(_Data):
     related: list[str] = Field(default_factory=list)
     """Games whose names may describe this one (“a typing game where letters fall” is falling letters)."""
     name_params: dict[str, dict[str, Value]] = Field(default_factory=dict)
+    paints: Words = Field(default_factory=Words)
+    """What the page paints in the colours asked (“bricks”, “蛇”): a colour counts only beside one of these words,
+    the game's name or the word colours (“a snake game where you eat red apples” keeps its green snake)."""
 
     def reads(self, param: str) -> bool:
         """Whether the game's page (or widgets) use ``param``."""
@@ -133,6 +136,16 @@ class Colour(_Data):
     name: str
     words: Words
     emoji: str
+    hex: str = Field(pattern=r"^#[0-9a-f]{6}$")
+
+
+class Palette(_Data):
+    """Colours asked for by one word (“rainbow bricks”, “彩虹色”), for pages that paint with several."""
+
+    name: str
+    label: Texts
+    words: Words
+    colors: list[str] = Field(min_length=2, max_length=12)
 
 
 class Labels(_Data):
@@ -148,6 +161,7 @@ class Labels(_Data):
     size: Texts
     target: Texts
     items: Texts
+    colors: Texts
     sound: dict[str, Texts]
     separator: Texts
     play: Texts
@@ -176,6 +190,7 @@ class Catalogue(_Data):
     not_play: Words
     themes: list[Theme]
     colours: list[Colour]
+    palettes: list[Palette] = Field(default_factory=list)
     options: dict[str, Words]
     units: dict[str, Words]
     labels: Labels

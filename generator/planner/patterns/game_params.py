@@ -3,6 +3,7 @@ what the game allows (and a note in the app's language where it asks for more)."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from string import Formatter
 from typing import Any
@@ -14,7 +15,7 @@ from generator.planner.patterns.base import Context
 from generator.planner.patterns.game_catalogue import Game, Value, catalogue
 from generator.planner.patterns.game_reading import Wish, theme_items
 
-__all__ = ["Shaped", "fill", "label", "reads", "shape", "step_size"]
+__all__ = ["Shaped", "colours_asked", "fill", "label", "reads", "shape", "step_size"]
 
 LEVELS = ("easy", "normal", "hard")
 SPEEDS = ("slow", "normal", "fast")
@@ -58,11 +59,58 @@ def label(game: Game, name: str, value: Value, language: Language) -> str:
         return labels.speed[str(value)](language)
     if name == "sound":
         return labels.sound[str(value).lower()](language)
+    if name == "colors" and isinstance(value, list):
+        return _colours_label(value, language)
     if name == "items" and isinstance(value, list):
         shown = ("、" if language != "en" else ", ").join(value[:6]) + ("…" if len(value) > 6 else "")
         return fill(labels.items(language), {"items": shown})
     texts = game.labels.get(name) or getattr(labels, name, None)
     return fill(texts(language), {"n": value}) if texts is not None else f"{name} {value}"
+
+
+def _colours_label(value: list[str], language: Language) -> str:
+    """How painted colours read: the palette's name (“rainbow colours”), else the colours' names (“red, blue”)."""
+    cat = catalogue()
+    palette = next((p for p in cat.palettes if p.colors == value), None)
+    if palette is not None:
+        shown = palette.label(language)
+    else:
+        names = {c.hex: c.words(language)[0] for c in cat.colours}
+        shown = ("、" if language != "en" else ", ").join(names.get(v, v) for v in value)
+    return fill(cat.labels.colors(language), {"colors": shown})
+
+
+_PAINTED = ("colours", "colors", "colour", "color", "coloured", "colored", "颜色")
+_CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、]|(?<![a-z])(?:but|while|where|and the)(?![a-z])")
+
+
+def _beside(ctx: Context, words: tuple[str, ...], game: Game) -> bool:
+    """Whether one of ``words`` (a colour) stands beside what ``game`` paints, its name or the word colours: in
+    the same clause, a few words apart (“red and blue bricks”, “bricks in rainbow colours”, “彩虹色的砖块”)."""
+    things = (*game.paints.forms(), *game.names.forms(), *game.context_names.forms(), *_PAINTED)
+    text = ctx.text
+    spans = [m.span() for w in words for m in re.finditer(re.escape(w), text)]
+    near = [m.span() for t in things for m in re.finditer(re.escape(t), text)]
+    for start, end in spans:
+        for at, stop in near:
+            gap = text[end:at] if at >= end else text[stop:start] if start >= stop else ""
+            reach = 25 if gap.isascii() else 6
+            if len(gap) <= reach and not _CLAUSE_END.search(gap):
+                return True
+    return False
+
+
+def colours_asked(ctx: Context, game: Game, wish: Wish) -> list[str]:
+    """The colours a page that paints with them (``colors``) takes from the idea: a palette, else the named
+    colours, as #hex, when they stand beside what it paints; none for pages that do not paint with them."""
+    if not reads(game, "colors"):
+        return []
+    cat = catalogue()
+    for palette in cat.palettes:
+        if palette.colors == wish.palette and _beside(ctx, palette.words.forms(), game):
+            return list(palette.colors)
+    named = {c.name: c for c in cat.colours}
+    return [named[n].hex for n in wish.colours if _beside(ctx, named[n].words.forms(), game)][:12]
 
 
 def step_size(game: Game, current: int, bigger: bool) -> int:
@@ -95,7 +143,7 @@ def shape(ctx: Context, rest: Context, game: Game, wish: Wish, hit_word: str | N
                 shaped.values[name] = by_level[level]
     if wish.speed is not None and reads(game, "speed"):
         asked["speed"] = wish.speed
-    for name in ("lives", "rounds", "duration_s", "target"):
+    for name in ("lives", "rounds", "duration_s", "target", "ships"):
         value = getattr(wish, name)
         if value is not None and reads(game, name):
             asked[name] = value
@@ -118,6 +166,9 @@ def shape(ctx: Context, rest: Context, game: Game, wish: Wish, hit_word: str | N
     items = _items(rest, game, wish)
     if items:
         asked["items"] = items
+    colours = colours_asked(ctx, game, wish)
+    if colours:
+        asked["colors"] = colours
     _clamp(shaped, ctx, game)
     shaped.values.update(asked)
     return shaped

@@ -209,8 +209,11 @@ class Wish:
     size: int | None = None
     bigger: bool | None = None
     target: int | None = None
+    ships: int | None = None
     items: list[str] = field(default_factory=list)
     colours: list[str] = field(default_factory=list)
+    palette: list[str] = field(default_factory=list)
+    """The colours of a palette the idea names by one word (“rainbow bricks”), as #hex."""
 
 
 def _option(ctx: Context, name: str) -> bool:
@@ -319,6 +322,7 @@ def read_wishes(ctx: Context, game: Game | None = None) -> Wish:
         found = re.search(rf"(?:{'|'.join(re.escape(w) for w in misses)})\s*{_NUM}", ctx.text)
         wish.lives = number(next(g for g in found.groups() if g)) if found else None
     wish.rounds = _count(ctx, cat.units["rounds"])
+    wish.ships = _count(ctx, cat.units["ships"], before=True) if "ships" in cat.units else None
     wish.duration_s = _duration(ctx)
     span = _RANGE.search(ctx.text)
     if span and int(span.group(1)) < int(span.group(2)):
@@ -330,6 +334,7 @@ def read_wishes(ctx: Context, game: Game | None = None) -> Wish:
         wish.bigger = False
     wish.target = _target(ctx)
     wish.colours = _colours(ctx)
+    wish.palette = next((list(p.colors) for p in cat.palettes if ctx.has(*(key(w) for w in p.words.forms()))), [])
     if game is not None:
         wish.items = _listed(ctx, game) or emoji_in(ctx.idea)
     return wish

@@ -17,6 +17,30 @@ var BattleshipRules = (function () {
     if (n === 7) return [4, 3, 2, 2];
     return [3, 3, 2];
   }
+  // a fleet of k ships on an n x n board (k 1-8; none given: the classic one): the board's own fleet, its ships
+  // taken evenly when fewer (longest kept first), ships of 3 and 2 added when more, and shortened while the fleet
+  // would cover more than a third of the sea (so that it always fits and a game still has misses)
+  function fleetOf(n, k) {
+    var base = fleet(n);
+    k = Math.round(Number(k));
+    if (!(k >= 1)) return base;
+    k = Math.min(8, k);
+    n = clampSize(n);
+    var out = [], i;
+    if (k <= base.length) {
+      for (i = 0; i < k; i++) out.push(base[k === 1 ? 0 : Math.round((i * (base.length - 1)) / (k - 1))]);
+    } else {
+      out = base.slice();
+      while (out.length < k) out.push(out.length % 2 ? 2 : 3);
+    }
+    var total = function () { return out.reduce(function (a, b) { return a + b; }, 0); };
+    while (total() * 3 > n * n) {
+      var longest = out.indexOf(Math.max.apply(null, out));
+      if (out[longest] <= 1) break;
+      out[longest]--;
+    }
+    return out.sort(function (a, b) { return b - a; });
+  }
   // games pass FG.rng (seeded); this stand-in is only for callers that give none
   function fallbackRng() { var x = 12345; return function () { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) / 16777216; }; }
   function clampSize(n) { return Math.max(6, Math.min(10, Math.round(Number(n)) || 10)); }
@@ -136,7 +160,7 @@ var BattleshipRules = (function () {
     return cand[Math.floor(rng() * cand.length)];
   }
 
-  return { NONE: NONE, MISS: MISS, HIT: HIT, SUNK: SUNK, fleet: fleet, create: create, cellsFor: cellsFor, canPlace: canPlace,
+  return { NONE: NONE, MISS: MISS, HIT: HIT, SUNK: SUNK, fleet: fleet, fleetOf: fleetOf, create: create, cellsFor: cellsFor, canPlace: canPlace,
     place: place, remove: remove, randomFleet: randomFleet, isSunk: isSunk, allSunk: allSunk, afloat: afloat, shoot: shoot, aiPick: aiPick };
 })();
 if (typeof module !== 'undefined') module.exports = BattleshipRules;

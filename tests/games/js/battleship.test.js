@@ -18,6 +18,22 @@ test('the classic fleet on 10x10, fewer ships on small boards, sizes clamped', (
   assert.strictEqual(B.create('x').n, 10);
   for (let n = 6; n <= 10; n++) assert.ok(B.fleet(n).reduce((a, b) => a + b, 0) * 2 < n * n);
 });
+test('a fleet of a given number of ships: taken evenly, added to, never over a third of the sea', () => {
+  assert.deepStrictEqual(B.fleetOf(8, 3), [4, 3, 2]);
+  assert.deepStrictEqual(B.fleetOf(10, 1), [5]);
+  assert.deepStrictEqual(B.fleetOf(10, null), [5, 4, 3, 3, 2]);
+  assert.deepStrictEqual(B.fleetOf(10, 'x'), [5, 4, 3, 3, 2]);
+  assert.strictEqual(B.fleetOf(10, 7).length, 7);
+  assert.strictEqual(B.fleetOf(6, 99).length, 8);
+  for (let n = 6; n <= 10; n++) {
+    for (let k = 1; k <= 8; k++) {
+      const lens = B.fleetOf(n, k);
+      assert.strictEqual(lens.length, k);
+      assert.ok(lens.reduce((a, b) => a + b, 0) * 3 <= n * n, `${k} ships on ${n}`);
+      for (let s = 1; s <= 5; s++) assert.strictEqual(B.randomFleet(n, lens, seeded(s * 7 + k)).ships.length, k);
+    }
+  }
+});
 test('a ship must stay inside the grid and never overlap another', () => {
   const b = B.create(10);
   assert.strictEqual(B.place(b, 0, 6, 5, false), -1, 'runs off the right edge');
