@@ -16,6 +16,7 @@ from flashapps.events import STAGES, StageEvent, StageName, StepName
 from flashapps.settings import Settings
 from flashapps.spec import AppSpec
 from flashapps.spec.base import Language, SpecModel
+from generator.planner.content import keep_lines
 from generator.providers import Provider, StageRequest, get_provider
 from generator.stages import STAGE_OUTPUTS, ValueOut, assemble, summarize
 
@@ -45,7 +46,7 @@ def usage_of(provider: Provider) -> list[dict[str, Any]]:
 def clean_idea(idea: str, settings: Settings | None = None) -> str:
     """The idea with spacing normalised, or an IdeaError saying how to fix it."""
     limit = (settings or Settings()).max_idea_chars
-    text = " ".join((idea or "").split())
+    text = keep_lines(idea or "")  # line breaks kept: a pasted list stays one item a line
     if not text:
         raise IdeaError(
             "Type an idea first, for example: an app to track my daily water intake.",

@@ -27,6 +27,7 @@ from gallery import AppView, Gallery, UserView
 from generator.build import RepairRound, Verify, announce, build, render_announced, revise, verify_summary
 from generator.generate import Generation, usage_of
 from generator.providers import Provider
+from workshop.content import fill_from_file, refuse_placeholders
 from workshop.projects import Project, ProjectStore, Version, new_project_id
 
 __all__ = ["Emit", "Outcome", "VerifyUnavailable", "Workshop", "sandbox_verifier"]
@@ -181,6 +182,12 @@ class Workshop:
         outcome.not_done = not_done
         return outcome
 
+    def fill_content(self, project_id: str, filename: str, data: bytes, *, emit: Emit | None = None) -> Outcome:
+        """A teacher's CSV or Excel file as the content of the current version's quiz, cards or picker: the next
+        version (a file that cannot be used raises UserError and changes nothing)."""
+        spec, changes = fill_from_file(self.projects.version(project_id).spec, filename, data)
+        return self._next(project_id, spec, f"upload: {filename}", changes, "upload", [], emit)
+
     def undo(self, project_id: str, to: int, *, emit: Emit | None = None) -> Outcome:
         """A new version equal to version ``to`` (the history is never rewritten)."""
         earlier = self.projects.version(project_id, to)
@@ -243,6 +250,7 @@ class Workshop:
         if version.verify is None:
             raise UserError("This version has not been checked yet; wait for the check, then publish.",
                             "这个版本还没有检查完；等检查完成后再发布。")  # fmt: skip
+        refuse_placeholders(version.spec)
         bundle = self.checked_bundle(project_id, version)
         meta = self.projects.meta(project_id)
         remix = meta.get("remix_of")

@@ -70,7 +70,9 @@ class TimerComponent(ComponentBase):
 
 class Question(SpecModel):
     prompt: Text = Field(min_length=1)
-    choices: list[ShortText] = Field(min_length=2, max_length=6)
+    choices: list[ShortText] = Field(
+        min_length=1, max_length=6, description="the choices; in a typed quiz, the accepted answers"
+    )
     answer: int = Field(ge=0, description="index of the right choice")
     explanation: Text = ""
 
@@ -86,23 +88,36 @@ class Question(SpecModel):
 class QuizComponent(ComponentBase):
     """Questions with choices; explanation after each answer; score; retry.
 
-    Widgets: ``<id>__q<n>`` (a radio per question, set to the choice's text), ``<id>__submit``
+    Widgets: ``<id>__q<n>`` (a radio per question, set to the choice's text; in ``typed`` mode a text
+    input, right when it matches any of the question's choices, ignoring case and spacing), ``<id>__submit``
     grades, ``<id>__retry`` starts over. Outputs: ``score`` (right answers graded), ``answered``,
-    ``total``, ``finished`` (graded), ``passed`` (score / total >= pass_mark, after grading).
+    ``total``, ``finished`` (graded), ``passed`` (score / total >= pass_mark, after grading),
+    ``missed`` (after grading, the right answers of the questions missed, in spec order).
     """
 
     kind: Literal["quiz"] = "quiz"
     questions: list[Question] = Field(min_length=1, max_length=40)
     shuffle: bool = False
     pass_mark: float = Field(default=0.6, ge=0, le=1)
+    mode: Literal["choice", "typed"] = Field(
+        default="choice", description="choice: pick one of the choices; typed: type the answer (spelling tests)"
+    )
+
+    @model_validator(mode="after")
+    def _choices_to_pick(self) -> QuizComponent:
+        few = [n for n, q in enumerate(self.questions) if len(q.choices) < 2]
+        if self.mode == "choice" and few:
+            raise ValueError(f"questions {few} have fewer than 2 choices; a typed quiz may have one")
+        return self
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         found: dict[str, WidgetKind] = {self.key("submit"): "button", self.key("retry"): "button"}
-        found.update({self.key(f"q{i}"): "radio" for i in range(len(self.questions))})
+        kind: WidgetKind = "text_input" if self.mode == "typed" else "radio"
+        found.update({self.key(f"q{i}"): kind for i in range(len(self.questions))})
         return found
 
     def outputs(self) -> set[str]:
-        return {"score", "answered", "total", "finished", "passed"}
+        return {"score", "answered", "total", "finished", "passed", "missed"}
 
 
 class Card(SpecModel):
@@ -158,9 +173,10 @@ class ChecklistComponent(ComponentBase):
 class PickerComponent(ComponentBase):
     """Random choice from a list, with no repeats until everything has been picked.
 
-    Widgets: ``<id>__pick``, ``<id>__reset``, ``<id>__items`` (one item a line, when editable).
+    Widgets: ``<id>__pick``, ``<id>__reset``, ``<id>__items`` (one item a line, when editable);
+    with ``groups`` or ``group_size``, ``<id>__split`` deals every item into groups at random.
     Outputs: ``picked`` (list of the items of the last pick), ``remaining`` (items left before
-    any repeat), ``history`` (number of picks so far).
+    any repeat), ``history`` (number of picks so far); ``groups`` (the groups made, lists of items).
     """
 
     kind: Literal["picker"] = "picker"
@@ -168,15 +184,19 @@ class PickerComponent(ComponentBase):
     count: int = Field(default=1, ge=1, le=20)
     no_repeat: bool = True
     editable: bool = True
+    groups: int = Field(default=0, ge=0, le=50, description="split the list into this many groups (0: no groups)")
+    group_size: int = Field(default=0, ge=0, le=50, description="or into groups of this size (0: by groups)")
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         found: dict[str, WidgetKind] = {self.key("pick"): "button", self.key("reset"): "button"}
         if self.editable:
             found[self.key("items")] = "text_area"
+        if self.groups or self.group_size:
+            found[self.key("split")] = "button"
         return found
 
     def outputs(self) -> set[str]:
-        return {"picked", "remaining", "history"}
+        return {"picked", "remaining", "history"} | ({"groups"} if self.groups or self.group_size else set())
 
 
 class CounterComponent(ComponentBase):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.planner.content import keep_lines
 from generator.planner.honesty import find_left_out, with_left_out
 from generator.planner.lang import Tr, detect_language, normalize_language
 from generator.planner.model import Plan
@@ -52,7 +53,7 @@ def plan(idea: str, language: str | None = None) -> Plan:
     (or ``language``: en, zh-Hans or zh-Hant). Raises ValueError for an empty idea."""
     if not isinstance(idea, str) or not idea.strip():
         raise ValueError("The idea is empty: describe the app in a sentence, e.g. “an app to track my daily water”.")
-    text = " ".join(idea.split())[:MAX_IDEA]
+    text = keep_lines(idea)[:MAX_IDEA]  # line breaks kept: a pasted list stays one item a line
     chosen = normalize_language(language) or detect_language(text)
     ctx = Context(text, chosen)
     ranking = rank(ctx)

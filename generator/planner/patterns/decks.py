@@ -1,10 +1,11 @@
-"""Built-in flashcard decks: English vocabulary, Japanese kanji, world capitals, Spanish basics."""
+"""Built-in flashcard decks: English vocabulary, Japanese kanji, world capitals, Spanish basics; and the word
+lists of spelling tests (English words with meanings, Chinese words with pinyin)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DECKS", "Deck"]
+__all__ = ["DECKS", "HANZI", "SPELLING", "Deck", "meaning_of"]
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,10 @@ VOCAB = Deck(
         "toefl": 6,
         "ielts": 6,
         "单词": 10,
+        "单字": 10,
         "词汇": 10,
         "英语": 6,
+        "英文": 6,
         "背单词": 12,
         "四级": 6,
         "六级": 6,
@@ -128,4 +131,65 @@ SPANISH = Deck(
     ),
 )
 
+SPELLING = Deck(
+    "spelling",
+    ("Spelling Words", "英语拼写"),
+    {"spelling": 12, "spell": 10, "dictation": 8, "拼写": 12, "默写": 8, "听写": 6},
+    "✏️",
+    (
+        ("necessary", "needed; that must be done", "必要的", "adj."),
+        ("separate", "apart; not joined together", "分开的；单独的", "adj. / v."),
+        ("rhythm", "a regular, repeated pattern of sounds or beats", "节奏；韵律", "n."),
+        ("definitely", "certainly; without any doubt", "一定地；肯定地", "adv."),
+        ("calendar", "a chart of the days, weeks and months of a year", "日历", "n."),
+        ("believe", "to think that something is true", "相信", "v."),
+        ("receive", "to get something that is given or sent to you", "收到；接到", "v."),
+        ("friend", "a person you know well and like", "朋友", "n."),
+        ("because", "for the reason that", "因为", "conj."),
+        ("beautiful", "very pleasant to look at", "美丽的", "adj."),
+        ("different", "not the same as another", "不同的", "adj."),
+        ("February", "the second month of the year", "二月", "n."),
+        ("library", "a place where you can read and borrow books", "图书馆", "n."),
+        ("tomorrow", "the day after today", "明天", "n. / adv."),
+        ("environment", "the air, water and land around us", "环境", "n."),
+        ("government", "the group of people who run a country", "政府", "n."),
+        ("embarrass", "to make someone feel shy or ashamed", "使尴尬", "v."),
+        ("accommodate", "to give someone a place to stay", "容纳；为……提供住处", "v."),
+        ("occasion", "a special event or time", "场合；时刻", "n."),
+        ("weird", "very strange or unusual", "奇怪的", "adj."),
+    ),
+)
+
+HANZI = Deck(
+    "hanzi",
+    ("Chinese Dictation", "生字听写"),
+    {"生字": 12, "词语": 8, "汉字": 8, "语文": 8, "听写": 8, "chinese characters": 10, "hanzi": 10},
+    "🖌️",
+    # (word, meaning in English, an example sentence, pinyin)
+    (
+        ("春天", "spring", "春天来了，花开了。", "chūn tiān"),
+        ("花朵", "flower", "五颜六色的花朵", "huā duǒ"),
+        ("太阳", "sun", "太阳升起来了。", "tài yáng"),
+        ("月亮", "moon", "弯弯的月亮", "yuè liang"),
+        ("朋友", "friend", "我们是好朋友。", "péng you"),
+        ("学校", "school", "我爱我的学校。", "xué xiào"),
+        ("老师", "teacher", "老师早上好！", "lǎo shī"),
+        ("快乐", "happy", "祝你生日快乐！", "kuài lè"),
+        ("美丽", "beautiful", "美丽的家乡", "měi lì"),
+        ("森林", "forest", "森林里有很多树。", "sēn lín"),
+        ("河流", "river", "一条长长的河流", "hé liú"),
+        ("雪花", "snowflake", "雪花飘飘", "xuě huā"),
+    ),
+)
+
 DECKS: tuple[Deck, ...] = (VOCAB, KANJI, CAPITALS, SPANISH)
+
+
+def meaning_of(word: str) -> tuple[str, str] | None:
+    """A word's meaning in English and Chinese, when a built-in deck knows it (“rhythm” → …)."""
+    key = word.strip().casefold()
+    for deck in (SPELLING, VOCAB, SPANISH):
+        for front, back_en, back_zh, _ in deck.cards:
+            if front.casefold() == key:
+                return back_en, back_zh
+    return None

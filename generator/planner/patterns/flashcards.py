@@ -3,12 +3,24 @@ self-test quiz made from the same cards."""
 
 from __future__ import annotations
 
-from flashapps.spec import AppSpec, Brief, Card, FlashcardsComponent, Question, QuizComponent, Screen, TextComponent
+from flashapps.spec import (
+    AppSpec,
+    Brief,
+    Card,
+    FlashcardsComponent,
+    KeyPath,
+    Question,
+    QuizComponent,
+    Screen,
+    TextComponent,
+)
+from generator.planner.content import Content, hide_letters, read_content
+from generator.planner.extract import find_topic
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
-from generator.planner.patterns.decks import DECKS, Deck
+from generator.planner.patterns.decks import DECKS, Deck, meaning_of
 from generator.planner.patterns.quiz import pick_bank, questions_of
 
-__all__ = ["PATTERN", "pick_deck"]
+__all__ = ["PATTERN", "deck_paths", "pick_deck"]
 
 KEYWORDS = {
     "flashcard": 10,
@@ -46,9 +58,38 @@ def score(ctx: Context) -> Match:
     return ctx.match(KEYWORDS)
 
 
+def _own_cards(ctx: Context, content: Content) -> list[Card]:
+    """The teacher's cards: “front - back” pairs, or words (backed by their meaning when a built-in deck knows
+    it, else by their spelling, the front showing the word with letters hidden)."""
+    if content.pairs:
+        return [Card(front=_short(f), back=b[:300]) for f, b in content.pairs]
+    known = [meaning_of(word) for word in content.items]
+    if all(known):
+        return [Card(front=_short(w), back=ctx.t(*m)) for w, m in zip(content.items, known, strict=True) if m]
+    return [
+        Card(front=hide_letters(w)[:80], back=w[:300], hint=ctx.t(*m) if m else "")
+        for w, m in zip(content.items, known, strict=True)
+    ]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def _cards(ctx: Context) -> tuple[list[Card], str, str]:
-    """The cards, the deck title and its icon: a built-in deck when one fits, else the topic's quiz bank."""
+    """The cards, the deck title and its icon: the teacher's own when the sentence lists them, a built-in deck
+    when one fits, else the topic's quiz bank; cut to the number of cards asked for."""
+    content = read_content(ctx.idea)
+    cards, title, icon = _found_cards(ctx, content)
+    wanted = content.counts.get("cards") or content.counts.get("words")
+    return (cards[:wanted] if wanted and not content.listed else cards), title, icon
+
+
+def _found_cards(ctx: Context, content: Content) -> tuple[list[Card], str, str]:
     t = ctx.t
+    if content.listed and (cards := _own_cards(ctx, content)):
+        topic = find_topic(ctx.idea.split("\n", 1)[0])
+        return cards[:200], ctx.script(topic[:1].upper() + topic[1:]) if topic else t("My Cards", "我的卡片"), "🗂️"
     deck, fit = pick_deck(ctx)
     bank, matched = pick_bank(ctx)
     if deck is not None and (fit >= 6 or not matched):
@@ -73,6 +114,8 @@ def _cards(ctx: Context) -> tuple[list[Card], str, str]:
 def _self_test(ctx: Context, cards: list[Card]) -> list[Question]:
     """Multiple-choice questions: each card's back among three other backs (deterministic)."""
     backs = [c.back for c in cards]
+    if any(" _" in c.front for c in cards):
+        return []  # spelling cards: the back is the word itself
     if len(set(backs)) != len(backs) or any(len(b) > 80 for b in backs) or len(cards) < 4:
         return []
     questions = []
@@ -84,6 +127,37 @@ def _self_test(ctx: Context, cards: list[Card]) -> list[Question]:
     return questions
 
 
+def deck_paths(ctx: Context, deck: FlashcardsComponent) -> list[KeyPath]:
+    """Flip the first card; sort one as known and one as still learning (one only in a deck of two or less)."""
+    t, cid, total = ctx.t, deck.id, len(deck.cards)
+    flip = path(
+        "flip",
+        t("I flip the first card and see its answer.", "我翻开第一张卡片，看到答案。"),
+        [step("click", f"{cid}__flip")],
+        [expect(f"{cid}.side", "back"), expect(f"{cid}.total", total)],
+    )
+    if total <= 2:
+        sort = path(
+            "sort",
+            t("I mark a card as known.", "我把一张卡片标为认识。"),
+            [step("click", f"{cid}__known")],
+            [expect(f"{cid}.known", 1), expect(f"{cid}.remaining", total - 1), expect(f"{cid}.index", 1 % total)],
+        )
+        return [flip, sort]
+    sort = path(
+        "sort",
+        t("I mark one card as known and one as still learning.", "我把一张标为认识，一张标为还不熟。"),
+        [step("click", f"{cid}__known"), step("click", f"{cid}__unknown")],
+        [
+            expect(f"{cid}.known", 1),
+            expect(f"{cid}.unknown", 1),
+            expect(f"{cid}.remaining", total - 2),
+            expect(f"{cid}.index", 2),
+        ],
+    )
+    return [flip, sort]
+
+
 def build(ctx: Context) -> AppSpec:
     t = ctx.t
     cards, title, icon = _cards(ctx)
@@ -93,28 +167,16 @@ def build(ctx: Context) -> AppSpec:
         "Add your own cards below the deck; shuffle to mix them up.",
         "点 **翻面** 查看答案，再把卡片分到“认识”或“还不熟”。可以在卡组下方添加自己的卡片，也可以洗牌。",
     )
+    if any(" _" in c.front for c in cards):
+        how += " " + t(
+            "Each card shows a word with letters hidden; flip it to check your spelling. To add meanings, send "
+            "a follow-up sentence with one “word - meaning” a line.",
+            "每张卡片显示隐去部分字母的单词，翻面核对拼写。想加上词义，可以再发一句话，每行一个“单词 - 意思”。",
+        )
     screens = [
         Screen(name="study", title=t("Study", "学习"), icon=icon, components=[TextComponent(id="how", body=how), deck])
     ]
-    paths = [
-        path(
-            "flip",
-            t("I flip the first card and see its answer.", "我翻开第一张卡片，看到答案。"),
-            [step("click", "cards__flip")],
-            [expect("cards.side", "back"), expect("cards.total", len(cards))],
-        ),
-        path(
-            "sort",
-            t("I mark one card as known and one as still learning.", "我把一张标为认识，一张标为还不熟。"),
-            [step("click", "cards__known"), step("click", "cards__unknown")],
-            [
-                expect("cards.known", 1),
-                expect("cards.unknown", 1),
-                expect("cards.remaining", len(cards) - 2),
-                expect("cards.index", 2),
-            ],
-        ),
-    ]
+    paths = deck_paths(ctx, deck)
     questions = _self_test(ctx, cards)
     if questions:
         quiz = QuizComponent(id="test", title=t("Test yourself", "自我测验"), questions=questions, pass_mark=0.75)
@@ -131,7 +193,7 @@ def build(ctx: Context) -> AppSpec:
             )
         )
     brief = Brief(
-        title=t(f"{title} Flashcards", f"{title}卡片"),
+        title=title if title.endswith(("Cards", "卡片")) else t(f"{title} Flashcards", f"{title}卡片"),
         value=t(
             f"Learn {title.lower()} with flip cards, sort what you know and test yourself.",
             f"用翻转卡片学习{title}，区分已掌握和未掌握的内容，再做个小测验。",

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import re
 
-from flashapps.spec import AppSpec, Brief, ChecklistComponent, Component, PickerComponent, Screen, TextComponent
+from flashapps.spec import (
+    AppSpec,
+    Brief,
+    ChecklistComponent,
+    Component,
+    KeyPath,
+    PickerComponent,
+    Screen,
+    TextComponent,
+)
+from generator.planner.content import read_content
 from generator.planner.patterns.base import Context, Match, Pattern, Variant, best_variant, expect, path, step
 from generator.planner.patterns.records import choice_options
 
-__all__ = ["PATTERN"]
+__all__ = ["PATTERN", "picker_paths"]
 
 KEYWORDS = {
     "random": 4,
@@ -36,6 +46,20 @@ KEYWORDS = {
     "抽签": 8,
     "掷骰子": 8,
     "洗牌": 6,
+    "group maker": 10,
+    "team maker": 10,
+    "random groups": 10,
+    "random teams": 10,
+    "into groups": 8,
+    "into teams": 8,
+    "groups of": 6,
+    "teams of": 6,
+    "分组": 10,
+    "分队": 10,
+    "分成": 3,
+    "split": 4,
+    "teams$": 3,
+    "groups$": 3,
 }
 
 _DEFAULTS: dict[str, tuple[tuple[str, str], str, str, list[str], list[str], int]] = {
@@ -96,6 +120,14 @@ _DEFAULTS: dict[str, tuple[tuple[str, str], str, str, list[str], list[str], int]
         ],
         5,
     ),
+    "groups": (
+        ("Group Maker", "随机分组"),
+        "👥",
+        "teal",
+        ["Alice", "Ben", "Chloe", "Daniel", "Emma", "Felix", "Grace", "Henry", "Isla", "Jack", "Kai", "Lily"],
+        ["小明", "小红", "小刚", "小丽", "小华", "小军", "小芳", "小强", "小雪", "小龙", "小青", "小宇"],
+        1,
+    ),
     "names": (
         ("Name Generator", "起名助手"),
         "✨",
@@ -116,41 +148,80 @@ def _numbers(ctx: Context) -> list[str] | None:
     return [str(n) for n in range(low, min(high, low + 199) + 1)] if high > low else None
 
 
+def picker_paths(ctx: Context, picker: PickerComponent) -> list[KeyPath]:
+    """Pick one, no repeats, reset; and with groups, every item dealt into one group."""
+    t, cid, items = ctx.t, picker.id, picker.items
+    fits_twice = picker.no_repeat and len(items) >= 2 * picker.count
+    paths = [
+        path(
+            "pick_one",
+            t("I pick and get one of the items.", "我抽一次，得到列表中的一项。"),
+            [step("click", f"{cid}__pick")],
+            [expect(f"{cid}.history", 1), expect(f"{cid}.picked", picker.count, "len_eq")],
+        ),
+        path(
+            "no_repeats",
+            t("Two picks in a row never give the same item.", "连续抽两次不会重复。"),
+            [step("click", f"{cid}__pick"), step("click", f"{cid}__pick")],
+            [expect(f"{cid}.history", 2)]
+            + ([expect(f"{cid}.remaining", len(items) - 2 * picker.count)] if fits_twice else []),
+        ),
+        path(
+            "reset",
+            t("Reset puts every item back.", "重置后所有项目回到池中。"),
+            [step("click", f"{cid}__pick"), step("click", f"{cid}__reset")],
+            [expect(f"{cid}.remaining", len(items)), expect(f"{cid}.picked", [])],
+        ),
+    ]
+    if picker.groups or picker.group_size:
+        made = picker.groups or -(-len(items) // picker.group_size)
+        paths.append(
+            path(
+                "make_groups",
+                t("I split the list into groups: everyone is in exactly one.", "我把名单分组：每个人都只在一个组里。"),
+                [step("click", f"{cid}__split")],
+                [expect(f"{cid}.groups", min(made, len(items)), "len_eq")],
+            )
+        )
+    return paths
+
+
 def _picker(ctx: Context, kind: str) -> AppSpec:
     t = ctx.t
     (title_en, title_zh), icon, theme, items_en, items_zh, count = _DEFAULTS[kind]
     defaults = t.items(items_en, items_zh)
-    items = (_numbers(ctx) if kind == "numbers" else None) or choice_options(ctx.items, defaults, limit=200)
+    content = read_content(ctx.idea)
+    own = [ctx.script(item)[:80] for item in content.items if kind != "numbers"]
+    listed = [] if kind in ("students", "groups") else ctx.items  # names come only as a list (read_content)
+    items = (_numbers(ctx) if kind == "numbers" else None) or own or choice_options(listed, defaults, limit=200)
+    count = (content.counts.get("picks") or count) if kind != "groups" else 1
+    groups = content.counts.get("groups", 0) if kind == "groups" else 0
+    size = content.group_size if kind == "groups" and not groups else 0
+    if kind == "groups" and not groups and not size:
+        groups = 2
     picker = PickerComponent(
-        id="pick", title=t(title_en, title_zh), items=items, count=min(count, len(items)), no_repeat=kind != "dice"
+        id="pick",
+        title=t(title_en, title_zh),
+        items=items[:200],
+        count=max(1, min(count, len(items), 20)),
+        no_repeat=kind != "dice",
+        groups=min(groups, len(items), 50),
+        group_size=min(size, 50),
     )
     tip = t(
         "Press **Pick** for a random choice; nothing repeats until everything has been picked. Edit the list in "
         "“Edit the list” (one item a line).",
         "点 **抽取** 随机选择；全部抽完之前不会重复。可以在“编辑列表”中修改（每行一项）。",
     )
+    if not own and kind in ("students", "groups"):
+        tip += " " + t(
+            "These names are examples: paste your class list in “Edit the list”, one name a line (or send it "
+            "in a follow-up sentence, or upload a CSV or Excel file with a name column on the create page).",
+            "这些名字只是示例：把全班名单粘贴到“编辑列表”中，每行一个名字（也可以再发一句话给出名单，"
+            "或在创建页上传带“名字”列的 CSV 或 Excel 文件）。",
+        )
     components: list[Component] = [picker, TextComponent(id="tip", body=tip)]
-    paths = [
-        path(
-            "pick_one",
-            t("I pick and get one of the items.", "我抽一次，得到列表中的一项。"),
-            [step("click", "pick__pick")],
-            [expect("pick.history", 1), expect("pick.picked", picker.count, "len_eq")],
-        ),
-        path(
-            "no_repeats",
-            t("Two picks in a row never give the same item.", "连续抽两次不会重复。"),
-            [step("click", "pick__pick"), step("click", "pick__pick")],
-            [expect("pick.history", 2)]
-            + ([expect("pick.remaining", len(items) - 2 * picker.count)] if picker.no_repeat else []),
-        ),
-        path(
-            "reset",
-            t("Reset puts every item back.", "重置后所有项目回到池中。"),
-            [step("click", "pick__pick"), step("click", "pick__reset")],
-            [expect("pick.remaining", len(items)), expect("pick.picked", [])],
-        ),
-    ]
+    paths = picker_paths(ctx, picker)
     if kind == "chores":
         chores = ChecklistComponent(id="done", title=t("Done this week", "本周已完成"), items=items[:30], editable=True)
         components.append(chores)
@@ -185,6 +256,27 @@ def _picker(ctx: Context, kind: str) -> AppSpec:
 
 
 VARIANTS = (
+    Variant(
+        "groups",
+        {
+            "group maker": 10,
+            "team maker": 10,
+            "into groups": 10,
+            "into teams": 10,
+            "groups of": 8,
+            "teams of": 8,
+            "random groups": 10,
+            "random teams": 10,
+            "分组": 12,
+            "分队": 12,
+            "分成": 6,
+            "每组": 8,
+            "split": 6,
+            "teams$": 4,
+            "groups$": 4,
+        },
+        lambda ctx: _picker(ctx, "groups"),
+    ),
     Variant(
         "decision",
         {"decide": 6, "decision": 8, "yes or no": 8, "between": 2, "决定": 8, "选择困难": 8},

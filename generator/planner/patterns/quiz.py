@@ -1,4 +1,5 @@
-"""Quizzes from built-in question banks, chosen by the idea's topic; never empty."""
+"""Quizzes: the teacher's own questions or spelling words when the sentence lists them, else a built-in
+question bank chosen by the idea's topic; never empty, never a placeholder."""
 
 from __future__ import annotations
 
@@ -17,11 +18,15 @@ from flashapps.spec import (
     TableComponent,
     TextComponent,
 )
-from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
+from generator.planner.content import Content, read_content
+from generator.planner.extract import find_topic
+from generator.planner.patterns.base import Context, Match, Pattern
+from generator.planner.patterns.decks import DECKS, Deck
 from generator.planner.patterns.quiz_banks import BANKS_A, Bank
 from generator.planner.patterns.quiz_banks2 import BANKS_B, GENERAL
 from generator.planner.patterns.quiz_banks3 import MATH
 from generator.planner.patterns.records import save_path
+from generator.planner.patterns.spelling import SPELL_WORDS, how_to_add, pair_questions, quiz_paths, spelling_questions
 
 __all__ = ["BANKS", "PATTERN", "pick_bank", "questions_of"]
 
@@ -44,6 +49,12 @@ KEYWORDS = {
     "知识竞赛": 8,
     "选择题": 6,
     "出题": 6,
+    "spelling": 8,
+    "spell": 6,
+    "dictation": 8,
+    "拼写": 8,
+    "听写": 8,
+    "默写": 6,
 }
 _BANK_WORDS = ("question bank", "teacher", "题库", "老师", "教师", "出题")
 
@@ -72,14 +83,48 @@ def questions_of(ctx: Context, bank: Bank) -> list[Question]:
     ]
 
 
+def _word_deck(ctx: Context) -> Deck | None:
+    """A built-in word deck (vocabulary, Spanish, kanji) that fits the idea well, for a words quiz."""
+    fits = [(ctx.match(deck.keywords).score, deck) for deck in DECKS if deck.name != "capitals"]
+    fit, deck = max(fits, key=lambda pair: pair[0])
+    return deck if fit >= 6 else None
+
+
 def score(ctx: Context) -> Match:
     return ctx.match(KEYWORDS)
 
 
-def build(ctx: Context) -> AppSpec:
+def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, str]:
+    """The quiz, its title, icon and the note above it: the teacher's words or questions when the sentence
+    lists them, else the built-in bank of its topic (cut to the count asked for)."""
     t = ctx.t
+    if ctx.has(*SPELL_WORDS):
+        questions, own = spelling_questions(ctx, content)
+        title = t("Spelling Test", "拼写测验") if not ctx.has("听写", "默写") else t("Dictation", "听写练习")
+        how = t(
+            "Read each clue, type the word, then press **Check** to see your score and the words to practise "
+            "again; **Retry** starts over.",
+            "看提示写出词语，然后点 **检查答案** 查看得分和需要再练的词；**重来** 可以重新作答。",
+        )
+        extra = "" if own else " " + how_to_add(ctx, "words")
+        quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.8, mode="typed")
+        return quiz, title, "✏️", how + extra
+    if content.pairs:
+        meaning = not any(q.endswith(("?", "？")) for q, _ in content.pairs)
+        questions, mode = pair_questions(ctx, content.pairs, meaning)
+        topic = find_topic(ctx.idea.split("\n", 1)[0])
+        title = ctx.script(topic[:1].upper() + topic[1:]) if topic else t("Quiz", "小测验")
+        quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
+        how = t(
+            f"{len(questions)} questions. Answer each, then press **Check** to see your score; **Retry** starts over.",
+            f"共 {len(questions)} 道题。逐题作答，然后点 **检查答案** 查看得分；**重来** 可以重新作答。",
+        )
+        return quiz, title, "📝", how
     bank, matched = pick_bank(ctx)
     questions = questions_of(ctx, bank)
+    wanted = content.counts.get("questions")
+    if wanted and 1 <= wanted < len(questions):
+        questions = questions[:wanted]
     title = t(*bank.title)
     quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6)
     if matched:
@@ -89,54 +134,50 @@ def build(ctx: Context) -> AppSpec:
             f"共 {len(questions)} 道关于{title}的题。每题选一个答案，然后点 **检查答案** 查看得分和每题解析；"
             f"**重来** 可以重新作答。",
         )
-    else:
-        topic = ctx.topic or t("your topic", "你的主题")
+        if wanted and wanted > len(questions):
+            note += " " + t(
+                f"There are {len(questions)} built-in questions, fewer than the {wanted} asked for.",
+                f"内置题目只有 {len(questions)} 道，少于要求的 {wanted} 道。",
+            )
+        return quiz, title, bank.icon, note + (" " + how_to_add(ctx, "questions") if wanted else "")
+    deck = _word_deck(ctx)
+    if deck is not None:
+        pairs = [(front, t(en, zh)) for front, en, zh, _ in deck.cards][: wanted or 12]
+        questions, mode = pair_questions(ctx, pairs, meaning=True)
+        title = t(*deck.title)
+        quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
         note = t(
-            f"There is no built-in question set on “{topic}” yet, so this quiz starts with general knowledge. "
-            "Teachers: replace the questions in the app's spec (questions → prompt, choices, answer) or describe "
-            "them in a follow-up sentence.",
-            f"还没有关于“{topic}”的内置题目，所以先用综合知识题。老师可以在应用的 spec 中替换题目"
-            "（questions → prompt、choices、answer），或用一句话描述要改的题。",
+            f"{len(questions)} words: choose what each one means, then press **Check**. ",
+            f"共 {len(questions)} 个词：选出每个词的意思，然后点 **检查答案**。",
         )
+        return quiz, title, deck.icon, note + how_to_add(ctx, "questions")
+    topic = ctx.script(ctx.topic)
+    start = (
+        t(f"There are no built-in questions on “{topic}”, so", f"还没有关于“{topic}”的内置题目，所以")
+        if topic
+        else t("There is no built-in question set for this quiz, so", "这个测验没有对应的内置题目，所以")
+    )
+    note = (
+        start
+        + t(" it starts with general-knowledge questions for now. ", "暂时先用综合知识题。")
+        + how_to_add(ctx, "questions")
+    )
+    return quiz, title, bank.icon, note
+
+
+def build(ctx: Context) -> AppSpec:
+    t = ctx.t
+    quiz, title, icon, note = _content(ctx, read_content(ctx.idea))
     screens = [
         Screen(
             name="quiz",
             title=t("Quiz", "测验"),
-            icon=bank.icon,
+            icon=icon,
             components=[TextComponent(id="intro", body=note), quiz],
         ),
     ]
-    entities, paths = [], []
-    right = [q.choices[q.answer] for q in questions]
-    wrong = questions[0].choices[(questions[0].answer + 1) % len(questions[0].choices)]
-    paths.append(
-        path(
-            "all_right",
-            t("I answer every question right and score full marks.", "我全部答对，拿到满分。"),
-            [*(step("set", f"quiz__q{n}", answer) for n, answer in enumerate(right)), step("click", "quiz__submit")],
-            [expect("quiz.score", len(questions)), expect("quiz.total", len(questions)), expect("quiz.passed", True)],
-        )
-    )
-    paths.append(
-        path(
-            "one_wrong",
-            t("One wrong answer costs one point and the score says so.", "答错一题就少一分。"),
-            [
-                step("set", "quiz__q0", wrong),
-                *(step("set", f"quiz__q{n}", a) for n, a in enumerate(right) if n),
-                step("click", "quiz__submit"),
-            ],
-            [expect("quiz.score", len(questions) - 1), expect("quiz.finished", True)],
-        )
-    )
-    paths.append(
-        path(
-            "retry",
-            t("After checking, Retry clears the answers.", "检查之后点“重来”会清空答案。"),
-            [step("set", "quiz__q0", right[0]), step("click", "quiz__submit"), step("click", "quiz__retry")],
-            [expect("quiz.finished", False), expect("quiz.answered", 0)],
-        )
-    )
+    entities = []
+    paths = quiz_paths(ctx, quiz)
     if ctx.has(*_BANK_WORDS):
         entity = Entity(
             name="question",
@@ -177,16 +218,18 @@ def build(ctx: Context) -> AppSpec:
             )
         )
     brief = Brief(
-        title=t(f"{title} Quiz", f"{title}测验"),
+        title=title if quiz.mode == "typed" or title.endswith(("Quiz", "测验")) else t(f"{title} Quiz", f"{title}测验"),
         value=t(
             f"Test your knowledge of {title.lower()}: instant score and an explanation for every answer.",
             f"测一测你对{title}的了解：马上得分，每题都有解析。",
         ),
         audience=t("Students and their teachers", "学生和老师"),
         language=ctx.language,
-        icon=bank.icon,
+        icon=icon,
         category="learning",
-        inputs=[t("an answer per question", "每道题的答案")],
+        inputs=[
+            t("an answer per question", "每道题的答案") if quiz.mode == "choice" else t("the typed words", "写出的词语")
+        ],
         feedback=[t("score, pass or fail, and explanations", "得分、是否及格和解析")],
         theme=ctx.theme("purple"),
     )
