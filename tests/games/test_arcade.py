@@ -135,13 +135,25 @@ def test_pong_against_the_computer(open_game, viewport: str) -> None:
     assert st["status"] == "ready" and st["players"] == 1 and st["target"] == 2
     assert "First to 2 points" in page.overlay()
     x0 = st["paddles"]["bottom"]
-    if page.touch:
+    if page.touch:  # a phone held upright: the court runs up and down, a finger drags the bottom paddle
+        assert st["court"] == "upright"
         page.tap("[data-fg=ov-button]")
         page.tap(page.at("canvas", 0.12, 0.85))  # a touch on the left pulls the paddle there
         page.call("step", 300)
-    else:
-        page.press("ArrowLeft", times=3)
-    page.wait(lambda: page.state()["paddles"]["bottom"] < x0 - 30)
+        page.wait(lambda: page.state()["paddles"]["bottom"] < x0 - 30)
+    else:  # a computer: the classic court across, your paddle on the left, ↑ ↓ and W S both move it
+        assert st["court"] == "across" and "W S" in page.overlay()
+        width, height = page.js(
+            "const r = document.querySelector('canvas').getBoundingClientRect(); return [r.width, r.height];"
+        )
+        assert width > height
+        for key, sign in (("ArrowUp", -1), ("s", 1), ("w", -1), ("ArrowDown", 1)):  # up the screen: towards x 0
+            before = page.state()["paddles"]["bottom"]
+            page.press(key, times=3)
+            page.wait(lambda: sign * (page.state()["paddles"]["bottom"] - before) > 30, 5, key)  # noqa: B023
+        page.call("setPaddle", "bottom", 180)
+        page.tap(page.at("canvas", 0.15, 0.12))  # a click near the top of the left half pulls the paddle up there
+        page.wait(lambda: page.state()["paddles"]["bottom"] < 100)
     assert page.state()["status"] == "playing"
     page.call("manual", True)  # from here the test runs the clock
 
@@ -175,10 +187,16 @@ def test_pong_against_the_computer(open_game, viewport: str) -> None:
 def test_pong_two_players_on_one_screen(open_game) -> None:
     page = open_game("pong", "desktop", players=2, target=1, difficulty="hard")
     assert page.state()["players"] == 2 and page.hud("p2") == "0"
+    assert "Left: W S" in page.overlay() and "Right: ↑ ↓" in page.overlay()
     x0 = page.state()["paddles"]["top"]
-    page.press("d", times=3)  # the top player's keys
+    page.press("ArrowDown", times=3)  # the right player's keys
     page.wait(lambda: page.state()["paddles"]["top"] > x0 + 30)
     assert page.state()["paddles"]["bottom"] == x0
+    page.press("w", times=3)  # the left player's keys
+    page.wait(lambda: page.state()["paddles"]["bottom"] < x0 - 30)
+    top = page.state()["paddles"]["top"]
+    assert top > x0 + 30
+    page.shot("pong-two")
     page.call("manual", True)
     score_point(page, "top")
     text = ended(page, "won")
