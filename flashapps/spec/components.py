@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from flashapps.spec.booking import BookingComponent, CalendarComponent, SeatsComponent
 from flashapps.spec.component_base import WidgetKind
 from flashapps.spec.interactive import (
     CANVAS_GAMES,
@@ -46,6 +47,9 @@ from flashapps.spec.site import SiteComponent, SiteItem, SiteSection, SiteTile
 
 __all__ = [
     "CANVAS_GAMES",
+    "BookingComponent",
+    "CalendarComponent",
+    "SeatsComponent",
     "COMPONENT_KINDS",
     "STREAMLIT_GAMES",
     "BoardComponent",
@@ -98,7 +102,10 @@ Component = Annotated[
     | TextComponent
     | CsvComponent
     | SiteComponent
-    | BoardComponent,
+    | BoardComponent
+    | BookingComponent
+    | CalendarComponent
+    | SeatsComponent,
     Field(discriminator="kind"),
 ]
 
@@ -121,4 +128,7 @@ COMPONENT_KINDS = (
     "csv",
     "site",
     "board",
+    "booking",
+    "calendar",
+    "seats",
 )

@@ -1,6 +1,7 @@
 """The catalogue: every pattern the offline planner can build, most specific first (ties go to the earlier)."""
 
 from generator.planner.patterns import (
+    booking,
     budget,
     calculator,
     collection,
@@ -32,6 +33,7 @@ CATALOGUE: tuple[Pattern, ...] = (
     quiz.PATTERN,
     flashcards.PATTERN,
     timer.PATTERN,
+    booking.PATTERN,
     game.PATTERN,
     picker.PATTERN,
     poll.PATTERN,
