@@ -133,7 +133,8 @@ def _html(at: AppTest) -> str:
 def test_the_page_has_a_menu_bar_escaped_text_groups_tiles_and_example_marks(run_app: Runner) -> None:
     at = run_app(_site_app())
     page = _html(at)
-    assert '<nav class="site-nav">' in page
+    assert '<nav class="site-nav" id="site-site-top">' in page
+    assert page.count('<a class="site-top" href="#site-site-top">') == 5  # each section leads back to the menu bar
     for anchor in ("about", "menu", "hours", "pics", "said", "contact"):
         assert f'href="#site-site-{anchor}"' in page and f'id="site-site-{anchor}"' in page
     assert "Croissant &lt;b&gt;" in page and "Croissant <b>" not in page

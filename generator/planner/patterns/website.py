@@ -260,10 +260,17 @@ def build(ctx: Context) -> AppSpec:
     audience = t(f"Visitors to {title}, and its owner", f"{title}的访客和主人")
     if ctx.has("students", "parents", "学生", "家长"):
         audience = t("Students, parents and the organisers", "学生、家长和组织者")
+    action = form.value
+    if kind and not kind.place:  # an event, a card, a portfolio: what it is, and what a visitor does
+        when = " · ".join(p for p in (facts["date"], facts["venue"]) if p)
+        value = t(f"{title}{f' ({when})' if when else ''}: everything to know, and {action}.",
+                  f"{title}{f'（{when}）' if when else ''}：全部信息，还能{action}。")  # fmt: skip
+    else:
+        value = t(f"The website of {title}: what it offers, when and where, and {action}.",
+                  f"{title}的网站：介绍、时间地点，还能{action}。")  # fmt: skip
     brief = Brief(
         title=title[:80],
-        value=t(f"The website of {title}: what it offers, when and where, and {form.value}.",
-                f"{title}的网站：介绍、时间地点，还能{form.value}。")[:300],
+        value=value[:300],
         audience=audience[:300],
         language=ctx.language,
         icon=kind.icon if kind else "🌐",

@@ -44,7 +44,7 @@ def _options(ctx: Context) -> tuple[list[str], str]:
         parts = [p.strip(" .") for p in _SPLIT.split(found.group(1)) if p.strip(" .")]
         if 2 <= len(parts) <= 8 and all(len(p) <= 30 and len(p.split()) <= 3 and not _DIGIT.search(p) for p in parts):
             before = re.findall(r"([A-Za-z]+(?: [A-Za-z]+)?|[\u4e00-\u9fff]{2,6})\s*$", ctx.idea[: found.start()])
-            name = before[0].removeprefix("and ").removeprefix("or ") if before else ""
+            name = re.sub(r"^(?:and|or|a|an|the|their|your)\s+", "", before[0], flags=re.IGNORECASE) if before else ""
             options = list(dict.fromkeys(ctx.script(p[:1].upper() + p[1:]) for p in parts))
             return options, ctx.script(name[:1].upper() + name[1:])[:80]
     return [], ""
@@ -182,7 +182,7 @@ def form_entity(
         inbox=inbox,
         story=story,
         inputs=t.join([f.label for f in entity.fields[:4]])[:80],
-        value=title.split(" ", 1)[-1].lower() if not ctx.zh else title.split(" ", 1)[-1],
+        value=" ".join(w if w.isupper() else w.lower() for w in title.split(" ")[1:]),
         values=values,
         chart_field=chart,
         sum_field=total,

@@ -146,7 +146,8 @@ def _english_runs(idea: str) -> list[tuple[str, str, str]]:
         run = " ".join(words)
         if any(run.lower().startswith(m) for m in _MONTHS + _DAYS) or (run.isupper() and len(run) <= 4):
             continue
-        previous = before.split()[-1].lower() if before.split() else ""
+        words_before = [w.lower() for w in before.split() if w.lower() not in ("the", "a", "an")]
+        previous = words_before[-1] if words_before else ""
         runs.append((previous, run, idea[match.end() :]))
     return runs
 
