@@ -16,7 +16,16 @@ from pydantic import BaseModel
 from generator.planner.extract import chinese_number
 from generator.planner.hanzi import to_simplified
 
-__all__ = ["Content", "hide_letters", "keep_lines", "placeholders", "read_content", "read_count", "read_items"]
+__all__ = [
+    "Content",
+    "asks_for_groups",
+    "hide_letters",
+    "keep_lines",
+    "placeholders",
+    "read_content",
+    "read_count",
+    "read_items",
+]
 
 _BULLET = re.compile(
     r"^\s*(?:[-*•·▪◦]+|\(?\d{1,3}[.)、:：]|\(?[a-z][.)]|[（(]?[一二三四五六七八九十]+[、.）)])\s*", re.I
@@ -171,6 +180,17 @@ def read_count(text: str, kind: str) -> int | None:
     if kind == "picks" and re.search(r"class of|全班|班级?有?$|共", before):
         return None  # “a class of 28 students” is the size of the list, not how many to pick
     return _number(match.group(1))
+
+
+_MAKE_GROUPS = re.compile(
+    rf"\binto\s+{_NUM}\s+(?:teams?|groups?)|(?:分成|分为){_NUM}\s*(?:个)?\s*(?:小组|组|队)", re.IGNORECASE
+)
+
+
+def asks_for_groups(text: str) -> bool:
+    """Whether the sentence asks to split a list into groups (“into 3 teams”, “groups of 4”, “分成8组”)."""
+    simple = to_simplified(text).lower()
+    return bool(_MAKE_GROUPS.search(simple) or _PER_GROUP.search(simple))
 
 
 def _group_size(text: str) -> int:

@@ -14,7 +14,7 @@ from flashapps.spec import (
     Screen,
     TextComponent,
 )
-from generator.planner.content import read_content
+from generator.planner.content import asks_for_groups, read_content
 from generator.planner.patterns.base import Context, Match, Pattern, Variant, best_variant, expect, path, step
 from generator.planner.patterns.records import choice_options
 
@@ -58,8 +58,6 @@ KEYWORDS = {
     "分队": 10,
     "分成": 3,
     "split": 4,
-    "teams$": 3,
-    "groups$": 3,
 }
 
 _DEFAULTS: dict[str, tuple[tuple[str, str], str, str, list[str], list[str], int]] = {
@@ -335,7 +333,8 @@ def build(ctx: Context) -> AppSpec:
 def score(ctx: Context) -> Match:
     found = ctx.match(KEYWORDS)
     listed = Match(2.0, ()) if found.score and len(ctx.items) >= 2 else Match()
-    return found + listed
+    grouped = Match(40.0, ("groups",)) if asks_for_groups(ctx.idea) else Match()  # a clear wish: a group maker
+    return found + listed + grouped
 
 
 PATTERN = Pattern(

@@ -102,9 +102,9 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
         questions, own = spelling_questions(ctx, content)
         title = t("Spelling Test", "拼写测验") if not ctx.has("听写", "默写") else t("Dictation", "听写练习")
         how = t(
-            "Read each clue, type the word, then press **Check** to see your score and the words to practise "
-            "again; **Retry** starts over.",
-            "看提示写出词语，然后点 **检查答案** 查看得分和需要再练的词；**重来** 可以重新作答。",
+            "Read each clue, type the word, then press **Check answers** to see your score and the words to practise "
+            "again; **Try again** starts over.",
+            "看提示写出词语，然后点 **提交答案** 查看得分和需要再练的词；**再来一次** 可以重新作答。",
         )
         extra = "" if own else " " + how_to_add(ctx, "words")
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.8, mode="typed")
@@ -116,8 +116,9 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
         title = ctx.script(topic[:1].upper() + topic[1:]) if topic else t("Quiz", "小测验")
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
         how = t(
-            f"{len(questions)} questions. Answer each, then press **Check** to see your score; **Retry** starts over.",
-            f"共 {len(questions)} 道题。逐题作答，然后点 **检查答案** 查看得分；**重来** 可以重新作答。",
+            f"{len(questions)} questions. Answer each, then press **Check answers** to see your score; "
+            "**Try again** starts over.",
+            f"共 {len(questions)} 道题。逐题作答，然后点 **提交答案** 查看得分；**再来一次** 可以重新作答。",
         )
         return quiz, title, "📝", how
     bank, matched = pick_bank(ctx)
@@ -129,10 +130,10 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
     quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6)
     if matched:
         note = t(
-            f"{len(questions)} questions on {title.lower()}. Pick an answer for each, then press **Check** to see "
-            "your score and an explanation for every question; **Retry** starts over.",
-            f"共 {len(questions)} 道关于{title}的题。每题选一个答案，然后点 **检查答案** 查看得分和每题解析；"
-            f"**重来** 可以重新作答。",
+            f"{len(questions)} questions on {title.lower()}. Pick an answer for each, then press **Check answers** "
+            "to see your score and an explanation for every question; **Try again** starts over.",
+            f"共 {len(questions)} 道关于{title}的题。每题选一个答案，然后点 **提交答案** 查看得分和每题解析；"
+            f"**再来一次** 可以重新作答。",
         )
         if wanted and wanted > len(questions):
             note += " " + t(
@@ -147,8 +148,8 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
         title = t(*deck.title)
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
         note = t(
-            f"{len(questions)} words: choose what each one means, then press **Check**. ",
-            f"共 {len(questions)} 个词：选出每个词的意思，然后点 **检查答案**。",
+            f"{len(questions)} words: choose what each one means, then press **Check answers**. ",
+            f"共 {len(questions)} 个词：选出每个词的意思，然后点 **提交答案**。",
         )
         return quiz, title, deck.icon, note + how_to_add(ctx, "questions")
     topic = ctx.script(ctx.topic)
@@ -222,6 +223,11 @@ def build(ctx: Context) -> AppSpec:
         value=t(
             f"Test your knowledge of {title.lower()}: instant score and an explanation for every answer.",
             f"测一测你对{title}的了解：马上得分，每题都有解析。",
+        )
+        if not ctx.has(*SPELL_WORDS)
+        else t(
+            f"{len(quiz.questions)} words to write from their clues: instant score and the words to practise again.",
+            f"看提示写出 {len(quiz.questions)} 个词：马上得分，并列出需要再练的词。",
         ),
         audience=t("Students and their teachers", "学生和老师"),
         language=ctx.language,
