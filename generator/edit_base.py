@@ -132,10 +132,10 @@ def number(text: str) -> float | None:
     return float(_NUMBER_WORDS[text.lower()]) if text.lower() in _NUMBER_WORDS else None
 
 
-def clean_words(text: str) -> str:
-    """A value without its quotes and the filler around it."""
+def clean_words(text: str, articles: bool = True) -> str:
+    """A value without its quotes and the filler around it (and a leading article, unless ``articles`` is False)."""
     text = text.strip(" .:：!！?？\"“”'‘’「」『』")
-    return re.sub(r"^(?:the|a|an|some)\s+", "", text, flags=re.I).strip()
+    return re.sub(r"^(?:the|a|an|some)\s+", "", text, flags=re.I).strip() if articles else text
 
 
 def listed(text: str) -> list[str]:

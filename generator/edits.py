@@ -20,9 +20,10 @@ from flashapps.spec import AppSpec
 from generator.edit_base import Clause, Refused, clause, split_clauses
 from generator.edit_basic import chart, colour, mode, rename, title
 from generator.edit_fields import add_field, field_range, options, remove_field
-from generator.edit_items import add_items, remove_items
+from generator.edit_items import add_items, remove_items, replace_items
 from generator.edit_numbers import calculator, counter, goal, picker, quiz_rules, timer
 from generator.edit_pages import add_page, remove_page
+from generator.planner.content import keep_lines
 from generator.planner.patterns.game_edit import follow_up
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def _game(spec: AppSpec, c: Clause) -> list[str]:
 Reader = Callable[[AppSpec, Clause], list[str]]
 _READERS: list[Reader] = [
     rename, title, add_page, remove_page, add_field, remove_field, options, field_range, timer, picker, counter,
-    quiz_rules, calculator, goal, add_items, remove_items, mode, colour, chart, _game,
+    quiz_rules, calculator, goal, replace_items, add_items, remove_items, mode, colour, chart, _game,
 ]  # fmt: skip
 """In order: the first reader that understands a clause makes its change."""
 
@@ -76,9 +77,11 @@ def _read(spec: AppSpec, c: Clause) -> list[str]:
 
 def apply_edit(spec: AppSpec, sentence: str) -> EditResult:
     """The spec after ``sentence``, what changed, what could not be done and whether anything was made."""
+    first, *pasted = keep_lines(sentence).split("\n")
     text = " ".join(sentence.split())
     t = clause(text, text, spec.brief.language).t
-    parts = split_clauses(text)
+    parts = split_clauses(first)  # a pasted list (the lines after the first) belongs to the last clause
+    parts = [*parts[:-1], "\n".join(parts[-1:] + pasted)] if pasted else parts
     wanted = [_language(p) for p in parts]
     language = next((w for w in wanted if w), None)
     if language is not None:

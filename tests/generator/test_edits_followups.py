@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -29,7 +29,7 @@ from workshop.actions import Workshop
 
 TRACKER = "an app to track my daily water"
 QUIZ = "a quiz about the solar system"
-PICKER = "pick a random student from my class: Ann, Bob, Cara"
+PICKER = "a random name picker: Ann, Bob, Cara"
 CALC = "a tip calculator"
 LIST = "a packing checklist for camping"
 DECK = "flashcards to learn French animals"
@@ -61,7 +61,7 @@ def _one(spec: AppSpec, kind: type[T]) -> T:
     return found
 
 
-def _field(spec: AppSpec, label: str):  # type: ignore[no-untyped-def]
+def _field(spec: AppSpec, label: str) -> Any:
     return next((f for e in spec.entities for f in e.fields if f.label == label), None)
 
 
@@ -125,7 +125,7 @@ def test_chinese_clauses_each_make_their_change_and_say_so_in_chinese() -> None:
 
 def test_a_date_field_and_a_rating_field_get_their_types() -> None:
     spec = _edit(TODO, "add a field for the start date and add a rating column").spec
-    assert _field(spec, "Start date").type == "date"  # type: ignore[union-attr]
+    assert _field(spec, "Start date").type == "date"
     rating = _field(spec, "Rating")
     assert rating is not None and (rating.type, rating.min, rating.max) == ("rating", 1, 5)
 
@@ -156,11 +156,11 @@ def test_a_field_a_total_is_made_of_stays() -> None:
 
 def test_an_option_is_added_to_the_named_choice() -> None:
     spec = _edit(TODO, "add the option Urgent to priority").spec
-    assert _field(spec, "Priority").options[-1] == "Urgent"  # type: ignore[union-attr]
+    assert _field(spec, "Priority").options[-1] == "Urgent"
 
 
 def test_an_option_is_removed_but_one_the_apps_checks_use_stays() -> None:
-    assert "Coffee" not in _field(_edit(TRACKER, "remove the option Coffee").spec, "Drink").options  # type: ignore[union-attr]
+    assert "Coffee" not in _field(_edit(TRACKER, "remove the option Coffee").spec, "Drink").options
     kept = _edit(TODO, "remove the option High")
     assert not kept.understood and "High" in kept.not_done[0]
 
@@ -245,9 +245,10 @@ def test_the_question_about_something_is_removed() -> None:
     quiz = _one(result.spec, QuizComponent)
     assert len(quiz.questions) == len(before.questions) - 1
     assert not any("Red Planet" in q.prompt for q in quiz.questions)
-    assert max(int(k.rsplit("q", 1)[1]) for k in _path_keys(result.spec) if k.startswith("quiz__q")) == len(
-        quiz.questions
-    ) - 1
+    assert (
+        max(int(k.rsplit("q", 1)[1]) for k in _path_keys(result.spec) if k.startswith("quiz__q"))
+        == len(quiz.questions) - 1
+    )
 
 
 def test_a_question_nobody_asked_is_said() -> None:
@@ -365,7 +366,44 @@ def test_words_added_to_a_word_game() -> None:
     result = apply_edit(spec, "add the words necessary, separate, rhythm")
     assert _one(result.spec, GameComponent).params.items == ["cat", "dog", "necessary", "separate", "rhythm"]
     assert result.changes == ["added “necessary”, “separate”, “rhythm”"]
-    assert _one(apply_edit(result.spec, "remove the word dog").spec, GameComponent).params.items[:2] == ["cat", "necessary"]
+    assert _one(apply_edit(result.spec, "remove the word dog").spec, GameComponent).params.items[:2] == [
+        "cat",
+        "necessary",
+    ]
+
+
+def test_use_these_words_replaces_a_spelling_tests_words_as_typed_questions() -> None:
+    result = _edit("a spelling test for my class", "use these words: necessary, separate, rhythm")
+    quiz = _one(result.spec, QuizComponent)
+    assert quiz.mode == "typed" and [q.choices for q in quiz.questions] == [["necessary"], ["separate"], ["rhythm"]]
+    assert "n _ c _ s s _ r _" in quiz.questions[0].prompt  # asked as the planner asks: letters hidden
+    assert result.changes[0].startswith("now “necessary”, “separate”, “rhythm”")
+    totals = [e.value for p in result.spec.key_paths for e in p.expect if e.output == "quiz.total"]
+    assert totals == [3]
+
+
+def test_a_pasted_list_of_pairs_after_the_first_line() -> None:
+    result = _edit(
+        "a spelling test for my class", "call it Week 3 and use these words:\nnecessary - needed\nrhythm - a beat"
+    )
+    assert result.spec.brief.title == "Week 3"
+    quiz = _one(result.spec, QuizComponent)
+    assert [(q.prompt.split(" — ")[0], q.choices[0]) for q in quiz.questions] == [
+        ("needed", "necessary"),
+        ("a beat", "rhythm"),
+    ]
+
+
+def test_a_typed_word_is_removed_by_the_word() -> None:
+    result = _edit("a spelling test with these words: cat, dog, fish", "remove the word dog")
+    assert [q.choices[0] for q in _one(result.spec, QuizComponent).questions] == ["cat", "fish"]
+    assert result.changes == ["removed “dog”"]
+
+
+def test_names_replaced_in_simplified_chinese() -> None:
+    result = _edit(PICKER, "用这些名字：小明、小红、小刚")
+    assert _one(result.spec, PickerComponent).items == ["小明", "小红", "小刚"]
+    assert result.changes == ["现在是“小明”、“小红”、“小刚”（替换了原来的 3 项）"]
 
 
 def test_game_settings_still_reach_the_game() -> None:
