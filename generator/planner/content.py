@@ -230,11 +230,12 @@ def hide_letters(word: str) -> str:
 
 _PLACEHOLDERS = re.compile(
     r"\byour (?:topic|subject|question|word|item|answer)s?\b|\b(?:question|option|item|answer|choice|word|name|"
-    r"student|card|team|group) ?(?:#\s*)?\d{1,2}\b(?!\s*(?:[+×x*/÷=-]|%|min|s\b|:\d))|\blorem ipsum\b|\bplaceholder\b|"
-    r"\bTODO\b|\bTBD\b|\bfoo\b|\bxxx+\b|你的主题|您的主题|某主题|问题\s?\d{1,2}(?![\d+×*/÷=-])|"
-    r"选项\s?[A-D1-9](?![\w])|题目\s?\d{1,2}(?!\d)|待填|待补充|示例题",
+    r"student|card|team|group) ?(?:#\s*)?\d{1,2}\b(?!\s*(?:[+×x*/÷=-]|%|min|s\b|:\d))|"
+    r"[你您某]的?主[题題]|[问問][题題]\s?\d{1,2}(?![\d+×*/÷=-])|[选選][项項]\s?[A-D1-9](?![\w])|[题題]目\s?\d{1,2}(?!\d)|"
+    r"待填|待[补補]充|示例[题題]",
     re.IGNORECASE,
 )
+_MARKERS = re.compile(r"\b(?:TODO|TBD|FIXME|XXX+)\b")  # in capitals only: “Todo list” is an app, “TODO” a gap
 _FIELDS = ("prompt", "choices", "explanation", "front", "back", "hint", "items", "title", "body")
 
 
@@ -253,7 +254,7 @@ def placeholders(spec: BaseModel) -> list[str]:
     """Placeholder text in an app's questions, cards, lists and notes (“your topic”, “Question 1”), or []."""
     found: list[str] = []
     for text in _texts(spec):
-        for match in _PLACEHOLDERS.finditer(text):
+        for match in [*_PLACEHOLDERS.finditer(text), *_MARKERS.finditer(text)]:
             if match.group(0) not in found:
                 found.append(match.group(0))
     return found

@@ -201,6 +201,9 @@ SENTENCES = [
     "a quiz", "quiz me", "做一个测验", "做一個測驗", "a spelling quiz", "英语单词听写", "flashcards",
     "random name picker", "随机点名", "隨機分組", "team maker", "a quiz about my topic", "trivia night questions",
     "a spelling bee practice app", "vocabulary quiz with 5 words", "GCSE chemistry quiz, 8 questions",
+    "an app to track my daily water", "記錄每天的開支", "a pomodoro timer", "scoreboard for two teams",
+    "a poll for our class trip", "帮我做一个背单词的小游戏", "a todo list", "待办清单", "tic tac toe",
+    "a landing page for my bakery", "a notes app", "BMI calculator", "抽籤決定誰先報告",
 ]  # fmt: skip
 
 
