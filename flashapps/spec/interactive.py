@@ -351,9 +351,10 @@ class GameComponent(ComponentBase):
     tic_tac_toe: the player is X, the app answers as O at once with a deterministic strategy;
     ``<id>__cell0`` … ``<id>__cell8`` (row by row), ``<id>__new``; outputs ``status`` (playing, x,
     o, draw), ``moves``, ``board`` (9 characters of X, O and .). Canvas games (CANVAS_GAMES, one page each in
-    templates/games): the game runs in the page with ``params``; ``<id>__player`` + ``<id>__score`` +
-    ``<id>__save`` record a score; outputs ``best`` (best recorded score, 0 before any) and ``plays`` (scores
-    recorded). ``title`` is the game's name as the player reads it.
+    templates/games): the game runs in the page with ``params``, and each finished game is posted back to
+    the app, which keeps the visitor's best and a leaderboard; ``<id>__player`` is the visitor's name on it.
+    Outputs ``best`` (this visitor's best, 0 before any), ``plays`` (games finished in the app) and ``player``
+    (the visitor's leaderboard name). ``title`` is the game's name as the player reads it.
     """
 
     kind: Literal["game"] = "game"
@@ -378,11 +379,11 @@ class GameComponent(ComponentBase):
             cells: dict[str, WidgetKind] = {self.key(f"cell{i}"): "button" for i in range(9)}
             cells[self.key("new")] = "button"
             return cells
-        return {self.key("player"): "text_input", self.key("score"): "number_input", self.key("save"): "button"}
+        return {self.key("player"): "text_input"}
 
     def outputs(self) -> set[str]:
         if self.game == "guess_number":
             return {"status", "attempts", "hint", "left"}
         if self.game == "tic_tac_toe":
             return {"status", "moves", "board"}
-        return {"best", "plays"}
+        return {"best", "plays", "player"}

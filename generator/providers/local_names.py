@@ -310,7 +310,7 @@ def _adds_one_record(form: Any, entity: Entity, values: dict[str, dict[str, Any]
 
 _COUNTS = {"saved", "rows", "points", "total", "score", "answered", "known", "unknown", "remaining", "index", "laps",
            "cycles", "history", "plays", "moves", "attempts", "left", "done", "best", "elapsed"}  # fmt: skip
-_TEXTS = {"state", "phase", "status", "hint", "side", "board", "error"}
+_TEXTS = {"state", "phase", "status", "hint", "side", "board", "error", "player"}
 
 
 def _output_value(output: str, functions: set[str]) -> dict[str, Any]:

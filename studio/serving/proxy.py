@@ -5,6 +5,11 @@ their subprotocols (Streamlit's session rides on them). Cookies never cross: the
 cookies are not sent to apps, and apps cannot set cookies on the studio's address. A page
 load or a WebSocket open checks the target again (a hidden app stops being served; a draft
 with a new version restarts); other requests go straight to a running app.
+
+Who is looking: each browser gets a random visitor id in a cookie of the proxy's own, scoped to
+the app's path (``/apps/<key>/``), HttpOnly. The app never sees the cookie: its WebSocket
+carries the id as the ``X-Flash-Visitor`` header, which the proxy alone sets (a browser's own
+header of that name is dropped). The app keeps personal records and best scores under it.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import asyncio
 import contextlib
 import html
 import logging
+import re
+import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -29,7 +36,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 from gallery.errors import UserError
 from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
 
-__all__ = ["AppProxy", "proxy_routes"]
+__all__ = ["VISITOR_COOKIE", "VISITOR_HEADER", "AppProxy", "proxy_routes", "visitor_of"]
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +44,12 @@ HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
      "transfer-encoding", "upgrade"}
 )  # fmt: skip
-REQUEST_DROP = HOP_BY_HOP | {"host", "cookie", "content-length"}
+VISITOR_COOKIE = "flash_visitor"
+VISITOR_HEADER = "X-Flash-Visitor"
+VISITOR_DAYS = 400
+"""How long a browser keeps its visitor id (the most browsers allow a cookie)."""
+_VISITOR = re.compile(r"^[0-9a-f]{32}$")
+REQUEST_DROP = HOP_BY_HOP | {"host", "cookie", "content-length", VISITOR_HEADER.lower()}
 RESPONSE_DROP = HOP_BY_HOP | {"set-cookie"}
 _METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 _STATUS = {AppNotServed: 404, RunnerBusy: 503, AppStartFailed: 502, RunnerUnavailable: 503}
@@ -58,6 +70,28 @@ def _page(error: UserError, status: int) -> HTMLResponse:
 
 def _is_page_load(path: str) -> bool:
     return path in ("", "index.html")
+
+
+def visitor_of(cookies: dict[str, str]) -> str | None:
+    """The visitor id a browser sent, when it is one the proxy could have made."""
+    value = cookies.get(VISITOR_COOKIE, "")
+    return value if _VISITOR.match(value) else None
+
+
+def new_visitor() -> str:
+    return secrets.token_hex(16)
+
+
+def _visitor_cookie(key: str, visitor: str, secure: bool) -> str:
+    """The Set-Cookie value: this app's path only, never read by scripts, sent on same-site requests."""
+    age = VISITOR_DAYS * 24 * 3600
+    flags = "; Secure" if secure else ""
+    return f"{VISITOR_COOKIE}={visitor}; Path=/apps/{key}/; Max-Age={age}; HttpOnly; SameSite=Lax{flags}"
+
+
+def _is_https(request: Request) -> bool:
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return request.url.scheme == "https" or forwarded == "https"
 
 
 class AppProxy:
@@ -125,6 +159,8 @@ class AppProxy:
         response = StreamingResponse(
             _raw(upstream), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose)
         )
+        if visitor_of(request.cookies) is None and _is_page_load(path):
+            out.append(("set-cookie", _visitor_cookie(key, new_visitor(), _is_https(request))))
         response.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out]
         return response
 
@@ -143,10 +179,12 @@ class AppProxy:
         query = websocket.url.query
         uri = f"ws://app/apps/{key}/{path}" + (f"?{query}" if query else "")
         offered = list(websocket.scope.get("subprotocols") or [])
+        # no cookie (blocked, or the page came from elsewhere): an id for this connection alone, shared with nobody
+        visitor = visitor_of(websocket.cookies) or new_visitor()
         try:
             upstream = await unix_connect(
                 str(socket), uri, subprotocols=offered or None, max_size=None, compression=None,
-                ping_interval=None, open_timeout=10,
+                ping_interval=None, open_timeout=10, additional_headers={VISITOR_HEADER: visitor},
             )  # fmt: skip
         except (OSError, InvalidHandshake, TimeoutError) as error:
             if isinstance(error, InvalidStatus):

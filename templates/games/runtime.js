@@ -14,6 +14,8 @@
    controls ('dpad' | 'none' | [{key, label}]), board ('canvas' | 'dom'), aspect (height / width, canvas),
    maxWidth (px), intro (a start card over the stage), best ('high' | 'low': low keeps the smallest winning score),
    score (the string key the score is shown under: its HUD chip and the end card; default 'score').
+   CONFIG.best (a number) is the visitor's best as the app keeps it; CONFIG.bridge (a token) makes every game end
+   post {flashGame: {token, status, score, low}} to the app around the page, which keeps the visitor's best.
    Test hooks: window.__game (status, score, best + FG.expose), buttons [data-fg=pause|restart|sound], chips
    [data-hud=name] b, the card over the stage [data-fg=overlay] (hidden: class hide) with its [data-fg=ov-button]. */
 var FG = (function () {
@@ -128,7 +130,7 @@ var FG = (function () {
   fg.getScore = () => score;
   function chip(name, value) { const b = els.chips && els.chips[name]; if (b) b.textContent = txt(value); }
   fg.hud = chip;
-  function saveBest(n) { best = n; store(bestKey, String(n)); chip('best', n || (bestMode === 'low' ? '–' : 0)); }
+  function saveBest(n) { best = n; if (!cfg.bridge) store(bestKey, String(n)); chip('best', n || (bestMode === 'low' ? '–' : 0)); }
   fg.score = function (n) {
     score = Number(n) || 0; chip(scoreName, score);
     if (bestMode === 'high' && score > best) saveBest(score);
@@ -169,7 +171,9 @@ var FG = (function () {
     bestMode = opts.best === 'low' ? 'low' : 'high';
     scoreName = txt(opts.score || 'score');
     bestKey = 'flash-best:' + name + ':' + txt(cfg.title);
-    best = Number(store(bestKey)) || 0;
+    /* the app's own record of this visitor's best comes first; localStorage when the page runs alone */
+    const kept = typeof cfg.best === 'number' && isFinite(cfg.best) && cfg.best >= 0 ? cfg.best : 0;
+    best = cfg.bridge ? kept : Number(store(bestKey)) || 0;
     const rs = document.documentElement.style;
     const pt = Math.abs(fg.lum(C.primary) - fg.lum(C.surface)) > 0.25 ? C.primary : C.text;
     [['--p', C.primary], ['--bg', C.background], ['--sf', C.surface], ['--tx', C.text], ['--on', C.on], ['--pt', pt],
@@ -292,12 +296,18 @@ var FG = (function () {
     restartFns.forEach((f) => f());
     fg.start();
   };
+  /* tells the app around the page how a game ended, so it keeps the visitor's best (config.bridge: its token) */
+  function report(st) {
+    if (!cfg.bridge || window.parent === window) return;
+    try { window.parent.postMessage({ flashGame: { token: txt(cfg.bridge), status: st, score: score, low: bestMode === 'low' } }, '*'); } catch (e) { /* no parent */ }
+  }
   function end(st, title, sub) {
     if (status === 'won' || status === 'lost' || status === 'draw') return;
     status = st; paintButtons();
     if (bestMode === 'low' && st === 'won' && (!best || score < best)) saveBest(score);
     sub = sub != null ? sub : fg.t(scoreName) + ' ' + score + ' · ' + fg.t('best') + ' ' + (best || (bestMode === 'low' ? '–' : 0));
     overlay(title, sub, fg.t('restart'), () => fg.restart());
+    report(st);
     fg.beep(st === 'won' ? 880 : st === 'lost' ? 220 : 440, 180);
   }
   fg.win = (text, sub) => end('won', text || fg.t('you_win'), sub);

@@ -82,7 +82,7 @@ def test_every_string_the_components_use_exists_in_every_language() -> None:
     for kind in (*INTERACTIVE, "shared"):
         source = (TEMPLATES / "components" / f"{kind}.py.j2").read_text(encoding="utf-8")
         used |= set(re.findall(r"\bt\(\"([a-z0-9_]+)\"\)", source))
-    used |= {"cards_front", "cards_back", "game_higher", "game_lower", "game_leaderboard", "game_record"}
+    used |= {"cards_front", "cards_back", "game_higher", "game_lower", "game_leaderboard"}
     used |= {f"timer_state_{s}" for s in ("idle", "running", "paused", "done")}
     used |= {f"timer_phase_{p}" for p in ("work", "break", "long_break")}
     used |= {f"timer_mode_{m}" for m in ("countdown", "stopwatch")}
@@ -200,8 +200,7 @@ def test_what_the_user_did_survives_a_restart(tmp_path: Path, monkeypatch: pytes
     at.text_area(key="who__items").set_value("甲\n乙\n丙").run()
     at.button(key="focus__start").click().run()
     at.button(key="focus__skip").click().run()
-    at.number_input(key="snake__score").set_value(42).run()
-    at.button(key="snake__save").click().run()
+    at.text_input(key="snake__player").set_value("小明").run()
     at.button(key="ttt__cell4").click().run()
     at.number_input(key="num__guess").set_value(1).run()
     at.button(key="num__try").click().run()
@@ -213,10 +212,9 @@ def test_what_the_user_did_survives_a_restart(tmp_path: Path, monkeypatch: pytes
     assert (_out(again, "words.known"), _out(again, "words.index"), _out(again, "words.total")) == (1, 0, 3)
     assert (_out(again, "who.remaining"), _out(again, "who.history")) == (3, 0)
     assert (_out(again, "focus.cycles"), _out(again, "focus.state"), _out(again, "focus.phase")) == (1, "idle", "work")
-    assert (_out(again, "snake.best"), _out(again, "snake.plays")) == (42, 1)
+    assert (_out(again, "snake.player"), _out(again, "snake.best"), _out(again, "snake.plays")) == ("小明", 0, 0)
     assert (_out(again, "ttt.moves"), _out(again, "quiz.finished")) == (0, False)
     assert "目前最佳：1 / 1" in [c.value for c in again.caption]
-    assert "玩家" in [row for frame in again.dataframe for row in frame.value["玩家"]]
     assert _raw_keys(again) == []
 
 
