@@ -75,6 +75,7 @@ def test_a_game_built_as_another_app_says_which_app() -> None:
     [
         "a game where you guess the flag of a country",
         "Battling bots driven by Boolean algebra, a game",
+        "Battling Bots driven by Boolean algebra",  # no game word: a game's verb and a name
     ],
 )
 def test_a_described_game_that_is_not_here_is_said(idea: str) -> None:
@@ -114,6 +115,9 @@ def test_what_asks_for_no_missing_game_is_told_nothing_about_one(idea: str) -> N
         ("来玩斗地主", True),
         ("做個麻將遊戲", True),
         ("a game of Ludo for four", True),
+        ("Battling Bots driven by Boolean algebra", True),
+        ("Racing Snails across the garden", True),
+        ("Flying Tiger store inventory tracker", False),
         ("a score keeper for our card games", False),
         ("a game night planner for my friends", False),
         ("track my chess games and ratings", False),

@@ -51,6 +51,8 @@ KEYWORDS = {
 }
 _DESCRIBED = 12
 """Words from which an idea that names no game describes one (and the nearest game says it is not that one)."""
+_SUBJECT = 5.0
+"""The score of an idea about a game only by its structure (a game's verb and a name), with no game word."""
 _NAMED = 30.0
 """What naming a game adds to the pattern's score in an idea about a game (less in one that is not)."""
 
@@ -280,6 +282,8 @@ def score(ctx: Context) -> Match:
         return base + Match(named, (hits[0].shown,))
     scored = [ctx.match(g.hints) for g in catalogue().games if g.hints]
     hinted = max(scored, key=lambda m: m.score)
+    if base.score == 0 and hinted.score == 0 and game_subject(ctx):  # “Battling Bots driven by…”: a game, unnamed
+        return Match(_SUBJECT, ())
     return base + Match(hinted.score * 0.8, hinted.words)
 
 

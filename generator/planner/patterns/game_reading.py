@@ -379,6 +379,13 @@ _APP_HEAD = re.compile(
 )
 
 
+_GAME_VERB = re.compile(
+    r"^\s*(?i:battling|battle of|racing|fighting|dueling|duelling|dodging|shooting|jumping|flying|chasing|catching"
+    r"|stacking|smashing|slicing|escaping)\s+(?:the\s+)?[A-Z][\w'’-]*"
+)
+"""A sentence that opens on a game's verb and a name (“Battling Bots driven by Boolean algebra”)."""
+
+
 def _trim_name(words: list[str]) -> str:
     """A name cut at the first word that starts the rest of the sentence (“Boole-Bot where bots …” → Boole-Bot)."""
     kept: list[str] = []
@@ -427,6 +434,8 @@ def game_subject(ctx: Context) -> bool:
         return False
     head = ctx.head.split(" | ")[0]
     if any(_PLAY.search(part) for part in _sentences_of(ctx.idea)[:1]) or _PLAY_ZH.search(head):
+        return True
+    if _GAME_VERB.match(ctx.idea) and not _APP_HEAD.search(head) and not _MODIFIED.search(head):
         return True
     for match in re.finditer(r"(?<![a-z])games?(?![a-z])", head):
         before = head[: match.start()]
