@@ -54,7 +54,7 @@ def _extra_widgets(component: ComponentBase, entity: Entity | None, names: list[
     for name in names:
         field = entity.field(name)
         if field is None:
-            raise ValueError(f"{component.kind} {component.id!r}: field {name!r} is not in entity {entity.name!r}")
+            raise ValueError(f"{component.id!r}: field {name!r} is not in entity {entity.name!r}")
         found[component.key(f"x_{name}")] = FIELD_WIDGETS[field.type]  # type: ignore[assignment]
     return found
 

@@ -48,6 +48,10 @@ KEYWORDS = {
     "book your": 7,
     "book time": 8,
     "book spot": 9,
+    "book one": 8,
+    "book our": 8,
+    "booking page": 8,
+    "booking system": 8,
     "bookable": 8,
     "reserv": 8,
     "appointment": 9,
@@ -55,6 +59,12 @@ KEYWORDS = {
     "sign up": 1,
     "signup": 1,
     "slot": 8,
+    "a session": 4,
+    "a time slot": 6,
+    "places each": 4,
+    "spots each": 4,
+    "spots left": 6,
+    "places left": 6,
     "double book": 10,
     "seat selection": 12,
     "seat map": 12,
@@ -85,7 +95,6 @@ KEYWORDS = {
     "library": -6,
     "author": -8,
     "novel": -8,
-    "读书": -8,
     "书架": -8,
     "log in": -4,
     "login": -4,
@@ -378,11 +387,15 @@ def build(ctx: Context) -> AppSpec:
 
 
 def score(ctx: Context) -> Match:
+    """The booking words, and more for each fact of a booking the sentence gives (slot length,
+    hours, places a slot, a limit a person, a seat grid): those are what makes it a booking app."""
     found = ctx.match(KEYWORDS)
     if found.score <= 0:
         return Match()
-    facts = find_slot_minutes(_plain(ctx)) is not None or find_capacity(_plain(ctx)) is not None
-    return found + (Match(3.0) if facts else Match())
+    text = _plain(ctx)
+    minutes = find_slot_minutes(text)
+    facts = [minutes, find_hours(text), find_capacity(text), find_per_person(text, minutes or 60), find_seat_grid(text)]
+    return found + Match(4.0 * sum(1 for fact in facts if fact is not None))
 
 
 PATTERN = Pattern(

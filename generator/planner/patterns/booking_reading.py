@@ -166,8 +166,9 @@ def find_capacity(text: str) -> int | None:
     patterns = (
         r"(?:max(?:imum)?|at most|up to|limit(?:ed)? to|capacity(?: of)?|no more than)\s*(?:of\s*)?(\d+)\s*"
         r"(?:people|persons|players|students|kids|children|guests|participants|spots|places|per|each|a\b)",
-        r"(\d+)\s*(?:people|persons|players|students|guests|participants|spots|places)\s*(?:per|each|a|an)\s*"
-        r"(?:slot|session|class|lesson|time|event|tour|workshop|group|hour|court)",
+        r"(?:max(?:imum)?|at most|up to|limit(?:ed)? to|no more than)\s*(\d+)\s*[a-z]+\s*(?:per|each|a|an|in a)\s*"
+        r"(?:slot|session|class|lesson|time|event|tour|workshop|group|hour|court|lane)",
+        r"(\d+)\s*(?:people|persons|players|students|guests|participants|spots|places|seats)\s*(?:per|each|a|an)\b",
         r"(?:每|一)(?:场|节|个时段|时段|次|班|节课|堂|期|个场次)?(?:最多|限|可|容纳|限额)?"
         + _NUM
         + r"\s*(?:人|位|个名额|名)",
@@ -277,7 +278,7 @@ def find_seat_grid(text: str) -> tuple[int, int] | None:
     total = re.search(r"(\d+)\s*(?:seats|个座位|座位|个位子)", text)
     if total and 2 <= int(total.group(1)) <= 780:
         count = int(total.group(1))
-        columns = next((c for c in (8, 10, 6, 12, 9, 7, 5, 4) if count % c == 0 and count // c <= 26), 10)
+        columns = next((c for c in (8, 6, 10, 12, 9, 7, 5, 4) if count % c == 0 and count // c <= 26), 10)
         return min(math.ceil(count / columns), 26), columns
     return None
 
