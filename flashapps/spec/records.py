@@ -13,11 +13,13 @@ from flashapps.spec.component_base import ComponentBase, WidgetKind
 from flashapps.spec.data import FIELD_WIDGETS, Entity
 
 __all__ = [
+    "BoardComponent",
     "CalcInput",
     "CalcOutput",
     "CalculatorComponent",
     "ChartComponent",
     "ConverterComponent",
+    "ChildList",
     "CsvComponent",
     "FilterComponent",
     "FormComponent",
@@ -28,10 +30,20 @@ __all__ = [
 ]
 
 
+class ChildList(SpecModel):
+    """Records of another entity linked to the picked record through their field ``field``."""
+
+    entity: Ident
+    field: Ident
+    columns: list[Ident] = Field(default_factory=list, max_length=12)
+
+
 class FormComponent(ComponentBase):
     """Adds a record to an entity; its widgets follow the entity's field types.
 
-    Widgets: ``<id>__<field>`` per field (in a form: set them, then click ``<id>__submit``).
+    Widgets: ``<id>__<field>`` per field (in a form: set them, then click ``<id>__submit``); a linked
+    field (``links``: field → parent entity, an int field holding the parent's record id) is a
+    selectbox of the parent's records, its value the record's id.
     Outputs: ``saved`` = records saved through this form in this session.
     """
 
@@ -39,6 +51,7 @@ class FormComponent(ComponentBase):
     entity: Ident
     fields: list[Ident] = Field(default_factory=list, max_length=12)
     submit_label: Text = ""
+    links: dict[Ident, Ident] = Field(default_factory=dict, description="field -> parent entity")
 
     def shown_fields(self, entity: Entity) -> list[str]:
         return self.fields or [f.name for f in entity.fields]
@@ -51,7 +64,7 @@ class FormComponent(ComponentBase):
         for name in self.shown_fields(entity):
             field = entity.field(name)
             if field is not None:
-                found[self.key(name)] = FIELD_WIDGETS[field.type]  # type: ignore[assignment]
+                found[self.key(name)] = "selectbox" if name in self.links else FIELD_WIDGETS[field.type]  # type: ignore[assignment]
         found[self.key("submit")] = "form_submit_button"
         return found
 
@@ -64,7 +77,9 @@ class TableComponent(ComponentBase):
 
     Widgets (once records exist): ``<id>__row`` picks a record (value: its integer id, 1 for the
     first record ever saved), ``<id>__edit_<field>`` + ``<id>__save`` edit it, ``<id>__delete``.
-    Outputs: ``rows`` = records shown (after filters).
+    A linked field (``links``) shows its parent record's name and is edited with a selectbox.
+    ``children``: the picked record's linked records of other entities, listed under it (its detail).
+    Outputs: ``rows`` = records shown (after filters), ``children`` = linked records of the picked one.
     """
 
     kind: Literal["table"] = "table"
@@ -72,22 +87,54 @@ class TableComponent(ComponentBase):
     columns: list[Ident] = Field(default_factory=list, max_length=12)
     editable: bool = True
     deletable: bool = True
+    links: dict[Ident, Ident] = Field(default_factory=dict, description="field -> parent entity")
+    children: list[ChildList] = Field(default_factory=list, max_length=6)
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         found: dict[str, WidgetKind] = {}
-        if self.editable or self.deletable:
+        if self.editable or self.deletable or self.children:
             found[self.key("row")] = "selectbox"
         if self.deletable:
             found[self.key("delete")] = "button"
         entity = entities.get(self.entity)
         if self.editable and entity is not None:
             for field in entity.fields:
-                found[self.key(f"edit_{field.name}")] = FIELD_WIDGETS[field.type]  # type: ignore[assignment]
+                kind = "selectbox" if field.name in self.links else FIELD_WIDGETS[field.type]
+                found[self.key(f"edit_{field.name}")] = kind  # type: ignore[assignment]
             found[self.key("save")] = "form_submit_button"
         return found
 
     def outputs(self) -> set[str]:
-        return {"rows"}
+        return {"rows", "children"} if self.children else {"rows"}
+
+
+class BoardComponent(ComponentBase):
+    """A board by status: a column per option of a choice field, in order; a record moves on to the next.
+
+    The field's options are the flow in order, less ``ends``: statuses off the flow that close a
+    record from any step (rejected, cancelled).
+    Widgets (while a record is open): ``<id>__pick`` picks a record not yet closed (value: its id),
+    ``<id>__next`` moves it to the next status, ``<id>__end<i>`` closes it with ``ends[i]``. Cards
+    have their own → buttons too.
+    Outputs: ``moved`` = moves made this session, ``open`` = records not yet closed, ``done`` =
+    records at the last status of the flow or at an end. With ``amount_field``, each column shows
+    its total.
+    """
+
+    kind: Literal["board"] = "board"
+    entity: Ident
+    status_field: Ident
+    amount_field: Ident | None = None
+    ends: list[ShortText] = Field(default_factory=list, max_length=4)
+    links: dict[Ident, Ident] = Field(default_factory=dict, description="field -> parent entity")
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {self.key("pick"): "selectbox", self.key("next"): "button"}
+        found.update({self.key(f"end{i}"): "button" for i in range(len(self.ends))})
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"moved", "open", "done"}
 
 
 class MetricComponent(ComponentBase):

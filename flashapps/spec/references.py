@@ -10,6 +10,7 @@ from flashapps.spec.data import Entity
 
 if TYPE_CHECKING:
     from flashapps.spec.app import AppSpec
+    from flashapps.spec.records import ChildList
 
 __all__ = ["check_references"]
 
@@ -33,6 +34,32 @@ def _field_problem(
     if found.type not in types:
         return f"{where}: field {entity}.{field} is a {found.type}, expected one of {sorted(types)}"
     return None
+
+
+def _link_problems(entities: dict[str, Entity], where: str, entity: str, links: dict[str, str]) -> list[str]:
+    """A link is an int field of ``entity`` holding the id of a record of another entity."""
+    problems: list[str] = []
+    for field, parent in links.items():
+        if parent not in entities:
+            problems.append(f"{where}: link {field!r} points to entity {parent!r}, which does not exist")
+        elif parent == entity:
+            problems.append(f"{where}: link {field!r} points to its own entity {entity!r}")
+        else:
+            problems.append(_field_problem(entities, where, entity, field, {"int"}) or "")
+    return problems
+
+
+def _children_problems(
+    entities: dict[str, Entity], where: str, entity: str, children: Iterable[ChildList]
+) -> list[str]:
+    problems: list[str] = []
+    for child in children:
+        if child.entity not in entities:
+            problems.append(f"{where}: child entity {child.entity!r} does not exist (entities: {sorted(entities)})")
+            continue
+        problems.append(_field_problem(entities, where, child.entity, child.field, {"int"}) or "")
+        problems += [_field_problem(entities, where, child.entity, f, set(_ALL)) or "" for f in child.columns]
+    return problems
 
 
 def check_references(spec: AppSpec) -> list[str]:
@@ -67,10 +94,26 @@ def check_references(spec: AppSpec) -> list[str]:
             entity = getattr(c, "entity", None)
             if entity is not None and entity_missing(where, entity):
                 continue
+            if c.kind in ("form", "table", "board"):
+                problems += _link_problems(entities, where, c.entity, c.links)
             if c.kind == "form":
                 problems += [_field_problem(entities, where, c.entity, f, set(_ALL)) or "" for f in c.fields]
             elif c.kind == "table":
                 problems += [_field_problem(entities, where, c.entity, f, set(_ALL)) or "" for f in c.columns]
+                problems += _children_problems(entities, where, c.entity, c.children)
+            elif c.kind == "board":
+                problems.append(_field_problem(entities, where, c.entity, c.status_field, {"choice"}) or "")
+                status = entities[c.entity].field(c.status_field)
+                if status is not None and status.type == "choice":
+                    flow = [o for o in status.options if o not in c.ends]
+                    problems += [
+                        f"{where}: end {e!r} is not an option of {c.status_field!r}"
+                        for e in c.ends
+                        if e not in status.options
+                    ]
+                    if len(flow) < 2:
+                        problems.append(f"{where}: the flow of {c.status_field!r} needs two statuses besides the ends")
+                problems.append(_field_problem(entities, where, c.entity, c.amount_field, _NUMERIC) or "")
             elif c.kind == "metric" and c.metric not in metrics:
                 problems.append(f"{where}: metric {c.metric!r} does not exist (metrics: {sorted(metrics)})")
             elif c.kind == "chart":

@@ -23,6 +23,9 @@ from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.collection_kinds import KINDS, Kind
 from generator.planner.patterns.records import save_path, save_steps, title_case
+from generator.planner.patterns.records_read import Reading, read_records
+from generator.planner.patterns.records_system import build_records
+from generator.planner.subject import without_ask
 
 __all__ = ["PATTERN", "main_noun"]
 
@@ -36,7 +39,7 @@ _STOP_WORDS = (
     "clean one page single based custom multiple different current change changes value values item "
     "items list lists simulate animate click cycle encode evaluate query archive browse check "
     "dynamically convert test identify calculate give send search callbacks global twist classic real "
-    "time"
+    "time please help want need like would could"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _ZH_STOP = (
@@ -65,12 +68,12 @@ _ZH_STOP = (
 def main_noun(ctx: Context) -> str:
     """The idea's own subject in a word or two (“Display current GitHub status” → “Github status”)."""
     if ctx.zh:
-        text = to_simplified(ctx.idea)
+        text = to_simplified(without_ask(ctx.idea))
         for word in _ZH_STOP:
             text = text.replace(word, " ")
         parts = [p for p in re.split(r"[\s，。、！？,.!?]+", text) if p]
         return ctx.t("", parts[0][:8]) if parts else ctx.t("", "我的收藏")
-    tokens = re.findall(r"[a-z][a-z0-9'-]*", ctx.head)
+    tokens = re.findall(r"[a-z][a-z0-9'-]*", without_ask(ctx.head))
     for i, token in enumerate(tokens):
         if token in _STOP or len(token) < 3:
             continue
@@ -111,7 +114,23 @@ def _generic(ctx: Context) -> Kind:
     )
 
 
+def _system(ctx: Context) -> Reading | None:
+    """The record system the sentence describes: kinds of records linked to each other, a status flow,
+    or the fields of a kind the collections do not know."""
+    reading = read_records(ctx)
+    if reading is None:
+        return None
+    linked = any(r.parents for r in reading.records)
+    listed = any(r.fields for r in reading.records)
+    if linked or reading.status or (listed and _kind(ctx)[0] is None):
+        return reading if reading.strength >= 6 else None
+    return None
+
+
 def build(ctx: Context) -> AppSpec:
+    reading = _system(ctx)
+    if reading is not None:
+        return build_records(ctx, reading)
     t = ctx.t
     kind = _kind(ctx)[0] or _generic(ctx)
     fields = []
@@ -211,6 +230,10 @@ def build(ctx: Context) -> AppSpec:
 
 
 def score(ctx: Context) -> Match:
+    reading = _system(ctx)
+    if reading is not None:
+        words = tuple(ctx.script(r.kind.zh) if ctx.zh else r.kind.plural.lower() for r in reading.records)
+        return Match(reading.strength, words)
     kind, found = _kind(ctx)
     generic = ctx.match(
         {"collection": 4, "catalog": 4, "directory": 5, "manage": 2, "organize": 3, "收藏": 4, "管理": 2, "整理": 3}

@@ -52,6 +52,9 @@ STRINGS = {
     "calc_error": "這些輸入無法計算。",
     "save_result": "儲存到歷史",
     "history": "歷史記錄（{}）",
+    "add_parent_first": "請先在「{}」裡新增一筆記錄，再在這裡關聯它。",
+    "open_record": "開啟一筆記錄：詳情、編輯或刪除",
+    "no_linked": "還沒有關聯的記錄。",
 }
 
 
@@ -283,6 +286,42 @@ def cell(value: object) -> object:
     return value
 
 
+def record_name(row: dict, fields: list[dict]) -> str:
+    """A record's name in a list or a picker: its first text values, else its number."""
+    texts = [row.get(f["name"]) for f in fields if f["type"] == "text"][:2]
+    parts = [str(v) for v in texts if v not in (None, "")]
+    return " · ".join(parts) or f"#{row['id']}"
+
+
+def link_names(app: App, links: dict) -> dict[str, dict]:
+    """For each linked field (field -> parent entity), the parent's records' names by id."""
+    return {
+        field: {r["id"]: record_name(r, app.fields(parent)) for r in app.store.rows(parent)}
+        for field, parent in links.items()
+    }
+
+
+def named(row: dict, names: dict[str, dict]) -> dict:
+    """A record with each linked field's id shown as its parent record's name."""
+    shown_row = dict(row)
+    for field, by_id in names.items():
+        if row.get(field) is not None:
+            shown_row[field] = by_id.get(row[field], "—")
+    return shown_row
+
+
+def link_widget(field: dict, key: str, names: dict) -> object:
+    """Picks a parent record by name; its value is the record's id."""
+    if key in st.session_state and st.session_state[key] not in names:
+        del st.session_state[key]  # the record it named is gone
+    return st.selectbox(
+        field["label"],
+        list(names),
+        format_func=lambda i: names.get(i, "—"),
+        key=key,
+    )
+
+
 def calc_input(spec: dict, key: str) -> object:
     unit, kind, default = spec.get("unit"), spec["type"], spec.get("default")
     label = f"{spec['label']} ({unit})" if unit else spec["label"]
@@ -413,11 +452,19 @@ def form(app: App, cid: str) -> None:
     fields = [f for f in app.fields(cfg["entity"]) if not names or f["name"] in names]
     publish(cid, "saved", st.session_state.get(f"{cid}__saved", 0))
     show_flash(cid)
+    links = cfg.get("links") or {}
+    names = link_names(app, links)
+    for field, parent in links.items():
+        if not names[field]:
+            st.info(t("add_parent_first").format(app.entities[parent]["label"]))
     with st.form(f"{cid}__form"):
         if cfg.get("title"):
             st.markdown(f"**{cfg['title']}**")
         for f in fields:
-            field_widget(f, f"{cid}__{f['name']}")
+            if f["name"] in links:
+                link_widget(f, f"{cid}__{f['name']}", names[f["name"]])
+            else:
+                field_widget(f, f"{cid}__{f['name']}")
         st.form_submit_button(
             cfg.get("submit_label") or t("save"),
             key=f"{cid}__submit",
@@ -679,39 +726,68 @@ def delete_row(app: App, cfg: dict, fields: list[dict]) -> None:
     flash(cid, t("deleted"))
 
 
+def child_lists(app: App, cfg: dict, row: dict) -> None:
+    """The picked record's linked records of other entities (a customer's tickets), each a list."""
+    total = 0
+    for child in cfg["children"]:
+        entity = app.entities[child["entity"]]
+        wanted = child.get("columns") or []
+        fields = [f for f in entity["fields"] if f["name"] != child["field"] and (not wanted or f["name"] in wanted)]
+        rows = [r for r in app.store.rows(child["entity"]) if r.get(child["field"]) == row["id"]]
+        total += len(rows)
+        st.markdown(f"**{entity['label']}** · {len(rows)}")
+        if not rows:
+            st.caption(t("no_linked"))
+            continue
+        listed = [{field_label(f): cell(r.get(f["name"])) for f in fields} for r in rows]
+        st.dataframe(pd.DataFrame(listed), hide_index=True, width="stretch")
+    publish(cfg["id"], "children", total)
+
+
 def table(app: App, cid: str) -> None:
-    """The records, newest first, with a place to edit or delete one."""
+    """The records, newest first, with a place to edit or delete one (and see what links to it)."""
     cfg = app.component(cid)
     fields = app.fields(cfg["entity"])
     rows = app.records(cfg["entity"])
     publish(cid, "rows", len(rows))
+    if cfg.get("children"):
+        publish(cid, "children", 0)
     show_flash(cid)
     if cfg.get("title"):
         st.subheader(cfg["title"])
     if not rows:
         st.info(t("no_records"))
         return
+    links = cfg.get("links") or {}
+    names = link_names(app, links)
     columns = [f for f in fields if not cfg["columns"] or f["name"] in cfg["columns"]]
     labels = {f["name"]: field_label(f) for f in columns}
-    shown_rows = [{labels[n]: cell(r.get(n)) for n in labels} for r in rows]
+    shown_rows = [{labels[n]: cell(named(r, names).get(n)) for n in labels} for r in rows]
     st.dataframe(pd.DataFrame(shown_rows), hide_index=True, width="stretch")
-    if not (cfg["editable"] or cfg["deletable"]):
+    children = cfg.get("children") or []
+    if not (cfg["editable"] or cfg["deletable"] or children):
         return
     by_id = {r["id"]: r for r in rows}
-    with st.expander(t("edit_or_delete")):
+    heading = t("open_record") if children else t("edit_or_delete")
+    with st.expander(heading, expanded=bool(children)):
         row_id = st.selectbox(
             t("choose_record"),
             list(by_id),
-            format_func=lambda i: row_title(by_id[i], fields),
+            format_func=lambda i: row_title(named(by_id[i], names), fields),
             key=f"{cid}__row",
         )
         if row_id not in by_id:
             return
+        if children:
+            child_lists(app, cfg, by_id[row_id])
         if cfg["editable"]:
             load_row(cid, fields, by_id[row_id])
             with st.form(f"{cid}__edit"):
                 for f in fields:
-                    field_widget(f, f"{cid}__edit_{f['name']}")
+                    if f["name"] in links:
+                        link_widget(f, f"{cid}__edit_{f['name']}", names[f["name"]])
+                    else:
+                        field_widget(f, f"{cid}__edit_{f['name']}")
                 st.form_submit_button(
                     t("save_changes"),
                     key=f"{cid}__save",

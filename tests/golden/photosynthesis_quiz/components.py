@@ -21,6 +21,8 @@ STRINGS = {
     "quiz_best": "Your best so far: {} / {}",
     "quiz_passed": "Passed — well done!",
     "quiz_failed": "Not passed yet — you need {}% of the answers right. Have another go!",
+    "quiz_type_here": "Type your answer",
+    "quiz_missed": "To practise again:",
 }
 
 
@@ -138,12 +140,22 @@ def quiz_order(cfg: dict) -> list[int]:
     return st.session_state[key]
 
 
+def quiz_plain(text: object) -> str:
+    """An answer as compared: case and spacing ignored (“ Rhythm ” == “rhythm”)."""
+    return " ".join(str(text or "").casefold().split())
+
+
+def quiz_right(cfg: dict, n: int) -> bool:
+    q = cfg["questions"][n]
+    given = st.session_state.get(f"{cfg['id']}__q{n}")
+    if cfg.get("mode") == "typed":
+        accepted = {quiz_plain(c) for c in q["choices"]}
+        return bool(quiz_plain(given)) and quiz_plain(given) in accepted
+    return given == q["choices"][q["answer"]]
+
+
 def quiz_score(cfg: dict) -> int:
-    cid, score = cfg["id"], 0
-    for n, q in enumerate(cfg["questions"]):
-        if st.session_state.get(f"{cid}__q{n}") == q["choices"][q["answer"]]:
-            score += 1
-    return score
+    return sum(1 for n in range(len(cfg["questions"])) if quiz_right(cfg, n))
 
 
 def quiz_grade(app: App, cfg: dict) -> None:
@@ -172,10 +184,16 @@ def quiz(app: App, cid: str) -> None:
     questions = cfg["questions"]
     graded = bool(st.session_state.get(f"{cid}__graded"))
     total = len(questions)
+    typed = cfg.get("mode") == "typed"
     answers = [st.session_state.get(f"{cid}__q{n}") for n in range(total)]
-    answered = sum(1 for answer in answers if answer is not None)
+    answered = sum(1 for answer in answers if str(answer or "").strip())
     score = quiz_score(cfg) if graded else 0
     passed = graded and score / total >= cfg["pass_mark"]
+    missed = []
+    for n, q in enumerate(questions):
+        if graded and not quiz_right(cfg, n):
+            missed.append(q["choices"][q["answer"]])
+    publish(cid, "missed", missed)
     publish(cid, "score", score)
     publish(cid, "answered", answered)
     publish(cid, "total", total)
@@ -188,19 +206,29 @@ def quiz(app: App, cid: str) -> None:
         q = questions[n]
         right = q["choices"][q["answer"]]
         with st.container(border=True):
-            choice = st.radio(
-                f"**{position}.** {q['prompt']}",
-                q["choices"],
-                index=None,
-                key=f"{cid}__q{n}",
-                on_change=quiz_changed,
-                args=(cid,),
-            )
+            if typed:
+                choice = st.text_input(
+                    f"**{position}.** {q['prompt']}",
+                    key=f"{cid}__q{n}",
+                    on_change=quiz_changed,
+                    args=(cid,),
+                    placeholder=t("quiz_type_here"),
+                    autocomplete="off",
+                )
+            else:
+                choice = st.radio(
+                    f"**{position}.** {q['prompt']}",
+                    q["choices"],
+                    index=None,
+                    key=f"{cid}__q{n}",
+                    on_change=quiz_changed,
+                    args=(cid,),
+                )
             if not graded:
                 continue
-            if choice == right:
+            if quiz_right(cfg, n):
                 st.success(t("quiz_right"), icon="✅")
-            elif choice is None:
+            elif choice is None or not str(choice).strip():
                 st.warning(t("quiz_unanswered").format(right), icon="❌")
             else:
                 st.warning(t("quiz_wrong").format(right), icon="❌")
@@ -220,6 +248,9 @@ def quiz(app: App, cid: str) -> None:
             st.success(t("quiz_passed"), icon="🎉")
         else:
             st.info(t("quiz_failed").format(round(100 * cfg["pass_mark"])), icon="💪")
+        if missed:
+            words = " · ".join(html.escape(m) for m in missed)
+            st.markdown(f"**{t('quiz_missed')}** {words}")
     else:
         st.progress(answered / total, text=t("quiz_answered").format(answered, total))
         if best:

@@ -22,6 +22,7 @@ app = ui.App(spec, Store(spec["entities"]))
 
 
 def study_screen() -> None:
+    ui.not_included(app)
     ui.text(app, "how")
     ui.flashcards(app, "cards")
 

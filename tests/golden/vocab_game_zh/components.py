@@ -39,6 +39,9 @@ STRINGS = {
     "cards_add_button": "添加",
     "cards_added": "卡片已添加 ✓",
     "cards_need_both": "请填写卡片的正反两面。",
+    "quiz_type_here": "在这里输入答案",
+    "quiz_missed": "需要再练的：",
+    "left_out": "这个应用没有包含：",
 }
 
 
@@ -135,6 +138,16 @@ def screens(app: App, shown: dict) -> None:
         with tab:
             app.view = {}  # a filter narrows the records of its own screen only
             draw()
+
+
+def not_included(app: App) -> None:
+    """A small note: what was asked for that this app does not do, and why."""
+    left_out = app.brief["left_out"]
+    items = [(html.escape(i["part"]), html.escape(i["reason"])) for i in left_out]
+    listed = "".join(f"<li><b>{part}</b>: {reason}</li>" for part, reason in items)
+    note = f"{html.escape(t('left_out'))}<ul>{listed}</ul>"
+    st.markdown(f'<div class="flash-note">{note}</div>', unsafe_allow_html=True)
+    publish("app", "left_out", len(app.brief["left_out"]))
 
 
 def flash(cid: str, message: str, error: bool = False) -> None:
@@ -369,12 +382,22 @@ def quiz_order(cfg: dict) -> list[int]:
     return st.session_state[key]
 
 
+def quiz_plain(text: object) -> str:
+    """An answer as compared: case and spacing ignored (“ Rhythm ” == “rhythm”)."""
+    return " ".join(str(text or "").casefold().split())
+
+
+def quiz_right(cfg: dict, n: int) -> bool:
+    q = cfg["questions"][n]
+    given = st.session_state.get(f"{cfg['id']}__q{n}")
+    if cfg.get("mode") == "typed":
+        accepted = {quiz_plain(c) for c in q["choices"]}
+        return bool(quiz_plain(given)) and quiz_plain(given) in accepted
+    return given == q["choices"][q["answer"]]
+
+
 def quiz_score(cfg: dict) -> int:
-    cid, score = cfg["id"], 0
-    for n, q in enumerate(cfg["questions"]):
-        if st.session_state.get(f"{cid}__q{n}") == q["choices"][q["answer"]]:
-            score += 1
-    return score
+    return sum(1 for n in range(len(cfg["questions"])) if quiz_right(cfg, n))
 
 
 def quiz_grade(app: App, cfg: dict) -> None:
@@ -403,10 +426,16 @@ def quiz(app: App, cid: str) -> None:
     questions = cfg["questions"]
     graded = bool(st.session_state.get(f"{cid}__graded"))
     total = len(questions)
+    typed = cfg.get("mode") == "typed"
     answers = [st.session_state.get(f"{cid}__q{n}") for n in range(total)]
-    answered = sum(1 for answer in answers if answer is not None)
+    answered = sum(1 for answer in answers if str(answer or "").strip())
     score = quiz_score(cfg) if graded else 0
     passed = graded and score / total >= cfg["pass_mark"]
+    missed = []
+    for n, q in enumerate(questions):
+        if graded and not quiz_right(cfg, n):
+            missed.append(q["choices"][q["answer"]])
+    publish(cid, "missed", missed)
     publish(cid, "score", score)
     publish(cid, "answered", answered)
     publish(cid, "total", total)
@@ -419,19 +448,29 @@ def quiz(app: App, cid: str) -> None:
         q = questions[n]
         right = q["choices"][q["answer"]]
         with st.container(border=True):
-            choice = st.radio(
-                f"**{position}.** {q['prompt']}",
-                q["choices"],
-                index=None,
-                key=f"{cid}__q{n}",
-                on_change=quiz_changed,
-                args=(cid,),
-            )
+            if typed:
+                choice = st.text_input(
+                    f"**{position}.** {q['prompt']}",
+                    key=f"{cid}__q{n}",
+                    on_change=quiz_changed,
+                    args=(cid,),
+                    placeholder=t("quiz_type_here"),
+                    autocomplete="off",
+                )
+            else:
+                choice = st.radio(
+                    f"**{position}.** {q['prompt']}",
+                    q["choices"],
+                    index=None,
+                    key=f"{cid}__q{n}",
+                    on_change=quiz_changed,
+                    args=(cid,),
+                )
             if not graded:
                 continue
-            if choice == right:
+            if quiz_right(cfg, n):
                 st.success(t("quiz_right"), icon="✅")
-            elif choice is None:
+            elif choice is None or not str(choice).strip():
                 st.warning(t("quiz_unanswered").format(right), icon="❌")
             else:
                 st.warning(t("quiz_wrong").format(right), icon="❌")
@@ -451,6 +490,9 @@ def quiz(app: App, cid: str) -> None:
             st.success(t("quiz_passed"), icon="🎉")
         else:
             st.info(t("quiz_failed").format(round(100 * cfg["pass_mark"])), icon="💪")
+        if missed:
+            words = " · ".join(html.escape(m) for m in missed)
+            st.markdown(f"**{t('quiz_missed')}** {words}")
     else:
         st.progress(answered / total, text=t("quiz_answered").format(answered, total))
         if best:

@@ -29,10 +29,11 @@ def test_all_right(at: AppTest) -> None:
     assert same(out(at, "quiz.score"), 6)
     assert same(out(at, "quiz.total"), 6)
     assert same(out(at, "quiz.passed"), True)
+    assert same(out(at, "quiz.missed"), [])
 
 
 def test_one_wrong(at: AppTest) -> None:
-    """One wrong answer costs one point and the score says so."""
+    """One wrong answer costs one point and is listed with its right answer."""
     at.radio(key="quiz__q0").set_value("Protein and water").run()
     assert not at.exception, at.exception
     at.radio(key="quiz__q1").set_value("Chlorophyll").run()
@@ -49,6 +50,7 @@ def test_one_wrong(at: AppTest) -> None:
     assert not at.exception, at.exception
     assert same(out(at, "quiz.score"), 5)
     assert same(out(at, "quiz.finished"), True)
+    assert same(out(at, "quiz.missed"), ["Glucose and oxygen"])
 
 
 def test_retry(at: AppTest) -> None:
