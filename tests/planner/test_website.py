@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from flashapps.spec import AppSpec, SiteComponent, SiteSection
+from flashapps.spec import AppSpec, SiteComponent, SiteSection, TableComponent
 from generator.planner import plan
 
 
@@ -190,3 +190,44 @@ def test_planning_a_site_stays_fast() -> None:
     for _ in range(5):
         plan("A website for Rosa's taqueria in Austin with tacos $3 and burritos $9, open 11am-10pm")
     assert (time.perf_counter() - start) / 5 < 0.2
+
+
+def test_every_kind_and_section_word_builds_a_valid_site() -> None:
+    from generator.planner.patterns.website_kinds import KINDS, SECTIONS
+
+    known = {s.name for s in SECTIONS} | {"details"}
+    assert {name for kind in KINDS for name in kind.extra} <= known
+    for kind in KINDS:  # each kind's own word, in a sentence that names every section
+        words = ", ".join(s.words[0] for s in SECTIONS)
+        idea = f"a website for my {next(w for w in kind.words if w.isascii()).rstrip('$')} with {words}"
+        spec = plan(idea).spec
+        assert plan(idea).pattern == "website", idea
+        assert len(_site(spec).sections) >= 3, idea
+
+
+def test_parts_the_sentence_names_in_its_own_words_become_sections() -> None:
+    spec = plan(
+        "One-page site for our town's summer fete: schedule, food stalls, pony rides and a volunteer sign-up"
+    ).spec
+    parts = [s for s in _site(spec).sections if s.id.startswith("part_")]
+    assert [p.title for p in parts] == ["Food stalls", "Pony rides"]
+    assert all(p.sample and len(p.items) == 3 for p in parts)
+    zh = plan("给我们小区的跳蚤市场做个网页：时间地点、摊位介绍、志愿者报名").spec
+    assert [s.title for s in _site(zh).sections if s.id.startswith("part_")] == ["摊位介绍"]
+
+
+def test_a_personal_site_speaks_for_one_person() -> None:
+    spec = plan("做一个我的个人简历网页，要有教育经历和技能").spec
+    assert spec.brief.title == "我的简历" and _section(spec, "about").title == "关于我"
+    assert [s.id for s in _site(spec).sections][:3] == ["about", "education", "skills"]
+
+
+def test_visitors_see_who_is_coming_only_when_asked() -> None:
+    asked = plan("Birthday party invitation page for Sam, June 2 at the park, with an RSVP form and a guest list").spec
+    home = [c.id for c in asked.screens[0].components]
+    assert home == ["site", "add", "home_count", "replies"]
+    assert ("replies.rows", 1) in [(e.output, e.value) for e in asked.key_paths[1].expect]
+    columns = next(c.columns for c in asked.components() if isinstance(c, TableComponent) and c.id == "replies")
+    assert "email" not in columns and "name" in columns
+    quiet = plan("Birthday party invitation page for Sam, June 2 at the park, with an RSVP form").spec
+    assert [c.id for c in quiet.screens[0].components] == ["site", "add"]

@@ -87,7 +87,7 @@ def _site_app(language: str = "en", hours: str = "0:00–23:59", name: str = "Sw
             expect=[Expect(output="add.saved", value=1)],
         ),
     ]
-    brief = Brief(title=name, value="A bakery.", language=language)  # type: ignore[arg-type]
+    brief = Brief(title=name, value="A bakery.", language=language)
     screen = Screen(name="home", title="Home", components=[site, form])
     return AppSpec(brief=brief, entities=[entity], screens=[screen], key_paths=paths)
 

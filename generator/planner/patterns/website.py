@@ -4,10 +4,13 @@ services with prices, opening hours, location, gallery, schedule...) with a menu
 
 from __future__ import annotations
 
+import re
+
 from flashapps.spec import (
     AppSpec,
     Brief,
     ChartComponent,
+    Component,
     CsvComponent,
     FormComponent,
     Metric,
@@ -19,10 +22,12 @@ from flashapps.spec import (
     SiteTile,
     TableComponent,
 )
+from generator.planner.hanzi import to_simplified
+from generator.planner.lang import has_cjk
 from generator.planner.patterns.base import THEMES, Context, Match, Pattern, expect, path
 from generator.planner.patterns.records import save_path
 from generator.planner.patterns.website_forms import form_entity
-from generator.planner.patterns.website_kinds import SECTIONS, Kind, SectionWord
+from generator.planner.patterns.website_kinds import FORMS, SECTIONS, Kind, SectionWord
 from generator.planner.patterns.website_reading import (
     find_date,
     find_form,
@@ -148,7 +153,8 @@ def _section(ctx: Context, word: SectionWord, kind: Kind | None, facts: dict[str
         body = t(*kind.about).format(kind=label) if kind else t(*_ABOUT)
         if facts["town"]:
             body += t(f"\nYou'll find us in {facts['town']}.", f"\n我们在{facts['town']}。")
-        return SiteSection(id="about", kind="about", title=t(*word.title), icon=word.icon, body=body, sample=True)
+        title = t("About me", "关于我") if kind and kind.personal else t(*word.title)
+        return SiteSection(id="about", kind="about", title=title, icon=word.icon, body=body, sample=True)
     if word.name == "gallery":
         emojis = kind.tiles if kind else ("✨", "😊", "🌟", "🎉", "💡", "📍")
         tiles = [SiteTile(emoji=e, color=_PALETTE[i % len(_PALETTE)]) for i, e in enumerate(emojis)]
@@ -172,20 +178,49 @@ _ABOUT = (
     "Welcome! A few words about who we are and what we do.",
     "欢迎！这里简单介绍我们是谁、做什么。",
 )
-_DETAILS = SectionWord("details", (), "list", ("When and where", "时间地点"), "📅")
 
 
 def _sections(ctx: Context, kind: Kind | None, facts: dict[str, str]) -> list[SiteSection]:
     """The sentence's sections in its order; a sentence that names few gets the kind's usual ones."""
-    by_name = {s.name: s for s in (*SECTIONS, _DETAILS)}
+    by_name = {s.name: s for s in SECTIONS}
     named = [s.name for s, _ in find_sections(ctx)]
     usual = ["about", "offer" if (kind is None or kind.items) else "", "hours" if kind and kind.hours else ""]
     usual += [*(kind.extra if kind else ()), "location" if kind is None or kind.place else "", "gallery"]
     if facts["date"] or facts["venue"]:
         usual.insert(1, "details")
-    order = ["about", *named] if len(named) >= 3 else ["about", *named, *usual]
-    names = [n for n in dict.fromkeys(order) if n and n in by_name]
-    return [_section(ctx, by_name[n], kind, facts) for n in names][:12]
+    first = [n for n in dict.fromkeys(["about", *named]) if n in by_name]
+    rest = [n for n in dict.fromkeys(usual) if n and n in by_name and n not in first] if len(named) < 3 else []
+    build = [_section(ctx, by_name[n], kind, facts) for n in first]
+    build += _unnamed(ctx, kind, len(named))
+    build += [_section(ctx, by_name[n], kind, facts) for n in rest]
+    return build[:12]
+
+
+_GENERIC_PART = re.compile(r"介绍|简介|信息|列表|\b(?:list|info|information|introduction|details|section)\b")
+
+
+_CLAUSE = re.compile(r"(?:还|也|要|可以|能|and |also |can |so )")
+
+
+def _unnamed(ctx: Context, kind: Kind | None, named: int) -> list[SiteSection]:
+    """Listed parts of the site that no section word names ("food stalls", "摊位介绍"): a list each,
+    under the sentence's own words, with example rows to replace."""
+    known = [w for s in SECTIONS for w in s.words] + [w for ws in FORMS.values() for w in ws]
+    known += list(kind.words if kind else ()) + ["form", "page", "site", "表", "页"]
+    found: list[SiteSection] = []
+    words = [w.rstrip("$").strip() for w in known if len(w.rstrip("$").strip()) > 1]
+    for item in ctx.items:
+        low = to_simplified(item).lower()
+        core = _GENERIC_PART.sub("", low).strip()
+        if len(item) > 30 or any((w in low and 2 * len(w) > len(low)) or w in core for w in words):
+            continue
+        if _CLAUSE.match(low) or (has_cjk(low) and len(low) > 8):  # a wish, not the name of a part
+            continue
+        rows = sample_rows(ctx, "")
+        title = item[:1].upper() + item[1:]
+        found.append(SiteSection(id=f"part_{len(found) + 1}", kind="list", title=title[:80], icon="📌",
+                                 items=[SiteItem(label=a, value=b) for a, b in rows], sample=True))  # fmt: skip
+    return found if named + len(found) >= 2 else []
 
 
 def _takes_deposit(ctx: Context) -> bool:
@@ -212,12 +247,6 @@ def build(ctx: Context) -> AppSpec:
         contact=form.title,
     )
     entity = form.entity
-    page = Screen(
-        name="home",
-        title=t("Home", "首页"),
-        icon=kind.icon if kind else "🏠",
-        components=[site, FormComponent(id="add", entity=entity.name, submit_label=form.submit)],
-    )
     metrics = [
         Metric(name="total", label=form.count_label, entity=entity.name, agg="count"),
         Metric(name="today", label=t("Today", "今天"), entity=entity.name, agg="count", period="today"),
@@ -231,6 +260,16 @@ def build(ctx: Context) -> AppSpec:
         if chart
         else []
     )
+    public: list[Component] = []
+    if ctx.has(*_PUBLIC_LIST):  # the sentence wants visitors to see who is coming
+        shown = [f.name for f in entity.fields if f.type != "long_text" and f.name not in ("email", "phone")]
+        public = [
+            MetricComponent(id="home_count", metric="people" if form.sum_field else "total"),
+            TableComponent(id="replies", entity=entity.name, columns=shown[:6], editable=False, deletable=False),
+        ]
+    form_component = FormComponent(id="add", entity=entity.name, submit_label=form.submit)
+    page = Screen(name="home", title=t("Home", "首页"), icon=kind.icon if kind else "🏠",
+                  components=[site, form_component, *public])  # fmt: skip
     owner = Screen(
         name="inbox",
         title=form.inbox,
@@ -246,6 +285,7 @@ def build(ctx: Context) -> AppSpec:
     priced = sum(1 for s in sections if s.kind in ("menu", "pricing") for i in s.items if i.value)
     checks = [("total.value", 1), ("log.rows", 1)] + ([("bycat.points", 1)] if charts else [])
     checks += [("people.value", form.sum_value)] if form.sum_field else []
+    checks += [("replies.rows", 1), ("home_count.value", form.sum_value or 1)] if public else []
     paths = [
         path(
             "visitor_reads_site",
@@ -256,7 +296,12 @@ def build(ctx: Context) -> AppSpec:
         save_path("visitor_sends_form", form.story, form.values, checks),
     ]
     own = kind_phrase(ctx, kind)
-    title = name or (t(f"Our {own}", f"我们的{own}") if own else t("Our website", "我们的网站"))
+    mine = kind is not None and kind.personal
+    title = name or (
+        t(f"{'My' if mine else 'Our'} {own}", f"{'我' if mine else '我们'}的{own}")
+        if own
+        else t("Our website", "我们的网站")
+    )
     audience = t(f"Visitors to {title}, and its owner", f"{title}的访客和主人")
     if ctx.has("students", "parents", "学生", "家长"):
         audience = t("Students, parents and the organisers", "学生、家长和组织者")
@@ -283,6 +328,8 @@ def build(ctx: Context) -> AppSpec:
     return AppSpec(brief=brief, entities=[entity], screens=[page, owner], key_paths=paths)
 
 
+_PUBLIC_LIST = ("who's coming", "who is coming", "guest list", "list of replies", "list of sign", "names so far",
+                "已报名名单", "报名名单", "名单", "出席名单", "谁会来")  # fmt: skip
 _SITE_WORDS = ("website", "web site", "webpage", "web page", "homepage", "home page", "landing page", "site for",
                "page for", "one-page", "网站", "网页", "主页", "官网", "介绍页", "邀请页", "落地页")  # fmt: skip
 

@@ -60,7 +60,10 @@ def _base(ctx: Context, contact: str) -> list[DataField]:
     return [DataField(name="name", label=t("Name", "姓名")), second]
 
 
-def _kinds(ctx: Context, offer: list[str]) -> dict[str, tuple]:
+_Form = tuple[str, str, str, str, str, list[DataField], str | None, str | None]
+
+
+def _kinds(ctx: Context, offer: list[str]) -> dict[str, _Form]:
     """Per form: title, submit, count label, owner's tab, record label, extra fields, chart field, sum field."""
     t = ctx.t
     day = DataField(name="day", label=t("Date", "日期"), type="date")
@@ -134,13 +137,13 @@ def form_entity(
     fields = _base(ctx, contact) if form != "wish" else [DataField(name="name", label=t("Name", "姓名"))]
     options, named = _options(ctx)
     if options:
-        pick = DataField(
+        chosen = DataField(
             name="choice", label=named or t("Choice", "选择"), type="choice", options=options, default=options[0]
         )
         if form == "rsvp":
-            extra = [*extra[:2], pick.model_copy(update={"required": False}), *extra[2:]]
+            extra = [*extra[:2], chosen.model_copy(update={"required": False}), *extra[2:]]
         elif not any(f.type == "choice" for f in extra):
-            extra = [pick, *extra]
+            extra = [chosen, *extra]
         chart = chart or "choice"
     if not total and ctx.has(*_HOW_MANY):
         extra = [

@@ -38,6 +38,8 @@ class Kind:
     place: bool = True
     """Whether visitors come to a place (a location section by default)."""
     pick: Pair | None = None
+    personal: bool = False
+    """A site about one person (a résumé, a portfolio): "my", "about me"."""
     """What a visitor picks from the offer in the form (a room, a class), when not a service or an item."""
 
 
@@ -435,6 +437,7 @@ KINDS: tuple[Kind, ...] = (
         hours=False,
         about=("I make work I love and share it here. Commissions are open.", "我在这里分享自己热爱的作品，欢迎约稿。"),
         place=False,
+        personal=True,
     ),
     Kind(
         "band",
@@ -570,6 +573,7 @@ KINDS: tuple[Kind, ...] = (
         ),
         extra=("education", "work", "skills"),
         place=False,
+        personal=True,
     ),
     Kind(
         "card",
@@ -639,6 +643,25 @@ class SectionWord:
 
 SECTIONS: tuple[SectionWord, ...] = (
     SectionWord(
+        "details",
+        (
+            "when and where",
+            "date and place",
+            "date and time",
+            "date and venue",
+            "date$",
+            "dates",
+            "venue",
+            "时间地点",
+            "时间和地点",
+            "日期",
+            "地点",
+        ),
+        "list",
+        ("When and where", "时间地点"),
+        "📅",
+    ),
+    SectionWord(
         "about",
         (
             "about",
@@ -648,6 +671,8 @@ SECTIONS: tuple[SectionWord, ...] = (
             "intro",
             "who we are",
             "home section",
+            "店铺介绍",
+            "店铺简介",
             "介绍",
             "简介",
             "关于",
@@ -760,7 +785,7 @@ SECTIONS: tuple[SectionWord, ...] = (
         "📅",
     ),
     SectionWord(
-        "team$",
+        "team",
         ("team$", "members", "staff", "doctors", "players", "our people", "团队", "队员", "成员", "医生", "老师"),
         "list",
         ("Our team", "我们的团队"),
@@ -779,13 +804,27 @@ SECTIONS: tuple[SectionWord, ...] = (
     ),
     SectionWord("education", ("education", "教育经历", "学历"), "list", ("Education", "教育经历"), "🎓"),
     SectionWord(
-        "work", ("work experience", "experience", "工作经历", "经历"), "list", ("Experience", "工作经历"), "💼"
+        "work",
+        ("work experience", "experience", "工作经历", "工作经验", "实习"),
+        "list",
+        ("Experience", "工作经历"),
+        "💼",
     ),
     SectionWord("skills", ("skills", "技能", "特长"), "list", ("Skills", "技能"), "🛠️"),
 )
 
 FORMS: dict[str, tuple[str, ...]] = {
-    "reservation": ("reservation", "reserve", "book a table", "table booking", "订座", "订位", "预订座位"),
+    "reservation": (
+        "reservation",
+        "reserve",
+        "book a table",
+        "table booking",
+        "订座",
+        "订位",
+        "预订座位",
+        "訂位",
+        "訂座",
+    ),
     "booking": ("booking", "book online", "appointment", "book ", "预约", "挂号", "预订"),
     "order": ("order", "pre-order", "preorder", "订购", "下单", "订花", "订蛋糕"),
     "wish": ("wishes", "wish wall", "guestbook", "guest book", "祝福墙", "留言墙", "写祝福"),

@@ -85,7 +85,11 @@ def sample_rows(ctx: Context, name: str, kind: str = "", facts: dict[str, str] |
     if name == "schedule" and kind in ("club", "fitness"):
         rows = _MEETINGS
     if not rows:
-        rows = (("Example", "", "示例", ""),)
+        rows = (
+            ("First example", "", "示例一", ""),
+            ("Second example", "", "示例二", ""),
+            ("Third example", "", "示例三", ""),
+        )
     shown = [(ctx.t(le, lz), ctx.t(ve, vz)) for le, ve, lz, vz in rows]
     if name == "location" and facts:
         place = facts.get("venue") or facts.get("town")
