@@ -184,6 +184,23 @@ def test_flashcards_from_pairs_and_from_bare_words() -> None:
     assert all("_" in c.front for c in deck.cards)
 
 
+@pytest.mark.parametrize(
+    ("idea", "pattern"),
+    [
+        ("word practice for my kid: cat, dog, sun, hat, fish", "flashcards"),
+        ("幫我做英文單字卡：apple - 蘋果、banana - 香蕉、grape - 葡萄", "flashcards"),
+        ("出5道关于中国历史的题", "quiz"),
+        ("a random picker for our class reading order: Mia, Noah, Olivia, Liam", "picker"),
+        ("split these kids into 3 teams: Ava, Bo, Cara, Dev, Emi, Finn, Gus", "picker"),
+        ("spelling test: island, knight, yacht", "quiz"),
+    ],
+)
+def test_the_teachers_content_picks_the_kind_of_app(idea: str, pattern: str) -> None:
+    found = plan(idea)
+    assert found.pattern == pattern
+    assert found.spec.brief.title not in ("Kid Flashcards", "These Quiz")
+
+
 def test_placeholders_are_found_and_real_content_is_not() -> None:
     spec = plan("a quiz on photosynthesis").spec
     assert placeholders(spec) == []

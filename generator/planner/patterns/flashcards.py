@@ -15,10 +15,10 @@ from flashapps.spec import (
     TextComponent,
 )
 from generator.planner.content import Content, hide_letters, read_content
-from generator.planner.extract import find_topic
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.decks import DECKS, Deck, meaning_of
 from generator.planner.patterns.quiz import pick_bank, questions_of
+from generator.planner.patterns.spelling import own_title
 
 __all__ = ["PATTERN", "deck_paths", "pick_deck"]
 
@@ -42,6 +42,16 @@ KEYWORDS = {
     "词汇": 5,
     "背诵": 6,
     "记单词": 10,
+    "单词卡": 10,
+    "单字卡": 10,
+    "字卡": 8,
+    "单字": 5,
+    "生词": 6,
+    "word practice": 8,
+    "practice words": 8,
+    "practise words": 8,
+    "sight words": 10,
+    "word list": 5,
 }
 
 
@@ -88,8 +98,7 @@ def _cards(ctx: Context) -> tuple[list[Card], str, str]:
 def _found_cards(ctx: Context, content: Content) -> tuple[list[Card], str, str]:
     t = ctx.t
     if content.listed and (cards := _own_cards(ctx, content)):
-        topic = find_topic(ctx.idea.split("\n", 1)[0])
-        return cards[:200], ctx.script(topic[:1].upper() + topic[1:]) if topic else t("My Cards", "我的卡片"), "🗂️"
+        return cards[:200], own_title(ctx) or t("My Cards", "我的卡片"), "🗂️"
     deck, fit = pick_deck(ctx)
     bank, matched = pick_bank(ctx)
     if deck is not None and (fit >= 6 or not matched):

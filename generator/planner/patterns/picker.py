@@ -334,7 +334,8 @@ def score(ctx: Context) -> Match:
     found = ctx.match(KEYWORDS)
     listed = Match(2.0, ()) if found.score and len(ctx.items) >= 2 else Match()
     grouped = Match(40.0, ("groups",)) if asks_for_groups(ctx.idea) else Match()  # a clear wish: a group maker
-    return found + listed + grouped
+    own = Match(10.0, ()) if found.score and len(read_content(ctx.idea).items) >= 2 else Match()  # “…: A, B, C”
+    return found + listed + grouped + own
 
 
 PATTERN = Pattern(

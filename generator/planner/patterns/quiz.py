@@ -3,6 +3,8 @@ question bank chosen by the idea's topic; never empty, never a placeholder."""
 
 from __future__ import annotations
 
+import re
+
 from flashapps.spec import (
     AppSpec,
     Brief,
@@ -19,14 +21,20 @@ from flashapps.spec import (
     TextComponent,
 )
 from generator.planner.content import Content, read_content
-from generator.planner.extract import find_topic
 from generator.planner.patterns.base import Context, Match, Pattern
 from generator.planner.patterns.decks import DECKS, Deck
 from generator.planner.patterns.quiz_banks import BANKS_A, Bank
 from generator.planner.patterns.quiz_banks2 import BANKS_B, GENERAL
 from generator.planner.patterns.quiz_banks3 import MATH
 from generator.planner.patterns.records import save_path
-from generator.planner.patterns.spelling import SPELL_WORDS, how_to_add, pair_questions, quiz_paths, spelling_questions
+from generator.planner.patterns.spelling import (
+    SPELL_WORDS,
+    how_to_add,
+    own_title,
+    pair_questions,
+    quiz_paths,
+    spelling_questions,
+)
 
 __all__ = ["BANKS", "PATTERN", "pick_bank", "questions_of"]
 
@@ -90,8 +98,13 @@ def _word_deck(ctx: Context) -> Deck | None:
     return deck if fit >= 6 else None
 
 
+_SET_OF_QUESTIONS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*道[^。，,.]{0,12}?题")
+
+
 def score(ctx: Context) -> Match:
-    return ctx.match(KEYWORDS)
+    """The quiz words, and a number of questions asked for in Chinese (“出5道关于历史的题”)."""
+    counted = Match(8.0, ("题",)) if _SET_OF_QUESTIONS.search(ctx.text) else Match()
+    return ctx.match(KEYWORDS) + counted
 
 
 def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, str]:
@@ -112,8 +125,7 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
     if content.pairs:
         meaning = not any(q.endswith(("?", "？")) for q, _ in content.pairs)
         questions, mode = pair_questions(ctx, content.pairs, meaning)
-        topic = find_topic(ctx.idea.split("\n", 1)[0])
-        title = ctx.script(topic[:1].upper() + topic[1:]) if topic else t("Quiz", "小测验")
+        title = own_title(ctx) or t("Quiz", "小测验")
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
         how = t(
             f"{len(questions)} questions. Answer each, then press **Check answers** to see your score; "

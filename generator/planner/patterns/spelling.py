@@ -5,13 +5,26 @@ from __future__ import annotations
 
 from flashapps.spec import KeyPath, Question, QuizComponent
 from generator.planner.content import Content, hide_letters
+from generator.planner.extract import find_topic
 from generator.planner.patterns.base import Context, expect, path, step
 from generator.planner.patterns.decks import HANZI, SPELLING, meaning_of
 
-__all__ = ["SPELL_WORDS", "hanzi", "how_to_add", "pair_questions", "quiz_paths", "spelling_questions"]
+__all__ = ["SPELL_WORDS", "hanzi", "how_to_add", "own_title", "pair_questions", "quiz_paths", "spelling_questions"]
 
 SPELL_WORDS = ("spelling", "spell", "dictation", "拼写", "默写", "听写", "拼字")
 _HANZI_WORDS = ("生字", "词语", "汉字", "语文", "chinese characters", "hanzi", "chinese words")
+
+
+_NOT_TOPICS = {"kid", "kids", "son", "daughter", "child", "children", "class", "students", "pupils", "these", "this",
+               "those", "them", "friday", "monday", "today", "tomorrow", "week", "test", "grade", "year"}  # fmt: skip
+
+
+def own_title(ctx: Context) -> str:
+    """The topic of the sentence's first line as a title (“flashcards about rivers” → “Rivers”), or ""."""
+    topic = find_topic(ctx.idea.split("\n", 1)[0])
+    if not topic or topic.split()[0].lower() in _NOT_TOPICS or topic.split()[-1].lower() in _NOT_TOPICS:
+        return ""
+    return ctx.script(topic[:1].upper() + topic[1:])
 
 
 def _short(text: str, limit: int = 80) -> str:
