@@ -68,11 +68,15 @@ _ACTION = re.compile(
     r"shuffle|goal|target|colou?r|theme|dark|light|chart|graph|field|column|page|tab|screen|option|question|"
     r"word|card|minutes?|seconds?|range|between|pass|font|repeat|more|fewer|no|don'?t|do not|only|keep|also|"
     r"harder|easier|faster|slower|bigger|smaller|larger|longer|shorter|players?|lives|board|levels?|difficulty)\b"
-    r"|加|添|增|删|刪|去掉|去除|移除|拿掉|不要|叫|名|改|换|換|设|設|让|讓|用|颜色|顏色|色|主题|主題|目标|目標|"
-    r"图表|圖表|字段|栏|欄|页|頁|选项|選項|题|題|词|詞|卡|分钟|分鐘|范围|範圍|之间|之間|及格|重复|重複|每次|模式|"
-    r"更|难|難|简单|簡單|快|慢|玩家|人玩|命|棋盘|棋盤|关卡|關卡",
+    r"|加|添|增|删|刪|去掉|去除|移除|拿掉|不要|叫|改名|名字|标题|標題|改|换|換|设|設|让|讓|使用|用这|用這|用以下|"
+    r"颜色|顏色|[红紅绿綠蓝藍紫橙粉青黄黃黑灰棕]色|深色|浅色|淺色|主题|主題|目标|目標|图表|圖表|字段|栏|欄|页|頁|"
+    r"选项|選項|题|題|词|詞|卡片|分钟|分鐘|范围|範圍|之间|之間|及格|重复|重複|每次|模式|更|难|難|简单|簡單|"
+    r"快一点|快一點|慢一点|慢一點|玩家|人玩|条命|條命|棋盘|棋盤|关卡|關卡",
     re.I,
 )
+_OPTIONS = re.compile(r"(?:with (?:the )?)?(?:options?|choices?)\s*(?:are|:)|选项|選項", re.I)
+"""A piece that gives the options of the field the clause before it adds."""
+_VERB_FIRST = re.compile(r"(?:再|然后|然後)?(?:加|添|增加|删|刪|去掉|移除|改|换|換|把|设|設|让|讓|叫)")
 _SPLIT = re.compile(
     r"\s*(,|;|，|；|。|、|\band then\b|\bthen\b|\band\b|\balso\b|并且|並且|然后|然後|同时|同時|"
     r"(?<=\S)再(?=[加添删刪去改换換把设設让讓用叫做]))\s*",
@@ -99,7 +103,9 @@ def split_clauses(sentence: str) -> list[str]:
         if not piece:
             continue
         shown = re.sub(r"\x00(\d+)\x00", lambda m: quoted[int(m.group(1))], piece)
-        if clauses and not _ACTION.search(re.sub(r"\x00\d+\x00", "", piece)):
+        bare = re.sub(r"\x00\d+\x00", "", piece)
+        listing = pieces[at - 1].strip() == "、" and not _VERB_FIRST.match(bare)  # 、 enumerates: a list goes on
+        if clauses and (listing or not _ACTION.search(bare) or _OPTIONS.match(bare)):
             sep = pieces[at - 1].strip()
             glue = f" {sep} " if sep.isascii() and sep.isalpha() else f"{sep} " if sep.isascii() else sep
             clauses[-1] += glue + shown

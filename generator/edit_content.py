@@ -45,7 +45,11 @@ def values(c: Clause, question: bool = False) -> list[str]:
     text = re.sub(rf"^(?:{filler}\s+)*(?:{NOUNS})?\s*(?:with|to|as)?\s*[:：]?\s*", "", text, flags=re.I)
     text = re.sub(r"^(?:一些|几个|幾個|一个|一個|个|個|以下|这些|這些|下面的)?\s*(?:的)?\s*", "", text)
     text = re.sub(rf"^(?:{NOUNS})\s*[:：]?\s*", "", text, flags=re.I)
-    return listed(re.sub(_TAIL, "", text, flags=re.I))
+    text = re.sub(_TAIL, "", text, flags=re.I)
+    target = re.search(r"\s+(?:to|into|onto|in|on)\s+(?:the|my|this|our)\s+(\w+)(?:\s+list)?$", text, re.I)
+    if target and target.group(1).lower().endswith("s"):  # “… to the habits”; “a trip to the zoo” stays
+        text = text[: target.start()]
+    return listed(text)
 
 
 def _misspelled(word: str) -> list[str]:

@@ -52,7 +52,10 @@ def add_field(spec: AppSpec, c: Clause) -> list[str]:
     if not (c.has(ADD) and c.has(_FIELD)) or c.has(REMOVE):
         return []
     chosen = re.split(
-        r"\s*(?:with (?:the )?options?|options?|choices?|选项|選項)\s*[:：]?\s*", c.text, maxsplit=1, flags=re.I
+        r"\s*(?:with (?:the )?options?|options?|choices?|选项|選項)\s*(?:are|有|为|為|是)?\s*[:：]?\s*",
+        c.text,
+        maxsplit=1,
+        flags=re.I,
     )
     head, choices = chosen[0], listed(chosen[1]) if len(chosen) > 1 else []
     match = (
@@ -82,8 +85,9 @@ def add_field(spec: AppSpec, c: Clause) -> list[str]:
         words = clean_words(
             re.sub(r"^(?:the|a|an|my)\s+|^(?:一个|一個|一项|一項|一栏|一欄|个|個|新的|新)", "", words, flags=re.I)
         )
-        if any(f.label.lower() == words.lower() for f in entity.fields):
-            raise Refused(c.t(f"“{words}” is already a field", f"已经有“{words}”字段了"))
+        same = next((f for f in entity.fields if f.label.lower() == words.lower()), None)
+        if same is not None:
+            raise Refused(c.t(f"“{same.label}” is already a field", f"已经有“{same.label}”字段了"))
         if len(entity.fields) >= 12:
             raise Refused(c.t("a record holds at most 12 fields", "一条记录最多 12 个字段"))
         kind, stem = next(((k, s) for pattern, k, s in _TYPES if re.search(pattern, words, re.I)), ("text", "field"))
@@ -122,6 +126,9 @@ def remove_field(spec: AppSpec, c: Clause) -> list[str]:
     """“remove the note field”, “drop the Kind column”, “去掉备注字段”."""
     if not c.has(REMOVE) or c.has(r"option|choice|page|tab|screen|question|word|card|选项|選項|页|頁|题|題|词|詞"):
         return []
+    options_named = [o for e in spec.entities for f in e.fields for o in f.options]
+    if any(re.search(rf"(?<!\w){re.escape(o.lower())}(?!\w)", c.low) for o in options_named):
+        return []  # an option named: the option goes, not its field
     found = _named_field(spec, c.text)
     if found is None:
         if c.has(_FIELD):
@@ -203,9 +210,10 @@ def options(spec: AppSpec, c: Clause) -> list[str]:
         return []
     match = c.has(r"(?:options?|choices?)\s*[:：]?\s*(.+?)(?:\s+(?:to|for|in)\s+(?:the\s+)?\S+)?$")
     match = match or c.has(
-        rf"(?:{ADD})\s+(.+?)\s+(?:as (?:an? )?(?:new )?(?:option|choice|category|kind|type)|to (?:the )?\S+)"
+        rf"(?:{ADD})\s+(.+?)\s+(?:as (?:an? )?(?:new )?(?:options?|choices?|categor(?:y|ies)|kinds?|types?)"
+        r"|to (?:the )?\S+)"
     )
-    match = match or c.has(r"(?:选项|選項)\s*[:：]?\s*(.+)$")
+    match = match or c.has(r"(?:选项|選項|类别|類別|类型|類型|种类|種類|分类|分類)\s*(?:有|为|為|是)?\s*[:：]?\s*(.+)$")
     if not match:
         return []
     field = fields[0]

@@ -21,7 +21,7 @@ from generator.edit_paths import told_again
 __all__ = ["calculator", "counter", "goal", "picker", "quiz_rules", "timer"]
 
 _NUM = (
-    r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty"
+    r"(\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b"
     r"|一|两|兩|二|三|四|五|六|七|八|九|十)"
 )
 _UNIT_SCALE = {"l": 1000, "litre": 1000, "liter": 1000, "litres": 1000, "liters": 1000, "升": 1000, "公升": 1000,
@@ -162,6 +162,7 @@ def quiz_rules(spec: AppSpec, c: Clause) -> list[str]:
         if not 0 < share <= 1:
             raise Refused(c.t("the pass mark is a share from 1% to 100%", "及格线是 1% 到 100% 之间"))
         quizzes[0].pass_mark = round(share, 3)
+        replace_paths(spec, quizzes[0].id, told_again(spec, quizzes[0], c.app))
         return [c.t(f"pass mark set to {share:.0%}", f"及格线改为 {share:.0%}")]
     if quizzes and c.has(r"shuffle|random order|mix up|打乱|打亂|随机顺序|隨機順序"):
         quizzes[0].shuffle = not c.has(r"\bno\b|not|don'?t|不")
