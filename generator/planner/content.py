@@ -66,7 +66,7 @@ _PER_GROUP = re.compile(
 _PICK_N = re.compile(
     rf"(?:\b(?:pick|draw|choose|select)\s+|抽取?|选出?){_NUM}(?!\s*(?:个|支)?\s*(?:groups?|teams?|组|队))"
 )
-_INTO = re.compile(rf"(?:into|in|分成|分为|分|成){{1}}\s*{_NUM}\s*(?:个)?\s*(?:teams?|groups?|houses?|组|队|小组)",
+_INTO = re.compile(rf"(?:into|in|分成|分为|分|成)\s*{_NUM}\s*(?:个)?\s*(?:teams?|groups?|houses?|组|队|小组)",
                    re.IGNORECASE)  # fmt: skip
 
 
@@ -100,7 +100,9 @@ def _lines(text: str) -> list[str]:
     if len(lines) < 3 and not (len(lines) == 2 and _STRONG_INTRO.search(lines[0])):
         return []
     first, rest = lines[0], lines[1:]
-    found = [_clean(line) for line in rest if len(line) <= 200]
+    found = [_clean(line) for line in rest]
+    if not all(_item_like(item, named=True) for item in found if item):
+        return []  # lines that say more about the app, not a list
     head = _inline(first)
     if len(head) == 1 and not _pair(head[0]):
         head = []

@@ -282,7 +282,17 @@ VARIANTS = (
     ),
     Variant(
         "students",
-        {"student": 8, "class": 4, "name picker": 6, "call on": 6, "学生": 8, "点名": 10, "同学": 6, "班级": 4},
+        {
+            "student": 8,
+            "class": 4,
+            "name picker": 6,
+            "call on": 6,
+            "学生": 8,
+            "点名": 10,
+            "同学": 6,
+            "班级": 4,
+            "抽签": 6,
+        },
         lambda ctx: _picker(ctx, "students"),
     ),
     Variant(
