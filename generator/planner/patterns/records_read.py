@@ -3,48 +3,28 @@ them and a status flow. The words live in data/records.json; this module is the 
 
 from __future__ import annotations
 
-import json
 import re
-import zlib
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 from flashapps.spec.base import Language
-from generator.planner.hanzi import to_simplified
-from generator.planner.lang import has_cjk
 from generator.planner.patterns.base import Context
+from generator.planner.patterns.records_status import read_options, read_status, status_flow
+from generator.planner.patterns.records_words import (
+    FieldRead,
+    Kind,
+    blank,
+    field_of,
+    find_mentions,
+    guessed_field,
+    kinds,
+    lead,
+    plain,
+    short,
+    split_items,
+)
 
-__all__ = ["FieldRead", "Kind", "Reading", "Record", "kinds", "read_records"]
-
-_DATA = Path(__file__).resolve().parents[1] / "data" / "records.json"
-
-
-@dataclass(frozen=True)
-class FieldRead:
-    """A field as read: its name, type and labels (``zh`` simplified), options in both languages."""
-
-    name: str
-    type: str
-    en: str
-    zh: str
-    options: tuple[tuple[str, ...], tuple[str, ...]] | None = None
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of record the lexicon knows (a customer, a ticket, a loan)."""
-
-    key: str
-    en: str
-    plural: str
-    zh: str
-    words: tuple[str, ...]
-    fields: tuple[FieldRead, ...]
-    parents: tuple[str, ...]
-    flow: str
-    people: bool
-    icon: str
+__all__ = ["Reading", "Record", "read_records"]
 
 
 @dataclass
@@ -72,182 +52,23 @@ class Reading:
         return next(r for r in self.records if r.kind.key == key)
 
 
-def _field(entry: dict) -> FieldRead:
-    options = entry.get("options")
-    return FieldRead(
-        entry["name"],
-        entry["type"],
-        entry["en"],
-        entry["zh"],
-        (tuple(options[0]), tuple(options[1])) if options else None,
-    )
-
-
-@cache
-def _data() -> dict:
-    return json.loads(_DATA.read_text(encoding="utf-8"))
-
-
-@cache
-def kinds() -> dict[str, Kind]:
-    return {
-        k["key"]: Kind(
-            k["key"],
-            k["en"],
-            k["plural"],
-            k["zh"],
-            tuple(k["words"]),
-            tuple(_field(f) for f in k["fields"]),
-            tuple(k["parents"]),
-            k["flow"],
-            k["people"],
-            k["icon"],
-        )
-        for k in _data()["types"]
-    }
-
-
-@cache
-def _field_words() -> list[tuple[str, FieldRead]]:
-    """Every field word with its field, longest first (“phone model” before “phone”)."""
-    pairs = [(w, _field(e)) for e in _data()["fields"] for w in e["words"]]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-def flows() -> dict[str, dict]:
-    return _data()["flows"]
-
-
-_NOT_KIND = re.compile(r"\bin order\b|\border (?:by|of|to)\b|\bpost (?:office|code)\b")
-
-
-@cache
-def _word_re(word: str) -> re.Pattern[str]:
-    if word.isascii():
-        exact = word.endswith("$")
-        core = re.escape(word.rstrip("$"))
-        return re.compile(rf"(?<![a-z0-9]){core}" + (r"(?:e?s)?(?![a-z0-9])" if exact else r"[a-z]*"))
-    return re.compile(re.escape(word))
-
-
-def _mentions(low: str) -> list[tuple[int, int, Kind]]:
-    """Every mention of a kind of record: start, end and the kind, in order."""
-    low = _NOT_KIND.sub(lambda m: " " * len(m.group(0)), low)
-    found = []
-    for kind in kinds().values():
-        for word in kind.words:
-            found += [(m.start(), m.end(), kind) for m in _word_re(word).finditer(low)]
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, Kind]] = []
-    for start, end, kind in found:
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, end, kind))
-    return kept
-
-
-@cache
-def _field_re(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z]){re.escape(word)}")
-
-
-def field_of(item: str) -> FieldRead | None:
-    """The field an item of a field list names (“quoted price” → quote, a float), else None."""
-    low = to_simplified(item).lower().strip()
-    for word, found in _field_words():
-        if word.isascii():
-            if word in low and _field_re(word).search(low):
-                return found
-        elif word in low:
-            return found
-    return None
-
-
-def _tag(text: str) -> str:
-    """A short name part that is the same for the same words."""
-    return str(zlib.crc32(text.encode("utf-8")) % 100_000)
-
-
-_EN_TYPES = (
-    (r"\b(?:date|day|deadline|birthday)s?\b", "date"),
-    (r"\b(?:price|cost|amount|fee|rent|total|balance|paid amount)s?\b|\$", "float"),
-    (r"\b(?:number|count|how many|qty)\b", "int"),
-)
-_ZH_TYPES = (("日期|生日|时间", "date"), ("金额|价|费|钱|元|租", "float"), ("数|量|次", "int"))
-_CHOICE = re.compile(r"\s*(?:/|／|\bor\b|还是|或者|或)\s*")
-_BOOL_ZH = re.compile(r"^(?:有没有|是否|有无|是不是)(.+)$")
-_BOOL_EN = re.compile(r"^(?:whether|is|has|if)\s+(?:it\s+|they\s+)?(.+)$")
-
-
-def guessed_field(item: str, zh: bool) -> FieldRead | None:
-    """A field for an item no lexicon word names: its type guessed from its words, its name from them."""
-    text = to_simplified(item).strip()
-    if not text or len(text) > (8 if zh else 30) or len(text.split()) > 4:
-        return None
-    parts = [p for p in _CHOICE.split(text) if p]
-    if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
-        options = [p[:1].upper() + p[1:] for p in parts]
-        return FieldRead(f"state_{_tag(text)}", "choice", "State", "状态", (tuple(options), tuple(options)))
-    flag = _BOOL_ZH.match(text) or _BOOL_EN.match(text.lower())
-    if flag:
-        label = flag.group(1)
-        return FieldRead(f"flag_{_tag(text)}", "bool", label[:1].upper() + label[1:], label)
-    kind = "text"
-    for pattern, found in _ZH_TYPES if zh else _EN_TYPES:
-        if re.search(pattern, text.lower()):
-            kind = found
-            break
-    if zh:
-        return FieldRead(f"field_{_tag(text)}", kind, text, text)
-    slug = "_".join(re.findall(r"[a-z][a-z0-9]*", text.lower()))[:24].strip("_")
-    if not slug:
-        return None
-    return FieldRead(slug, kind, text[:1].upper() + text[1:], text)
-
-
 _OPENER = re.compile(
     r"\s*(?:[:：(（—–]|\s-\s|,?\s+(?:with|has|have|having|holds?|including|includes|stores?|storing|"
     r"needs?|records?|keeps?|fields?|columns?)\b:?|包括|包含|要有|有以下|记录|记下|登记|字段)\s*"
 )
+
+
 _LIST_END = re.compile(r"[.!?;。！？；()（）\n]|→|->|=>|(?<![,，])\s(?:so|that|then|where|which|to\s+see)\s")
+
+
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
-_ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|;|\band\b|\bor\b|和|以及|及|与)\s*")
-_ARTICLE = re.compile(
-    r"^(?:(?:a|an|the|their|its|his|her|each|every|per|some|also|with|of)\s+|每次|每个|每位|每天|每件|每月|每名|的)+",
-    re.I,
-)
-_SUFFIX_ZH = ("清单", "名单", "列表", "信息", "资料", "档案", "名字", "名称")
-_SUFFIX_EN = re.compile(r"(?:list|names?|info|details|records?)")
+
+
 _NOT_FIELD = re.compile(
     r"要|能|可以|列出|显示|统计|提醒|计算|自动|提交|审批|先|再|然后|\d|"
     r"\b(?:show|list|see|calculate|send|export|import|when|which|what)\b|"
     r"^(?:mark|tick|check|add|create|make|view|track|keep|log|print|remind|notify|flag|get|find|sort)\b"
 )
-
-
-def _items(segment: str) -> list[str]:
-    return [_ARTICLE.sub("", p.strip(" \"'“”‘’:：")).strip() for p in _ITEM_SPLIT.split(segment) if p.strip(" :：")]
-
-
-def _lead(item: str) -> tuple[Kind | None, bool, str]:
-    """The kind an item starts with, whether the item is that kind alone (“customer”, “学生名单”),
-    and the rest of the item after the kind's word."""
-    low = to_simplified(item).lower().strip()
-    found = _mentions(low)
-    if not found or found[0][0] != 0:
-        return None, False, item
-    _, end, kind = found[0]
-    rest = _ARTICLE.sub("", low[end:].strip(" 's")).strip()
-    return kind, not rest or rest in _SUFFIX_ZH or bool(_SUFFIX_EN.fullmatch(rest)), rest
-
-
-def _short(item: str, zh: bool) -> bool:
-    return 0 < len(item) <= 8 if zh else 0 < len(item.split()) <= 3
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 @dataclass
@@ -272,8 +93,8 @@ def _read_lists(src: str, low: str, mentions: list[tuple[int, int, Kind]], zh: b
         if "(" not in opener.group(0) and "（" not in opener.group(0):
             rest = _PARENS.sub(lambda m: " " * len(m.group(0)), rest)
         end = _LIST_END.search(rest)
-        items = _items(rest[: end.start()] if end else rest)
-        leads = [_lead(i) for i in items]
+        items = split_items(rest[: end.start()] if end else rest)
+        leads = [lead(i) for i in items]
         named = {k.key for k, bare, after in leads if k and (bare or (k != owner and field_of(after) is None))}
         of_kinds = len(named) >= 2 or (owner is None and any(k for k, _, _ in leads))
         if not items or (len(items) < 2 and owner is None):
@@ -296,7 +117,7 @@ def _read_lists(src: str, low: str, mentions: list[tuple[int, int, Kind]], zh: b
                     continue
             if current is None or _NOT_FIELD.search(text.lower()):
                 continue
-            if not _short(text, zh):
+            if not short(text, zh):
                 if of_kinds:  # “hours per volunteer per month”: the words it starts with
                     found = field_of(text[:4] if zh else " ".join(text.split()[:2]))
                     if found is not None:
@@ -313,75 +134,6 @@ def _read_lists(src: str, low: str, mentions: list[tuple[int, int, Kind]], zh: b
     return lists
 
 
-_OPTIONS = re.compile(r"[(（]([^()（）]{2,80})[)）]")
-
-
-def _read_options(src: str) -> list[tuple[int, int, list[str]]]:
-    """Options in brackets, split by slashes: “(present/late/absent)”, “（出勤/迟到/请假/缺勤）”."""
-    found = []
-    for match in _OPTIONS.finditer(src):
-        parts = [p.strip() for p in re.split(r"\s*[/／|]\s*", match.group(1)) if p.strip()]
-        if len(parts) >= 2 and all(len(p) <= 20 for p in parts):
-            found.append((match.start(), match.end(), [_clean_status(p) for p in parts]))
-    return found
-
-
-_ARROW = re.compile(r"\s*(?:→|->|=>|⟶|➔|➡️?|⇒|＞|>)\s*")
-_STATUS_LIST = re.compile(
-    r"(?:\bstatus(?:es)?|\bstages?|\bstates?|\bworkflow|状态|阶段)"
-    r"(?:\s*(?:is|are|goes|go|of|like|such as|依次为|依次是|分为|有|为|是))?\s*[:：]\s*"
-)
-_FIRST_CUT = re.compile(
-    r".*(?:[,，、:：]|\b(?:status(?:es)?|stages?|goes|go|moves?|runs?|flows?|from|is|are)\b|状态|流程|依次为|依次是)\s*",
-    re.I,
-)
-_LAST_CUT = re.compile(r"[,，、]|\s(?:with|and|so|then|for|to|but|which|that)\s|，")
-
-
-def _clean_status(text: str) -> str:
-    text = _ARTICLE.sub("", text.strip(" \"'“”‘’"))
-    return text[:1].upper() + text[1:] if text.isascii() else text
-
-
-def _read_status(src: str) -> tuple[list[str], tuple[int, int]]:
-    """Statuses named in order (“received → diagnosing → ready”, “status: new, open, closed”) and where."""
-    at = 0
-    for clause in re.split(r"(?<=[.!?;。！？；\n])", src):
-        parts = _ARROW.split(clause)
-        if len(parts) >= 3 or (len(parts) == 2 and _STATUS_LIST.search(clause)):
-            parts[0] = _FIRST_CUT.sub("", parts[0])
-            parts[-1] = _LAST_CUT.split(parts[-1])[0]
-            items = [_clean_status(p).rstrip(".!?;。！？；") for p in parts]
-            if all(0 < len(i) <= 30 and len(i.split()) <= 4 for i in items):
-                first = clause.find(parts[0].strip())
-                last = clause.rfind(parts[-1].strip()) + len(parts[-1].strip())
-                return list(dict.fromkeys(items)), (at + max(first, 0), at + last)
-        at += len(clause)
-    found = _STATUS_LIST.search(src.lower())
-    if found:
-        rest = src[found.end() :]
-        end = re.search(r"[.!?;。！？；\n()（）]", rest)
-        segment = rest[: end.start()] if end else rest
-        items = [_clean_status(i) for i in _items(segment)]
-        if len(items) >= 2 and all(0 < len(i) <= (8 if has_cjk(i) else 30) and len(i.split()) <= 4 for i in items):
-            return list(dict.fromkeys(items)), (found.start(), found.end() + len(segment))
-    return [], (0, 0)
-
-
-_ENDS = (
-    (re.compile(r"\breject|\bdecline|\bdeny|\bdenied|驳回|拒绝|不批|退回"), ("Rejected", "已驳回")),
-    (re.compile(r"\bcancel|取消"), ("Cancelled", "已取消")),
-)
-
-
-def _plain(text: str) -> str:
-    """Simplified characters, lower case (a few traditional ones the shared table lacks included)."""
-    return to_simplified(text).translate(_MORE_T2S)
-
-
-_MORE_T2S = str.maketrans("繳訂駁覆", "缴订驳复")
-
-
 def read_records(ctx: Context) -> Reading | None:
     """The record system the sentence describes, or None when it names no kind of record (read once
     per sentence: the planner asks when it ranks and again when it builds)."""
@@ -391,12 +143,12 @@ def read_records(ctx: Context) -> Reading | None:
 @lru_cache(maxsize=64)
 def _read(idea: str, language: Language) -> Reading | None:
     ctx = Context(idea, language)
-    src = _plain(ctx.idea)
+    src = plain(ctx.idea)
     low = src.lower()
-    named, span = _read_status(src)
-    options = _read_options(src)
-    masked = _blank(low, [span, *((a, b) for a, b, _ in options)])
-    mentions = _mentions(masked)
+    named, span = read_status(src)
+    options = read_options(src)
+    masked = blank(low, [span, *((a, b) for a, b, _ in options)])
+    mentions = find_mentions(masked)
     if not mentions:
         return None
     records: dict[str, Record] = {}
@@ -421,7 +173,7 @@ def _read(idea: str, language: Language) -> Reading | None:
     _drop_loose(records, mentions)
     _implied_parent(records)
     main = _main(records, lists.status_in if not named else _status_owner(mentions, span, lists.status_in))
-    status, ends = _status(ctx, [ctx.script(n) for n in named], records[main].kind, bool(lists.status_in))
+    status, ends = status_flow(ctx, [ctx.script(n) for n in named], records[main].kind, bool(lists.status_in))
     reading = Reading(_ordered(records, main), main, status, ends, bool(named))
     reading.strength = _strength(reading, lists, ctx)
     return reading
@@ -471,27 +223,6 @@ def _implied_parent(records: dict[str, Record]) -> None:
             records[parent.key] = Record(parent, 10_000)
             record.parents.append(parent.key)
             return
-
-
-def _status(ctx: Context, named: list[str], main: Kind, asked: bool) -> tuple[list[str], list[str]]:
-    """The statuses in order (named, else the usual flow of the main kind) and the end states off
-    the flow (rejected, cancelled)."""
-    flow = main.flow or next(
-        (key for key, f in flows().items() if not main.people and any(ctx.has(w) for w in f["words"])), ""
-    )
-    if not flow and asked:
-        flow = "task"
-    ends: list[str] = []
-    if named:
-        status = named
-    elif flow:
-        status = ctx.t.items(flows()[flow]["en"], flows()[flow]["zh"])
-        ends = ctx.t.items(*flows()[flow]["ends"]) if "ends" in flows()[flow] else []
-    else:
-        return [], []
-    low = _plain(ctx.idea).lower()
-    ends += [ctx.t(*pair) for pattern, pair in _ENDS if pattern.search(low)]
-    return status, [e for e in dict.fromkeys(ends) if e not in status]
 
 
 def _main(records: dict[str, Record], status_in: str) -> str:

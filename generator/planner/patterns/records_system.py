@@ -25,7 +25,8 @@ from flashapps.spec import (
 from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context, expect, path, step
 from generator.planner.patterns.records import title_case
-from generator.planner.patterns.records_read import FieldRead, Reading, Record
+from generator.planner.patterns.records_read import Reading, Record
+from generator.planner.patterns.records_words import FieldRead
 from generator.planner.subject import without_ask
 
 __all__ = ["build_records", "records_title"]
