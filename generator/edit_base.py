@@ -57,8 +57,8 @@ class Clause:
 
 ADD = r"\b(?:add|include|insert|append|put in|put|plus)\b|加上|加入|添加|增加|新增|加|添|補上|补上"
 REMOVE = (
-    r"\b(?:remove|delete|drop|take out|take away|get rid of|without|no longer|don'?t need|do not need|lose)\b"
-    r"|删除|删掉|删去|去掉|去除|移除|拿掉|不要|刪除|刪掉|刪去|拿走|不需要"
+    r"\b(?:remove|delete|drop|hide|take out|take away|get rid of|without|no longer|don'?t need|do not need|lose)\b"
+    r"|删除|删掉|删去|去掉|去除|移除|拿掉|不要|刪除|刪掉|刪去|拿走|不需要|隐藏|隱藏"
 )
 
 # Words that start (or make) a clause of their own; a piece without any is a continuation of a list.

@@ -76,7 +76,9 @@ def rename(spec: AppSpec, c: Clause) -> list[str]:
 
 
 def colour(spec: AppSpec, c: Clause) -> list[str]:
-    if not c.has(r"colou?r|theme|make it|turn it|paint|颜色|顏色|主题|主題|换成|換成|改成|改为|改為|色"):
+    if not c.has(
+        r"colou?r|theme|\b(?:make|turn|paint|change|switch|set|use)\b|颜色|顏色|主题|主題|换成|換成|改成|改为|改為|色"
+    ):
         return []
     for en, zh, primary, pattern in _COLOURS:
         if c.has(pattern):

@@ -10,7 +10,11 @@ from generator.edit_base import ADD, REMOVE, Clause, Refused, clean_words, liste
 
 __all__ = ["add_field", "field_range", "options", "remove_field"]
 
-_FIELD = r"\b(?:field|column|input|box|entry)\b|字段|栏位|欄位|栏|欄|输入框|輸入框|填写项|填寫項"
+_FIELD = (
+    r"\b(?:field|column|input|box|entry|checkbox|tickbox|toggle)\b|字段|栏位|欄位|栏|欄|输入框|輸入框|填写项|填寫項|"
+    r"复选框|複選框|勾选框|勾選框"
+)
+_BOOL = r"\b(?:checkbox|tickbox|toggle|yes/no|yes or no)\b|复选框|複選框|勾选框|勾選框|是否"
 _TYPES: list[tuple[str, FieldType, str]] = [
     (r"date|day|deadline|due|birthday|when|日期|日子|截止|生日|哪天", "date", "date"),
     (r"rating|stars?|score out of|评分|評分|星级|星級|打分", "rating", "rating"),
@@ -57,15 +61,16 @@ def add_field(spec: AppSpec, c: Clause) -> list[str]:
         maxsplit=1,
         flags=re.I,
     )
-    head, choices = chosen[0], listed(chosen[1]) if len(chosen) > 1 else []
+    head, choices = chosen[0].rstrip(" ,，;；"), listed(chosen[1]) if len(chosen) > 1 else []
     match = (
         re.search(
             r"\b(?:for|called|named|to record|to log|to store|to enter)\s+(.+?)(?:\s+(?:field|column|input))?$",
             head,
             re.I,
         )
-        or re.search(r"\b(?:an?|one|new)\s+(.+?)\s+(?:field|column|input|box)\b", head, re.I)
-        or re.search(r"(?:字段|栏位|欄位|栏|欄|输入框|輸入框)\s*[:：]?\s*[“\"「]?([^”\"」]+)", head)
+        or re.search(r"\b(?:an?|one|new|the)\s+(.+?)\s+(?:field|column|input|box|checkbox|toggle)\b", head, re.I)
+        or re.search(rf"(?:{ADD})\s+(.+?)\s+(?:field|column|input|box|checkbox|toggle)\b", head, re.I)
+        or re.search(r"(?:字段|栏位|欄位|栏|欄|输入框|輸入框)\s*[:：]\s*[“\"「]?([^”\"」]+)", head)
         or re.search(
             r"(?:一个|一個|个|個|加|添加|增加|新增)\s*[“\"「]?([^”\"」]+?)[”\"」]?\s*(?:的)?(?:字段|栏位|欄位|栏|欄|输入框|輸入框)",
             head,
@@ -91,6 +96,8 @@ def add_field(spec: AppSpec, c: Clause) -> list[str]:
         if len(entity.fields) >= 12:
             raise Refused(c.t("a record holds at most 12 fields", "一条记录最多 12 个字段"))
         kind, stem = next(((k, s) for pattern, k, s in _TYPES if re.search(pattern, words, re.I)), ("text", "field"))
+        if c.has(_BOOL):
+            kind, stem = "bool", "done"
         if choices:
             kind = "multi_choice" if c.has(r"several|multiple|many|多选|多選") else "choice"
         name = _ident(words if words.isascii() else stem, stem, {f.name for f in entity.fields})
@@ -167,10 +174,11 @@ def remove_field(spec: AppSpec, c: Clause) -> list[str]:
     return [c.t(f"removed the field “{field.label}”", f"移除了字段“{field.label}”")]
 
 
-def _choice_fields(spec: AppSpec, c: Clause) -> list[DataField]:
+def _choice_fields(spec: AppSpec, c: Clause) -> tuple[list[DataField], bool]:
+    """The choice fields the clause may mean (those it names, else all), and whether it named one."""
     fields = [f for e in spec.entities for f in e.fields if f.type in ("choice", "multi_choice")]
-    named = [f for f in fields if re.search(rf"{re.escape(f.label.lower())}|{f.name}", c.low)]
-    return named or fields
+    named = [f for f in fields if re.search(rf"{re.escape(f.label.lower())}|\b{f.name}", c.low)]
+    return named or fields, bool(named)
 
 
 def options(spec: AppSpec, c: Clause) -> list[str]:
@@ -179,8 +187,10 @@ def options(spec: AppSpec, c: Clause) -> list[str]:
     adding, removing = bool(c.has(ADD)), bool(c.has(REMOVE))
     if not (adding or removing) or c.has(_FIELD) or c.has(r"page|tab|screen|question|题|題|页|頁"):
         return []
-    fields = _choice_fields(spec, c)
-    options_said = c.has(r"options?|choices?|categor(?:y|ies)|kinds?|types?|选项|選項|类别|類別|类型|類型|种类|種類")
+    fields, named = _choice_fields(spec, c)
+    options_said = c.has(
+        r"options?|choices?|categor(?:y|ies)|kinds?|types?|选项|選項|类别|類別|类型|類型|种类|種類"
+    ) or (named and c.has(r"\b(?:to|into|as)\b|到|进|進"))
     if removing:
         targets = [
             (f, o) for f in fields for o in f.options if re.search(rf"(?<!\w){re.escape(o.lower())}(?!\w)", c.low)
@@ -241,10 +251,10 @@ def field_range(spec: AppSpec, c: Clause) -> list[str]:
     if between:
         low, high = sorted((float(between.group(1)), float(between.group(2))))
     elif top := c.has(
-        r"(?:max(?:imum)?|at most|up to|no more than|limit|最多|上限|不超过|不超過)\D{0,12}?(\d+(?:\.\d+)?)"
+        r"(?:\bmax(?:imum)?\b|at most|up to|no more than|\blimit\b|最多|上限|不超过|不超過)\D{0,12}?(\d+(?:\.\d+)?)"
     ):
         high = float(top.group(1))
-    elif bottom := c.has(r"(?:min(?:imum)?|at least|no less than|最少|下限|至少)\D{0,12}?(\d+(?:\.\d+)?)"):
+    elif bottom := c.has(r"(?:\bmin(?:imum)?\b|at least|no less than|最少|下限|至少)\D{0,12}?(\d+(?:\.\d+)?)"):
         low = float(bottom.group(1))
     else:
         return []

@@ -133,6 +133,8 @@ def remove_items(spec: AppSpec, c: Clause) -> list[str]:
         r"关于(.+?)的|關於(.+?)的|有关(.+?)的|有關(.+?)的"
     )
     text = next(g for g in about.groups() if g) if about else re.sub(rf"^.*?(?:{REMOVE})\s*", "", c.text, flags=re.I)
+    ba = re.match(rf"^把(.+?)(?:{REMOVE})", c.text)  # “把李四删掉”: what goes comes before the verb
+    text = ba.group(1) if ba and not about else text
     wanted = (
         [w.lower() for w in values(Clause(text="add " + text, t=c.t, app=c.app))]
         if not about

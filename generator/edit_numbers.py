@@ -33,7 +33,7 @@ _SMALL = {"ml": ("l", "litre", "liter", "litres", "liters", "升", "公升"), "�
 
 def _value(c: Clause, pattern: str) -> float | None:
     found = c.has(pattern)
-    return number(found.group(1)) if found else None
+    return number(next(g for g in found.groups() if g)) if found else None
 
 
 def goal(spec: AppSpec, c: Clause) -> list[str]:
@@ -73,10 +73,21 @@ def timer(spec: AppSpec, c: Clause) -> list[str]:
     timers = [x for x in spec.components() if isinstance(x, TimerComponent)]
     minutes = _value(c, _NUM + r"\s*(?:-\s*)?(?:min|minutes?|mins|分钟|分鐘)")
     seconds = _value(c, _NUM + r"\s*(?:-\s*)?(?:s|sec|seconds?|秒)\b")
-    if not timers or (minutes is None and seconds is None):
+    rounds = _value(
+        c, _NUM + r"\s*(?:cycles?|rounds?|sessions?|pomodoros?)|每\s*" + _NUM + r"\s*(?:个|個)?(?:番茄|轮|輪)"
+    )
+    if not timers or (minutes is None and seconds is None and rounds is None):
         return []
+    t, said = timers[0], []
+    if rounds is not None and t.mode == "pomodoro":
+        if not 1 <= rounds <= 12:
+            raise Refused(c.t("a long break can come after 1 to 12 work phases", "长休息可以在 1 到 12 个专注阶段之后"))
+        t.cycles_before_long_break = int(rounds)
+        said.append(c.t(f"a long break every {t.cycles_before_long_break} work phases",
+                        f"每 {t.cycles_before_long_break} 个专注阶段一次长休息"))  # fmt: skip
+    if minutes is None and seconds is None:
+        return said
     value = minutes if minutes is not None else (seconds or 0) / 60
-    t = timers[0]
     part, field, top = "timer", "minutes", 600.0
     if t.mode == "pomodoro":
         if c.has(r"long break|长休息|長休息"):
@@ -90,7 +101,7 @@ def timer(spec: AppSpec, c: Clause) -> list[str]:
     if not 0 < value <= top:
         raise Refused(c.t(f"the {part} can be up to {top:g} minutes", f"{part}最长 {top:g} 分钟"))
     setattr(t, field, value)
-    return [c.t(f"{part} set to {value:g} minutes", f"{part}改为 {value:g} 分钟")]
+    return [c.t(f"{part} set to {value:g} minutes", f"{part}改为 {value:g} 分钟"), *said]
 
 
 def counter(spec: AppSpec, c: Clause) -> list[str]:
@@ -126,7 +137,20 @@ def picker(spec: AppSpec, c: Clause) -> list[str]:
         c, r"(?:pick|draw|choose|select|抽|选|選)\s*" + _NUM + r"\s*(?:at a time|each time|per pick|个|個|人|名|次)?"
     )
     count = count or _value(c, r"(?:每次|each time|at a time)\D{0,6}" + _NUM)
-    if span and c.has(r"range|number|from|between|范围|範圍|数字|數字|之间|之間"):
+    into = _value(
+        c, r"(?:into|in|make|分成|分为|分為|分)\s*" + _NUM + r"\s*(?:个|個)?\s*(?:teams?|groups?|houses?|组|組|队|隊)"
+    )
+    size = _value(c, r"(?:groups?|teams?)\s+of\s+" + _NUM + r"|每\s*(?:组|組|队|隊)\s*" + _NUM)
+    if into is not None or size is not None:
+        wanted = int(into or size or 0)
+        if not 1 <= wanted <= min(50, len(p.items)):
+            raise Refused(
+                c.t(f"groups can be 1 to {min(50, len(p.items))}", f"分组数可以是 1 到 {min(50, len(p.items))}")
+            )
+        p.groups, p.group_size = (wanted, 0) if into is not None else (0, wanted)
+        said = c.t(f"split into {wanted} groups" if into is not None else f"groups of {wanted}",
+                   f"分成 {wanted} 组" if into is not None else f"每组 {wanted} 人")  # fmt: skip
+    elif span and c.has(r"range|number|from|between|范围|範圍|数字|數字|之间|之間"):
         low, high = sorted((int(span.group(1)), int(span.group(2))))
         if high - low > 199:
             raise Refused(c.t("a range can hold at most 200 numbers", "范围最多 200 个数"))

@@ -20,7 +20,7 @@ from flashapps.spec import (
 )
 from generator.edit_base import ADD, REMOVE, Clause, Refused, clean_words, prune_paths
 
-__all__ = ["add_page", "remove_page"]
+__all__ = ["add_page", "remove_page", "remove_part"]
 
 _PAGE = r"\b(?:page|tab|screen|section)s?\b|页面|頁面|标签页|標籤頁|分页|分頁|页|頁"
 _HISTORY = r"histor|records?|\blog\b|entries|list|past|历史|歷史|记录|記錄|列表|清单|清單"
@@ -57,6 +57,10 @@ _CANNOT = (
 )
 
 
+def _titled(topic: str) -> str:
+    return (topic[:1].upper() + topic[1:] if topic.isascii() else topic)[:80]
+
+
 def _content(spec: AppSpec, c: Clause, topic: str) -> tuple[list[Component], str, str]:
     """The components, title and name of a new page on ``topic``."""
     ids, app = _ids(spec), c.app
@@ -68,7 +72,7 @@ def _content(spec: AppSpec, c: Clause, topic: str) -> tuple[list[Component], str
         if date:
             parts.append(FilterComponent(id=_free("flt", ids), entity=entity.name, date_field=date))
         parts.append(TableComponent(id=_free("log", ids), entity=entity.name))
-        return parts, app("History", "历史"), "history"
+        return parts, _titled(topic) or app("History", "历史"), "history"
     if entity is not None and re.search(_STATS, topic, re.I):
         parts = [MetricComponent(id=_free(f"m_{m.name}"[:28], ids), metric=m.name) for m in spec.brief.metrics[:6]]
         date = next((f.name for f in entity.fields if f.type == "date"), None)
@@ -77,11 +81,15 @@ def _content(spec: AppSpec, c: Clause, topic: str) -> tuple[list[Component], str
             parts.append(ChartComponent(id=_free("chart_day", ids), entity=entity.name, chart="bar", x=date, y=number,
                                         agg="sum" if number else "count"))  # fmt: skip
         if parts:
-            return parts, app("Stats", "统计"), "stats"
+            return parts, _titled(topic) or app("Stats", "统计"), "stats"
     if re.search(_HELP, topic, re.I) or not topic:
         lines = [spec.brief.value, *(f"- {line}" for line in spec.brief.feedback)]
         body = "\n\n".join(line for line in lines if line) or spec.brief.title
-        return [TextComponent(id=_free("about", ids), body=body[:4000])], app("About", "说明"), "about"
+        return (
+            [TextComponent(id=_free("about", ids), body=body[:4000])],
+            _titled(topic) or app("About", "说明"),
+            "about",
+        )
     if len(spec.entities) >= 8:
         raise Refused(c.t("this app already keeps eight kinds of records", "这个应用已经有八种记录了"))
     label = topic[:1].upper() + topic[1:] if topic.isascii() else topic
@@ -135,3 +143,37 @@ def remove_page(spec: AppSpec, c: Clause) -> list[str]:
     spec.screens[:] = [s for s in spec.screens if s is not screen]
     prune_paths(spec, c.t)
     return [c.t(f"removed the page “{screen.title}”", f"移除了页面“{screen.title}”")]
+
+
+_PARTS = {  # a part of a page: the words for it, and how to name it
+    "chart": (r"\b(?:charts?|graphs?|plots?)\b|图表|圖表|统计图|統計圖", ("chart", "图表")),
+    "table": (r"\btables?\b|表格", ("table", "表格")),
+    "filter": (r"\b(?:filters?|search)\b|筛选|篩選|搜索|搜尋", ("filter", "筛选")),
+    "csv": (r"\b(?:export|import|csv|download)\b|导出|導出|匯出|导入|導入|匯入", ("export", "导出")),
+}
+_GROUPS = {"week": r"week|周|週", "month": r"month|月", "day": r"daily|\bday|天|日", "category": r"categor|类别|類別"}
+
+
+def remove_part(spec: AppSpec, c: Clause) -> list[str]:
+    """“remove the weekly chart”, “hide the export”, “去掉图表”: the part goes from its page (and its checks)."""
+    if not c.has(REMOVE):
+        return []
+    for kind, (pattern, (en, zh)) in _PARTS.items():
+        if not c.has(pattern):
+            continue
+        found = [x for x in spec.components() if x.kind == kind]
+        if kind == "chart":
+            wanted = [g for g, words in _GROUPS.items() if c.has(words)]
+            styles = [s for s in ("pie", "line", "bar") if c.has(rf"\b{s}\b")]
+            found = [x for x in found if (not wanted or x.group_by in wanted) and (not styles or x.chart in styles)]  # type: ignore[union-attr]
+        if not found:
+            raise Refused(c.t(f"there is no such {en} to remove", f"没有这样的{zh}可以去掉"))
+        for screen in spec.screens:
+            screen.components[:] = [x for x in screen.components if x not in found]
+        spec.screens[:] = [s for s in spec.screens if s.components]
+        if not spec.screens:
+            raise Refused(c.t(f"the {en} is all the app shows", f"应用里只有这个{zh}"))
+        prune_paths(spec, c.t)
+        n = len(found)
+        return [c.t(f"removed {n} {en}{'s' if n > 1 else ''}", f"去掉了 {n} 个{zh}")]
+    return []

@@ -10,6 +10,7 @@ before it is kept; what changed and what could not be done come back as short li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from generator.edit_basic import chart, colour, mode, rename, title
 from generator.edit_fields import add_field, field_range, options, remove_field
 from generator.edit_items import add_items, remove_items, replace_items
 from generator.edit_numbers import calculator, counter, goal, picker, quiz_rules, timer
-from generator.edit_pages import add_page, remove_page
+from generator.edit_pages import add_page, remove_page, remove_part
 from generator.planner.content import keep_lines
 from generator.planner.patterns.game_edit import follow_up
 
@@ -49,8 +50,8 @@ def _game(spec: AppSpec, c: Clause) -> list[str]:
 
 Reader = Callable[[AppSpec, Clause], list[str]]
 _READERS: list[Reader] = [
-    rename, title, add_page, remove_page, add_field, remove_field, options, field_range, timer, picker, counter,
-    quiz_rules, calculator, goal, replace_items, add_items, remove_items, mode, colour, chart, _game,
+    rename, title, add_field, add_page, remove_page, remove_part, remove_field, options, field_range, timer, picker,
+    counter, quiz_rules, calculator, goal, replace_items, add_items, remove_items, mode, colour, chart, _game,
 ]  # fmt: skip
 """In order: the first reader that understands a clause makes its change."""
 
@@ -64,6 +65,18 @@ def _language(text: str) -> str | None:
     if any(w in lowered for w in ("中文", "简体", "簡體", "in chinese", "to chinese")):
         return "zh-Hans"
     return None
+
+
+_FILLER = re.compile(
+    r"(?:please|pls|thanks|thank you|ok(?:ay)?|also|and|then|can you|could you|"
+    r"请|請|谢谢|謝謝|麻烦了|麻煩了|好的)[.!。！]?",
+    re.I,
+)
+"""A clause that asks for nothing (“please”, “谢谢”)."""
+_LEADS = re.compile(
+    r"(?:add|include|insert|remove|delete|drop|hide|加上|添加|增加|新增|加|删除|删掉|去掉|移除|刪除|刪掉)", re.I
+)
+"""The verb a clause starts with, lent to the clauses after it that have none of their own."""
 
 
 def _read(spec: AppSpec, c: Clause) -> list[str]:
@@ -93,12 +106,14 @@ def apply_edit(spec: AppSpec, sentence: str) -> EditResult:
         later = [t(f"“{p}”: say it again after the language change", f"“{p}”：请在换完语言后再说一次") for p in rest]
         what = t(f"language set to {language}", f"语言改为 {language}")
         return EditResult(spec=spec, understood=True, changes=[what], not_done=later, replan_language=language)
-    current, changes, not_done = spec, [], []
-    for part in parts:
-        draft = current.model_copy(deep=True)
-        c = clause(part, text, spec.brief.language)
+    current, changes, not_done, verb = spec, [], [], ""
+    for part in [p for p in parts if not _FILLER.fullmatch(p)]:
         try:
-            said = _read(draft, c)
+            draft = current.model_copy(deep=True)
+            said = _read(draft, clause(part, text, spec.brief.language))
+            if not said and verb and not _LEADS.match(part):  # “add a column for A and a field for B”
+                draft = current.model_copy(deep=True)
+                said = _read(draft, clause(f"{verb} {part}", text, spec.brief.language))
             if said:
                 current = AppSpec.model_validate(draft.model_dump())
                 changes += said
@@ -108,6 +123,8 @@ def apply_edit(spec: AppSpec, sentence: str) -> EditResult:
             not_done.append(f"“{part}”: {refused.reason}" if not t.zh else f"“{part}”：{refused.reason}")
         except (ValidationError, ValueError):
             not_done.append(t(f"“{part}”: this change would break the app", f"“{part}”：这样改会让应用出错"))
+        lead = _LEADS.match(part)
+        verb = lead.group(0) if lead else verb
     return EditResult(spec=current, understood=bool(changes), changes=changes, not_done=not_done)
 
 
