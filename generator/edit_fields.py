@@ -21,7 +21,9 @@ _TYPES: list[tuple[str, FieldType, str]] = [
     (r"\b(?:done|finished|completed|paid|yes|checkbox)\b|是否|完成|已付|打勾", "bool", "done"),
     (r"notes?|comments?|description|details|diary|journal|备注|備註|说明|說明|描述|心得|日记|日記|感想", "long_text",
      "note"),
-    (r"count|number|quantity|qty|age|times|reps|次数|次數|数量|數量|年龄|年齡|个数|個數", "int", "count"),
+    (r"count|number|quantity|qty|age|times|reps|pages|steps|cups|glasses|laps|次数|次數|数量|數量|年龄|年齡|个数|"
+     r"個數|页数|頁數|步数|步數|杯数|杯數", "int",
+     "count"),
     (r"amount|price|cost|weight|height|distance|km|calories|money|spent|minutes|hours|duration|金额|金額|价格|價格|"
      r"重量|体重|體重|身高|距离|距離|卡路里|钱|錢|花费|花費|分钟|分鐘|小时|小時|时长|時長", "float", "amount"),
 ]  # fmt: skip

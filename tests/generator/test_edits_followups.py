@@ -435,3 +435,61 @@ def test_a_partial_edit_is_a_new_version_that_lists_both(tmp_path: Path) -> None
     assert len(outcome.not_done) == 1 and "amount" in outcome.not_done[0]
     assert outcome.result()["not_done"] == outcome.not_done
     assert shop.projects.version(project.id).spec.brief.theme.primary == "#2563eb"
+
+
+# -- more shapes of a follow-up ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("idea", "sentence", "check"),
+    [
+        ("expense tracker", "remove the category Other", lambda s: "Other" not in _field(s, "Category").options),
+        ("expense tracker", "add Rent as a category", lambda s: _field(s, "Category").options[-1] == "Rent"),
+        ("a mood journal", "add a checkbox for exercised today", lambda s: _field(s, "Exercised today").type == "bool"),
+        (
+            "一個待辦清單",
+            "新增一個欄位：地點，選項有家裡、公司",
+            lambda s: _field(s, "地點").options == ["家裡", "公司"],
+        ),
+        (
+            "a book list",
+            "add a column for the publisher and a field for pages read",
+            lambda s: _field(s, "Publisher") is not None and _field(s, "Pages read").type == "int",
+        ),
+        ("track my sleep", "please remove the charts", lambda s: not [c for c in s.components() if c.kind == "chart"]),
+        ("track my sleep", "make the bars purple", lambda s: s.brief.theme.primary == "#7c3aed"),
+        ("a BMI calculator", "make the default height 180", lambda s: _input(s, "height").default == 180),
+        (
+            "一个随机点名的应用：张三、李四、王五",
+            "把李四删掉",
+            lambda s: _one(s, PickerComponent).items == ["张三", "王五"],
+        ),
+        ("a team splitter for my class", "split into 4 groups", lambda s: _one(s, PickerComponent).groups == 4),
+        ("一个分组的应用：把全班分成几个小组", "每组3人", lambda s: _one(s, PickerComponent).group_size == 3),
+        (
+            "a pomodoro timer",
+            "long breaks of 20 minutes and 3 cycles before a long break",
+            lambda s: (
+                (_one(s, TimerComponent).long_break_minutes, _one(s, TimerComponent).cycles_before_long_break)
+                == (20, 3)
+            ),
+        ),
+    ],
+)
+def test_more_follow_ups_make_their_change(idea: str, sentence: str, check: Any) -> None:
+    result = _edit(idea, sentence)
+    assert result.understood and not result.not_done, result.not_done
+    assert check(result.spec)
+
+
+def _input(spec: AppSpec, name: str) -> Any:
+    return next(i for c in spec.components() if c.kind == "calculator" for i in c.inputs if i.name == name)
+
+
+def test_removing_a_chart_takes_its_checks_with_it() -> None:
+    before = _spec(TRACKER)
+    result = _edit(TRACKER, "remove the charts")
+    assert not [c for c in result.spec.components() if c.kind == "chart"]
+    charts = {c.id for c in before.components() if c.kind == "chart"}
+    assert not [e for p in result.spec.key_paths for e in p.expect if e.output.split(".")[0] in charts]
+    assert result.changes == [f"removed {len(charts)} charts"]
