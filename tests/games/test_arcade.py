@@ -96,6 +96,17 @@ def test_tetris_moves_clears_lines_and_tops_out(open_game, viewport: str) -> Non
     assert st["status"] == "playing" and st["score"] == 0 and st["lines"] == 0
 
 
+def test_tetris_paints_its_pieces_in_the_colours_asked(open_game) -> None:
+    pastel = ["#fca5a5", "#fdba74", "#fde68a", "#86efac", "#93c5fd", "#c4b5fd"]
+    looks = open_game("tetris", "desktop", colors=pastel).call("looks")
+    colours = [look["color"] for look in looks.values()]
+    assert sorted(colours) == sorted(pastel[i % 6] for i in range(7))  # in turn, over the seven pieces
+    own = open_game("tetris", "desktop", colors=pastel, items=["#000000"]).call("looks")
+    assert all(look["color"] == "#000000" for look in own.values())  # a teacher's own colours come first
+    plain = [look["color"] for look in open_game("tetris", "desktop").call("looks").values()]
+    assert len(set(plain)) == 7 and not set(plain) & set(pastel)
+
+
 def test_tetris_wins_at_the_target_lines_in_chinese(open_game) -> None:
     fruit = ["🍎", "🍌", "#22c55e", "🍊", "🍓", "🍐", "🥝"]
     page = open_game("tetris", "desktop", config(lang="zh-Hant", target=2, speed="fast", items=fruit))

@@ -29,6 +29,8 @@ def _game(spec: AppSpec) -> GameComponent:
         ("貪食蛇遊戲，彩虹蛇", "snake", RAINBOW),
         ("a snake game where you eat red apples", "snake", []),  # the apples are red, not the snake
         ("打砖块，蓝色主题，球是红色的", "breakout", []),  # the theme and the ball, not the bricks
+        ("俄罗斯方块，彩虹色的方块", "tetris", RAINBOW),
+        ("a tetris game with red and blue pieces", "tetris", [HEX["red"], HEX["blue"]]),
         ("a memory game with red cards", "memory", []),  # memory paints with no colours
     ],
 )
