@@ -97,7 +97,7 @@ def test_two_players_turns_tic_tac_toe_into_the_page_that_has_them() -> None:
     game = _game(result.spec)
     assert (game.game, game.params.players) == ("tictactoe", 2)
     keys = {s.key for p in result.spec.key_paths for s in p.steps}
-    assert keys == {"game__player", "game__score", "game__save"}
+    assert keys == {"game__player"}
 
 
 def test_a_smaller_range_keeps_the_guess_inside_it() -> None:
