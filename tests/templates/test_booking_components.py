@@ -128,6 +128,11 @@ def _book(at: AppTest, name: str, slot: str | None = None, phone: str = "555 010
     at.button(key="book__book").click().run()
 
 
+def _chips(at: AppTest) -> str:
+    """The strip of the day's slots, each marked free or full."""
+    return "".join(m.value for m in at.markdown if "flash-slots" in m.value)
+
+
 def _errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 
@@ -137,7 +142,8 @@ def test_a_taken_slot_is_refused_with_a_message_and_cancel_frees_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _open(_booking_app(), tmp_path, monkeypatch)
-    assert at.selectbox(key="book__slot").options == ["09:00 · free", "10:00 · free", "11:00 · free"]
+    assert at.selectbox(key="book__slot").options == ["09:00", "10:00", "11:00"]
+    assert "09:00 · free" in _chips(at)
     _book(at, "Ann", "10:00")
     assert (_out(at, "book.booked"), _out(at, "book.full"), _out(at, "book.free")) == (1, ["10:00"], 0)
     assert not _errors(at) and any("Ann" in s.value for s in at.success)
@@ -197,7 +203,7 @@ def test_the_week_calendar_puts_a_booking_on_its_day(tmp_path: Path, monkeypatch
     day = dt.date.today()
     column = [c for c in grid.columns if c.endswith(f"{day.month}/{day.day}")]
     assert len(grid.columns) == 7 and column and grid.loc["11:00", column[0]] == "小安 (Court 1)"
-    assert at.selectbox(key="book__slot").options[2] == "11:00 · 已满"
+    assert 'class="full">11:00 · 已满' in _chips(at) and 'class="free">09:00 · 可约' in _chips(at)
 
 
 @pytest.mark.usefixtures("bundle_imports")

@@ -129,7 +129,7 @@ def _resources(ctx: Context, resource: Resource | None) -> list[str]:
 
 def _title(ctx: Context, resource: Resource | None, signup: bool, seats: bool) -> str:
     topic = "" if ctx.zh else re.sub(r"^(?:my|our|the|a|an|your)\s+", "", ctx.topic)
-    if re.search(r"\d|day\b|slot|sign|book|seat", topic):
+    if len(topic) < 4 or re.search(r"\d|day\b|slot|sign|book|seat|^(?:our|my|your|their)$", topic):
         topic = ""  # "thursday", "10-minute slots": not what the app is about
     if seats:
         return ctx.t(f"{title_case(topic)} Seats" if topic else "Seat Booking", "座位预约")
