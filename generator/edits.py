@@ -56,6 +56,10 @@ _READERS: list[Reader] = [
 """In order: the first reader that understands a clause makes its change."""
 
 
+_LANGUAGE_NAMES = {"en": ("English", "英文"), "zh-Hans": ("Simplified Chinese", "简体中文"),
+                   "zh-Hant": ("Traditional Chinese", "繁体中文")}  # fmt: skip
+
+
 def _language(text: str) -> str | None:
     lowered = text.lower()
     if any(w in lowered for w in ("英文", "英语", "英語", "in english", "to english")):
@@ -104,7 +108,8 @@ def apply_edit(spec: AppSpec, sentence: str) -> EditResult:
             )
         rest = [p for p, w in zip(parts, wanted, strict=True) if not w]
         later = [t(f"“{p}”: say it again after the language change", f"“{p}”：请在换完语言后再说一次") for p in rest]
-        what = t(f"language set to {language}", f"语言改为 {language}")
+        en, zh = _LANGUAGE_NAMES[language]
+        what = t(f"language set to {en}", f"语言改为{zh}")
         return EditResult(spec=spec, understood=True, changes=[what], not_done=later, replan_language=language)
     current, changes, not_done, verb = spec, [], [], ""
     for part in [p for p in parts if not _FILLER.fullmatch(p)]:
