@@ -1,6 +1,7 @@
 """What a sentence says about a game's look and its board reaches the page's params: the colours a page paints
 with (breakout's bricks, the snake) beside what they paint, in the three languages; battleship's board size and
-number of ships, clamped to what the page allows, with a note when they were out of it."""
+number of ships, clamped to what the page allows, with a note when they were out of it; pong's players from
+the keys of a left and a right player."""
 
 from __future__ import annotations
 
@@ -62,3 +63,18 @@ def test_battleship_reads_its_board_and_fleet(idea: str, size: int, ships: int |
     assert len(spec.brief.left_out) == notes
     if notes:
         assert any("1 to 8" in item.reason for item in spec.brief.left_out)
+
+
+@pytest.mark.parametrize(
+    ("idea", "players"),
+    [
+        ("pong where the left player uses W and S and the right player uses the arrow keys", 2),
+        ("乒乓球游戏，左边的玩家用W和S，右边的玩家用方向键", 2),
+        ("乒乓遊戲，左邊玩家用W S鍵，右邊玩家用方向鍵", 2),
+        ("classic pong with W/S and arrow keys", 1),  # against the computer, both sets move your paddle
+        ("pong against the computer", 1),
+    ],
+)
+def test_pong_keys_for_a_left_and_a_right_player_mean_two_players(idea: str, players: int) -> None:
+    component = _game(plan(idea).spec)
+    assert (component.game, component.params.players) == ("pong", players)
