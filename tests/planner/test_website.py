@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from support import ruff_problems, run_bundle_tests
 
 from flashapps.spec import AppSpec, SiteComponent, SiteSection, TableComponent
 from generator.planner import plan
+from generator.render import render
 
 
 def _site(spec: AppSpec) -> SiteComponent:
@@ -178,7 +181,14 @@ def test_examples_are_marked_and_the_sentence_is_not() -> None:
 
 @pytest.mark.parametrize(
     "idea",
-    ["a todo list app", "track my water intake", "an app for my bakery to track flour stock", "pomodoro timer"],
+    [
+        "a todo list app",
+        "track my water intake",
+        "an app for my bakery to track flour stock",
+        "pomodoro timer",
+        "a one-page team chat app with a few channels",
+        "a one-page stopwatch with laps",
+    ],
 )
 def test_apps_that_are_not_websites_stay_what_they_are(idea: str) -> None:
     assert plan(idea).pattern != "website"
@@ -231,3 +241,37 @@ def test_visitors_see_who_is_coming_only_when_asked() -> None:
     assert "email" not in columns and "name" in columns
     quiet = plan("Birthday party invitation page for Sam, June 2 at the park, with an RSVP form").spec
     assert [c.id for c in quiet.screens[0].components] == ["site", "add"]
+
+
+FORM_IDEAS = {
+    "reservation": "a website for my tapas bar with table reservations",
+    "booking": "website for my nail salon with online booking",
+    "order": "a site for my cake shop where people order birthday cakes",
+    "rsvp": "RSVP page for our wedding, August 9 at Rose Hall, guests choose (fish, beef or veg)",
+    "signup": "homepage for our running club with a join form",
+    "contact": "portfolio website for my illustration work with a contact form",
+    "wish": "a digital birthday card page for my sister with a photo gallery",
+}
+
+
+CONTACT = {
+    "reservation": "📅 Book a table",
+    "booking": "📅 Book an appointment",
+    "order": "🛒 Order ahead",
+    "rsvp": "💌 RSVP",
+    "signup": "✍️ Sign up",
+    "contact": "✉️ Get in touch",
+    "wish": "💖 Leave a wish",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", sorted(FORM_IDEAS))
+def test_each_kind_of_form_makes_a_bundle_that_passes_its_tests(form: str, tmp_path: Path) -> None:
+    result = plan(FORM_IDEAS[form])
+    assert result.pattern == "website"
+    assert _site(result.spec).contact == CONTACT[form]
+    bundle = render(result.spec, tmp_path / form)
+    assert ruff_problems(bundle.path) == []
+    done = run_bundle_tests(bundle.path)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1500:]

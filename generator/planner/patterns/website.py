@@ -53,8 +53,8 @@ KEYWORDS = {
     "landing": 6,
     "homepage": 8,
     "home page": 6,
-    "one-page": 6,
-    "one page": 6,
+    "one-page": 3,
+    "one page": 3,
     "site for": 6,
     "site": 3,
     "page for": 4,
@@ -209,6 +209,8 @@ def _unnamed(ctx: Context, kind: Kind | None, named: int) -> list[SiteSection]:
     known += list(kind.words if kind else ()) + ["form", "page", "site", "表", "页"]
     found: list[SiteSection] = []
     words = [w.rstrip("$").strip() for w in known if len(w.rstrip("$").strip()) > 1]
+    if not any(w in to_simplified(item).lower() for item in ctx.items for w in words):
+        return []  # a list of other things (colours, moods), not of the site's parts
     for item in ctx.items:
         low = to_simplified(item).lower()
         core = _GENERIC_PART.sub("", low).strip()
@@ -331,7 +333,7 @@ def build(ctx: Context) -> AppSpec:
 _PUBLIC_LIST = ("who's coming", "who is coming", "guest list", "list of replies", "list of sign", "names so far",
                 "已报名名单", "报名名单", "名单", "出席名单", "谁会来")  # fmt: skip
 _SITE_WORDS = ("website", "web site", "webpage", "web page", "homepage", "home page", "landing page", "site for",
-               "page for", "one-page", "网站", "网页", "主页", "官网", "介绍页", "邀请页", "落地页")  # fmt: skip
+               "page for", "网站", "网页", "主页", "官网", "介绍页", "邀请页", "落地页")  # fmt: skip
 
 
 def score(ctx: Context) -> Match:

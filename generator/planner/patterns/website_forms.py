@@ -173,6 +173,7 @@ def form_entity(
             values[f.name] = t("Hello!", "你好！")
     if total:
         values[total] = 3
+    values = {k: v for k, v in values.items() if entity.field(k) is not None}
     story = t(
         f"A visitor fills in '{title.split(' ', 1)[-1]}' and the owner sees it.",
         f"访客填写“{title.split(' ', 1)[-1]}”，主人能看到这条信息。",

@@ -601,7 +601,6 @@ KINDS: tuple[Kind, ...] = (
             "launch",
             "sneaker",
             "drop$",
-            "app$",
             "产品",
             "软件",
             "发布",

@@ -80,18 +80,24 @@ _ZH_HOURS = re.compile(
 
 def find_kind(ctx: Context) -> Kind | None:
     """The kind of business or event the sentence names first."""
-    found = [(ctx.position(w), i, k) for i, k in enumerate(KINDS) for w in k.words if ctx.where(w)]
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+    found = [(ctx.position(w), -len(w), i, k) for i, k in enumerate(KINDS) for w in k.words if ctx.where(w)]
+    return min(found, key=lambda f: f[:3])[3] if found else None
 
 
 _TRAILING = ("shop", "studio", "business", "service", "club", "practice", "clinic", "salon", "cafe", "house", "store")
+
+
+_NOT_A_NAME = ("rsvp", "invitation", "invite", "邀请", "邀请函")
 
 
 def kind_phrase(ctx: Context, kind: Kind | None) -> str:
     """The sentence's own words for what the site is about ("jazz band", "school's bake sale", "面馆")."""
     if kind is None:
         return ""
-    word = min((w for w in kind.words if ctx.where(w)), key=ctx.position)
+    found = [w for w in kind.words if ctx.where(w) and w not in _NOT_A_NAME]
+    if not found:
+        return ctx.t(*kind.label)
+    word = min(found, key=ctx.position)
     shown = ctx.where(word) or word
     if not word.isascii():
         return shown
@@ -121,6 +127,8 @@ def find_form(ctx: Context, kind: Kind | None) -> str:
         form = min(named)[1]
         if form == "booking" and kind and kind.form in ("reservation", "order"):
             return kind.form  # "book" at a restaurant is a table, at a flower shop an order
+        if form == "contact" and kind and kind.form == "wish":
+            return kind.form  # the message on a card is a wish
         return form
     return kind.form if kind else "contact"
 
