@@ -10,6 +10,7 @@ import pytest
 from flashapps.spec import AppSpec, GameComponent
 from generator.planner import plan
 from generator.planner.patterns.game_catalogue import catalogue
+from generator.planner.patterns.game_edit import follow_up
 
 RAINBOW = next(p.colors for p in catalogue().palettes if p.name == "rainbow")
 HEX = {c.name: c.hex for c in catalogue().colours}
@@ -78,3 +79,12 @@ def test_battleship_reads_its_board_and_fleet(idea: str, size: int, ships: int |
 def test_pong_keys_for_a_left_and_a_right_player_mean_two_players(idea: str, players: int) -> None:
     component = _game(plan(idea).spec)
     assert (component.game, component.params.players) == ("pong", players)
+
+
+def test_a_follow_up_recolours_and_refits_the_fleet() -> None:
+    spec = plan("breakout").spec
+    notes = follow_up(spec, "make the bricks rainbow")
+    assert _game(spec).params.colors == RAINBOW and notes == ["Breakout: Colours: rainbow colours"]
+    spec = plan("海战棋").spec
+    follow_up(spec, "改成8x8的海域，3艘战舰")
+    assert (_game(spec).params.size, _game(spec).params.ships) == (8, 3)
