@@ -482,6 +482,20 @@ def test_more_follow_ups_make_their_change(idea: str, sentence: str, check: Any)
     assert check(result.spec)
 
 
+def _units(spec: AppSpec) -> list[str]:
+    return [u.name for c in spec.components() if c.kind == "converter" for u in c.units]
+
+
+def test_a_converter_loses_and_gets_back_units_but_keeps_the_ones_its_check_uses() -> None:
+    removed = _edit("a unit converter for length", "remove yards and millimetres")
+    assert "yd" not in _units(removed.spec) and "mm" not in _units(removed.spec)
+    assert removed.changes == ["removed “Yards”, “Millimetres”"]
+    back = apply_edit(removed.spec, "add yards")
+    assert _units(back.spec)[-1] == "yd"
+    kept = _edit("a unit converter for length", "remove miles")
+    assert not kept.understood and "Miles" in kept.not_done[0]
+
+
 def _input(spec: AppSpec, name: str) -> Any:
     return next(i for c in spec.components() if c.kind == "calculator" for i in c.inputs if i.name == name)
 
