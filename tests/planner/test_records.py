@@ -124,6 +124,23 @@ def test_the_name_comes_from_the_subject_never_the_first_words(idea: str, title:
         assert not made.startswith(opening), made
 
 
+def test_records_of_records_link_down_the_chain_and_the_leaf_is_the_main_kind() -> None:
+    spec = plan("我想要一个宠物医院的病历系统：主人、宠物、就诊记录（日期、症状、费用）").spec
+    assert spec.entities[0].name == "consultation"
+    assert _fields(spec, "consultation") == {"pet": "int", "date": "date", "symptoms": "long_text", "fee": "float"}
+    assert _fields(spec, "pet")["owner"] == "int"
+    first = spec.key_paths[0].steps
+    order = [s.key for s in first if s.action == "click"]
+    assert order == ["owner_add__submit", "pet_add__submit", "consultation_add__submit"]
+
+
+def test_options_in_brackets_become_the_choices_of_the_kind_before_them() -> None:
+    spec = plan("a class attendance register: students and a daily roll call (present/absent/late)").spec
+    status = _entity(spec, "attendance").field("status")
+    assert status is not None and status.options == ["Present", "Absent", "Late"]
+    assert _fields(spec, "attendance")["student"] == "int"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "idea",
@@ -131,11 +148,12 @@ def test_the_name_comes_from_the_subject_never_the_first_words(idea: str, title:
         "Repair tickets for my bike shop: each ticket has a customer, bike model, problem and price; "
         "status: booked in → in repair → ready → collected",
         "幫我做一個請假審批：員工提交請假申請，主管批准或駁回",
+        "我想要一个宠物医院的病历系统：主人、宠物、就诊记录（日期、症状、费用）",
     ],
 )
 def test_a_records_bundle_lints_and_passes_its_own_tests(idea: str, build: Callable[[AppSpec], AppBundle]) -> None:
     spec = plan(idea).spec
-    assert set(spec.kinds()) >= {"board", "form", "table", "filter"}
+    assert set(spec.kinds()) >= {"form", "table", "filter"}
     bundle = build(spec)
     assert ruff_problems(Path(bundle.path)) == []
     done = run_bundle_tests(Path(bundle.path))

@@ -232,8 +232,10 @@ def _main(records: dict[str, Record], status_in: str) -> str:
     if flowing:
         return min(flowing, key=lambda r: r.at).kind.key
     children = [r for r in records.values() if r.parents]
-    if children:
-        return min(children, key=lambda r: r.at).kind.key
+    parents = {p for r in children for p in r.parents}
+    leaves = [r for r in children if r.kind.key not in parents]  # visits of pets of owners: the visits
+    if leaves or children:
+        return min(leaves or children, key=lambda r: r.at).kind.key
     things = [r for r in records.values() if not r.kind.people]
     return min(things or list(records.values()), key=lambda r: r.at).kind.key
 

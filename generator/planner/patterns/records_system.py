@@ -26,11 +26,13 @@ from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context, expect, path, step
 from generator.planner.patterns.records import title_case
 from generator.planner.patterns.records_read import Reading, Record
-from generator.planner.patterns.records_words import FieldRead
+from generator.planner.patterns.records_words import FieldRead, blank, find_mentions
 from generator.planner.subject import without_ask
 
 __all__ = ["build_records", "records_title"]
 
+_SMALL = frozenset({"and", "of", "the", "for", "with", "a", "an", "to", "in", "on", "at", "by", "or"})
+_ROUGH = re.compile(r"\b(?:and|their|the|with|of|&)\b|[&,]")
 _MONEY = ("amount", "price", "quote", "fee", "rent", "cost", "salary")
 _HEAD_START = re.compile(
     r"^(?:(?:a|an|the|my|our|simple|small|basic|little|keep|keeping|track|tracking|manage|managing|log|logging|"
@@ -118,11 +120,15 @@ def records_title(ctx: Context, reading: Reading) -> str:
     business = re.sub(r"^\d+\s+", "", business)
     words = head.split()
     generic = {"records", "record", "crm", "system", "database", "app", "tracker", "log", "manager", "register"}
-    if not words or len(words) > 5:
-        head = main.plural if not business else f"{business} {main.plural}"
-    elif all(w.lower() in generic for w in words):
+    kinds_only = not _ROUGH.sub("", blank(head.lower(), [(a, b) for a, b, _ in find_mentions(head.lower())])).strip()
+    if words and all(w.lower() in generic for w in words):
         head = f"{business} {head}" if business and len(business.split()) <= 4 else f"{main.plural} {head}"
-    return " ".join(w if w.isupper() else title_case(w) for w in head.split())[:60]
+    elif words and kinds_only and business:
+        head = f"{business} {main.plural}"
+    elif not words or len(words) > 5:
+        head = main.plural if not business else f"{business} {main.plural}"
+    shown = [w if w.isupper() or (i and w in _SMALL) else title_case(w) for i, w in enumerate(head.split())]
+    return " ".join(shown)[:60]
 
 
 def _screen(ctx: Context, reading: Reading, entity: Entity, record: Record, children: list[ChildList]) -> Screen:
@@ -229,11 +235,22 @@ def _add(ctx: Context, entity: Entity, index: int, links: list[str]) -> list:
     return [*steps, step("click", f"{entity.name}_add__submit")]
 
 
+def _ancestors(ctx: Context, reading: Reading, entities: dict[str, Entity], key: str, done: set[str]) -> list:
+    """Steps that add one record of each kind ``key`` links to, theirs first (an owner before a pet)."""
+    steps = []
+    for parent in reading.record(key).parents:
+        if parent not in done:
+            done.add(parent)
+            steps += _ancestors(ctx, reading, entities, parent, done)
+            steps += _add(ctx, entities[parent], 0, reading.record(parent).parents)
+    return steps
+
+
 def _paths(ctx: Context, reading: Reading, entities: dict[str, Entity]) -> list[KeyPath]:
     t = ctx.t
     main = entities[reading.main]
     parents = reading.record(reading.main).parents
-    setup = [s for p in parents for s in _add(ctx, entities[p], 0, [])]
+    setup = _ancestors(ctx, reading, entities, reading.main, set())
     paths = []
     if parents:
         parent = entities[parents[0]]

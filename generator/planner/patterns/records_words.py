@@ -203,7 +203,7 @@ _ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|;|\band\b|\bor\b|和|以及|及|与)\
 
 
 ARTICLE = re.compile(
-    r"^(?:(?:a|an|the|their|its|his|her|each|every|per|some|also|with|of)\s+|每次|每个|每位|每天|每件|每月|每名|的)+",
+    r"^(?:(?:a|an|the|their|its|his|her|each|every|per|some|also|with|of|daily|weekly|monthly)\s+|每次|每个|每位|每天|每件|每月|每名|的)+",
     re.I,
 )
 
