@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from flashapps.spec import AppSpec, KeyPath
 from flashapps.spec.base import Language
-from generator.planner.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
+from generator.planner.extract import chinese_number
+from generator.planner.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY, to_simplified
 from generator.planner.lang import Tr, detect_language
 
 __all__ = [
@@ -135,6 +136,8 @@ def number(text: str) -> float | None:
     """A number written with digits or as a word (“three”, “三”)."""
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return float(text.replace(",", "."))
+    if re.fullmatch(r"[零一二两兩三四五六七八九十百千万萬]+", text):
+        return chinese_number(to_simplified(text))
     return float(_NUMBER_WORDS[text.lower()]) if text.lower() in _NUMBER_WORDS else None
 
 

@@ -13,10 +13,10 @@ __all__ = ["chart", "colour", "mode", "rename", "title"]
 _COLOURS = [  # English name, Chinese name, accent, the words that ask for it
     ("green", "绿", "#16a34a", r"\bgreen\b|绿|綠"),
     ("blue", "蓝", "#2563eb", r"\bblue\b|蓝|藍"),
+    ("pink", "粉", "#db2777", r"\bpink\b|粉"),
     ("red", "红", "#dc2626", r"\bred\b|红|紅"),
     ("purple", "紫", "#7c3aed", r"\bpurple\b|\bviolet\b|紫"),
     ("orange", "橙", "#ea580c", r"\borange\b|橙|橘"),
-    ("pink", "粉", "#db2777", r"\bpink\b|粉"),
     ("teal", "青", "#0d9488", r"\bteal\b|青"),
     ("yellow", "黄", "#ca8a04", r"\byellow\b|\bgold\b|黄|黃|金"),
     ("brown", "棕", "#92400e", r"\bbrown\b|棕|咖啡色"),

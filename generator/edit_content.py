@@ -41,6 +41,7 @@ def values(c: Clause, question: bool = False) -> list[str]:
     if content.items:
         return [clean_words(i, False) for i in content.items if clean_words(i, False)]
     text = re.sub(rf"^.*?(?:{_VERB})\s*", "", c.text.split("\n")[0], count=1, flags=re.I)
+    text = re.sub(r"^(?:an?|the|some|more|new)\s+\w+\s*[:：]\s*", "", text, flags=re.I)  # “a habit: drink water”
     filler = r"(?:the|a|an|some|these|this|those|more|new|few|following|with)"
     text = re.sub(rf"^(?:{filler}\s+)*(?:{NOUNS})?\s*(?:with|to|as)?\s*[:：]?\s*", "", text, flags=re.I)
     text = re.sub(r"^(?:一些|几个|幾個|一个|一個|个|個|以下|这些|這些|下面的)?\s*(?:的)?\s*", "", text)

@@ -106,7 +106,7 @@ def add_items(spec: AppSpec, c: Clause) -> list[str]:
         return []
     added = _put(spec, c, holder, given, keep=True)
     if not added:
-        raise Refused(c.t("those are already there", "这些已经有了"))
+        raise Refused(c.t(f"{_quoted(given, c)} already there", f"{_quoted(given, c)}已经有了"))
     return [c.t(f"added {_quoted(added, c)}", f"添加了{_quoted(added, c)}")]
 
 

@@ -22,7 +22,7 @@ __all__ = ["calculator", "counter", "goal", "picker", "quiz_rules", "timer"]
 
 _NUM = (
     r"(\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b"
-    r"|一|两|兩|二|三|四|五|六|七|八|九|十)"
+    r"|[零一二两兩三四五六七八九十百千万萬]+)"
 )
 _UNIT_SCALE = {"l": 1000, "litre": 1000, "liter": 1000, "litres": 1000, "liters": 1000, "升": 1000, "公升": 1000,
                "kg": 1000, "km": 1000, "h": 60, "hour": 60, "hours": 60, "小时": 60, "小時": 60}  # fmt: skip

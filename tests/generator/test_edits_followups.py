@@ -464,6 +464,9 @@ def test_a_partial_edit_is_a_new_version_that_lists_both(tmp_path: Path) -> None
             "把李四删掉",
             lambda s: _one(s, PickerComponent).items == ["张三", "王五"],
         ),
+        ("記錄每天喝水", "把標題改成喝水日記，然後換成粉紅色", lambda s: s.brief.theme.primary == "#db2777"),
+        ("记录每天的步数", "目标改成一万步", lambda s: s.brief.metrics[0].goal == 10000),
+        ("a shopping list", "add a thing: oat milk", lambda s: _one(s, ChecklistComponent).items[-1] == "oat milk"),
         ("a team splitter for my class", "split into 4 groups", lambda s: _one(s, PickerComponent).groups == 4),
         ("一个分组的应用：把全班分成几个小组", "每组3人", lambda s: _one(s, PickerComponent).group_size == 3),
         (
