@@ -103,10 +103,10 @@ def kind_phrase(ctx: Context, kind: Kind | None) -> str:
         return shown
     core = re.escape(shown)
     after = "|".join(_TRAILING)
-    found = re.search(
+    phrase = re.search(
         rf"\b(?:my|our|the|a|an)\s+((?:[a-z'’-]+\s+){{0,3}}?{core}(?:\s+(?:{after})\b)?)", ctx.idea, re.IGNORECASE
     )
-    return re.split(r"\b(?:for|my|our|the|a|an|of)\s+", found.group(1))[-1] if found else shown
+    return re.split(r"\b(?:for|my|our|the|a|an|of)\s+", phrase.group(1))[-1] if phrase else shown
 
 
 def find_sections(ctx: Context) -> list[tuple[SectionWord, str]]:
