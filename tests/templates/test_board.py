@@ -19,6 +19,7 @@ from flashapps.spec import (
     ChildList,
     DataField,
     Entity,
+    FilterComponent,
     FormComponent,
     KeyPath,
     Screen,
@@ -73,6 +74,7 @@ def _spec(language: str = "en", ends: tuple[str, ...] = ("Rejected",)) -> AppSpe
                 title="Requests",
                 components=[
                     FormComponent(id="req_add", entity="request", links=links),
+                    FilterComponent(id="req_flt", entity="request", search=True),
                     TableComponent(id="req_list", entity="request", links=links),
                 ],
             ),
@@ -154,6 +156,9 @@ def test_a_linked_record_is_picked_from_its_parents_records_by_name(app: AppTest
     assert _out(app, "person_list.children") == 0
     app.selectbox(key="person_list__row").set_value(1).run()
     assert _out(app, "person_list.children") == 1
+    _add_request(app, 2, "Holiday")
+    app.text_input(key="req_flt__search").set_value("ben").run()  # a request found by its person's name
+    assert _out(app, "req_flt.rows") == 1
 
 
 def test_a_record_moves_along_the_flow_and_stops_at_its_end(app: AppTest) -> None:

@@ -322,6 +322,15 @@ def link_widget(field: dict, key: str, names: dict) -> object:
     )
 
 
+def entity_links(app: App, entity: str) -> dict:
+    """The links the app's forms and tables give an entity's fields (field -> parent entity)."""
+    found: dict = {}
+    for cfg in app.settings.values():
+        if cfg.get("entity") == entity:
+            found.update(cfg.get("links") or {})
+    return found
+
+
 def calc_input(spec: dict, key: str) -> object:
     unit, kind, default = spec.get("unit"), spec["type"], spec.get("default")
     label = f"{spec['label']} ({unit})" if unit else spec["label"]
@@ -553,8 +562,8 @@ def row_words(row: dict) -> str:
     return " ".join(str(cell(v)) for v in row.values()).casefold()
 
 
-def filter_rows(rows: list[dict], cfg: dict, choice: dict) -> list[dict]:
-    """The records that match every part of the filter that is set."""
+def filter_rows(rows: list[dict], cfg: dict, choice: dict, names: dict | None = None) -> list[dict]:
+    """The records that match every part of the filter that is set (a linked record by its name)."""
     categories, period = choice["categories"], choice["period"]
     date_field = cfg["date_field"]
     if categories:
@@ -564,7 +573,7 @@ def filter_rows(rows: list[dict], cfg: dict, choice: dict) -> list[dict]:
         rows = [r for r in rows if in_window(record_date(r, date_field), period)]
     if choice["text"]:
         needle = choice["text"].casefold()
-        rows = [r for r in rows if needle in row_words(r)]
+        rows = [r for r in rows if needle in row_words(named(r, names or {}))]
     return rows
 
 
@@ -597,7 +606,8 @@ def filter_records(app: App, cid: str) -> None:
                 key = f"{cid}__search"
                 choice["text"] = st.text_input(t("search"), key=key, placeholder="🔍")
     choice["period"] = choice["period"] or "all"
-    app.view[cfg["entity"]] = filter_rows(rows, cfg, choice)
+    names = link_names(app, entity_links(app, cfg["entity"]))
+    app.view[cfg["entity"]] = filter_rows(rows, cfg, choice, names)
     publish(cid, "rows", len(app.view[cfg["entity"]]))
 
 
@@ -734,6 +744,8 @@ def child_lists(app: App, cfg: dict, row: dict) -> None:
         wanted = child.get("columns") or []
         fields = [f for f in entity["fields"] if f["name"] != child["field"] and (not wanted or f["name"] in wanted)]
         rows = [r for r in app.store.rows(child["entity"]) if r.get(child["field"]) == row["id"]]
+        names = link_names(app, entity_links(app, child["entity"]))
+        rows = [named(r, names) for r in rows]
         total += len(rows)
         st.markdown(f"**{entity['label']}** · {len(rows)}")
         if not rows:
