@@ -52,7 +52,13 @@ def _booking_app(language: str = "en", **settings: object) -> AppSpec:
         **settings,
     )
     calendar = CalendarComponent(
-        id="cal", entity="booking", time_field="slot", group_field="resource", times=booking.slots(), groups=resources
+        id="cal",
+        entity="booking",
+        time_field="slot",
+        group_field="resource",
+        times=booking.slots(),
+        groups=resources,
+        weekdays=booking.weekdays,
     )
     return AppSpec.model_validate(
         {
@@ -189,10 +195,12 @@ def test_closed_days_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     at = _open(_booking_app(resources=[], weekdays=[open_day]), tmp_path, monkeypatch)
     first = at.date_input(key="book__day").value
     assert first == today + dt.timedelta(days=1)  # the first open day is picked
+    _book(at, "Ann", "09:00")
+    assert _out(at, "book.booked") == 1 and _out(at, "cal.shown") == 1  # the calendar opens on that day too
     at.date_input(key="book__day").set_value(today).run()
     assert at.info and at.info[0].value.startswith("Closed that day")
-    _book(at, "Ann", "09:00")
-    assert _out(at, "book.booked") == 0 and _errors(at)[0].startswith("Closed that day")
+    _book(at, "Ben", "09:00")
+    assert _out(at, "book.booked") == 1 and _errors(at)[0].startswith("Closed that day")
 
 
 @pytest.mark.usefixtures("bundle_imports")

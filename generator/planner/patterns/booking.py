@@ -35,7 +35,6 @@ from generator.planner.patterns.booking_reading import (
     find_slot_minutes,
     find_weekdays,
 )
-from generator.planner.patterns.records import title_case
 
 __all__ = ["PATTERN"]
 
@@ -127,14 +126,18 @@ def _resources(ctx: Context, resource: Resource | None) -> list[str]:
     return [ctx.t(f"{resource.en} {n}", f"{n}号{resource.zh}") for n in range(1, count + 1)]
 
 
+def _words(topic: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in topic.split())
+
+
 def _title(ctx: Context, resource: Resource | None, signup: bool, seats: bool) -> str:
     topic = "" if ctx.zh else re.sub(r"^(?:my|our|the|a|an|your)\s+", "", ctx.topic)
     if len(topic) < 4 or re.search(r"\d|day\b|slot|sign|book|seat|^(?:our|my|your|their)$", topic):
         topic = ""  # "thursday", "10-minute slots": not what the app is about
     if seats:
-        return ctx.t(f"{title_case(topic)} Seats" if topic else "Seat Booking", "座位预约")
+        return ctx.t(f"{_words(topic)} Seats" if topic else "Seat Booking", "座位预约")
     if topic:
-        return f"{title_case(topic)} {'Sign-up' if signup else 'Booking'}"
+        return f"{_words(topic)} {'Sign-up' if signup else 'Booking'}"
     if resource is not None and resource.chosen:
         return ctx.t(f"{resource.en} Booking", f"{resource.zh}预约")
     if signup:

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from flashapps.spec import DataField
-from generator.planner.extract import chinese_number
 from generator.planner.patterns.base import Context
+from generator.planner.patterns.game_reading import number
 
 __all__ = [
     "Resource",
@@ -24,36 +24,10 @@ __all__ = [
     "find_seat_grid",
     "find_slot_minutes",
     "find_weekdays",
-    "number",
 ]
 
 _NUM = r"(\d+|[一二两三四五六七八九十]+)"
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-}
 _EN_NUM = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-
-
-def number(raw: str) -> int | None:
-    """A whole number written in digits, English words or Chinese numerals."""
-    if raw.isdigit():
-        return int(raw)
-    if raw in _WORDS:
-        return _WORDS[raw]
-    found = chinese_number(raw)
-    return int(found) if found is not None and found >= 1 else None
 
 
 def find_slot_minutes(text: str) -> int | None:
