@@ -148,9 +148,11 @@ def test_seat_maps_take_their_grid_from_the_sentence(idea: str, rows: int, colum
         "a book club reading list with ratings",
         "记录我读过的书和读书笔记",
         "track the novels I read and their authors",
+        "a budget with an emergency reserve fund",
+        "track my doctor appointments and medications",
     ],
 )
-def test_books_to_read_are_no_booking(idea: str) -> None:
+def test_books_to_read_and_a_reserve_fund_are_no_booking(idea: str) -> None:
     assert plan(idea).pattern != "booking"
 
 

@@ -52,7 +52,14 @@ KEYWORDS = {
     "booking page": 8,
     "booking system": 8,
     "bookable": 8,
-    "reserv": 8,
+    "reservation": 9,
+    "reserve a": 8,
+    "reserve an": 8,
+    "reserve the": 8,
+    "reserve my": 7,
+    "reserve your": 7,
+    "reserve one": 8,
+    "reserve seat": 10,
     "appointment": 9,
     "sign-up": 1,
     "sign up": 1,
@@ -67,8 +74,7 @@ KEYWORDS = {
     "double book": 10,
     "seat selection": 12,
     "seat map": 12,
-    "seating": 6,
-    "seat": 5,
+    "seat$": 5,
     "预约": 10,
     "预订": 9,
     "订场": 10,
@@ -97,9 +103,12 @@ KEYWORDS = {
     "书架": -8,
     "log in": -4,
     "login": -4,
+    "track my": -10,
+    "log my": -8,
+    "medication": -6,
 }
 
-_SEAT_WORDS = ("seat", "座位", "选座", "位子")
+_SEAT_WORDS = ("seat$", "座位", "选座", "位子")
 _DATED_SEATS = ("date", "day", "daily", "tomorrow", "tonight", "日期", "每天", "明天", "哪天", "几号", "场次")
 _SIGNUP_WORDS = ("sign up", "sign-up", "signup", "报名", "register", "registration")
 _SESSION_WORDS = ("session", "场次", "workshop", "event", "活动", "class", "课", "tour", "讲座", "shift")
