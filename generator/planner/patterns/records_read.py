@@ -172,7 +172,8 @@ def _read(idea: str, language: Language) -> Reading | None:
     _default_links(records)
     _drop_loose(records, mentions)
     _implied_parent(records)
-    main = _main(records, lists.status_in if not named else _status_owner(mentions, span, lists.status_in))
+    owner = lists.status_in if not named else _status_owner(mentions, span, lists.status_in)
+    main = _main(records, owner, _subject_kind(masked, mentions, records))
     status, ends = status_flow(ctx, [ctx.script(n) for n in named], records[main].kind, bool(lists.status_in))
     reading = Reading(_ordered(records, main), main, status, ends, bool(named))
     reading.strength = _strength(reading, lists, ctx)
@@ -225,12 +226,27 @@ def _implied_parent(records: dict[str, Record]) -> None:
             return
 
 
-def _main(records: dict[str, Record], status_in: str) -> str:
+_SUBJECT_END = re.compile(r"[,.!?:;，。！？：；（(—–]|\s-\s|\s(?:for|with|where|that|to|so|which|who|in|at)\s")
+
+
+def _subject_kind(low: str, mentions: list[tuple[int, int, Kind]], records: dict[str, Record]) -> str:
+    """The kind the sentence's subject ends with (“homework submission tracker”: submissions; “宠物医院的病历
+    系统”: the consultations), when the subject names one."""
+    end = _SUBJECT_END.search(low)
+    named = [m[2].key for m in mentions if m[1] <= (end.start() if end else len(low)) and m[2].key in records]
+    return named[-1] if named else ""
+
+
+def _main(records: dict[str, Record], status_in: str, subject: str) -> str:
+    """The kind the app is about: the one with the statuses, else one with a flow, else the subject's
+    kind when it belongs to another, else the records that belong to others and have none of their own."""
     if status_in:
         return status_in
     flowing = [r for r in records.values() if r.kind.flow]
     if flowing:
         return min(flowing, key=lambda r: r.at).kind.key
+    if subject and records[subject].parents:
+        return subject
     children = [r for r in records.values() if r.parents]
     parents = {p for r in children for p in r.parents}
     leaves = [r for r in children if r.kind.key not in parents]  # visits of pets of owners: the visits

@@ -71,10 +71,9 @@ def _fields(ctx: Context, reading: Reading, record: Record) -> list[DataField]:
     ]
     read = list(record.fields) or list(record.kind.fields)
     named_by = {"name", "title"} & {f.name for f in read}
-    if not named_by and (record.kind.people or not any(f.type == "text" for f in read)):
+    if not named_by and (record.kind.people or not record.parents):  # a lost item has a name before a place
         default = FieldRead("name", "text", "Name", "名称")
-        if record.kind.people or not record.parents:
-            read.insert(0, next((f for f in record.kind.fields if f.type == "text"), default))
+        read.insert(0, next((f for f in record.kind.fields if f.type == "text"), default))
     named = False
     for one in read:
         if one.name in {f.name for f in fields}:
