@@ -124,6 +124,18 @@ def test_the_name_comes_from_the_subject_never_the_first_words(idea: str, title:
         assert not made.startswith(opening), made
 
 
+@pytest.mark.parametrize(
+    ("idea", "title"),
+    [
+        ("Please help me keep my stamp collection organised", "Stamp Collection"),
+        ("I want something for my seashells", "Seashells"),
+        ("帮我做一个整理邮票的东西", "邮票记录"),
+    ],
+)
+def test_a_plain_collection_is_named_after_what_it_keeps(idea: str, title: str) -> None:
+    assert plan(idea).spec.brief.title == title
+
+
 def test_records_of_records_link_down_the_chain_and_the_leaf_is_the_main_kind() -> None:
     spec = plan("我想要一个宠物医院的病历系统：主人、宠物、就诊记录（日期、症状、费用）").spec
     assert spec.entities[0].name == "consultation"

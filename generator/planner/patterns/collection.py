@@ -39,7 +39,8 @@ _STOP_WORDS = (
     "clean one page single based custom multiple different current change changes value values item "
     "items list lists simulate animate click cycle encode evaluate query archive browse check "
     "dynamically convert test identify calculate give send search callbacks global twist classic real "
-    "time please help want need like would could"
+    "time please help want need like would could keep keeping something anything stuff thing things organised "
+    "organized organise organize sort tidy"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _ZH_STOP = (
@@ -62,6 +63,8 @@ _ZH_STOP = (
     "用来",
     "可以",
     "能",
+    "整理",
+    "东西",
 )
 
 
