@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context
 from generator.planner.patterns.website_kinds import FORMS, KINDS, SECTIONS, Kind, SectionWord
 
@@ -99,8 +100,9 @@ def kind_phrase(ctx: Context, kind: Kind | None) -> str:
         return ctx.t(*kind.label)
     word = min(found, key=ctx.position)
     shown = ctx.where(word) or word
-    if not word.isascii():
-        return shown
+    if not word.isascii():  # the word and the rest of its name ("手作" in "手作饰品店")
+        longer = re.search(rf"{re.escape(word)}[\u4e00-\u9fff]{{0,4}}?[店馆厅坊屋室铺社团队]", to_simplified(ctx.idea))
+        return ctx.script(longer.group(0)) if longer else shown
     core = re.escape(shown)
     after = "|".join(_TRAILING)
     phrase = re.search(
