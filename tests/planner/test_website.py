@@ -278,5 +278,6 @@ def test_each_kind_of_form_makes_a_bundle_that_passes_its_tests(form: str, tmp_p
 
 
 def test_a_chinese_kind_word_keeps_the_rest_of_its_name() -> None:
-    assert plan("給我的手工皂小店做個網站，要有商品和價格").spec.brief.title == "我們的手工皂小店"
+    assert plan("給我的手作飾品店做個網站，要有商品和價格").spec.brief.title == "我們的手作飾品店"
+    assert plan("給我的手工皂小店做個網站").spec.brief.title == "手工皂小店"  # a name of its own
     assert plan("给我的花店做个网站").spec.brief.title == "我们的花店"
