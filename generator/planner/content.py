@@ -21,6 +21,7 @@ __all__ = [
     "asks_for_groups",
     "hide_letters",
     "keep_lines",
+    "list_like",
     "placeholders",
     "read_content",
     "read_count",
@@ -125,6 +126,11 @@ def _inline(text: str) -> list[str]:
         if parts and all(_item_like(p, named) for p in parts) and len(parts) >= len(best):
             best = parts
     return best
+
+
+def list_like(items: list[str]) -> bool:
+    """Whether items found elsewhere (“a picker for Alice, Bob and Carol”) read like entries, not clauses."""
+    return bool(items) and all(_item_like(item, named=False) for item in items)
 
 
 def _item_like(part: str, named: bool) -> bool:

@@ -14,7 +14,7 @@ from flashapps.spec import (
     Screen,
     TextComponent,
 )
-from generator.planner.content import asks_for_groups, read_content
+from generator.planner.content import asks_for_groups, list_like, read_content
 from generator.planner.patterns.base import Context, Match, Pattern, Variant, best_variant, expect, path, step
 from generator.planner.patterns.records import choice_options
 
@@ -190,7 +190,7 @@ def _picker(ctx: Context, kind: str) -> AppSpec:
     defaults = t.items(items_en, items_zh)
     content = read_content(ctx.idea)
     own = [ctx.script(item)[:80] for item in content.items if kind != "numbers"]
-    listed = [] if kind in ("students", "groups") else ctx.items  # names come only as a list (read_content)
+    listed = ctx.items if kind not in ("students", "groups") or list_like(ctx.items) else []  # names, not clauses
     items = (_numbers(ctx) if kind == "numbers" else None) or own or choice_options(listed, defaults, limit=200)
     count = (content.counts.get("picks") or count) if kind != "groups" else 1
     groups = content.counts.get("groups", 0) if kind == "groups" else 0

@@ -166,7 +166,7 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
         return quiz, title, deck.icon, note + how_to_add(ctx, "questions")
     topic = ctx.script(ctx.topic)
     start = (
-        t(f"There are no built-in questions on “{topic}”, so", f"还没有关于“{topic}”的内置题目，所以")
+        t(f"There is no built-in question set on “{topic}”, so", f"还没有关于“{topic}”的内置题目，所以")
         if topic
         else t("There is no built-in question set for this quiz, so", "这个测验没有对应的内置题目，所以")
     )
