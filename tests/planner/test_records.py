@@ -101,6 +101,9 @@ def test_chinese_sentences_keep_their_script_and_their_named_statuses() -> None:
     assert _statuses(spec) == ["已接收", "维修中", "待取件", "已取件"]
     ticket = _entity(spec, "ticket")
     assert {"customer", "model", "problem", "quote"} <= {f.name for f in ticket.fields}
+    steps = plan("报销审批：员工提交报销申请，先主管审核，再到财务确认，被驳回要写原因").spec
+    assert _statuses(steps) == ["待主管审核", "待财务确认", "已完成", "已驳回"]
+    assert _board(steps).ends == ["已驳回"]
     hant = plan("幫我做一個學生成績管理：學生、成績（科目、分數、日期）").spec
     assert hant.brief.language == "zh-Hant"
     assert hant.brief.title == "學生成績管理"

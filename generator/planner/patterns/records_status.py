@@ -70,7 +70,21 @@ def read_status(src: str) -> tuple[list[str], tuple[int, int]]:
         items = [clean_status(i) for i in split_items(segment)]
         if len(items) >= 2 and all(0 < len(i) <= (8 if has_cjk(i) else 30) and len(i.split()) <= 4 for i in items):
             return list(dict.fromkeys(items)), (found.start(), found.end() + len(segment))
-    return [], (0, 0)
+    return _read_steps(src)
+
+
+_STEPS_ZH = re.compile(
+    r"先(?:由|到|交|给)?([^，,。；;先再]{2,10})[，,]?\s*(?:再|然后|之后)(?:由|到|交|给)?([^，,。；;]{2,10})"
+)
+_DONE_BY = re.compile(r"(?:审批|批准|审核|同意|签字|确认|备案|处理)$")
+
+
+def _read_steps(src: str) -> tuple[list[str], tuple[int, int]]:
+    """Steps a record waits at, in order (“先部门经理审批，再到HR备案” → 待部门经理审批 → 待HR备案 → 已完成)."""
+    found = _STEPS_ZH.search(src)
+    if not found or not all(_DONE_BY.search(step) for step in found.groups()):
+        return [], (0, 0)
+    return [*(f"待{step}" for step in found.groups()), "已完成"], found.span()
 
 
 _ENDS = (
