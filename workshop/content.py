@@ -17,6 +17,7 @@ from flashapps.errors import UserError
 from flashapps.spec import (
     AppSpec,
     Card,
+    Component,
     FlashcardsComponent,
     KeyPath,
     PickerComponent,
@@ -25,7 +26,7 @@ from flashapps.spec import (
     Screen,
     TextComponent,
 )
-from generator.planner.content import Content, placeholders
+from generator.planner.content import Content, hide_letters, placeholders
 from generator.planner.patterns.base import Context
 from generator.planner.patterns.flashcards import deck_paths
 from generator.planner.patterns.picker import picker_paths
@@ -201,7 +202,12 @@ def _quiz(ctx: Context, quiz: QuizComponent, rows: list[Row]) -> QuizComponent:
 
 
 def _cards(deck: FlashcardsComponent, rows: list[Row]) -> FlashcardsComponent:
-    cards = [Card(front=_short(r.front), back=(r.answer or r.front)[:300], hint=r.explanation[:300]) for r in rows]
+    cards = [
+        Card(front=_short(r.front), back=r.answer[:300], hint=r.explanation[:300])
+        if r.answer
+        else Card(front=hide_letters(r.front)[:80], back=r.front[:300], hint=r.explanation[:300])  # spelling cards
+        for r in rows
+    ]
     return deck.model_copy(update={"cards": cards})
 
 
@@ -218,13 +224,20 @@ def fill_from_file(spec: AppSpec, filename: str, data: bytes) -> tuple[AppSpec, 
     t = ctx.t
     changes: list[str] = []
     filled: dict[str, list[KeyPath]] = {}
+    decks = any(isinstance(c, FlashcardsComponent) for s in spec.screens for c in s.components)
     screens = []
     for screen in spec.screens:
-        components = []
+        components: list[Component] = []
         for component in screen.components:
             new = component
             if isinstance(component, QuizComponent):
-                new = _quiz(ctx, component, rows)
+                try:
+                    new = _quiz(ctx, component, rows)
+                except UserError:
+                    if not decks:
+                        raise
+                    filled[component.id] = []  # a deck's self-test needs meanings: without them it goes
+                    continue
                 filled[component.id] = quiz_paths(ctx, new)
                 changes.append(t(f"{new.title or 'Quiz'}: {len(new.questions)} questions from {filename}",
                                  f"{new.title or '测验'}：从 {filename} 导入 {len(new.questions)} 道题"))  # fmt: skip
@@ -241,7 +254,8 @@ def fill_from_file(spec: AppSpec, filename: str, data: bytes) -> tuple[AppSpec, 
                 changes.append(t(f"{new.title or 'List'}: {len(items)} items from {filename}",
                                  f"{new.title or '列表'}：从 {filename} 导入 {len(items)} 项"))  # fmt: skip
             components.append(new)
-        screens.append(screen.model_copy(update={"components": components}))
+        if components:
+            screens.append(screen.model_copy(update={"components": components}))
     if not filled:
         raise _bad(
             "This app has no quiz, flashcards or picker to fill; a file fills those kinds of app.",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from support import ruff_problems, run_bundle_tests
 
 from flashapps.errors import UserError
 from flashapps.report import TestResult, VerifyReport
@@ -100,6 +101,32 @@ def test_flashcards_and_their_self_test_come_from_the_same_rows() -> None:
     test = _one(new, QuizComponent)
     assert [q.choices[q.answer] for q in test.questions] == ["狗", "猫", "房子", "书"]
     assert len(changes) == 2
+
+
+def test_bare_words_make_spelling_cards_and_drop_a_self_test_that_needs_meanings() -> None:
+    spec = plan("flashcards").spec
+    new, _ = fill_from_file(spec, "w.csv", b"word\nisland\nknight\nyacht\n")
+    deck = _one(new, FlashcardsComponent)
+    assert [c.back for c in deck.cards] == ["island", "knight", "yacht"] and all("_" in c.front for c in deck.cards)
+    assert not [c for s in new.screens for c in s.components if isinstance(c, QuizComponent)]
+    assert {p.name for p in new.key_paths} == {"flip", "sort"}
+
+
+@pytest.mark.slow
+def test_a_filled_app_passes_its_own_tests(tmp_path: Path) -> None:
+    spec = plan("a quiz about volcanoes").spec
+    data = _xlsx(
+        [
+            ["Question", "Answer", "Choices"],
+            ["Hot rock on top?", "lava", "lava|magma|ash"],
+            ["Asleep?", "dormant", "active|dormant"],
+        ]
+    )
+    new, _ = fill_from_file(spec, "v.xlsx", data)
+    bundle = render(new, tmp_path / "filled")
+    assert ruff_problems(bundle.path) == []
+    done = run_bundle_tests(bundle.path)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
 
 
 @pytest.mark.parametrize(
