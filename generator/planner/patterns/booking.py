@@ -113,6 +113,8 @@ _DATED_SEATS = ("date", "day", "daily", "tomorrow", "tonight", "日期", "每天
 _SIGNUP_WORDS = ("sign up", "sign-up", "signup", "报名", "register", "registration")
 _SESSION_WORDS = ("session", "场次", "workshop", "event", "活动", "class", "课", "tour", "讲座", "shift")
 _APPOINTMENT_WORDS = ("appointment", "clinic", "salon", "consult", "挂号", "门诊", "诊所", "面谈", "咨询")
+_HOURS = {"court": ("08:00", "22:00"), "table": ("11:00", "22:00"), "lane": ("06:00", "22:00")}
+"""Opening hours where the sentence gives none, by what is booked (else 9 to 5)."""
 _PEOPLE_NAMES = {
     "teacher": (["Ms. Lee", "Mr. Brown", "Ms. Garcia"], ["王老师", "李老师", "张老师"]),
     "doctor": (["Dr. Chen", "Dr. Patel", "Dr. Smith"], ["王医生", "李医生", "张医生"]),
@@ -232,7 +234,7 @@ def _slots_app(ctx: Context) -> AppSpec:
         sessions = t.items(["Session 1", "Session 2", "Session 3"], ["第一场", "第二场", "第三场"])
     minutes = minutes or (30 if appointment else 60)
     resource = find_resource(text)
-    opens, closes = hours or (("08:00", "22:00") if resource and resource.key == "court" else ("09:00", "17:00"))
+    opens, closes = hours or _HOURS.get(resource.key if resource else "", ("09:00", "17:00"))
     while len(slot_times(opens, closes, minutes)) > 96:
         minutes *= 2
     if not slot_times(opens, closes, minutes):
