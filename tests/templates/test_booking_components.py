@@ -153,6 +153,8 @@ def test_a_taken_slot_is_refused_with_a_message_and_cancel_frees_it(
     _book(at, "Ann", "10:00")
     assert (_out(at, "book.booked"), _out(at, "book.full"), _out(at, "book.free")) == (1, ["10:00"], 0)
     assert not _errors(at) and any("Ann" in s.value for s in at.success)
+    listed = at.dataframe[0].value
+    assert listed.values.tolist() == [["10:00", "Ann"]]  # the phone stays off the list everyone sees
     _book(at, "Ben", "10:00")
     assert _out(at, "book.refused") == 1 and _out(at, "book.booked") == 1
     assert _errors(at) == ["Sorry, 10:00 is already taken — please pick another time."]

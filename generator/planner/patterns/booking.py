@@ -113,6 +113,8 @@ _DATED_SEATS = ("date", "day", "daily", "tomorrow", "tonight", "日期", "每天
 _SIGNUP_WORDS = ("sign up", "sign-up", "signup", "报名", "register", "registration")
 _SESSION_WORDS = ("session", "场次", "workshop", "event", "活动", "class", "课", "tour", "讲座", "shift")
 _APPOINTMENT_WORDS = ("appointment", "clinic", "salon", "consult", "挂号", "门诊", "诊所", "面谈", "咨询")
+_PRIVATE = {"phone", "email", "sid"}
+"""Fields kept off the lists every visitor of the app sees."""
 _HOURS = {"court": ("08:00", "22:00"), "table": ("11:00", "22:00"), "lane": ("06:00", "22:00")}
 """Opening hours where the sentence gives none, by what is booked (else 9 to 5)."""
 _PEOPLE_NAMES = {
@@ -285,7 +287,7 @@ def _slots_app(ctx: Context) -> AppSpec:
     )
     second: list[Component] = [MetricComponent(id="count", metric="booked")]
     if sessions:
-        columns = ["slot", "name", *(f.name for f in extras)]
+        columns = ["slot", "name", *(f.name for f in extras if f.name not in _PRIVATE)]
         second.append(TableComponent(id="list", entity="booking", columns=columns, editable=False))
     else:
         second.insert(
@@ -344,7 +346,7 @@ def _seats_app(ctx: Context) -> AppSpec:
         "填写姓名后点 **预约这个座位**；已被预约的座位会被拒绝。",
     )
     metric = Metric(name="reserved", label=t("Seats reserved", "已预约座位"), entity="reservation", agg="count")
-    listed = ["seat", "name", *(["day"] if dated else []), *(f.name for f in extras)]
+    listed = ["seat", "name", *(["day"] if dated else []), *(f.name for f in extras if f.name not in _PRIVATE)]
     screens = [
         Screen(
             name="seats", title=t("Seats", "座位"), icon="💺", components=[seats, TextComponent(id="tip", body=tip)]
