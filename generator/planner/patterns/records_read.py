@@ -37,6 +37,7 @@ class Record:
     parents: list[str] = field(default_factory=list)
     listed: bool = False
     options: list[str] = field(default_factory=list)
+    implied: bool = False
 
 
 @dataclass
@@ -58,6 +59,7 @@ _OPENER = re.compile(
 )
 
 
+_FOR_MY = re.compile(r"\b(?:for|of)\s+(?:my|our|the|a)\s+(?:\w+\s+)?$|给(?:我的|我们的)?$")
 _LIST_END = re.compile(r"[.!?;。！？；()（）\n]|→|->|=>|(?<![,，])\s(?:so|that|then|where|which|to\s+see)\s")
 
 
@@ -88,7 +90,9 @@ def _read_lists(src: str, low: str, mentions: list[tuple[int, int, Kind]], zh: b
         before = low[: opener.start()]
         sentence_start = max(before.rfind(c) for c in ".!?。！？\n") + 1
         owners = [m for m in mentions if sentence_start <= m[0] and m[1] <= opener.start() + 1]
-        owner = owners[-1][2] if owners and owners[-1][1] >= opener.start() - 24 else None
+        owners = [m for m in owners if not _FOR_MY.search(low[max(0, m[0] - 12) : m[0]])]  # “for my car”: no owner
+        near = 24 if re.search(r"[:：(（—–-]", opener.group(0)) else 2  # “tickets with …”, not “…, with …”
+        owner = owners[-1][2] if owners and owners[-1][1] >= opener.start() - near else None
         rest = src[opener.end() :]
         if "(" not in opener.group(0) and "（" not in opener.group(0):
             rest = _PARENS.sub(lambda m: " " * len(m.group(0)), rest)
@@ -96,12 +100,16 @@ def _read_lists(src: str, low: str, mentions: list[tuple[int, int, Kind]], zh: b
         items = split_items(rest[: end.start()] if end else rest)
         leads = [lead(i) for i in items]
         named = {k.key for k, bare, after in leads if k and (bare or (k != owner and field_of(after) is None))}
+        if owner is None and len({k.key for k, _, _ in leads if k}) == 1 and sum(bool(b) for _, b, _ in leads) <= 1:
+            owner = next(k for k, _, _ in leads if k)  # “科目、作业内容、用时”: the one kind named owns the list
         of_kinds = len(named) >= 2 or (owner is None and any(k for k, _, _ in leads))
         if not items or (len(items) < 2 and owner is None):
             continue
         current = None if of_kinds else owner
         for item, (kind, bare, after) in zip(items, leads, strict=True):
             text = item
+            if kind is not None and current is not None and kind.key == current.key and bare and not field_of(item):
+                continue  # the owner named again among its fields
             if kind is not None and (current is None or kind.key != current.key):
                 if bare and not of_kinds and current is not None:
                     lists.links.append((current.key, kind.key))  # “each ticket has a customer”
@@ -221,7 +229,7 @@ def _implied_parent(records: dict[str, Record]) -> None:
         people = [p for p in record.kind.parents if kinds()[p].people]
         if record.kind.flow and people and not record.parents:
             parent = kinds()[people[0]]
-            records[parent.key] = Record(parent, 10_000)
+            records[parent.key] = Record(parent, 10_000, implied=True)
             record.parents.append(parent.key)
             return
 
@@ -285,10 +293,12 @@ def _strength(reading: Reading, lists: _Lists, ctx: Context) -> float:
     """How surely the sentence describes a record system (the planner weighs it against other kinds): a
     kind of record with three or more fields named, or kinds linked to each other, outweigh a word of
     another kind of app that happens to be among them (“customers with name, phone, birthday and notes”)."""
-    score = 3.0 * min(len(reading.records), 4)
-    score += 4.0 * sum(len(r.parents) for r in reading.records)
+    said = [r for r in reading.records if not r.implied]
+    implied = {r.kind.key for r in reading.records if r.implied}
+    score = 3.0 * min(len(said), 4)
+    score += 4.0 * sum(len([p for p in r.parents if p not in implied]) for r in said)
     score += 3.0 * min(len(lists.fields), 2) + 1.5 * min(sum(len(f) for f in lists.fields.values()), 6)
-    score += 20.0 * any(len(f) >= 3 for f in lists.fields.values())
+    score += 20.0 * any(len([f for f in found if not f.guessed]) >= 3 for found in lists.fields.values())
     score += 3.0 * bool(_RELATION.search(ctx.text) and any(r.parents for r in reading.records))
     score += 3.0 * bool(lists.listed) + 3.0 * any(r.options for r in reading.records)
     if reading.explicit_status:
@@ -297,6 +307,6 @@ def _strength(reading: Reading, lists: _Lists, ctx: Context) -> float:
         score += 2.0
     if _SYSTEM.search(ctx.text):
         score += 3.0
-    if len(reading.records) == 1 and not lists.fields and not reading.explicit_status:
+    if len(said) == 1 and not lists.fields and not reading.explicit_status:
         score = min(score, 3.0)  # one kind named in passing is no record system
     return score

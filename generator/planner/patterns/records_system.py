@@ -9,6 +9,7 @@ from flashapps.spec import (
     AppSpec,
     BoardComponent,
     Brief,
+    ChartComponent,
     ChildList,
     Component,
     CsvComponent,
@@ -86,7 +87,11 @@ def _fields(ctx: Context, reading: Reading, record: Record) -> list[DataField]:
     if record.options and not any(f.type == "choice" for f in fields):
         options = list(dict.fromkeys(record.options))
         fields.append(DataField(name="status", label=ctx.t("Status", "状态"), type="choice", options=options))
-    if record.kind.key == reading.main and reading.status:
+    main = record.kind.key == reading.main
+    if main and not record.kind.people and not any(f.type == "date" for f in fields):
+        date = DataField(name="date", label=ctx.t("Date", "日期"), type="date", required=False)
+        fields.insert(len(record.parents), date)
+    if main and reading.status:
         options = list(dict.fromkeys([*reading.status, *reading.ends]))[:30]
         status = DataField(name="status", label=ctx.t("Status", "状态"), type="choice", options=options)
         fields = [f for f in fields if f.name != "status"][:11] + [status.model_copy(update={"default": options[0]})]
@@ -149,8 +154,28 @@ def _screen(ctx: Context, reading: Reading, entity: Entity, record: Record, chil
         TableComponent(id=f"{key}_list", entity=key, links=link_map, children=children),
     ]
     if key == reading.main:
+        components += _charts(ctx, entity, category, record.parents)
         components.append(CsvComponent(id=f"{key}_csv", entity=key))
     return Screen(name=key, title=ctx.t(kind.plural, kind.zh), icon=kind.icon, components=components)
+
+
+def _charts(ctx: Context, entity: Entity, category: str | None, links: list[str]) -> list[Component]:
+    """What the records add up to: a number field by week, and by the records' category or status."""
+    numbers = [f.name for f in entity.fields if f.type in ("int", "float") and f.name not in links]
+    date = next((f.name for f in entity.fields if f.type == "date"), None)
+    if category is None:
+        category = next((f.name for f in entity.fields if f.name in ("subject", "category", "service", "month")), None)
+    y = next((n for n in _MONEY if n in numbers), numbers[0] if numbers else None)
+    charts: list[Component] = []
+    if date and y:
+        title = ctx.t("By week", "按周")
+        charts.append(ChartComponent(id="by_week", title=title, entity=entity.name, group_by="week", x=date, y=y))
+    if category:
+        title = ctx.t("By group", "按类别")
+        agg = "sum" if y else "count"
+        chart = ChartComponent(id="by_group", title=title, entity=entity.name, group_by="category", x=category, y=y)
+        charts.append(chart.model_copy(update={"agg": agg}))
+    return charts
 
 
 def build_records(ctx: Context, reading: Reading) -> AppSpec:

@@ -41,6 +41,7 @@ class FieldRead:
     en: str
     zh: str
     options: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ _ZH_TYPES = (("日期|生日|时间", "date"), ("金额|价|费|钱|元|租", "f
 _CHOICE = re.compile(r"\s*(?:/|／|\bor\b|还是|或者|或)\s*")
 
 
-_BOOL_ZH = re.compile(r"^(?:有没有|是否|有无|是不是)(.+)$")
+_BOOL_ZH = re.compile(r"^(.{0,4}?)(?:有没有|是否|有无|是不是)(.+)$")
 
 
 _BOOL_EN = re.compile(r"^(?:whether|is|has|if)\s+(?:it\s+|they\s+)?(.+)$")
@@ -181,22 +182,22 @@ def guessed_field(item: str, zh: bool) -> FieldRead | None:
     parts = [p for p in _CHOICE.split(text) if p]
     if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
         options = [p[:1].upper() + p[1:] for p in parts]
-        return FieldRead(f"state_{_tag(text)}", "choice", "State", "状态", (tuple(options), tuple(options)))
-    flag = _BOOL_ZH.match(text) or _BOOL_EN.match(text.lower())
-    if flag:
-        label = flag.group(1)
-        return FieldRead(f"flag_{_tag(text)}", "bool", label[:1].upper() + label[1:], label)
+        return FieldRead(f"state_{_tag(text)}", "choice", "State", "状态", (tuple(options), tuple(options)), True)
+    zh_flag, en_flag = _BOOL_ZH.match(text), _BOOL_EN.match(text.lower())
+    if zh_flag or en_flag:
+        label = zh_flag.group(1) + zh_flag.group(2) if zh_flag else en_flag.group(1)  # type: ignore[union-attr]
+        return FieldRead(f"flag_{_tag(text)}", "bool", label[:1].upper() + label[1:], label, None, True)
     kind = "text"
     for pattern, found in _ZH_TYPES if zh else _EN_TYPES:
         if re.search(pattern, text.lower()):
             kind = found
             break
     if zh:
-        return FieldRead(f"field_{_tag(text)}", kind, text, text)
+        return FieldRead(f"field_{_tag(text)}", kind, text, text, None, True)
     slug = "_".join(re.findall(r"[a-z][a-z0-9]*", text.lower()))[:24].strip("_")
     if not slug:
         return None
-    return FieldRead(slug, kind, text[:1].upper() + text[1:], text)
+    return FieldRead(slug, kind, text[:1].upper() + text[1:], text, None, True)
 
 
 _ITEM_SPLIT = re.compile(r"\s*(?:,|，|、|;|\band\b|\bor\b|和|以及|及|与)\s*")
