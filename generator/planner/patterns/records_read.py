@@ -125,11 +125,10 @@ def _read_lists(src: str, low: str, mentions: list[tuple[int, int, Kind]], zh: b
                     continue
             if current is None or _NOT_FIELD.search(text.lower()):
                 continue
-            if not short(text, zh):
-                if of_kinds:  # “hours per volunteer per month”: the words it starts with
-                    found = field_of(text[:4] if zh else " ".join(text.split()[:2]))
-                    if found is not None:
-                        lists.fields.setdefault(current.key, []).append(found)
+            if not short(text, zh):  # “hours per volunteer per month”, “where it was found”: its first words
+                found = field_of(text[:4] if zh else " ".join(text.split()[:2]))
+                if found is not None:
+                    lists.fields.setdefault(current.key, []).append(found)
                 continue
             if re.search(r"\bstatus\b|\bstage\b|状态|进度", text.lower()):
                 lists.status_in = current.key
