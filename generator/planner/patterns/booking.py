@@ -267,25 +267,42 @@ def _slots_app(ctx: Context) -> AppSpec:
         weekdays=weekdays,
         dated=not sessions,
         fields=[f.name for f in extras],
+        book_label=t("Sign up", "报名") if sessions else "",
     )
     slots = booking.slots()
-    when = (
-        t("sessions", "场次")
-        if sessions
-        else t(f"{minutes}-minute slots from {opens} to {closes}", f"{opens}–{closes}，每段 {minutes} 分钟")
+    if sessions:
+        places = (
+            t(f", {booking.capacity} places each", f"，每场 {booking.capacity} 个名额") if booking.capacity > 1 else ""
+        )
+        tip = t(
+            f"{len(slots)} sessions{places}. Pick a session, type your name and press **Sign up**; a full session "
+            "is refused. Cancel under the list of names.",
+            f"共 {len(slots)} 场{places}。选择场次，填写姓名后点 **报名**；额满的场次会被拒绝。可在报名名单下取消。",
+        )
+    else:
+        places = (
+            t(f", {booking.capacity} places each", f"，每段 {booking.capacity} 个名额") if booking.capacity > 1 else ""
+        )
+        tip = t(
+            f"{len(slots)} {minutes}-minute slots from {opens} to {closes}{places}. Pick a day and a free time, "
+            "type your name and press **Book**; a taken time is refused. Cancel under the day's bookings.",
+            f"共 {len(slots)} 个时段（{opens}–{closes}，每段 {minutes} 分钟）{places}。选择日期和空闲时段，"
+            "填写姓名后点 **预约**；已约满的时段会被拒绝。可在当天预约名单下取消。",
+        )
+    metric = Metric(
+        name="booked",
+        label=t("Sign-ups", "报名人数") if sessions else t("Bookings", "预约数"),
+        entity="booking",
+        agg="count",
     )
-    places = t(f", {booking.capacity} places each", f"，每段 {booking.capacity} 个名额") if booking.capacity > 1 else ""
-    tip = t(
-        f"{len(slots)} {when}{places}. Pick a day and a free time, type your name and press **Book**; "
-        "a taken time is refused. Cancel under the day's bookings.",
-        f"共 {len(slots)} 个{when}{places}。选择日期和空闲时段，填写姓名后点 **预约**；"
-        "已约满的时段会被拒绝。可在当天预约名单下取消。",
-    )
-    metric = Metric(name="booked", label=t("Bookings", "预约数"), entity="booking", agg="count")
     book_screen = Screen(
-        name="book", title=t("Book", "预约"), icon="📅", components=[booking, TextComponent(id="tip", body=tip)]
+        name="book",
+        title=t("Sign up", "报名") if sessions else t("Book", "预约"),
+        icon="📝" if sessions else "📅",
+        components=[booking, TextComponent(id="tip", body=tip)],
     )
     second: list[Component] = [MetricComponent(id="count", metric="booked")]
+    listing = t("Sign-ups", "报名名单") if sessions else t("Schedule", "日程")
     if sessions:
         columns = ["slot", "name", *(f.name for f in extras if f.name not in _PRIVATE)]
         second.append(TableComponent(id="list", entity="booking", columns=columns, editable=False))
@@ -302,10 +319,17 @@ def _slots_app(ctx: Context) -> AppSpec:
                 weekdays=weekdays,
             ),
         )
-    screens = [book_screen, Screen(name="schedule", title=t("Schedule", "日程"), icon="🗓️", components=second)]
-    value = t(
-        "Book a free time in a few taps; double bookings are refused and everyone sees the schedule.",
-        "几步就能预约空闲时段；重复预约会被拒绝，大家都能看到日程。",
+    screens = [book_screen, Screen(name="schedule", title=listing, icon="📋" if sessions else "🗓️", components=second)]
+    value = (
+        t(
+            "Sign up for a session in a few taps; a full session closes by itself and the list of names is kept.",
+            "几步就能报名；场次额满自动关闭，报名名单随时可看。",
+        )
+        if sessions
+        else t(
+            "Book a free time in a few taps; double bookings are refused and everyone sees the schedule.",
+            "几步就能预约空闲时段；重复预约会被拒绝，大家都能看到日程。",
+        )
     )
     brief = _brief(ctx, _title(ctx, resource, signup and not appointment, False), value, "📅", [metric])
     return AppSpec(
