@@ -143,6 +143,7 @@ def _screen(ctx: Context, reading: Reading, entity: Entity, record: Record, chil
     category = next((f.name for f in entity.fields if f.name == "status"), None) or next(
         (f.name for f in entity.fields if f.type == "choice"), None
     )
+    date = next((f.name for f in entity.fields if f.type == "date"), None) if key == reading.main else None
     components: list[Component] = [
         FormComponent(
             id=f"{key}_add",
@@ -150,7 +151,7 @@ def _screen(ctx: Context, reading: Reading, entity: Entity, record: Record, chil
             links=link_map,
             submit_label=ctx.t(f"Add {kind.en.lower()}", f"添加{kind.zh}"),
         ),
-        FilterComponent(id=f"{key}_flt", entity=key, category_field=category, search=True),
+        FilterComponent(id=f"{key}_flt", entity=key, category_field=category, date_field=date, search=True),
         TableComponent(id=f"{key}_list", entity=key, links=link_map, children=children),
     ]
     if key == reading.main:
