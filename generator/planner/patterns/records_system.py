@@ -90,7 +90,7 @@ def _fields(ctx: Context, reading: Reading, record: Record) -> list[DataField]:
     main = record.kind.key == reading.main
     if main and not record.kind.people and not any(f.type == "date" for f in fields):
         date = DataField(name="date", label=ctx.t("Date", "日期"), type="date", required=False)
-        fields.insert(len(record.parents), date)
+        fields.append(date)
     if main and reading.status:
         options = list(dict.fromkeys([*reading.status, *reading.ends]))[:30]
         status = DataField(name="status", label=ctx.t("Status", "状态"), type="choice", options=options)
