@@ -24,6 +24,7 @@ from generator.edit_fields import add_field, field_range, options, remove_field
 from generator.edit_items import add_items, remove_items, replace_items
 from generator.edit_numbers import calculator, counter, goal, picker, quiz_rules, timer
 from generator.edit_pages import add_page, remove_page, remove_part
+from generator.edit_scope import scope
 from generator.edit_units import units
 from generator.planner.content import keep_lines
 from generator.planner.patterns.game_edit import follow_up
@@ -51,8 +52,9 @@ def _game(spec: AppSpec, c: Clause) -> list[str]:
 
 Reader = Callable[[AppSpec, Clause], list[str]]
 _READERS: list[Reader] = [
-    rename, title, add_field, add_page, remove_page, remove_part, remove_field, options, field_range, timer, picker,
-    counter, quiz_rules, calculator, goal, units, replace_items, add_items, remove_items, mode, colour, chart, _game,
+    scope, rename, title, add_field, add_page, remove_page, remove_part, remove_field, options, field_range, timer,
+    picker, counter, quiz_rules, calculator, goal, units, replace_items, add_items, remove_items, mode, colour, chart,
+    _game,
 ]  # fmt: skip
 """In order: the first reader that understands a clause makes its change."""
 
@@ -122,7 +124,7 @@ def apply_edit(spec: AppSpec, sentence: str) -> EditResult:
                 said = _read(draft, clause(f"{verb} {part}", text, spec.brief.language))
             if said:
                 current = AppSpec.model_validate(draft.model_dump())
-                changes += said
+                changes += [line for line in said if line not in changes]  # two clauses, one change
             else:
                 not_done.append(t(f"“{part}”: not understood", f"“{part}”：没看懂"))
         except Refused as refused:

@@ -209,7 +209,10 @@ def _screens(spec: AppSpec) -> tuple[list[dict], str]:
             n += 1
             unique = f"{title} ({n})"
         tabs[unique] = Code(function)
-    return screens, "\n".join(_statement(Call("ui.screens", (Code("app"), tabs)), 0))
+    show = _statement(Call("ui.screens", (Code("app"), tabs)), 0)
+    if spec.brief.scope == "personal" or any(e.scope != "shared" for e in spec.entities):
+        show.append("ui.your_data(app)  # a visitor's own records: export or delete them")
+    return screens, "\n".join(show)
 
 
 def _wrap(text: str, indent: int) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Literal, cast
 from pydantic import Field
 
 from flashapps.events import StageName
-from flashapps.spec import AppSpec, Brief, Entity, KeyPath, LeftOut, LogicFunction, Metric, Screen, Theme
+from flashapps.spec import AppSpec, Brief, Entity, KeyPath, LeftOut, LogicFunction, Metric, Scope, Screen, Theme
 from flashapps.spec.base import Language, ShortText, SpecModel, Text
 
 __all__ = [
@@ -43,6 +43,9 @@ class ValueOut(SpecModel):
     theme: Theme = Field(default_factory=Theme)
     left_out: list[LeftOut] = Field(
         default_factory=list, max_length=8, description="parts of the request that cannot be built here, and why"
+    )
+    scope: Scope = Field(
+        default="shared", description="whose the app's other state is (counters, progress): personal or shared"
     )
 
 
@@ -93,7 +96,7 @@ def split(spec: AppSpec) -> dict[StageName, SpecModel]:
     brief = spec.brief
     value = ValueOut(
         **brief.model_dump(
-            include={"title", "value", "audience", "language", "icon", "kind", "category", "theme", "left_out"}
+            include={"title", "value", "audience", "language", "icon", "kind", "category", "theme", "left_out", "scope"}
         )
     )
     return {

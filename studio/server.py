@@ -66,10 +66,12 @@ def create_app(runner: AppRunner | None = None) -> Any:
     import streamlit as st
 
     _streamlit_defaults()
+    is_owner = None
     if runner is None:
         targets = Targets()
         runner = AppRunner(targets, still_served=targets.still_served)
-    routes, proxy = proxy_routes(runner)
+        is_owner = targets.is_owner
+    routes, proxy = proxy_routes(runner, is_owner)
     routes = [*auth_routes(), *routes]
     owned = runner
     serving(owned)  # the studio's pages show what this runner isolates apps with (services.banner)

@@ -227,6 +227,12 @@ def start_edit(project_id: str, sentence: str) -> Job:
     return _submit("edit", {"project": project_id, "sentence": sentence}, work)
 
 
+def start_scope(project_id: str, scope: str) -> Job:
+    """The switch for whose records an app keeps: personal, shared or submissions (a new version)."""
+    work = lambda emit: workshop().set_scope(project_id, scope, emit=emit)  # type: ignore[arg-type]  # noqa: E731
+    return _submit("scope", {"project": project_id, "scope": scope}, work)
+
+
 def start_undo(project_id: str, to: int) -> Job:
     return _submit("undo", {"project": project_id, "to": to}, lambda emit: workshop().undo(project_id, to, emit=emit))
 

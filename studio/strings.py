@@ -99,6 +99,17 @@ _CREATE: _S = {
     },
     "remix_of": {"en": "Remix of {slug} v{n}", "zh": "改编自 {slug} v{n}"},
     "action_publish": {"en": "publish", "zh": "发布"},
+    "records_whose": {"en": "Whose records, once shared", "zh": "分享后，记录归谁"},
+    "records_personal": {"en": "Each visitor their own", "zh": "每位访客各自的"},
+    "records_shared": {"en": "One set for everyone", "zh": "大家共用一份"},
+    "records_submissions": {"en": "Visitors hand in, I see all", "zh": "访客提交，只有我看全部"},
+    "records_help": {
+        "en": "Each visitor: a diary or tracker, private to each person. One set: a points board, a poll, a "
+        "sign-up sheet. Hand in: exit tickets, homework, votes; only you (signed in) see them all. Records already "
+        "kept stay; changing this makes a new version.",
+        "zh": "各自的：日记、打卡，每个人只看到自己的。共用一份：积分榜、投票、报名表。提交：课堂小结、作业、投票，"
+        "只有你（登录后）能看到全部。已有的记录不会丢；修改会生成一个新版本。",
+    },
     "upload_title": {"en": "Use my own list (CSV or Excel)", "zh": "用我自己的名单（CSV 或 Excel）"},
     "upload_help": {
         "en": "A file fills this app's quiz, flashcards or picker as a new version. First row: the headers "

@@ -16,7 +16,7 @@ from flashapps.spec.app import (
 )
 from flashapps.spec.components import *  # noqa: F403
 from flashapps.spec.components import __all__ as _components_all
-from flashapps.spec.data import FIELD_WIDGETS, DataField, Entity, Metric, check_value
+from flashapps.spec.data import FIELD_WIDGETS, DataField, Entity, Metric, Scope, check_value
 
 __all__ = [
     "FIELD_WIDGETS",
@@ -32,6 +32,7 @@ __all__ = [
     "LogicFunction",
     "Metric",
     "Param",
+    "Scope",
     "Screen",
     "Step",
     "Theme",

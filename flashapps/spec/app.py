@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 
 from flashapps.spec.base import Color, Ident, Language, Scalar, ShortText, SpecModel, Text
 from flashapps.spec.components import Component, WidgetKind
-from flashapps.spec.data import Entity, Metric
+from flashapps.spec.data import Entity, Metric, Scope
 
 __all__ = [
     "SPEC_VERSION",
@@ -72,6 +72,9 @@ class Brief(SpecModel):
     theme: Theme = Field(default_factory=Theme)
     left_out: list[LeftOut] = Field(
         default_factory=list, max_length=8, description="what was asked for but cannot be built here, and why"
+    )
+    scope: Scope = Field(
+        default="shared", description="whose the app's other state is (counters, progress): personal or shared"
     )
 
 

@@ -102,6 +102,13 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
+Scope = Literal["personal", "shared", "submissions"]
+"""Whose records they are, once the app is shared: ``personal``, each visitor their own, never seen by
+others (a diary, a tracker); ``shared``, one set everyone sees and changes (a points board, a poll, a
+sign-up sheet); ``submissions``, each visitor adds and sees their own, and only the app's owner sees
+them all (exit tickets, homework, votes). A visitor is a browser, known by the cookie the studio gives it."""
+
+
 class Entity(SpecModel):
     """A kind of record the app keeps in its own SQLite file (a meal, an expense, a habit)."""
 
@@ -109,6 +116,7 @@ class Entity(SpecModel):
     label: ShortText
     fields: list[DataField] = Field(min_length=1, max_length=12)
     seed: list[_Row] = Field(default_factory=list, max_length=50)
+    scope: Scope = Field(default="shared", description="whose records: personal, shared or submissions")
 
     @model_validator(mode="after")
     def _fields_and_seed(self) -> Entity:

@@ -8,6 +8,7 @@ from generator.planner.lang import Tr, detect_language, normalize_language
 from generator.planner.model import Plan
 from generator.planner.patterns import CATALOGUE, FALLBACK
 from generator.planner.patterns.base import Context, Match, Pattern
+from generator.planner.scope import default_scope, read_scope, with_scope
 
 __all__ = ["MAX_IDEA", "plan", "rank"]
 
@@ -64,6 +65,7 @@ def plan(idea: str, language: str | None = None) -> Plan:
     spec = best.build(ctx)
     if spec.brief.kind != "game":  # a game says itself what it leaves out (game.py)
         spec = with_left_out(spec, find_left_out(ctx))
+    spec = with_scope(spec, read_scope(text) or default_scope(best.name))
     alternatives = [p.name for p, m in ranking if p is not best and m.score >= _MIN_SCORE][:3]
     return Plan(
         spec=spec,

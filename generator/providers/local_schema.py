@@ -34,10 +34,10 @@ _DROP = {"title", "default", "discriminator", "examples"}
 
 _LEAN: dict[str, tuple[str, ...]] = {
     "DataField": ("help", "default", "min", "max", "required"),
-    "Entity": ("seed",),
+    "Entity": ("seed", "scope"),
     "CalcInput": ("step",),
     "GameParams": ("theme", "sound"),
-    "ValueOut": ("left_out",),
+    "ValueOut": ("left_out", "scope"),
 }
 """Optional keys left out of the grammar: the defaults serve, and a small model gets them wrong."""
 

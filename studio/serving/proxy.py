@@ -10,6 +10,8 @@ Who is looking: each browser gets a random visitor id in a cookie of the proxy's
 the app's path (``/apps/<key>/``), HttpOnly. The app never sees the cookie: its WebSocket
 carries the id as the ``X-Flash-Visitor`` header, which the proxy alone sets (a browser's own
 header of that name is dropped). The app keeps personal records and best scores under it.
+When the browser is signed in to the studio as the app's maker (``is_owner``), the WebSocket
+also carries ``X-Flash-Owner: 1``: the maker sees every visitor's submissions.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import html
 import logging
 import re
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import anyio.to_thread
@@ -34,6 +36,7 @@ from websockets.asyncio.client import ClientConnection, unix_connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
 from gallery.errors import UserError
+from studio.auth import COOKIE as SESSION_COOKIE
 from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
 
 __all__ = ["VISITOR_COOKIE", "VISITOR_HEADER", "AppProxy", "proxy_routes", "visitor_of"]
@@ -46,10 +49,11 @@ HOP_BY_HOP = frozenset(
 )  # fmt: skip
 VISITOR_COOKIE = "flash_visitor"
 VISITOR_HEADER = "X-Flash-Visitor"
+OWNER_HEADER = "X-Flash-Owner"
 VISITOR_DAYS = 400
 """How long a browser keeps its visitor id (the most browsers allow a cookie)."""
 _VISITOR = re.compile(r"^[0-9a-f]{32}$")
-REQUEST_DROP = HOP_BY_HOP | {"host", "cookie", "content-length", VISITOR_HEADER.lower()}
+REQUEST_DROP = HOP_BY_HOP | {"host", "cookie", "content-length", VISITOR_HEADER.lower(), OWNER_HEADER.lower()}
 RESPONSE_DROP = HOP_BY_HOP | {"set-cookie"}
 _METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 _STATUS = {AppNotServed: 404, RunnerBusy: 503, AppStartFailed: 502, RunnerUnavailable: 503}
@@ -97,8 +101,9 @@ def _is_https(request: Request) -> bool:
 class AppProxy:
     """Forwards requests to the apps ``runner`` keeps; one pooled HTTP client per running app."""
 
-    def __init__(self, runner: AppRunner) -> None:
+    def __init__(self, runner: AppRunner, is_owner: Callable[[str, str], bool] | None = None) -> None:
         self.runner = runner
+        self.is_owner = is_owner
         self._clients: dict[str, httpx2.AsyncClient] = {}
 
     async def socket(self, key: str, check: bool) -> Path:
@@ -181,10 +186,16 @@ class AppProxy:
         offered = list(websocket.scope.get("subprotocols") or [])
         # no cookie (blocked, or the page came from elsewhere): an id for this connection alone, shared with nobody
         visitor = visitor_of(websocket.cookies) or new_visitor()
+        headers = {VISITOR_HEADER: visitor}
+        token = websocket.cookies.get(SESSION_COOKIE, "")
+        if self.is_owner is not None and token:
+            owned: bool = await anyio.to_thread.run_sync(self.is_owner, key, token)
+            if owned:
+                headers[OWNER_HEADER] = "1"
         try:
             upstream = await unix_connect(
                 str(socket), uri, subprotocols=offered or None, max_size=None, compression=None,
-                ping_interval=None, open_timeout=10, additional_headers={VISITOR_HEADER: visitor},
+                ping_interval=None, open_timeout=10, additional_headers=headers,
             )  # fmt: skip
         except (OSError, InvalidHandshake, TimeoutError) as error:
             if isinstance(error, InvalidStatus):
@@ -235,9 +246,11 @@ async def _relay(websocket: WebSocket, upstream: ClientConnection) -> None:
             await websocket.close()
 
 
-def proxy_routes(runner: AppRunner) -> tuple[list[BaseRoute], AppProxy]:
+def proxy_routes(
+    runner: AppRunner, is_owner: Callable[[str, str], bool] | None = None
+) -> tuple[list[BaseRoute], AppProxy]:
     """The routes for ``/apps/<key>/...`` (HTTP and WebSocket), and the proxy (close it at shutdown)."""
-    proxy = AppProxy(runner)
+    proxy = AppProxy(runner, is_owner)
     routes: list[BaseRoute] = [
         Route("/apps/{key}", proxy.slash, methods=["GET", "HEAD"]),
         Route("/apps/{key}/{path:path}", proxy.http, methods=_METHODS),

@@ -81,6 +81,25 @@ class Targets:
             raise NotFound("app", key)
         return Target(key=key, code=code, fingerprint=version.digest, data_key=slug)
 
+    def is_owner(self, key: str, session_token: str | None) -> bool:
+        """Whether the studio user signed in with ``session_token`` made the app at ``key`` (a draft's
+        owner, a published app's author): the one who sees every visitor's submissions in it."""
+        if not session_token or not valid_key(key):
+            return False
+        try:
+            user = self.gallery.accounts.user_for_token(session_token)  # type: ignore[attr-defined]
+            if user is None:
+                return False
+            if key.startswith(DRAFT_PREFIX):
+                project = ProjectStore(self._home or Settings().home).get(key.removeprefix(DRAFT_PREFIX))
+                return bool(project.owner) and project.owner == user.username
+            match = _VERSION.match(key)
+            slug = match["slug"] if match else key
+            app = self.gallery.apps.get_by_slug(slug, user)  # type: ignore[attr-defined]
+            return bool(app.author) and app.author == user.username
+        except (LookupError, UserError):
+            return False
+
     def still_served(self, key: str) -> bool:
         """False once a gallery app is no longer public (hidden, rejected, removed); drafts always are."""
         if key.startswith(DRAFT_PREFIX):

@@ -170,6 +170,29 @@ def _upload(project_id: str, spec: AppSpec) -> None:
             _start(services.jobs().submit("upload", {"project": project_id, "file": name}, work).id, project_id)
 
 
+def _records_switch(project_id: str, number: int, spec: AppSpec) -> None:
+    """Whose records the app keeps once it is shared: each visitor's own, one set for everyone, or handed in."""
+    if not spec.entities:
+        return
+    key = f"scope_{project_id}_v{number}"  # a new version (an undo too) starts from its own setting
+
+    def chosen() -> None:
+        st.session_state["scope_wanted"] = st.session_state.get(key)
+
+    st.segmented_control(
+        t("records_whose"),
+        ("personal", "shared", "submissions"),
+        default=spec.entities[0].scope,
+        format_func=lambda s: t(f"records_{s}"),
+        key=key,
+        on_change=chosen,
+    )
+    st.caption(t("records_help"))
+    wanted = st.session_state.pop("scope_wanted", None)
+    if wanted and wanted != spec.entities[0].scope:
+        _start(services.start_scope(project_id, wanted).id, project_id)
+
+
 def _start(job_id: str, project_id: str) -> None:
     st.query_params.clear()
     st.query_params["job"] = job_id
@@ -210,6 +233,7 @@ def _project(project_id: str, job: Job | None) -> None:
     _card(version.spec, note)
     _verify(version.verify)
     _follow_up(project_id, job)
+    _records_switch(project_id, version.number, version.spec)
     _upload(project_id, version.spec)
     _versions(project_id, version.number)
     publish_box(project_id, version)

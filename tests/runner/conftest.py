@@ -18,6 +18,7 @@ from sample_specs import water_tracker
 from support import missing, ready_docker
 
 from flashapps.bundle import AppBundle
+from generator.planner.scope import with_scope
 from generator.render import render
 from sandbox.backends.bubblewrap import BubblewrapBackend
 from sandbox.backends.docker_backend import SERVE_LABEL, DockerBackend
@@ -56,6 +57,12 @@ def serve_backend(request: pytest.FixtureRequest) -> Any:
 @pytest.fixture(scope="session")
 def water_app(tmp_path_factory: pytest.TempPathFactory) -> AppBundle:
     return render(water_tracker(), tmp_path_factory.mktemp("served") / "water")
+
+
+@pytest.fixture(scope="session")
+def personal_app(tmp_path_factory: pytest.TempPathFactory) -> AppBundle:
+    """The water tracker whose records are each visitor's own."""
+    return render(with_scope(water_tracker(), "personal"), tmp_path_factory.mktemp("personal") / "water")
 
 
 @pytest.fixture(scope="session")

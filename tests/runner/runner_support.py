@@ -81,11 +81,18 @@ class ProxyServer:
         self.thread.join(timeout=10)
 
 
-async def app_session(url: str, hold_s: float = 0.0) -> bytes:
-    """Opens the app's WebSocket through the proxy, runs the script once, returns what came back."""
+async def app_session(url: str, hold_s: float = 0.0, headers: dict[str, str] | None = None) -> bytes:
+    """Opens the app's WebSocket through the proxy (with ``headers``: a cookie), runs the script once,
+    returns what came back."""
     ws_url = url.replace("http://", "ws://") + "_stcore/stream"
     received = b""
-    async with connect(ws_url, subprotocols=["streamlit"], open_timeout=30, max_size=None) as ws:  # type: ignore[list-item]
+    async with connect(
+        ws_url,
+        subprotocols=["streamlit"],
+        open_timeout=30,
+        max_size=None,
+        additional_headers=headers,  # type: ignore[list-item]
+    ) as ws:
         assert ws.subprotocol == "streamlit"
         rerun = BackMsg()
         rerun.rerun_script.query_string = ""

@@ -22,8 +22,8 @@ from studio.serving.runner import AppRunner
 pytestmark = [pytest.mark.slow, pytest.mark.docker, pytest.mark.timeout(180)]
 
 
-def session(url: str, hold_s: float = 0.0) -> bytes:
-    return asyncio.run(app_session(url, hold_s))
+def session(url: str, hold_s: float = 0.0, headers: dict[str, str] | None = None) -> bytes:
+    return asyncio.run(app_session(url, hold_s, headers))
 
 
 def get(url: str) -> httpx2.Response:
@@ -140,6 +140,33 @@ def test_data_is_kept_across_restarts_and_seen_again(
     assert b"RUNNER-MARKER-4821" in again or b"4821" in again, "the restarted app does not see its data"
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT count(*) FROM drink WHERE note = 'RUNNER-MARKER-4821'").fetchone() == (1,)
+
+
+def test_each_visitor_reads_only_their_own_personal_records(
+    make_runner: Callable[..., AppRunner], apps: Apps, personal_app: AppBundle, flashapps_home: Path,
+    proxy_server: Callable[[AppRunner], ProxyServer],
+) -> None:  # fmt: skip
+    """The visitor id travels from the browser's cookie through the proxy into the app on every backend; a
+    browser cannot claim another visitor's id with a header of its own."""
+    apps.add("diary", personal_app.path)
+    server = proxy_server(make_runner())
+    url = f"{server.url}/apps/diary/"
+    ana, ben = "a1" * 16, "b2" * 16
+    session(url, headers={"Cookie": f"flash_visitor={ana}"})
+    database = flashapps_home / "appdata" / "diary" / "app.sqlite3"
+    with sqlite3.connect(database) as db:
+        for visitor, marker in ((ana, 5111), (ben, 5222)):
+            db.execute(
+                "INSERT INTO drink (created_at, amount, kind, day, note, _visitor) VALUES "
+                "(datetime('now'), ?, 'Tea', date('now'), ?, ?)",
+                (marker, f"VISITOR-MARK-{marker}", visitor),
+            )
+    seen_by_ana = session(url, headers={"Cookie": f"flash_visitor={ana}"})
+    seen_by_ben = session(url, headers={"Cookie": f"flash_visitor={ben}"})
+    stranger = session(url, headers={"X-Flash-Visitor": ben})  # no cookie, a forged header
+    assert b"VISITOR-MARK-5111" in seen_by_ana and b"VISITOR-MARK-5222" not in seen_by_ana
+    assert b"VISITOR-MARK-5222" in seen_by_ben and b"VISITOR-MARK-5111" not in seen_by_ben
+    assert b"VISITOR-MARK" not in stranger
 
 
 def test_a_crash_stays_with_its_app(
