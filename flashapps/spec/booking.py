@@ -75,6 +75,7 @@ class BookingComponent(ComponentBase):
     ``dated`` off the sign-up has no day (a one-off event).
     Widgets: ``<id>__resource`` (selectbox, with two resources or more), ``<id>__day`` (date_input,
     when dated), ``<id>__slot`` (selectbox, set to the slot's start or name), ``<id>__name``,
+    ``<id>__length`` (selectbox: how many slots in a row, 1 to ``max_length``, when above 1),
     ``<id>__x_<field>`` per further field, ``<id>__book``; ``<id>__which`` (selectbox, a booking's
     integer id) + ``<id>__cancel``. Outputs: ``booked`` (bookings kept), ``day_booked`` (bookings of
     the chosen day and resource), ``free`` (places left in the chosen slot), ``full`` (the chosen
@@ -97,6 +98,7 @@ class BookingComponent(ComponentBase):
     dated: bool = True
     fields: list[Ident] = Field(default_factory=list, max_length=6)
     book_label: Text = ""
+    max_length: int = Field(default=1, ge=1, le=16)
 
     @model_validator(mode="after")
     def _slots(self) -> BookingComponent:
@@ -108,6 +110,8 @@ class BookingComponent(ComponentBase):
             raise ValueError(f"booking {self.id!r}: {len(self.slots())} slots a day is too many (96 at most)")
         if any(not 0 <= d <= 6 for d in self.weekdays) or len(set(self.weekdays)) != len(self.weekdays):
             raise ValueError(f"booking {self.id!r}: weekdays are distinct numbers from 0 (Monday) to 6 (Sunday)")
+        if self.sessions and self.max_length > 1:
+            raise ValueError(f"booking {self.id!r}: named sessions are booked one at a time (max_length 1)")
         if len(set(self.resources)) != len(self.resources) or len(set(self.sessions)) != len(self.sessions):
             raise ValueError(f"booking {self.id!r}: resources and sessions must not repeat")
         return self
@@ -125,6 +129,8 @@ class BookingComponent(ComponentBase):
         if self.dated:
             found[self.key("day")] = "date_input"
         found |= {self.key("slot"): "selectbox", self.key("name"): "text_input"}
+        if self.max_length > 1:
+            found[self.key("length")] = "selectbox"
         found |= _extra_widgets(self, entity, self.fields)
         found |= {self.key("book"): "button", self.key("which"): "selectbox", self.key("cancel"): "button"}
         return found

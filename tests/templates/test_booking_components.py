@@ -278,3 +278,20 @@ def test_planned_booking_bundles_lint_and_pass_their_own_tests(idea: str, tmp_pa
     assert ruff_problems(bundle.path) == []
     done = run_bundle_tests(bundle.path)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+@pytest.mark.usefixtures("bundle_imports")
+def test_one_booking_can_take_slots_in_a_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_booking_app(resources=[], max_length=3, per_person_day=2), tmp_path, monkeypatch)
+    assert at.selectbox(key="book__length").options == ["60 min", "120 min", "180 min"]
+    at.selectbox(key="book__length").set_value(2)
+    _book(at, "Ann", "11:00")
+    assert _out(at, "book.booked") == 0 and _errors(at)[0].startswith("That runs past closing time (12:00)")
+    _book(at, "Ann", "10:00")
+    assert _out(at, "book.booked") == 2 and _out(at, "book.full") == ["10:00", "11:00"]
+    assert any("10:00–12:00" in s.value for s in at.success)
+    _book(at, "Ben", "09:00")  # 09:00 is free, 10:00 is not
+    assert _errors(at) == ["Sorry, 10:00 is already taken — please pick another time."]
+    at.selectbox(key="book__length").set_value(1)
+    _book(at, "Ann", "09:00")  # a third hour for Ann is over her limit of two
+    assert _out(at, "book.booked") == 2 and "the most one person may have" in _errors(at)[0]

@@ -112,6 +112,8 @@ _SEAT_WORDS = ("seat$", "座位", "选座", "位子")
 _DATED_SEATS = ("date", "day", "daily", "tomorrow", "tonight", "日期", "每天", "明天", "哪天", "几号", "场次")
 _SIGNUP_WORDS = ("sign up", "sign-up", "signup", "报名", "register", "registration")
 _SESSION_WORDS = ("session", "场次", "workshop", "event", "活动", "class", "课", "tour", "讲座", "shift")
+_LENGTH_WORDS = ("start and end", "end time", "how long", "duration", "开始和结束", "开始、结束", "结束时间", "时长")
+"""Words that let one booking take several slots in a row (a meeting from 10:00 to 11:30)."""
 _APPOINTMENT_WORDS = ("appointment", "clinic", "salon", "consult", "挂号", "门诊", "诊所", "面谈", "咨询")
 _PRIVATE = {"phone", "email", "sid"}
 """Fields kept off the lists every visitor of the app sees."""
@@ -152,7 +154,7 @@ def _title(ctx: Context, resource: Resource | None, signup: bool, seats: bool) -
     if topic:
         return f"{_words(topic)} {'Sign-up' if signup else 'Booking'}"
     if resource is not None and resource.chosen:
-        return ctx.t(f"{resource.en} Booking", f"{resource.zh}预约")
+        return ctx.t(f"{_words(resource.en)} Booking", f"{resource.zh}预约")
     if signup:
         return ctx.t("Sign-up Sheet", "活动报名" if ctx.has("活动") else "报名表")
     return ctx.t("Bookings", "预约")
@@ -211,6 +213,15 @@ def _slot_paths(ctx: Context, booking: BookingComponent, fields: list[DataField]
             [expect("book.booked", 0), expect("book.cancelled", 1), expect("book.free", cap)],
         ),
     ]
+    if booking.max_length > 1 and len(slots) >= 3:
+        paths.append(
+            path(
+                "book_several_slots",
+                t("I book three slots in a row at once.", "我一次预约连续三个时段。"),
+                [step("set", "book__length", 3), *_book("book", ann, fields)],
+                [expect("book.booked", 3), expect("book.full", slots[:3])] if cap == 1 else [expect("book.booked", 3)],
+            )
+        )
     limit = booking.per_person_day
     if limit and limit < len(slots) and 3 * (limit + 1) + len(_fill("book", fields)) * (limit + 1) <= 20:
         steps = [s for n in range(limit + 1) for s in _book("book", ann, fields, slots[n])]
@@ -234,8 +245,9 @@ def _slots_app(ctx: Context) -> AppSpec:
     sessions: list[str] = []
     if minutes is None and hours is None and ctx.has(*_SESSION_WORDS) and (signup or ctx.has("场次", "session")):
         sessions = t.items(["Session 1", "Session 2", "Session 3"], ["第一场", "第二场", "第三场"])
-    minutes = minutes or (30 if appointment else 60)
     resource = find_resource(text)
+    lasting = not sessions and (ctx.has(*_LENGTH_WORDS) or (resource is not None and resource.en == "Meeting room"))
+    minutes = minutes or (30 if appointment or lasting else 60)
     opens, closes = hours or _HOURS.get(resource.key if resource else "", ("09:00", "17:00"))
     while len(slot_times(opens, closes, minutes)) > 96:
         minutes *= 2
@@ -268,6 +280,7 @@ def _slots_app(ctx: Context) -> AppSpec:
         dated=not sessions,
         fields=[f.name for f in extras],
         book_label=t("Sign up", "报名") if sessions else "",
+        max_length=min(8, len(slot_times(opens, closes, minutes))) if lasting else 1,
     )
     slots = booking.slots()
     if sessions:
