@@ -66,7 +66,7 @@ _VALUES: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)|\+\d[\d -]{7,}\d"),
     "id_number": re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)"),
 }
-_COLLECTING = {"form", "table", "picker", "checklist", "counter", "filter", "csv"}
+_COLLECTING = {"form", "table", "picker", "checklist", "counter", "filter", "csv", "booking", "seats"}
 
 
 class PrivacyFinding(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flashapps.spec import AppSpec
 from generator.edit_base import Clause
-from generator.planner.scope import SAID, read_scope
+from generator.planner.scope import SAID, read_scope, with_scope
 
 __all__ = ["scope"]
 
@@ -15,8 +15,9 @@ def scope(spec: AppSpec, c: Clause) -> list[str]:
     found = read_scope(c.text)
     if found is None:
         return []
-    for entity in spec.entities:
-        entity.scope = found
-    spec.brief.scope = "shared" if found == "shared" else "personal"
+    scoped = with_scope(spec, found)  # bookings and seats stay shared
+    for entity, now in zip(spec.entities, scoped.entities, strict=True):
+        entity.scope = now.scope
+    spec.brief.scope = scoped.brief.scope
     en, zh = SAID[found]
     return [c.t(en, zh)]

@@ -21,11 +21,12 @@ from flashapps.errors import UserError
 from flashapps.events import StageEvent
 from flashapps.report import VerifyReport
 from flashapps.settings import Settings
-from flashapps.spec import AppSpec
+from flashapps.spec import AppSpec, Scope
 from flashapps.spec.base import Language
 from gallery import AppView, Gallery, UserView
 from generator.build import RepairRound, Verify, announce, build, render_announced, revise, verify_summary
 from generator.generate import Generation, usage_of
+from generator.planner.scope import SAID, with_scope
 from generator.providers import Provider
 from workshop.content import fill_from_file, refuse_placeholders
 from workshop.projects import Project, ProjectStore, Version, new_project_id
@@ -187,6 +188,18 @@ class Workshop:
         version (a file that cannot be used raises UserError and changes nothing)."""
         spec, changes = fill_from_file(self.projects.version(project_id).spec, filename, data)
         return self._next(project_id, spec, f"upload: {filename}", changes, "upload", [], emit)
+
+    def set_scope(self, project_id: str, scope: Scope, *, emit: Emit | None = None) -> Outcome:
+        """Whose records the app keeps (the switch beside the app): the next version, every kind of record in
+        ``scope``; the records already kept stay where they are, each still noted with its visitor."""
+        current = self.projects.version(project_id).spec
+        if all(e.scope == scope for e in current.entities) and current.brief.scope == (
+            "shared" if scope == "shared" else "personal"
+        ):
+            raise UserError("The app already keeps its records that way.", "应用已经是这样保存记录的了。")
+        spec = with_scope(current, scope)
+        said = SAID[scope][1 if spec.brief.language.startswith("zh") else 0]
+        return self._next(project_id, spec, said, [said], "switch", [], emit)
 
     def undo(self, project_id: str, to: int, *, emit: Emit | None = None) -> Outcome:
         """A new version equal to version ``to`` (the history is never rewritten)."""

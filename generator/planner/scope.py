@@ -13,7 +13,7 @@ import re
 
 from flashapps.spec import AppSpec, Scope
 
-__all__ = ["PERSONAL_PATTERNS", "SAID", "SCOPES", "default_scope", "read_scope", "with_scope"]
+__all__ = ["PERSONAL_PATTERNS", "SAID", "SCOPES", "SHARED_KINDS", "default_scope", "read_scope", "with_scope"]
 
 SCOPES: tuple[Scope, ...] = ("personal", "shared", "submissions")
 
@@ -75,10 +75,16 @@ def default_scope(pattern: str) -> Scope:
     return "personal" if pattern in PERSONAL_PATTERNS else "shared"
 
 
+SHARED_KINDS = frozenset({"booking", "seats", "calendar"})
+"""Components whose records must be everyone's: a slot or a seat is taken for all visitors."""
+
+
 def with_scope(spec: AppSpec, scope: Scope) -> AppSpec:
-    """``spec`` whose every entity keeps its records in ``scope``; the app's own values (counters,
-    progress) are kept per visitor unless the app is shared."""
+    """``spec`` whose every entity keeps its records in ``scope`` (but bookings and seats stay shared:
+    a taken slot is taken for everyone); the app's own values (counters, progress) are kept per
+    visitor unless the app is shared."""
     brief_scope: Scope = "shared" if scope == "shared" else "personal"
-    entities = [e.model_copy(update={"scope": scope}) for e in spec.entities]
+    booked = {getattr(c, "entity", None) for c in spec.components() if c.kind in SHARED_KINDS}
+    entities = [e.model_copy(update={"scope": "shared" if e.name in booked else scope}) for e in spec.entities]
     brief = spec.brief.model_copy(update={"scope": brief_scope})
     return spec.model_copy(update={"entities": entities, "brief": brief})

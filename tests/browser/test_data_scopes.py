@@ -63,7 +63,8 @@ def entries(driver: WebDriver) -> str:
 
 def your_data(driver: WebDriver) -> str:
     for summary in driver.find_elements(By.CSS_SELECTOR, "details summary"):
-        if STRINGS["your_data"] in summary.text:
+        is_open = summary.find_element(By.XPATH, "..").get_attribute("open") is not None
+        if STRINGS["your_data"] in summary.text and not is_open:
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", summary)
     wait_text(driver, STRINGS["your_data_forget"])
     return page_text(driver)
@@ -102,11 +103,14 @@ def test_personal_records_stay_with_their_visitor(
     shots(ben, "personal-diary-ben-phone")
 
     your_data(ana)  # Ana deletes her data; Ben's stays
-    ana.find_element(By.CSS_SELECTOR, ".st-key-your_data__sure input").click()
-    settled(ana)
+    sure = ana.find_element(By.CSS_SELECTOR, ".st-key-your_data__sure label")
+    ana.execute_script("arguments[0].scrollIntoView({block: 'center'});", sure)
+    sure.click()
+    forget = ".st-key-your_data__forget button"
+    wait(ana, lambda d: d.find_element(By.CSS_SELECTOR, forget).is_enabled(), 60, "the delete button to be enabled")
     click(ana, "your_data__forget")
-    wait_text(ana, STRINGS["your_data_forgotten"].format(1))
     wait(ana, lambda d: entries(d) == "0", 60, "Ana's diary to be empty")
+    shots(ana, "personal-diary-ana-deleted")
     ben.refresh()
     open_app(ben, url)
     wait(ben, lambda d: entries(d) == "1", 60, "Ben's entry, still there")

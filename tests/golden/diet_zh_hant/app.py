@@ -20,7 +20,13 @@ import logic
 from storage import Store, read_spec
 
 spec = read_spec()
-app = ui.App(spec, Store(spec["entities"]))
+store = Store(
+    spec["entities"],
+    visitor=ui.visitor_id(),  # who is looking: their own records, when the app keeps them apart
+    scope=spec["brief"].get("scope", "shared"),
+    owner=ui.visitor_is_owner(),  # the app's maker sees every visitor's submissions
+)
+app = ui.App(spec, store)
 
 
 def record_screen() -> None:
@@ -51,3 +57,4 @@ def history_screen() -> None:
 
 ui.header(app)
 ui.screens(app, {"🍽️ 記錄": record_screen, "📒 日記": history_screen})
+ui.your_data(app)  # a visitor's own records: export or delete them

@@ -52,6 +52,14 @@ STRINGS = {
     "calc_error": "這些輸入無法計算。",
     "save_result": "儲存到歷史",
     "history": "歷史記錄（{}）",
+    "your_data": "我的資料",
+    "your_data_personal": "你的記錄只屬於你：這個應用的其他訪客看不到。",
+    "your_data_submissions": "你提交的內容只有你和這個應用的製作者能看到。",
+    "your_data_export": "下載我的{}（{} 筆）",
+    "your_data_sure": "是的，刪除我在這裡新增的所有內容",
+    "your_data_forget": "刪除我的資料",
+    "your_data_owner": "這個應用是你做的：你能看到每位訪客提交的內容。",
+    "your_data_forgotten": "已刪除你的 {} 筆記錄，這裡不再保留你的任何內容。",
     "add_parent_first": "請先在「{}」裡新增一筆記錄，再在這裡關聯它。",
     "open_record": "開啟一筆記錄：詳情、編輯或刪除",
     "no_linked": "還沒有關聯的記錄。",
@@ -95,6 +103,24 @@ def publish(cid: str, name: str, value: object) -> object:
     """Notes a value the user sees, for the app's tests to check what the screen shows."""
     st.session_state.setdefault("_out", {})[f"{cid}.{name}"] = value
     return value
+
+
+def visitor_id() -> str:
+    """Who is looking. Flash Apps gives each visitor's browser its own id when it serves the app (a
+    cookie on the app's own path), so best scores and personal records stay with their visitor.
+    Run on its own (streamlit run app.py) the app has one visitor: "local"."""
+    value = st.context.headers.get("X-Flash-Visitor", "")
+    if len(value) == 32 and all(c in "0123456789abcdef" for c in value):
+        return value
+    return "local"
+
+
+def visitor_is_owner() -> bool:
+    """Whether the person looking made this app (signed in to Flash Apps): they see every
+    visitor's submissions. Run on its own, the one person using the app is its owner."""
+    if visitor_id() == "local":
+        return True
+    return st.context.headers.get("X-Flash-Owner", "") == "1"
 
 
 CSS = """
@@ -151,6 +177,47 @@ def screens(app: App, shown: dict) -> None:
         with tab:
             app.view = {}  # a filter narrows the records of its own screen only
             draw()
+
+
+def your_data_forget(app: App) -> None:
+    gone = app.store.forget_me()
+    st.session_state["your_data__sure"] = False
+    st.toast(t("your_data_forgotten").format(gone), icon=":material/delete:")
+
+
+def your_data(app: App) -> None:
+    """Where the visitor's records live, and their own records to take away or delete."""
+    private = [e for e in app.entities.values() if e.get("scope", "shared") != "shared"]
+    scopes = {e.get("scope") for e in private} | {app.brief.get("scope", "shared")}
+    with st.expander(t("your_data"), icon=":material/lock:"):
+        if "submissions" in scopes:
+            owner = app.store.owner
+            st.caption(t("your_data_owner" if owner else "your_data_submissions"))
+        if "personal" in scopes:
+            st.caption(t("your_data_personal"))
+        for entity in private:
+            own = app.store.own_rows(entity["name"])
+            publish("your_data", entity["name"], len(own))
+            flat = [{k: cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in own]
+            table = pd.DataFrame(flat)
+            st.download_button(
+                t("your_data_export").format(entity["label"], len(own)),
+                table.to_csv(index=False).encode("utf-8-sig"),
+                file_name=f"{entity['name']}.csv",
+                mime="text/csv",
+                key=f"your_data__export_{entity['name']}",
+                icon=":material/download:",
+                disabled=not own,
+            )
+        sure = st.checkbox(t("your_data_sure"), key="your_data__sure")
+        st.button(
+            t("your_data_forget"),
+            key="your_data__forget",
+            on_click=your_data_forget,
+            args=(app,),
+            disabled=not sure,
+            icon=":material/delete:",
+        )
 
 
 def today() -> dt.date:

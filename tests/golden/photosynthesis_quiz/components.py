@@ -7,6 +7,7 @@ kinds of component this app uses, and the texts they show in the app's language.
 import html
 import random
 
+import pandas as pd
 import streamlit as st
 
 STRINGS = {
@@ -23,6 +24,14 @@ STRINGS = {
     "quiz_failed": "Not passed yet — you need {}% of the answers right. Have another go!",
     "quiz_type_here": "Type your answer",
     "quiz_missed": "To practise again:",
+    "your_data": "Your data",
+    "your_data_personal": "Your records are yours alone: other visitors of this app never see them.",
+    "your_data_submissions": "What you send is seen only by you and by the person who made this app.",
+    "your_data_export": "Download my {} ({})",
+    "your_data_sure": "Yes, delete everything I added here",
+    "your_data_forget": "Delete my data",
+    "your_data_owner": "You made this app: you see what every visitor sent.",
+    "your_data_forgotten": "Deleted: {} of your records. Nothing of yours is kept here now.",
 }
 
 
@@ -63,6 +72,24 @@ def publish(cid: str, name: str, value: object) -> object:
     """Notes a value the user sees, for the app's tests to check what the screen shows."""
     st.session_state.setdefault("_out", {})[f"{cid}.{name}"] = value
     return value
+
+
+def visitor_id() -> str:
+    """Who is looking. Flash Apps gives each visitor's browser its own id when it serves the app (a
+    cookie on the app's own path), so best scores and personal records stay with their visitor.
+    Run on its own (streamlit run app.py) the app has one visitor: "local"."""
+    value = st.context.headers.get("X-Flash-Visitor", "")
+    if len(value) == 32 and all(c in "0123456789abcdef" for c in value):
+        return value
+    return "local"
+
+
+def visitor_is_owner() -> bool:
+    """Whether the person looking made this app (signed in to Flash Apps): they see every
+    visitor's submissions. Run on its own, the one person using the app is its owner."""
+    if visitor_id() == "local":
+        return True
+    return st.context.headers.get("X-Flash-Owner", "") == "1"
 
 
 CSS = """
@@ -119,6 +146,55 @@ def screens(app: App, shown: dict) -> None:
         with tab:
             app.view = {}  # a filter narrows the records of its own screen only
             draw()
+
+
+def your_data_forget(app: App) -> None:
+    gone = app.store.forget_me()
+    st.session_state["your_data__sure"] = False
+    st.toast(t("your_data_forgotten").format(gone), icon=":material/delete:")
+
+
+def your_data(app: App) -> None:
+    """Where the visitor's records live, and their own records to take away or delete."""
+    private = [e for e in app.entities.values() if e.get("scope", "shared") != "shared"]
+    scopes = {e.get("scope") for e in private} | {app.brief.get("scope", "shared")}
+    with st.expander(t("your_data"), icon=":material/lock:"):
+        if "submissions" in scopes:
+            owner = app.store.owner
+            st.caption(t("your_data_owner" if owner else "your_data_submissions"))
+        if "personal" in scopes:
+            st.caption(t("your_data_personal"))
+        for entity in private:
+            own = app.store.own_rows(entity["name"])
+            publish("your_data", entity["name"], len(own))
+            flat = [{k: cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in own]
+            table = pd.DataFrame(flat)
+            st.download_button(
+                t("your_data_export").format(entity["label"], len(own)),
+                table.to_csv(index=False).encode("utf-8-sig"),
+                file_name=f"{entity['name']}.csv",
+                mime="text/csv",
+                key=f"your_data__export_{entity['name']}",
+                icon=":material/download:",
+                disabled=not own,
+            )
+        sure = st.checkbox(t("your_data_sure"), key="your_data__sure")
+        st.button(
+            t("your_data_forget"),
+            key="your_data__forget",
+            on_click=your_data_forget,
+            args=(app,),
+            disabled=not sure,
+            icon=":material/delete:",
+        )
+
+
+def cell(value: object) -> object:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "✅" if value else "—"
+    return value
 
 
 def text(app: App, cid: str) -> None:

@@ -18,7 +18,13 @@ import components as ui
 from storage import Store, read_spec
 
 spec = read_spec()
-app = ui.App(spec, Store(spec["entities"]))
+store = Store(
+    spec["entities"],
+    visitor=ui.visitor_id(),  # who is looking: their own records, when the app keeps them apart
+    scope=spec["brief"].get("scope", "shared"),
+    owner=ui.visitor_is_owner(),  # the app's maker sees every visitor's submissions
+)
+app = ui.App(spec, store)
 
 
 def study_screen() -> None:
@@ -33,3 +39,4 @@ def test_screen() -> None:
 
 ui.header(app)
 ui.screens(app, {"📖 学习": study_screen, "✅ 测验": test_screen})
+ui.your_data(app)  # a visitor's own records: export or delete them

@@ -7,6 +7,7 @@ kinds of component this app uses, and the texts they show in the app's language.
 import html
 import random
 
+import pandas as pd
 import streamlit as st
 
 STRINGS = {
@@ -42,6 +43,14 @@ STRINGS = {
     "quiz_type_here": "在这里输入答案",
     "quiz_missed": "需要再练的：",
     "left_out": "这个应用没有包含：",
+    "your_data": "我的数据",
+    "your_data_personal": "你的记录只属于你：这个应用的其他访客看不到。",
+    "your_data_submissions": "你提交的内容只有你和这个应用的制作者能看到。",
+    "your_data_export": "下载我的{}（{} 条）",
+    "your_data_sure": "是的，删除我在这里添加的所有内容",
+    "your_data_forget": "删除我的数据",
+    "your_data_owner": "这个应用是你做的：你能看到每位访客提交的内容。",
+    "your_data_forgotten": "已删除你的 {} 条记录，这里不再保留你的任何内容。",
 }
 
 
@@ -82,6 +91,24 @@ def publish(cid: str, name: str, value: object) -> object:
     """Notes a value the user sees, for the app's tests to check what the screen shows."""
     st.session_state.setdefault("_out", {})[f"{cid}.{name}"] = value
     return value
+
+
+def visitor_id() -> str:
+    """Who is looking. Flash Apps gives each visitor's browser its own id when it serves the app (a
+    cookie on the app's own path), so best scores and personal records stay with their visitor.
+    Run on its own (streamlit run app.py) the app has one visitor: "local"."""
+    value = st.context.headers.get("X-Flash-Visitor", "")
+    if len(value) == 32 and all(c in "0123456789abcdef" for c in value):
+        return value
+    return "local"
+
+
+def visitor_is_owner() -> bool:
+    """Whether the person looking made this app (signed in to Flash Apps): they see every
+    visitor's submissions. Run on its own, the one person using the app is its owner."""
+    if visitor_id() == "local":
+        return True
+    return st.context.headers.get("X-Flash-Owner", "") == "1"
 
 
 CSS = """
@@ -150,6 +177,47 @@ def not_included(app: App) -> None:
     publish("app", "left_out", len(app.brief["left_out"]))
 
 
+def your_data_forget(app: App) -> None:
+    gone = app.store.forget_me()
+    st.session_state["your_data__sure"] = False
+    st.toast(t("your_data_forgotten").format(gone), icon=":material/delete:")
+
+
+def your_data(app: App) -> None:
+    """Where the visitor's records live, and their own records to take away or delete."""
+    private = [e for e in app.entities.values() if e.get("scope", "shared") != "shared"]
+    scopes = {e.get("scope") for e in private} | {app.brief.get("scope", "shared")}
+    with st.expander(t("your_data"), icon=":material/lock:"):
+        if "submissions" in scopes:
+            owner = app.store.owner
+            st.caption(t("your_data_owner" if owner else "your_data_submissions"))
+        if "personal" in scopes:
+            st.caption(t("your_data_personal"))
+        for entity in private:
+            own = app.store.own_rows(entity["name"])
+            publish("your_data", entity["name"], len(own))
+            flat = [{k: cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in own]
+            table = pd.DataFrame(flat)
+            st.download_button(
+                t("your_data_export").format(entity["label"], len(own)),
+                table.to_csv(index=False).encode("utf-8-sig"),
+                file_name=f"{entity['name']}.csv",
+                mime="text/csv",
+                key=f"your_data__export_{entity['name']}",
+                icon=":material/download:",
+                disabled=not own,
+            )
+        sure = st.checkbox(t("your_data_sure"), key="your_data__sure")
+        st.button(
+            t("your_data_forget"),
+            key="your_data__forget",
+            on_click=your_data_forget,
+            args=(app,),
+            disabled=not sure,
+            icon=":material/delete:",
+        )
+
+
 def flash(cid: str, message: str, error: bool = False) -> None:
     """Keeps a message for the run a change triggers (changes save in callbacks)."""
     st.session_state[f"{cid}__flash"] = (message, error)
@@ -161,6 +229,14 @@ def show_flash(cid: str) -> None:
         st.error(message)
     elif message:
         st.success(message)
+
+
+def cell(value: object) -> object:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "✅" if value else "—"
+    return value
 
 
 def text(app: App, cid: str) -> None:

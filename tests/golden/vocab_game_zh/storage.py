@@ -3,6 +3,13 @@
 The records live in FLASHAPP_DATA_DIR (default: the data folder beside this file), one
 table per kind of record, so they survive restarts. Every write runs in one transaction:
 all of it or none.
+
+Each record notes who made it (its visitor). A kind of record's scope says who sees it:
+"personal" and "submissions" records are seen and changed by their own visitor only,
+"shared" ones by everyone. Records with no visitor (examples, or made before visitors
+were known) are seen by everyone. The app's other values (counters, progress) are kept
+per visitor when the app's own scope is "personal". The app's maker (``owner``) sees every
+visitor's "submissions", and may delete them.
 """
 
 import datetime as dt
@@ -32,9 +39,19 @@ _SQL_TYPES = {"int": "INTEGER", "rating": "INTEGER", "bool": "INTEGER", "float":
 class Store:
     """Records by entity, plus a key-value table for counters, checklists and scores."""
 
-    def __init__(self, entities: list[dict], path: Path | None = None) -> None:
+    def __init__(
+        self,
+        entities: list[dict],
+        path: Path | None = None,
+        visitor: str = "local",
+        scope: str = "shared",
+        owner: bool = False,
+    ) -> None:
         self.entities = {entity["name"]: entity for entity in entities}
         self.path = path or data_dir() / "app.sqlite3"
+        self.visitor = visitor
+        self.scope = scope
+        self.owner = owner
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._tx() as db:
             db.execute(
@@ -56,12 +73,15 @@ class Store:
             fields = entity["fields"]
             types = [(f["name"], _SQL_TYPES.get(f["type"], "TEXT")) for f in fields]
             columns = "".join(f', "{column}" {kind}' for column, kind in types)
-            key = "id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
+            key = "id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT, _visitor TEXT"
             db.execute(f'CREATE TABLE "{name}" ({key}{columns})')
             for row in entity.get("seed", []):
                 self._insert(db, name, row)
+            db.execute(f'UPDATE "{name}" SET _visitor = NULL')  # examples: everyone's
             return
         present = {r["name"] for r in db.execute(f'PRAGMA table_info("{name}")')}
+        if "_visitor" not in present:  # kept by a version from before visitors were known
+            db.execute(f'ALTER TABLE "{name}" ADD COLUMN _visitor TEXT')
         for field in entity["fields"]:
             if field["name"] not in present:
                 sql_type = _SQL_TYPES.get(field["type"], "TEXT")
@@ -92,9 +112,20 @@ class Store:
             decoded[field["name"]] = value
         return decoded
 
+    def _private(self, name: str) -> bool:
+        scope = self.entities[name].get("scope", "shared")
+        return scope == "personal" or (scope == "submissions" and not self.owner)
+
+    def _mine(self, name: str) -> tuple[str, tuple]:
+        """The SQL condition for the records this visitor may see, and its values."""
+        if not self._private(name):
+            return "1 = 1", ()
+        return "(_visitor = ? OR _visitor IS NULL)", (self.visitor,)
+
     def _insert(self, db: sqlite3.Connection, name: str, row: dict) -> int:
         values = self._encode(name, row)
         values["created_at"] = dt.datetime.now().isoformat(timespec="seconds")
+        values["_visitor"] = self.visitor
         columns = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         insert = f'INSERT INTO "{name}" ({columns}) VALUES ({marks})'
@@ -112,33 +143,65 @@ class Store:
                 self._insert(db, name, row)
         return len(rows)
 
+    def _owned(self, name: str) -> tuple[str, tuple]:
+        """The condition for the records this visitor may change: their own when private."""
+        if not self._private(name):
+            return "1 = 1", ()
+        return "_visitor = ?", (self.visitor,)
+
     def update(self, name: str, row_id: int, row: dict) -> None:
         values = self._encode(name, row)
         assignments = ", ".join(f'"{c}" = ?' for c in values)
+        owned, who = self._owned(name)
         with self._tx() as db:
             db.execute(
-                f'UPDATE "{name}" SET {assignments} WHERE id = ?',
-                (*values.values(), row_id),
+                f'UPDATE "{name}" SET {assignments} WHERE id = ? AND {owned}',
+                (*values.values(), row_id, *who),
             )
 
     def delete(self, name: str, row_id: int) -> None:
+        owned, who = self._owned(name)
         with self._tx() as db:
-            db.execute(f'DELETE FROM "{name}" WHERE id = ?', (row_id,))
+            db.execute(f'DELETE FROM "{name}" WHERE id = ? AND {owned}', (row_id, *who))
 
     def rows(self, name: str) -> list[dict]:
-        """Every record of an entity, newest first."""
+        """The records of an entity this visitor may see, newest first."""
+        mine, who = self._mine(name)
+        select = f'SELECT * FROM "{name}" WHERE {mine} ORDER BY id DESC'
         with self._tx() as db:
-            found = db.execute(f'SELECT * FROM "{name}" ORDER BY id DESC').fetchall()
+            found = db.execute(select, who).fetchall()
         return [self._decode(name, r) for r in found]
 
-    def get(self, key: str, default: object = None) -> object:
+    def own_rows(self, name: str) -> list[dict]:
+        """The records this visitor made themselves, newest first (to export or forget)."""
+        select = f'SELECT * FROM "{name}" WHERE _visitor = ? ORDER BY id DESC'
         with self._tx() as db:
-            row = db.execute("SELECT value FROM _kv WHERE key = ?", (key,)).fetchone()
+            found = db.execute(select, (self.visitor,)).fetchall()
+        return [self._decode(name, r) for r in found]
+
+    def forget_me(self) -> int:
+        """Deletes every record and value this visitor made; how many records went."""
+        gone = 0
+        with self._tx() as db:
+            for name in self.entities:
+                where = f'DELETE FROM "{name}" WHERE _visitor = ?'
+                gone += db.execute(where, (self.visitor,)).rowcount
+            db.execute("DELETE FROM _kv WHERE key LIKE ?", (f"%@{self.visitor}",))
+        return gone
+
+    def _key(self, key: str, everyone: bool) -> str:
+        return key if everyone or self.scope != "personal" else f"{key}@{self.visitor}"
+
+    def get(self, key: str, default: object = None, everyone: bool = False) -> object:
+        """A value; kept per visitor in a personal app unless ``everyone`` shares it."""
+        with self._tx() as db:
+            find = "SELECT value FROM _kv WHERE key = ?"
+            row = db.execute(find, (self._key(key, everyone),)).fetchone()
         return default if row is None else json.loads(row["value"])
 
-    def put(self, key: str, value: object) -> None:
+    def put(self, key: str, value: object, everyone: bool = False) -> None:
         with self._tx() as db:
             db.execute(
                 "INSERT INTO _kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value, ensure_ascii=False)),
+                (self._key(key, everyone), json.dumps(value, ensure_ascii=False)),
             )

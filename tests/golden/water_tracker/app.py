@@ -20,7 +20,13 @@ import logic
 from storage import Store, read_spec
 
 spec = read_spec()
-app = ui.App(spec, Store(spec["entities"]))
+store = Store(
+    spec["entities"],
+    visitor=ui.visitor_id(),  # who is looking: their own records, when the app keeps them apart
+    scope=spec["brief"].get("scope", "shared"),
+    owner=ui.visitor_is_owner(),  # the app's maker sees every visitor's submissions
+)
+app = ui.App(spec, store)
 
 
 def log_screen() -> None:

@@ -103,6 +103,24 @@ def publish(cid: str, name: str, value: object) -> object:
     return value
 
 
+def visitor_id() -> str:
+    """Who is looking. Flash Apps gives each visitor's browser its own id when it serves the app (a
+    cookie on the app's own path), so best scores and personal records stay with their visitor.
+    Run on its own (streamlit run app.py) the app has one visitor: "local"."""
+    value = st.context.headers.get("X-Flash-Visitor", "")
+    if len(value) == 32 and all(c in "0123456789abcdef" for c in value):
+        return value
+    return "local"
+
+
+def visitor_is_owner() -> bool:
+    """Whether the person looking made this app (signed in to Flash Apps): they see every
+    visitor's submissions. Run on its own, the one person using the app is its owner."""
+    if visitor_id() == "local":
+        return True
+    return st.context.headers.get("X-Flash-Owner", "") == "1"
+
+
 CSS = """
 .block-container {max-width: 760px; padding-top: 1.6rem; padding-bottom: 3rem;}
 [data-testid="stMetric"] {
