@@ -273,11 +273,26 @@ def game_paths(t: Tr, game: str, cid: str = "game", params: GameParams | None = 
     ]
 
 
+_LEAD = re.compile(
+    r"^(?:(?:please|can you|could you|make|build|create|design|give|i want|i'd like|i need|let's|me|us|a|an|the|my"
+    r"|our|simple|little|small|quick|fun|new|classic|kids'?|children's|online|mini)\s+)*$"
+    r"|^(?:请|請|帮我|幫我|给我|給我|做|做个|做個|做一个|做一個|来个|來個|来一个|來一個|一个|一個|一款|想要|我想要|我要"
+    r"|简单的|簡單的|小)*$"
+)
+"""What may stand before a game's name when the name is what the sentence is about (“a hangman with…”)."""
+
+
+def _named_first(ctx: Context, hit_start: int) -> bool:
+    """Whether the sentence opens with the game's name: it is the app asked for, not a detail of another."""
+    return bool(_LEAD.match(ctx.text[:hit_start].strip().lower()))
+
+
 def score(ctx: Context) -> Match:
     base = ctx.match(KEYWORDS)
     hits = name_hits(ctx)
     if hits:
-        named = (_NAMED if about_game(ctx) else _NAMED / 2) / (2 if keeps_records(ctx) else 1)
+        talk = about_game(ctx) or _named_first(ctx, hits[0].start)
+        named = (_NAMED if talk else _NAMED / 2) / (2 if keeps_records(ctx) else 1)
         named += specificity(hits[0].word)
         return base + Match(named, (hits[0].shown,))
     scored = [ctx.match(g.hints) for g in catalogue().games if g.hints]

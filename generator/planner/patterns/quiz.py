@@ -23,6 +23,7 @@ from flashapps.spec import (
 from generator.planner.content import Content, read_content
 from generator.planner.patterns.base import Context, Match, Pattern
 from generator.planner.patterns.decks import DECKS, Deck
+from generator.planner.patterns.game_reading import name_hits
 from generator.planner.patterns.quiz_banks import BANKS_A, Bank
 from generator.planner.patterns.quiz_banks2 import BANKS_B, GENERAL
 from generator.planner.patterns.quiz_banks3 import MATH
@@ -101,10 +102,18 @@ def _word_deck(ctx: Context) -> Deck | None:
 _SET_OF_QUESTIONS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*道[^。，,.]{0,12}?题")
 
 
+def _without_game_names(ctx: Context) -> Context:
+    """The idea with the names of games blanked out: “spelling” in “spelling bee” names a game, not a quiz."""
+    text = ctx.text
+    for hit in name_hits(ctx):
+        text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
+    return ctx if text == ctx.text else Context(text, ctx.language)
+
+
 def score(ctx: Context) -> Match:
     """The quiz words, and a number of questions asked for in Chinese (“出5道关于历史的题”)."""
     counted = Match(8.0, ("题",)) if _SET_OF_QUESTIONS.search(ctx.text) else Match()
-    return ctx.match(KEYWORDS) + counted
+    return _without_game_names(ctx).match(KEYWORDS) + counted
 
 
 def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, str]:
