@@ -1,5 +1,7 @@
-"""Backups: the database (an SQLite online-backup copy, or a JSON dump of every table) and the
-bundle files it points to, in one ``.tar.gz``; ``restore`` puts both back and upgrades the schema.
+"""Backups: the database (an SQLite online-backup copy, or a JSON dump of every table), the
+bundle files it points to and every app's data folder (``<home>/appdata``: the records its visitors
+keep, each with its visitor and so its scope), in one ``.tar.gz``; ``restore`` puts them back and
+upgrades the schema.
 
 Restore resets the configured database to the backup's schema revision, copies the rows in,
 then migrates to the newest revision, so an old backup restores into a new gallery (and a
@@ -8,6 +10,7 @@ SQLite backup into PostgreSQL). Run it while no other process writes to the gall
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import shutil
@@ -21,6 +24,7 @@ from alembic.util import CommandError
 from sqlalchemy import Connection, DateTime, Engine, MetaData, insert, select, text
 from sqlalchemy.engine import make_url
 
+from flashapps.settings import home_folder
 from gallery.context import GalleryContext
 from gallery.db import current_revision, make_engine, migrate, script_directory
 from gallery.errors import UserError
@@ -59,6 +63,54 @@ def _json_default(value: object) -> str:
     raise TypeError(f"cannot store {type(value).__name__} in a backup")
 
 
+_SQLITE = (".sqlite3", ".sqlite", ".db")
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def app_data_root() -> Path:
+    """Where the runner keeps each app's data folder (one per app, by its address name)."""
+    return home_folder() / "appdata"
+
+
+def _copy_app_data(source: Path, into: Path) -> list[str]:
+    """Each app's data folder under ``into``; SQLite files through SQLite's online backup (an app may be
+    writing), their journal files left out. Returns the app names copied."""
+    if not source.is_dir():
+        return []
+    names = []
+    for app in sorted(p for p in source.iterdir() if p.is_dir() and not p.is_symlink()):
+        for path in sorted(app.rglob("*")):
+            if not path.is_file() or path.is_symlink() or path.name.endswith(_SIDE_FILES):
+                continue
+            copy = into / app.name / path.relative_to(app)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix in _SQLITE:
+                with (
+                    contextlib.closing(sqlite3.connect(path)) as live,
+                    contextlib.closing(sqlite3.connect(copy)) as kept,
+                ):
+                    live.backup(kept)
+            else:
+                shutil.copy2(path, copy)
+        names.append(app.name)
+    return names
+
+
+def _put_back_app_data(restored: Path, target: Path) -> None:
+    """Each app's data folder of a backup replaces the one here (apps the backup does not hold are left)."""
+    if not restored.is_dir():
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    stamp = f"{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
+    for app in sorted(p for p in restored.iterdir() if p.is_dir()):
+        here = target / app.name
+        old = target / f".{app.name}.old-{stamp}"
+        if here.exists():
+            here.rename(old)
+        shutil.move(app, here)
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def backup(ctx: GalleryContext, target: Path) -> Path:
     """Writes a consistent backup of rows and files to ``target`` (a ``.tar.gz``)."""
     target = Path(target)
@@ -84,8 +136,10 @@ def backup(ctx: GalleryContext, target: Path) -> Path:
             digests = {row["digest"] for row in tables.get("versions", [])}
             (folder / "tables.json").write_text(json.dumps(tables, default=_json_default), encoding="utf-8")
             database = "tables.json"
+        app_data = _copy_app_data(app_data_root(), folder / "appdata")
         manifest = {"format": FORMAT, "dialect": ctx.dialect, "revision": revision, "database": database,
-                    "created_at": dt.datetime.now(dt.UTC).isoformat(), "digests": sorted(digests)}  # fmt: skip
+                    "created_at": dt.datetime.now(dt.UTC).isoformat(), "digests": sorted(digests),
+                    "appdata": app_data}  # fmt: skip
         (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         partial = target.with_name(f".{target.name}.partial")
         with tarfile.open(partial, "w:gz") as archive:
@@ -93,6 +147,8 @@ def backup(ctx: GalleryContext, target: Path) -> Path:
             archive.add(folder / database, database)
             for digest in sorted(digests):
                 archive.add(ctx.files.path(digest), f"files/{digest}")
+            if app_data:
+                archive.add(folder / "appdata", "appdata")
         partial.replace(target)
     return target
 
@@ -176,5 +232,6 @@ def restore(ctx: GalleryContext, archive_path: Path) -> dict[str, int]:
         ctx.files.files_dir.rename(old)
         fresh.rename(ctx.files.files_dir)
         shutil.rmtree(old, ignore_errors=True)
+        _put_back_app_data(folder / "appdata", app_data_root())
     ctx.recover()
     return {name: len(rows) for name, rows in tables.items()}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import sqlite3
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,7 @@ from flashapps.bundle import AppBundle
 from flashapps.errors import UserError
 from flashapps.report import VerifyReport
 from gallery import Gallery, GallerySettings, NotFound, UserView, open_gallery
+from gallery.backup import app_data_root
 
 
 def _snapshot(gallery: Gallery, maintainer: UserView) -> dict[str, object]:
@@ -109,3 +112,33 @@ def test_a_backup_from_a_newer_schema_is_refused_before_anything_changes(
     with pytest.raises(UserError, match="newer"):
         gallery.restore(future)
     assert gallery.apps.get_by_slug(app.slug).slug == app.slug
+
+
+def test_every_apps_records_and_their_visitors_survive_a_backup(
+    gallery: Gallery, maker: UserView, water_bundle: AppBundle, passed: VerifyReport, tmp_path: Path
+) -> None:
+    """Each app's data folder goes into the backup and comes back: every record with its visitor, so a
+    personal record is still its visitor's alone and a submission still its sender's."""
+    water = gallery.apps.publish(maker, water_bundle, passed)
+    database = app_data_root() / water.slug / "app.sqlite3"
+    database.parent.mkdir(parents=True)
+    rows = [("a" * 32, "Ana's"), ("b" * 32, "Ben's"), (None, "everyone's")]
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
+        db.execute("CREATE TABLE drink (id INTEGER PRIMARY KEY, created_at TEXT, _visitor TEXT, note TEXT)")
+        db.executemany("INSERT INTO drink (_visitor, note) VALUES (?, ?)", rows)
+        db.execute("CREATE TABLE _kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO _kv VALUES (?, '5')", (f"streak@{'a' * 32}",))
+    archive = gallery.backup(tmp_path / "gallery.tar.gz")
+    with tarfile.open(archive) as opened:
+        assert f"appdata/{water.slug}/app.sqlite3" in opened.getnames()
+        manifest = json.load(opened.extractfile("manifest.json"))  # type: ignore[arg-type]
+    assert manifest["appdata"] == [water.slug]
+
+    with contextlib.closing(sqlite3.connect(database)) as db, db:  # later changes, undone by the restore
+        db.execute("DELETE FROM drink")
+    gallery.restore(archive)
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        kept = db.execute("SELECT _visitor, note FROM drink ORDER BY id").fetchall()
+        streak = db.execute("SELECT key FROM _kv").fetchall()
+    assert kept == rows and streak == [(f"streak@{'a' * 32}",)]
+    assert not [p for p in app_data_root().iterdir() if p.name.startswith(".")], "no old copies left behind"
