@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gallery.errors import UserError
 
-__all__ = ["AppNotServed", "AppStartFailed", "RunnerBusy", "RunnerUnavailable"]
+__all__ = ["AppNotServed", "AppStartFailed", "RunnerBusy", "RunnerUnavailable", "WaitingForRoom"]
 
 
 class AppNotServed(UserError, LookupError):
@@ -21,6 +21,18 @@ class RunnerBusy(UserError):
         super().__init__(
             f"Too many apps are running right now ({running}). Try again in a minute.",
             f"当前运行的应用太多（{running} 个）。请一分钟后再试。",
+        )
+
+
+class WaitingForRoom(UserError):
+    """Not a refusal: what the short queue's page says while it waits for a place (it tries again by itself)."""
+
+    def __init__(self, running: int, every_s: float) -> None:
+        super().__init__(
+            f"Every place for apps is taken right now ({running} apps are running). Please wait: this page "
+            f"tries again by itself every {every_s:.0f} seconds and opens the app as soon as a place is free.",
+            f"当前所有应用位置都已占用（{running} 个应用正在运行）。请稍候：本页面每 {every_s:.0f} 秒自动重试，"
+            "一有空位就会打开应用。",
         )
 
 

@@ -37,6 +37,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from gallery.errors import UserError
 from studio.auth import COOKIE as SESSION_COOKIE
+from studio.serving.room import clean_url, is_use, wait_tries, waiting_page, wants_page
 from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
 
 __all__ = ["VISITOR_COOKIE", "VISITOR_HEADER", "AppProxy", "proxy_routes", "visitor_of"]
@@ -106,12 +107,30 @@ class AppProxy:
         self.is_owner = is_owner
         self._clients: dict[str, httpx2.AsyncClient] = {}
 
-    async def socket(self, key: str, check: bool) -> Path:
+    async def socket(self, key: str, check: bool, evict_open: bool = True) -> Path:
         if not check:
             found = self.runner.current(key)
             if found is not None:
                 return found
-        return await anyio.to_thread.run_sync(self.runner.ensure, key)
+        return await anyio.to_thread.run_sync(self.runner.ensure, key, evict_open)
+
+    async def queued(self, request: Request, key: str, tries: int | None) -> Response:
+        """A page load that found every place in use: the short queue (see ``studio.serving.room``)."""
+        if tries is not None:
+            try:
+                await self.socket(key, check=True)
+            except RunnerBusy:
+                pass
+            except UserError as error:
+                return _page(error, _STATUS.get(type(error), 500))
+            else:
+                return RedirectResponse(clean_url(request), status_code=303)
+        tries = tries or 0
+        settings = self.runner.settings
+        if tries * settings.queue_retry_s >= settings.queue_wait_s:
+            return _page(RunnerBusy(len(self.runner.running())), 503)
+        body, headers = waiting_page(request, len(self.runner.running()), tries, settings.queue_retry_s)
+        return HTMLResponse(body, status_code=503, headers=headers)
 
     def _client(self, socket: Path) -> httpx2.AsyncClient:
         client = self._clients.get(str(socket))
@@ -138,6 +157,9 @@ class AppProxy:
         key, path = request.path_params["key"], request.path_params["path"]
         if not valid_key(key):
             return _page(AppNotServed(key), 404)
+        tries = wait_tries(request) if _is_page_load(path) else None
+        if tries is not None:
+            return await self.queued(request, key, tries)
         replayable = request.method in ("GET", "HEAD")
         body: bytes | AsyncIterator[bytes] = b"" if replayable else request.stream()
         headers = [(k, v) for k, v in request.headers.items() if k.lower() not in REQUEST_DROP]
@@ -152,6 +174,8 @@ class AppProxy:
                 )
                 break
             except UserError as error:
+                if isinstance(error, RunnerBusy) and _is_page_load(path) and wants_page(request):
+                    return await self.queued(request, key, None)
                 return _page(error, _STATUS.get(type(error), 500))
             except httpx2.TransportError:
                 # the app's sandbox ended (a crash) or is being replaced: start it again, once
@@ -175,15 +199,15 @@ class AppProxy:
         if not valid_key(key):
             await websocket.close(code=1008)
             return
-        try:
-            socket = await self.socket(key, check=True)
+        offered = list(websocket.scope.get("subprotocols") or [])
+        try:  # a tab reconnecting carries its last session's id: it makes room only from apps with no tab open
+            socket = await self.socket(key, check=True, evict_open=len(offered) < 3)
         except UserError as error:
             log.info("websocket to %s refused: %s", key, error.message("en"))
             await websocket.close(code=1013 if isinstance(error, RunnerBusy) else 1008)
             return
         query = websocket.url.query
         uri = f"ws://app/apps/{key}/{path}" + (f"?{query}" if query else "")
-        offered = list(websocket.scope.get("subprotocols") or [])
         # no cookie (blocked, or the page came from elsewhere): an id for this connection alone, shared with nobody
         visitor = visitor_of(websocket.cookies) or new_visitor()
         headers = {VISITOR_HEADER: visitor}
@@ -205,7 +229,7 @@ class AppProxy:
             return
         with self.runner.socket_open(key):
             await websocket.accept(subprotocol=upstream.subprotocol)
-            await _relay(websocket, upstream)
+            await _relay(websocket, upstream, lambda: self.runner.used(key))
 
 
 async def _raw(response: httpx2.Response) -> AsyncIterator[bytes]:
@@ -214,16 +238,17 @@ async def _raw(response: httpx2.Response) -> AsyncIterator[bytes]:
             yield chunk
 
 
-async def _relay(websocket: WebSocket, upstream: ClientConnection) -> None:
+async def _relay(websocket: WebSocket, upstream: ClientConnection, used: Callable[[], None]) -> None:
     async def to_app() -> None:
         while True:
             message = await websocket.receive()
             if message["type"] == "websocket.disconnect":
                 return
-            if message.get("bytes") is not None:
-                await upstream.send(message["bytes"])
-            elif message.get("text") is not None:
-                await upstream.send(message["text"])
+            data = message.get("bytes") if message.get("bytes") is not None else message.get("text")
+            if data is not None:
+                if is_use(data):  # Streamlit's own heartbeats keep no app from idling
+                    used()
+                await upstream.send(data)
 
     async def to_browser() -> None:
         async for message in upstream:

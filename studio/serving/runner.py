@@ -3,10 +3,17 @@
 An app is known by its URL name (``/apps/<key>/``): a gallery slug (its latest version),
 ``<slug>--v<n>`` (one version), or ``draft-<project id>`` (a studio project's latest version).
 ``ensure(key)`` starts it when it is not running (or runs older code than the target now names)
-and returns its unix socket once Streamlit answers its health check through it. A reaper thread
-stops apps idle for ``idle_seconds``, apps that died (restarted on the next visit), and gallery
-apps that are no longer public. At most ``max_running`` run at once: a start stops the least
-recently used idle app, or is refused (``RunnerBusy``) when every running app is in use.
+and returns its unix socket once Streamlit answers its health check through it. Every visitor of
+one URL name shares that one sandboxed Streamlit process (a session each). A reaper thread
+stops apps idle for ``idle_seconds`` with no tab open, apps that died (restarted on the next
+visit), and gallery apps that are no longer public.
+
+At most ``capacity`` run at once (``max_running``, or else as many as the machine's memory holds
+at each app's memory limit). A start stops the least recently used idle app, or is refused
+(``RunnerBusy``) when every running app is in use. Idle means real idleness: nothing but
+Streamlit's own heartbeats came from its visitors for ``evict_idle_s`` (an open tab alone holds
+no place), or no tab is open and ``busy_grace_s`` has passed. The proxy reports use (``used``);
+an evicted app's tab reconnects when a place is free, or its next page load makes room.
 Thread-safe; blocking (call it from a thread in async code). Nothing here imports Streamlit.
 """
 
@@ -14,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import socket
 import threading
@@ -58,7 +66,14 @@ class RunnerSettings(BaseSettings):
         default=None, description="empty: the sandbox's choice (FLASHAPPS_SANDBOX_BACKEND)"
     )
     idle_seconds: float = Field(default=600, gt=0, description="an app nobody used for this long is stopped")
-    max_running: int = Field(default=4, ge=1, description="apps running at once")
+    max_running: int | None = Field(
+        default=None, ge=1, description="apps running at once; empty: as many as the machine's memory holds"
+    )
+    evict_idle_s: float = Field(
+        default=60, gt=0, description="an app whose visitors sent nothing for this long may make room, tabs open or not"
+    )
+    queue_wait_s: float = Field(default=60, ge=0, description="how long a page load waits for a place when full")
+    queue_retry_s: float = Field(default=3, gt=0, description="how often a waiting page tries again")
     start_timeout_s: float = Field(default=30, gt=0, description="how long an app may take to answer")
     busy_grace_s: float = Field(default=2, ge=0, description="an app used this recently is never evicted")
     memory_mb: int = Field(default=SERVE_LIMITS.memory_mb, ge=64, description="memory per app (Docker: the whole app)")
@@ -99,6 +114,21 @@ class _Entry:
 
 
 Resolver = Callable[[str], Target]
+_MB = 2**20
+
+
+def memory_capacity(memory_mb: int, meminfo: Path = Path("/proc/meminfo")) -> int:
+    """How many apps fit in three quarters of the machine's memory at ``memory_mb`` each (at least 2, at most
+    256; 4 where the memory is unknown)."""
+    try:
+        words = meminfo.read_text(encoding="utf-8").split()
+        total = int(words[words.index("MemTotal:") + 1]) * 1024
+    except (OSError, ValueError, IndexError):
+        try:
+            total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        except (OSError, ValueError):
+            return 4
+    return max(2, min(256, int(total * 0.75) // (memory_mb * _MB)))
 
 
 def _healthy(path: Path, key: str) -> bool:
@@ -152,6 +182,13 @@ class AppRunner:
         return self._backend
 
     @property
+    def capacity(self) -> int:
+        """Apps that may run at once: the setting, or what the machine's memory holds."""
+        if self.settings.max_running is not None:
+            return self.settings.max_running
+        return memory_capacity(self.settings.memory_mb)
+
+    @property
     def backend_name(self) -> str:
         return str(getattr(self.backend, "name", "?"))
 
@@ -168,6 +205,7 @@ class AppRunner:
             return entry.served if entry is not None and entry.state == "running" else None
 
     def touch(self, key: str) -> None:
+        """A visitor used ``key`` (a request, or a message other than a heartbeat on its WebSocket)."""
         with self._lock:
             entry = self._apps.get(key)
             if entry is not None:
@@ -197,9 +235,13 @@ class AppRunner:
                 return entry.served.socket
         return None
 
-    def ensure(self, key: str) -> Path:
+    used = touch
+
+    def ensure(self, key: str, evict_open: bool = True) -> Path:
         """The socket of ``key``, started (or restarted on new code) when needed.
 
+        ``evict_open=False`` (a tab reconnecting by itself) makes room only from apps with no tab open,
+        so that evicted tabs do not evict each other in turn.
         Raises ``AppNotServed``, ``RunnerBusy``, ``AppStartFailed`` or ``RunnerUnavailable``."""
         if not valid_key(key):
             raise AppNotServed(key)
@@ -221,7 +263,7 @@ class AppRunner:
                     return entry.served.socket
             if entry is not None:
                 self.stop(key)
-            return self._start(target)
+            return self._start(target, evict_open)
 
     def forget_dead(self, key: str) -> bool:
         """Stops ``key`` when its sandbox has ended (a crash); True when it had. The next visit restarts it."""
@@ -234,29 +276,42 @@ class AppRunner:
         return True
 
     # -- starting ---------------------------------------------------------------------------
-    def _make_room(self, key: str) -> None:
+    def _idle(self, entry: _Entry, now: float, evict_open: bool) -> bool:
+        """Whether ``entry`` may be stopped to make room (see the module)."""
+        if entry.state != "running":
+            return False
+        quiet = now - entry.last_used
+        if entry.sockets_open == 0:
+            return quiet >= self.settings.busy_grace_s
+        return evict_open and quiet >= self.settings.evict_idle_s
+
+    def room(self) -> bool:
+        """Whether a page load could start an app now (a free place, or an idle app to stop)."""
+        now = time.monotonic()
+        with self._lock:
+            entries = list(self._apps.values())
+        return len(entries) < self.capacity or any(self._idle(e, now, True) for e in entries)
+
+    def _make_room(self, key: str, evict_open: bool = True) -> None:
         """Reserves a slot for ``key``, stopping the least recently used idle app when full."""
+        capacity = self.capacity
         with self._lock:
             active = {k: e for k, e in self._apps.items() if k != key}
-            if len(active) < self.settings.max_running:
+            if len(active) < capacity:
                 self._apps[key] = _Entry(target=Target(key, Path(), "", key))
                 return
             now = time.monotonic()
-            idle = [
-                (e.last_used, k)
-                for k, e in active.items()
-                if e.state == "running" and e.sockets_open == 0 and now - e.last_used >= self.settings.busy_grace_s
-            ]
+            idle = [(e.last_used, k) for k, e in active.items() if self._idle(e, now, evict_open)]
             if not idle:
                 raise RunnerBusy(len(active))
             victim = min(idle)[1]
             evicted = self._apps.pop(victim)
             self._apps[key] = _Entry(target=Target(key, Path(), "", key))
-        log.info("stopping %s (least recently used) to start %s", victim, key)
+        log.info("stopping %s (idle, least recently used) to start %s", victim, key)
         self._halt(evicted)
 
-    def _start(self, target: Target) -> Path:
-        self._make_room(target.key)
+    def _start(self, target: Target, evict_open: bool = True) -> Path:
+        self._make_room(target.key, evict_open)
         began = time.perf_counter()
         served: Served | None = None
         try:
