@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from gallery.accounts import Accounts
 from gallery.backup import backup, restore
+from gallery.classes import Classes
 from gallery.context import GalleryContext
 from gallery.curation import Curation
 from gallery.search import Sort, browse
@@ -26,6 +27,7 @@ class Gallery(GalleryContext):
         self.accounts = Accounts(self)
         self.apps = Apps(self)
         self.curation = Curation(self)
+        self.classes = Classes(self)
 
     def browse(
         self,

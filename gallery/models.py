@@ -35,7 +35,7 @@ __all__ = [
 
 ROLES = ("maker", "maintainer")
 APP_KINDS = ("app", "game")
-APP_STATES = ("pending", "published", "featured", "hidden", "rejected")
+APP_STATES = ("pending", "published", "featured", "hidden", "rejected", "class")
 LISTED_STATES = ("published", "featured")
 """States anyone may see and find; the others only the author and maintainers."""
 LISTED_SQL = "state IN ('published', 'featured')"
@@ -183,3 +183,6 @@ class AuditEntry(Base):
     target: Mapped[str] = mapped_column(String(80))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+from gallery import class_models as _class_models  # noqa: E402, F401  # classes' tables join the metadata

@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 Role = Literal["maker", "maintainer"]
-State = Literal["pending", "published", "featured", "hidden", "rejected"]
+State = Literal["pending", "published", "featured", "hidden", "rejected", "class"]
 
 
 class _View(BaseModel):
