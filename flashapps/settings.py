@@ -30,6 +30,9 @@ class Settings(BaseSettings):
         default="auto", description="language of generated apps; auto follows the idea"
     )
     max_idea_chars: int = Field(default=2000, ge=20, description="longer ideas are refused with a message")
+    public_url: str = Field(
+        default="", description="the address students open (share links, QR codes); empty: the address in use"
+    )
 
     @property
     def bundles_dir(self) -> Path:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, exists, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from flashapps.report import VerifyReport
+from flashapps.settings import Settings
 from flashapps.spec import AppSpec
 from gallery.db import make_engine, migrate
 from gallery.errors import Forbidden, NotFound
@@ -26,6 +27,7 @@ __all__ = [
     "can_see",
     "find_version",
     "load_actor",
+    "public_share_base",
     "record",
     "require_maintainer",
     "version_view",
@@ -75,7 +77,7 @@ class GalleryContext:
         return self.files.recover(referenced)
 
     def share_url(self, slug: str) -> str:
-        return f"{self.settings.share_base_url}{slug}"
+        return f"{public_share_base(self.settings.share_base_url)}{slug}"
 
     def close(self) -> None:
         self.engine.dispose()
@@ -129,6 +131,12 @@ def record(
     )
 
 
+def public_share_base(share_base_url: str) -> str:
+    """Where share links start: ``FLASHAPPS_PUBLIC_URL``'s visitor page (``<public>/s/``) when it is set."""
+    public = Settings().public_url.strip().rstrip("/")
+    return f"{public}/s/" if public else share_base_url
+
+
 def app_views(session: Session, apps: Iterable[App], share_base_url: str) -> list[AppView]:
     """Views of ``apps`` with author names and remix sources, in two queries for the lot."""
     apps = list(apps)
@@ -155,7 +163,7 @@ def app_views(session: Session, apps: Iterable[App], share_base_url: str) -> lis
             latest_version=a.latest_version,
             created_at=a.created_at,
             updated_at=a.updated_at,
-            share_url=f"{share_base_url}{a.slug}",
+            share_url=f"{public_share_base(share_base_url)}{a.slug}",
         )
         for a in apps
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
+from studio.web.share import serve_note
 from studio.web.ui import guard, lang, sign_out, t, user
 
 st.set_page_config(page_title="Flash Apps", page_icon="⚡", layout="centered")
@@ -55,6 +56,8 @@ def main() -> None:
     banner = services.banner() if current.url_path == "" else None  # how apps run here, and are verified
     if banner:
         st.warning(banner[1] if lang() == "zh" else banner[0])
+    if current.url_path == "":
+        serve_note()  # how to serve a class: the address phones open, or what to set
     with guard():
         current.run()
 

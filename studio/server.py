@@ -22,10 +22,12 @@ import anyio.to_thread
 import uvicorn
 
 from sandbox.backends.serve import prepare
+from studio import links
 from studio.services import banner, serving
 from studio.serving.proxy import proxy_routes
 from studio.serving.runner import AppRunner, RunnerUnavailable, app_path
 from studio.serving.targets import Targets, draft_key
+from studio.web.visit import visit_routes
 
 __all__ = ["app_url", "auth_routes", "banner", "create_app", "draft_url", "serve"]
 
@@ -72,7 +74,7 @@ def create_app(runner: AppRunner | None = None) -> Any:
         runner = AppRunner(targets, still_served=targets.still_served)
         is_owner = targets.is_owner
     routes, proxy = proxy_routes(runner, is_owner)
-    routes = [*auth_routes(), *routes]
+    routes = [*auth_routes(), *visit_routes(), *routes]
     owned = runner
     serving(owned)  # the studio's pages show what this runner isolates apps with (services.banner)
 
@@ -137,11 +139,13 @@ def _console_banner(lines: tuple[str, str]) -> str:
 def serve(host: str = "127.0.0.1", port: int = 8501, *, runner: AppRunner | None = None) -> int:
     """Runs the studio and the apps on one address until interrupted; prints that address once."""
     app = create_app(runner)
-    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
-    url = f"http://{shown}:{port}/"
+    links.listening(host, port)  # share links use the LAN address when the studio listens on every interface
 
     def ready() -> None:
-        print(f"Flash Apps is running at {url} — studio and every app (Ctrl+C stops it)", flush=True)
+        lines, loopback = links.start_lines(host, port)
+        print("\n".join(lines), flush=True)
+        if loopback is not None:  # links would reach only this computer: say what to set instead
+            print(_console_banner(loopback), file=sys.stderr, flush=True)
         warning = banner(app.runner)
         if warning is not None:
             print(_console_banner(warning), file=sys.stderr, flush=True)

@@ -22,6 +22,7 @@ from flashapps.errors import UserError
 from flashapps.settings import Settings
 from gallery import AppView, Gallery, GallerySettings, PrivacyFinding, UserView, open_gallery, scan_spec
 from generator.providers import get_provider
+from studio import links
 from workshop.actions import Emit, Outcome, Workshop, sandbox_verifier
 from workshop.jobs import InProcessQueue, Job, JobStore
 from workshop.projects import ProjectStore
@@ -93,19 +94,13 @@ def draft_url(project_id: str, version: int | None = None) -> str:
 
 
 def public_base(headers: Mapping[str, str] | None = None) -> str:
-    """``FLASHAPPS_PUBLIC_URL``, else the scheme and host this request came to."""
-    configured = os.environ.get("FLASHAPPS_PUBLIC_URL", "").strip()
-    if configured:
-        return configured.rstrip("/")
-    headers = headers or {}
-    host = (headers.get("X-Forwarded-Host") or headers.get("Host") or "localhost:8501").split(",")[0].strip()
-    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
-    return f"{scheme if scheme in ('http', 'https') else 'http'}://{host}"
+    """``FLASHAPPS_PUBLIC_URL``, else the scheme and host this request came to (studio/links.py)."""
+    return links.public_base(headers)
 
 
 def share_url(slug: str, headers: Mapping[str, str] | None = None) -> str:
-    """The absolute link to an app's page: opens with no account, while the app is listed."""
-    return f"{public_base(headers)}/app?app={slug}"
+    """The absolute link a class opens: the app full-screen (the visitor's page), no account needed."""
+    return f"{public_base(headers)}{links.visit_path(slug)}"
 
 
 def qr_png(url: str) -> bytes:

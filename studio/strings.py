@@ -265,7 +265,29 @@ _ACCOUNT: _S = {
     "continue_link": {"en": "Continue", "zh": "继续"},
 }
 
-STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT
+_VISIT: _S = {
+    "visit_by": {"en": "by {author}", "zh": "作者 {author}"},
+    "visit_remix": {"en": "Remix", "zh": "改编"},
+    "visit_report": {"en": "Report", "zh": "举报"},
+    "visit_missing": {"en": "This app is not here (any more).", "zh": "这个应用不在这里（或已下架）。"},
+    "board_scan": {"en": "Scan with a phone camera to open the app", "zh": "用手机相机扫码打开应用"},
+    "projector": {"en": "Show on a projector", "zh": "投影到大屏幕"},
+    "visitor_page": {"en": "Open as a visitor sees it", "zh": "以访客身份打开"},
+    "serve_class": {"en": "Serving a class", "zh": "给全班使用"},
+    "serve_lan": {
+        "en": "Phones on this network open {url} (links and QR codes use it).",
+        "zh": "同一网络中的手机打开 {url} 即可（链接和二维码都用这个地址）。",
+    },
+    "serve_public": {"en": "Links and QR codes use {url}.", "zh": "链接和二维码使用 {url}。"},
+    "serve_how": {
+        "en": "To serve a class from this computer, start the studio with make run HOST=0.0.0.0: it then listens "
+        "on the network and shows the address to share here. Behind a proxy, set FLASHAPPS_PUBLIC_URL.",
+        "zh": "要在这台电脑上给全班使用，请用 make run HOST=0.0.0.0 启动工作室：它会在局域网中监听，"
+        "并在这里显示要分享的地址。如果放在反向代理后面，请设置 FLASHAPPS_PUBLIC_URL。",
+    },
+}
+
+STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT | _VISIT
 
 STEP_LABELS: _S = {
     "value": {"en": "Value", "zh": "价值"},

@@ -10,6 +10,8 @@ import streamlit as st
 
 from gallery import AppView, UserView
 from studio import services
+from studio.links import visit_path
+from studio.web.share import loopback_note
 from studio.web.ui import embed, esc, go, guard, lang, need_user, t, user
 
 __all__ = ["page"]
@@ -31,12 +33,17 @@ def _header(app: AppView) -> None:
 
 
 def _share(app: AppView) -> None:
+    """The share link (the visitor's page: the app full-screen) and its QR code, for makers and maintainers."""
     link = services.share_url(app.slug, st.context.headers)
     columns = st.columns([3, 1])
     with columns[0]:
         st.markdown(f"**{t('share')}**")
         st.code(link, language=None)
+        opens = st.columns(2)
+        opens[0].link_button(t("visitor_page"), visit_path(app.slug), icon="📱")
+        opens[1].link_button(t("projector"), f"{visit_path(app.slug)}/board", icon="📽️")
     columns[1].image(services.qr_png(link), caption=t("qr_caption"), width=140)
+    loopback_note(link)
 
 
 def _actions(app: AppView, number: int, viewer: UserView | None) -> None:

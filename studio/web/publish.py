@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
+from studio.web.share import loopback_note
 from studio.web.ui import go, guard, lang, need_user, t
 from workshop.projects import Version
 
@@ -39,6 +40,8 @@ def publish_box(project_id: str, version: Version) -> None:
     published = st.session_state.get("just_published")
     if published and published == services.project_meta(project_id).get("slug"):
         st.success(t("published"))
-        st.code(services.share_url(published, st.context.headers), language=None)
+        link = services.share_url(published, st.context.headers)
+        st.code(link, language=None)
+        loopback_note(link)
         if st.button(t("open_app_page"), key="open_published"):
             go("app", app=published)

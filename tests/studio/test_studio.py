@@ -102,8 +102,8 @@ def test_publish_needs_a_user_then_gives_an_absolute_share_link(
     at.button(key="publish").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     link = at.code[-1].value
-    assert link.startswith("https://apps.example.org/app?app=")
-    slug = link.rsplit("=", 1)[1]
+    assert link.startswith("https://apps.example.org/s/")  # the visitor's page
+    slug = link.rsplit("/", 1)[1]
     found = gallery.apps.get_by_slug(slug)
     assert found.title == "My water" and found.author == "maker"
     project_id = services.jobs().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]

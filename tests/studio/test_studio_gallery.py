@@ -75,8 +75,8 @@ def test_a_share_link_opens_with_no_account(studio: Open, publish: Callable[...,
     app = publish("Water tracker")
     at = studio(app=app.slug)  # the root address with ?app=: the app page
     assert at.header[0].value == "Water tracker"
-    link = next(c.value for c in at.code if "app=" in c.value)
-    assert link == f"http://localhost:8501/app?app={app.slug}"
+    link = next(c.value for c in at.code if "/s/" in c.value)
+    assert link == f"http://localhost:8501/s/{app.slug}"  # the visitor's page
     assert at.image  # the QR code
     assert at.download_button(key="download_zip")
     at.button(key="like").click().run()

@@ -1,0 +1,144 @@
+"""Links that reach the room: the public address, this host's LAN address, and loopback warnings.
+
+Every share link, QR code and printed address starts from ``public_base``: ``FLASHAPPS_PUBLIC_URL`` when
+set (behind a proxy, or a name on the school network), else the address the request came to. When that
+is a loopback address and the studio listens on every interface, this host's LAN address takes its place,
+so a phone in the room can open the link. The LAN address is read from this host's own interfaces
+(``ip -j addr``); nothing is contacted to find it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlsplit
+
+from flashapps.settings import Settings
+
+__all__ = [
+    "is_loopback",
+    "lan_addresses",
+    "lan_url",
+    "listening",
+    "loopback_warning",
+    "public_base",
+    "start_lines",
+    "visit_path",
+]
+
+_VIRTUAL = ("docker", "br-", "veth", "virbr", "cni", "flannel", "podman", "lo")
+_LISTEN: dict[str, object] = {}
+
+
+def listening(host: str, port: int) -> None:
+    """What the server listens on (studio/server.py sets it), so pages know whether the LAN can reach it."""
+    _LISTEN.update(host=host, port=port)
+
+
+def visit_path(slug: str) -> str:
+    """The visitor's page of a published app: the app full-screen with a slim bar."""
+    return f"/s/{slug}"
+
+
+def _host_of(url: str) -> str:
+    return (urlsplit(url if "//" in url else f"//{url}").hostname or "").strip("[]").lower()
+
+
+def is_loopback(url: str) -> bool:
+    """Whether a link would reach only the machine it is opened on (127.x, ::1, localhost)."""
+    host = _host_of(url)
+    if host in ("localhost", "") or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def lan_addresses() -> list[str]:
+    """This host's IPv4 addresses on real interfaces (no loopback, link-local or container bridges)."""
+    ip = shutil.which("ip")
+    if ip is None:
+        return []
+    try:
+        done = subprocess.run([ip, "-j", "-4", "addr"], capture_output=True, text=True, timeout=5, check=False)
+        interfaces = json.loads(done.stdout or "[]")
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return []
+    found = []
+    for interface in interfaces:
+        name = str(interface.get("ifname", ""))
+        if name.startswith(_VIRTUAL) or "UP" not in interface.get("flags", []):
+            continue
+        for info in interface.get("addr_info", []):
+            try:
+                address = ipaddress.ip_address(str(info.get("local", "")))
+            except ValueError:
+                continue
+            if not (address.is_loopback or address.is_link_local or address.is_multicast):
+                found.append(str(address))
+    return found
+
+
+def lan_url(port: int, addresses: Sequence[str] | None = None) -> str | None:
+    """``http://<LAN address>:<port>`` for this host, or None when it has no LAN address."""
+    found = lan_addresses() if addresses is None else list(addresses)
+    return f"http://{found[0]}:{port}" if found else None
+
+
+def _listens_everywhere() -> bool:
+    return _LISTEN.get("host") in ("0.0.0.0", "::", "")
+
+
+def public_base(headers: Mapping[str, str] | None = None, addresses: Sequence[str] | None = None) -> str:
+    """``FLASHAPPS_PUBLIC_URL``, else the scheme and host the request came to (the LAN address instead of a
+    loopback one when the studio listens on every interface)."""
+    configured = Settings().public_url.strip()
+    if configured:
+        return configured.rstrip("/")
+    headers = headers or {}
+    host = (headers.get("X-Forwarded-Host") or headers.get("Host") or "localhost:8501").split(",")[0].strip()
+    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
+    base = f"{scheme if scheme in ('http', 'https') else 'http'}://{host}"
+    if is_loopback(base) and _listens_everywhere():
+        port = urlsplit(base).port or int(str(_LISTEN.get("port") or 80))
+        return lan_url(port, addresses) or base
+    return base
+
+
+def loopback_warning(url: str) -> tuple[str, str] | None:
+    """(en, zh) when ``url`` reaches only this computer: what to set so phones in the room can open it."""
+    if not is_loopback(url):
+        return None
+    return (
+        f"Links point at {url}, which only this computer can open: phones cannot. To serve a class, start with "
+        "make run HOST=0.0.0.0 (the studio shows this computer's address on the network), or set "
+        "FLASHAPPS_PUBLIC_URL to the address students will open.",
+        f"链接指向 {url}，只有这台电脑能打开，手机打不开。要给全班使用，请用 make run HOST=0.0.0.0 启动"
+        "（工作室会显示这台电脑在局域网中的地址），或把 FLASHAPPS_PUBLIC_URL 设为学生要打开的地址。",
+    )
+
+
+def start_lines(
+    host: str, port: int, addresses: Sequence[str] | None = None
+) -> tuple[list[str], tuple[str, str] | None]:
+    """What the command line prints at start: lines for stdout, and the loopback warning (en, zh) or None."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    lines = [f"Flash Apps is running at http://{shown}:{port}/ — studio and every app (Ctrl+C stops it)"]
+    configured = Settings().public_url.strip().rstrip("/")
+    everywhere = host in ("0.0.0.0", "::", "")
+    lan = lan_url(port, addresses) if everywhere else None
+    if configured:
+        lines.append(f"Share links use FLASHAPPS_PUBLIC_URL: {configured}/")
+    elif lan:
+        lines.append(f"Students on this network open {lan}/ (share links and QR codes use it)")
+    if not configured and not everywhere:
+        lines.append(
+            "To serve a class: make run HOST=0.0.0.0 (listens on the network and prints the address to share), "
+            "or set FLASHAPPS_PUBLIC_URL behind a proxy (docs/deploy/README.md)."
+        )
+    link = configured or lan or f"http://{shown}:{port}"
+    return lines, loopback_warning(link)
