@@ -7,7 +7,8 @@ bundle (offline, every idea); verify per backend split into start, ruff and pyte
 bare pytest run; idea → published app (offline, and through the scripted OpenAI-compatible
 server at a stated speed) with the time to the first visible stage; throughput with 1, 2, 4, 8
 generations at once; gallery search and list at 1k, 10k, 100k apps; app cold start through the
-runner and the studio's memory with 10 apps running. ``--small`` is the CI size: a handful of
+runner and the studio's memory with 10 apps running; a class at once (40 visitors on 1 app and across
+10 apps: time to a usable page, app memory, refusals; bench/visitors.py). ``--small`` is the CI size: a handful of
 ideas, one run, 1k apps, 1 and 2 at once. Tests never assert on these numbers.
 """
 
@@ -174,11 +175,19 @@ def main(argv: list[str] | None = None) -> int:
             from bench.runner_bench import bench_runner
 
             results["runner"] = bench_runner(apps=2 if small else 10, ideas=pick(every, 10))
+            from bench.visitors import bench_visitors
+
+            results["visitors"] = bench_visitors(visitors=10 if small else 40)
     results["wall_s"] = round(time.perf_counter() - began, 1)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (args.out / "latest.md").write_text(markdown(results), encoding="utf-8")
-    print(markdown(results))
+    text = markdown(results)
+    if "visitors" in results:
+        from bench.visitors import visitors_markdown
+
+        text = text.rstrip("\n") + "\n" + "\n".join(visitors_markdown(results["visitors"])) + "\n"
+    (args.out / "latest.md").write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 

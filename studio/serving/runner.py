@@ -285,13 +285,6 @@ class AppRunner:
             return quiet >= self.settings.busy_grace_s
         return evict_open and quiet >= self.settings.evict_idle_s
 
-    def room(self) -> bool:
-        """Whether a page load could start an app now (a free place, or an idle app to stop)."""
-        now = time.monotonic()
-        with self._lock:
-            entries = list(self._apps.values())
-        return len(entries) < self.capacity or any(self._idle(e, now, True) for e in entries)
-
     def _make_room(self, key: str, evict_open: bool = True) -> None:
         """Reserves a slot for ``key``, stopping the least recently used idle app when full."""
         capacity = self.capacity
