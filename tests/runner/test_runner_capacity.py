@@ -168,3 +168,39 @@ def test_a_page_load_waits_in_a_short_queue_then_is_turned_away(
     assert script.status_code == 503 and "Try again in a minute" in script.text  # no page to wait on
     assert free.status_code == 303 and free.headers["location"] == "/apps/b/?x=1"  # a place: the clean address
     assert list(runner.running()) == ["b"]
+
+
+async def _reconnect(url: str) -> bool:
+    """A tab reconnecting by itself (it offers its last session's id); whether the proxy let it in."""
+    offered = ["streamlit", "PLACEHOLDER_AUTH_TOKEN", "0f6c9a1e-last-session"]
+    try:
+        ws = await connect(url.replace("http://", "ws://") + "_stcore/stream", subprotocols=offered)  # type: ignore[arg-type]
+    except Exception:  # refused during the handshake
+        return False
+    await ws.close()
+    return True
+
+
+def test_a_reconnecting_tab_takes_only_a_place_nobody_has_open(
+    make_runner: Callable[..., AppRunner], apps: Apps, water_app: AppBundle,
+    proxy_server: Callable[[AppRunner], ProxyServer],
+) -> None:  # fmt: skip
+    for key in ("a", "b"):
+        apps.add(key, water_app.path)
+    runner = make_runner(max_running=1, evict_idle_s=1.0, busy_grace_s=0)
+    server = proxy_server(runner)
+
+    async def scene() -> tuple[bool, list[str], bool]:
+        async with httpx2.AsyncClient(timeout=120, headers=PAGE) as client:
+            assert (await client.get(f"{server.url}/apps/b/")).status_code == 200
+            tab = await _open_tab(f"{server.url}/apps/b/")
+            assert await _heartbeats(tab, 1.5)  # b: open but idle
+            while_open = await _reconnect(f"{server.url}/apps/a/")  # evicted tabs do not evict each other
+            running = list(runner.running())
+            await tab.close()
+            await asyncio.sleep(0.5)
+            return while_open, running, await _reconnect(f"{server.url}/apps/a/")
+
+    while_open, running, after = asyncio.run(scene())
+    assert not while_open and running == ["b"]
+    assert after and list(runner.running()) == ["a"]  # nobody has b open: the reconnecting tab gets its place
