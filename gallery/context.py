@@ -19,7 +19,7 @@ from gallery.files import FileStore, Recovery
 from gallery.models import LISTED_STATES, App, AppVersion, AuditEntry, User, utcnow
 from gallery.privacy import PrivacyFinding
 from gallery.settings import GallerySettings
-from gallery.views import AppView, UserView, VersionView
+from gallery.views import AppView, UserView, VersionView, split_reason
 
 __all__ = [
     "GalleryContext",
@@ -154,7 +154,7 @@ def app_views(session: Session, apps: Iterable[App], share_base_url: str) -> lis
             language=a.language,
             kind=a.kind,
             state=a.state,
-            reject_reason=a.reject_reason,
+            **split_reason(a.reject_reason),
             author=names.get(a.author_id) if a.author_id is not None else None,
             remixed_from=slugs.get(a.remixed_from_app_id) if a.remixed_from_app_id is not None else None,
             remixed_from_version=a.remixed_from_version,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flashapps.errors import UserError
 
-__all__ = ["Conflict", "Forbidden", "NotFound", "UserError"]
+__all__ = ["Conflict", "Forbidden", "NotFound", "Unavailable", "UserError"]
 
 
 class NotFound(UserError, LookupError):
@@ -16,6 +16,27 @@ class NotFound(UserError, LookupError):
             f"There is no {what} {key!r} here (or it is not public). Check the link.",
             f"找不到{zh} {key!r}（或它未公开）。请检查链接。",
         )
+
+
+class Unavailable(NotFound):
+    """The app exists but is not public now (hidden, waiting for review, rejected): its link says so."""
+
+    _WHY = {
+        "hidden": ("a maintainer has hidden it", "维护者已将其隐藏"),
+        "pending": ("it is waiting for a maintainer's review", "它正在等待维护者审核"),
+        "rejected": ("a maintainer did not accept it", "维护者未通过它"),
+        "class": ("it is shared with one class only", "它只对一个班级开放"),
+    }
+
+    def __init__(self, key: str, state: str) -> None:
+        en, zh = self._WHY.get(state, ("it is not public", "它未公开"))
+        told = state in ("hidden", "rejected")
+        UserError.__init__(
+            self,
+            f"This app ({key}) is not available right now: {en}." + (" Its author can see why." if told else ""),
+            f"这个应用（{key}）暂时无法使用：{zh}。" + ("作者可以看到原因。" if told else ""),
+        )
+        self.state = state
 
 
 class Forbidden(UserError, PermissionError):

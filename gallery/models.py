@@ -121,6 +121,7 @@ class App(Base):
     kind: Mapped[str] = mapped_column(String(8))
     state: Mapped[str] = mapped_column(String(16))
     reject_reason: Mapped[str] = mapped_column(Text, default="")
+    """Why a maintainer hid or rejected the app: ``[code] words`` (a code of ``gallery.views.REASONS``)."""
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     remixed_from_app_id: Mapped[int | None] = mapped_column(ForeignKey("apps.id", ondelete="SET NULL"), index=True)
     remixed_from_version: Mapped[int | None] = mapped_column(Integer)

@@ -24,7 +24,7 @@ from flashapps.bundle import AppBundle
 from flashapps.report import VerifyReport
 from flashapps.spec import AppSpec
 from gallery.context import GalleryContext, app_views, can_see, find_version, load_actor, record, version_view
-from gallery.errors import Forbidden, NotFound, UserError
+from gallery.errors import Forbidden, NotFound, Unavailable, UserError
 from gallery.files import Staged, crash_point
 from gallery.models import App, AppVersion, Like, Report, User, utcnow
 from gallery.privacy import PrivacyFinding, describe_findings, scan_spec
@@ -196,8 +196,10 @@ class Apps:
     # -- reading ---------------------------------------------------------------------------
     def _visible(self, session: Session, slug: str, viewer: User | None) -> App:
         row = session.scalar(select(App).where(App.slug == slug))
-        if row is None or not can_see(row, viewer):
+        if row is None:
             raise NotFound("app", slug)
+        if not can_see(row, viewer):
+            raise Unavailable(slug, row.state)
         return row
 
     def get_by_slug(self, slug: str, viewer: UserView | None = None) -> AppView:

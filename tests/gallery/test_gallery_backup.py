@@ -43,7 +43,7 @@ def test_backup_and_restore_round_trip(
     gallery.apps.publish(maker, water_bundle, passed, remix_of=(words.slug, 1))
     gallery.apps.like(maker, words.slug)
     gallery.apps.report(None, water.slug, "typo in title")
-    gallery.curation.feature(maintainer, words.slug)
+    gallery.curation.feature(maintainer, words.slug, "good_example")
     before = _snapshot(gallery, maintainer)
 
     archive = gallery.backup(tmp_path / "backups" / "gallery.tar.gz")
@@ -51,7 +51,7 @@ def test_backup_and_restore_round_trip(
         names = opened.getnames()
     assert "manifest.json" in names and any(n.startswith("files/") for n in names)
 
-    gallery.curation.delete(maintainer, water.slug)
+    gallery.curation.delete(maintainer, water.slug, "broken")
     gallery.apps.publish(maker, variant(title="Later app"), passed)
     gallery.accounts.register("later", "later-password")
 

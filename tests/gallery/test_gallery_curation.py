@@ -28,7 +28,7 @@ def test_review_first_queues_until_approved(
     assert review_first.browse().total == 0
     [item] = review_first.curation.queue(maintainer)
     assert item.app.slug == app.slug and item.privacy_findings == [] and item.open_reports == 0
-    approved = review_first.curation.approve(maintainer, app.slug)
+    approved = review_first.curation.approve(maintainer, app.slug, "checked")
     assert approved.state == "published"
     assert review_first.curation.queue(maintainer) == []
     assert [a.slug for a in review_first.browse().items] == [app.slug]
@@ -43,12 +43,12 @@ def test_curation_actions_are_audited(
     gallery: Gallery, maker: UserView, maintainer: UserView, water_bundle: AppBundle, passed: VerifyReport
 ) -> None:
     app = gallery.apps.publish(maker, water_bundle, passed)
-    assert gallery.curation.feature(maintainer, app.slug).state == "featured"
-    assert gallery.curation.unfeature(maintainer, app.slug).state == "published"
+    assert gallery.curation.feature(maintainer, app.slug, "good_example").state == "featured"
+    assert gallery.curation.unfeature(maintainer, app.slug, "other", "time to rotate").state == "published"
     assert gallery.curation.hide(maintainer, app.slug, "off topic").state == "hidden"
     rejected = gallery.curation.reject(maintainer, app.slug, "collects names without need")
     assert (rejected.state, rejected.reject_reason) == ("rejected", "collects names without need")
-    assert gallery.curation.approve(maintainer, app.slug).reject_reason == ""
+    assert gallery.curation.approve(maintainer, app.slug, "checked").reject_reason == ""
     entries = gallery.curation.audit_log(maintainer, target=app.slug)
     assert [e.action for e in reversed(entries)] == [
         "app.publish",
@@ -60,7 +60,9 @@ def test_curation_actions_are_audited(
     ]
     reject = next(e for e in entries if e.action == "app.reject")
     assert reject.actor == "boss" and reject.target_type == "app"
-    assert reject.details == {"from": "hidden", "to": "rejected", "reason": "collects names without need"}
+    assert reject.details == {"from": "hidden", "to": "rejected", "reason": "other",
+                              "note": "collects names without need", "title": app.title}  # fmt: skip
+    assert reject.reason("en") == "Other — collects names without need" and reject.title == app.title
     assert all(e.created_at.tzinfo is not None for e in entries)
 
 
@@ -115,7 +117,7 @@ def test_a_promoted_maker_can_curate_at_once(
 ) -> None:
     app = gallery.apps.publish(maker, water_bundle, passed)
     gallery.accounts.set_role(maintainer, "maker", "maintainer")
-    assert gallery.curation.feature(maker, app.slug).state == "featured"  # the stale view's role is re-read
+    assert gallery.curation.feature(maker, app.slug, "good_example").state == "featured"  # the stale view's role is re-read
     gallery.accounts.set_role(maintainer, "maker", "maker")
     with pytest.raises(Forbidden):
         gallery.curation.hide(maker, app.slug)
@@ -131,7 +133,7 @@ def test_unlisted_apps_are_unreachable_by_link_for_others(
     gallery = review_first
     app = gallery.apps.publish(maker, water_bundle, passed)
     if state == "hidden":
-        gallery.curation.hide(maintainer, app.slug)
+        gallery.curation.hide(maintainer, app.slug, "spam")
     elif state == "rejected":
         gallery.curation.reject(maintainer, app.slug, "no")
     stranger = gallery.accounts.register("stranger", "stranger-password")
@@ -154,7 +156,8 @@ def test_unlisted_apps_are_unreachable_by_link_for_others(
     assert [a.slug for a in gallery.apps.my_apps(maker)] == [app.slug]
     with pytest.raises(NotFound) as missing:
         gallery.apps.get_by_slug(app.slug, None)
-    assert str(missing.value) == str(NotFound("app", app.slug))  # the same answer as for no app at all
+    assert "not available" in str(missing.value) and "暂时无法使用" in missing.value.message("zh")  # not "no such app"
+    assert str(missing.value) != str(NotFound("app", app.slug))
 
 
 def test_inspect_shows_spec_code_report_and_privacy(
@@ -177,7 +180,7 @@ def test_delete_removes_rows_and_files_but_keeps_the_audit(
     gallery.apps.publish(maker, variant(title="Other"), passed, app=app.slug)
     gallery.apps.like(maker, app.slug)
     report = gallery.apps.report(None, app.slug, "spam")
-    gallery.curation.delete(maintainer, app.slug)
+    gallery.curation.delete(maintainer, app.slug, "spam")
     with pytest.raises(NotFound):
         gallery.apps.get_by_slug(app.slug, maintainer)
     assert list(gallery.files.files_dir.iterdir()) == []

@@ -55,7 +55,7 @@ def test_remix_needs_a_visible_source_and_an_existing_version(
     other = gallery.accounts.register("other", "other-password")
     with pytest.raises(NotFound):
         gallery.apps.publish(other, water_bundle, passed, remix_of=(source.slug, 9))
-    gallery.curation.hide(maintainer, source.slug)
+    gallery.curation.hide(maintainer, source.slug, "copyright")
     with pytest.raises(NotFound):
         gallery.apps.remix(source.slug, viewer=other)
     with pytest.raises(NotFound):
@@ -69,7 +69,7 @@ def test_lineage_survives_the_source_being_deleted(
 ) -> None:
     source = gallery.apps.publish(maker, water_bundle, passed)
     remix = gallery.apps.publish(maker, water_bundle, passed, remix_of=(source.slug, 1))
-    gallery.curation.delete(maintainer, source.slug)
+    gallery.curation.delete(maintainer, source.slug, "copyright")
     after = gallery.apps.get_by_slug(remix.slug)
     assert after.remixed_from is None and after.remixed_from_version == 1
     assert gallery.apps.download_zip(remix.slug)  # shared files stay for the remaining version

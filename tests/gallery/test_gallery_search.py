@@ -100,7 +100,7 @@ def test_sorts(gallery: Gallery, shelf: dict[str, str], maintainer: UserView) ->
         if i < 2:
             gallery.apps.like(user, shelf["water"])
     assert _found(gallery, sort="popular")[:2] == [shelf["photo"], shelf["water"]]
-    gallery.curation.feature(maintainer, shelf["vocab"])
+    gallery.curation.feature(maintainer, shelf["vocab"], "good_example")
     assert _found(gallery, sort="featured")[0] == shelf["vocab"]
     assert gallery.browse(sort="featured").items[0].state == "featured"
 
@@ -116,10 +116,10 @@ def test_pagination(gallery: Gallery, shelf: dict[str, str]) -> None:
 
 
 def test_only_listed_apps_are_found(gallery: Gallery, shelf: dict[str, str], maintainer: UserView) -> None:
-    gallery.curation.hide(maintainer, shelf["water"])
+    gallery.curation.hide(maintainer, shelf["water"], "broken")
     assert _found(gallery, "water") == []
     assert gallery.browse().total == 4
-    gallery.curation.approve(maintainer, shelf["water"])
+    gallery.curation.approve(maintainer, shelf["water"], "checked")
     assert _found(gallery, "water") == [shelf["water"]]
 
 
@@ -132,7 +132,7 @@ def test_search_follows_a_new_version(
 
 
 def test_deleted_apps_leave_the_index(gallery: Gallery, shelf: dict[str, str], maintainer: UserView) -> None:
-    gallery.curation.delete(maintainer, shelf["vocab"])
+    gallery.curation.delete(maintainer, shelf["vocab"], "spam")
     assert _found(gallery, "单词") == []
 
 
