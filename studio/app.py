@@ -38,6 +38,7 @@ def main() -> None:
         "gallery": st.Page("web/gallery.py", title=t("nav_gallery"), icon="🖼️", url_path="gallery"),
         "app": st.Page("web/app_page.py", title=t("nav_app"), icon="📱", url_path="app", visibility="hidden"),
         "mine": st.Page("web/mine.py", title=t("nav_mine"), icon="🗂️", url_path="mine"),
+        "classes": st.Page("web/classes.py", title=t("nav_classes"), icon="🏫", url_path="classes"),
         "curate": st.Page("web/curate.py", title=t("nav_curate"), icon="🛡️", url_path="curate",
                           visibility="visible" if found is not None and found.is_maintainer else "hidden"),
         "settings": st.Page("web/settings.py", title=t("nav_settings"), icon="⚙️", url_path="settings"),

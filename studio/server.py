@@ -24,9 +24,12 @@ import uvicorn
 from sandbox.backends.serve import prepare
 from studio import links
 from studio.services import banner, serving
+from studio.services import gallery as studio_gallery
+from studio.serving.class_gate import ClassGate
 from studio.serving.proxy import proxy_routes
 from studio.serving.runner import AppRunner, RunnerUnavailable, app_path
 from studio.serving.targets import Targets, draft_key
+from studio.web.join import join_routes
 from studio.web.visit import visit_routes
 
 __all__ = ["app_url", "auth_routes", "banner", "create_app", "draft_url", "serve"]
@@ -73,8 +76,9 @@ def create_app(runner: AppRunner | None = None) -> Any:
         targets = Targets()
         runner = AppRunner(targets, still_served=targets.still_served)
         is_owner = targets.is_owner
-    routes, proxy = proxy_routes(runner, is_owner)
-    routes = [*auth_routes(), *visit_routes(), *routes]
+    gate = ClassGate(studio_gallery)  # class-only apps; the class data's retention sweep runs from it
+    routes, proxy = proxy_routes(runner, is_owner, gate)
+    routes = [*auth_routes(), *visit_routes(), *join_routes(studio_gallery, gate.sweeper), *routes]
     owned = runner
     serving(owned)  # the studio's pages show what this runner isolates apps with (services.banner)
 

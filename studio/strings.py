@@ -318,6 +318,89 @@ EXAMPLES = {
 }
 
 
+_CLASSES: _S = {
+    "nav_classes": {"en": "My classes", "zh": "我的班级"},
+    "action_classes": {"en": "make a class", "zh": "创建班级"},
+    "state_class": {"en": "shared with a class", "zh": "仅班级可见"},
+    "cls_new": {"en": "New class", "zh": "新建班级"},
+    "cls_name": {"en": "Class name", "zh": "班级名称"},
+    "cls_retention": {"en": "Keep the class's data for", "zh": "班级数据保留"},
+    "cls_days": {"en": "{n} days", "zh": "{n} 天"},
+    "cls_create": {"en": "Create class", "zh": "创建班级"},
+    "cls_created": {"en": "Class made. Its code is {code}.", "zh": "班级已创建，代码是 {code}。"},
+    "cls_none": {"en": "No class yet: make one above.", "zh": "还没有班级：在上面创建一个。"},
+    "cls_pick": {"en": "Class", "zh": "班级"},
+    "cls_tab_join": {"en": "Join", "zh": "加入方式"},
+    "cls_tab_apps": {"en": "Apps and results", "zh": "应用与结果"},
+    "cls_tab_members": {"en": "Students and data", "zh": "学生与数据"},
+    "cls_code_is": {"en": "Students open the join page and type this code:", "zh": "学生打开加入页面，输入这个代码："},
+    "cls_or_link": {"en": "or open this link, or scan the QR code:", "zh": "或者打开这个链接，或扫描二维码："},
+    "cls_qr": {"en": "Scan to join", "zh": "扫码加入"},
+    "cls_members": {"en": "{n} students joined", "zh": "已加入 {n} 名学生"},
+    "cls_retention_saved": {"en": "The class's data is now kept {n} days.", "zh": "班级数据现在保留 {n} 天。"},
+    "cls_retention_note": {
+        "en": "A student's nickname and everything they submitted are deleted this many days after they joined.",
+        "zh": "学生加入满这么多天后，其昵称和提交的所有内容都会被删除。",
+    },
+    "cls_delete_sure": {
+        "en": "I want to delete every student and everything they submitted",
+        "zh": "我要删除所有学生及其提交的全部内容",
+    },
+    "cls_delete": {"en": "Delete all class data", "zh": "删除全部班级数据"},
+    "cls_deleted": {"en": "Deleted: {n} students and what they submitted.", "zh": "已删除 {n} 名学生及其提交的内容。"},
+    "cls_nothing_to_share": {
+        "en": "Publish an app first; then share it with this class.",
+        "zh": "请先发布一个应用，再把它分享给这个班级。",
+    },
+    "cls_share_pick": {"en": "App to share with this class only", "zh": "只分享给这个班级的应用"},
+    "cls_share": {"en": "Share with this class only", "zh": "仅分享给这个班级"},
+    "cls_shared": {
+        "en": "Shared: only this class's students (and you) can open it now.",
+        "zh": "已分享：现在只有这个班级的学生（和你）可以打开它。",
+    },
+    "cls_unshare": {"en": "Put it back in the gallery", "zh": "放回作品广场"},
+    "cls_app_pick": {"en": "App", "zh": "应用"},
+    "cls_open_app": {"en": "Open the app", "zh": "打开应用"},
+    "cls_nobody_yet": {"en": "No student has opened this app yet.", "zh": "还没有学生打开过这个应用。"},
+    "cls_used_by": {"en": "Used by {n} students:", "zh": "共有 {n} 名学生使用过："},
+    "cls_student": {"en": "Student", "zh": "学生"},
+    "cls_part": {"en": "Part", "zh": "项目"},
+    "cls_answer": {"en": "Answer", "zh": "提交内容"},
+    "cls_when": {"en": "When", "zh": "时间"},
+    "cls_export": {"en": "Download as CSV", "zh": "下载 CSV"},
+    "cls_no_apps_yet": {"en": "No app shared with this class yet.", "zh": "这个班级还没有分享的应用。"},
+    "cls_join_title": {"en": "Join your class", "zh": "加入班级"},
+    "cls_join_intro": {
+        "en": "Type the code your teacher gave you and a nickname. No e-mail or password needed.",
+        "zh": "输入老师给你的代码和一个昵称。不需要邮箱，也不需要密码。",
+    },
+    "cls_join_code": {"en": "Class code", "zh": "班级代码"},
+    "cls_join_nickname": {"en": "Your nickname", "zh": "你的昵称"},
+    "cls_join_button": {"en": "Join", "zh": "加入"},
+    "cls_join_privacy": {
+        "en": "Your teacher sees your nickname and what you submit in the class's apps. "
+        "This browser remembers that you joined.",
+        "zh": "老师能看到你的昵称和你在班级应用里提交的内容。这个浏览器会记住你已加入。",
+    },
+    "cls_you_are": {"en": "You are {name} in {klass}.", "zh": "你在「{klass}」里的昵称是 {name}。"},
+    "cls_join_another": {"en": "Join another class", "zh": "加入另一个班级"},
+    "cls_for_class_title": {"en": "This app is for a class", "zh": "这个应用只对一个班级开放"},
+    "cls_for_class_named": {
+        "en": "Only the students of “{name}” and their teacher can open it.",
+        "zh": "只有「{name}」的学生和老师可以打开它。",
+    },
+    "cls_for_class": {
+        "en": "Only the students of one class and their teacher can open it.",
+        "zh": "只有一个班级的学生和老师可以打开它。",
+    },
+    "cls_for_class_how": {
+        "en": "If you are in this class, join it with the code your teacher gave you, then open the app again.",
+        "zh": "如果你是这个班的学生，请用老师给的代码加入班级，然后再打开这个应用。",
+    },
+}
+STRINGS.update(_CLASSES)
+
+
 def text(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]
     return entry.get(lang, entry["en"]).format(**values)

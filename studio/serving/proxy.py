@@ -37,6 +37,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from gallery.errors import UserError
 from studio.auth import COOKIE as SESSION_COOKIE
+from studio.serving.class_gate import ClassGate
 from studio.serving.room import clean_url, is_use, wait_tries, waiting_page, wants_page
 from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
 
@@ -102,9 +103,12 @@ def _is_https(request: Request) -> bool:
 class AppProxy:
     """Forwards requests to the apps ``runner`` keeps; one pooled HTTP client per running app."""
 
-    def __init__(self, runner: AppRunner, is_owner: Callable[[str, str], bool] | None = None) -> None:
+    def __init__(
+        self, runner: AppRunner, is_owner: Callable[[str, str], bool] | None = None, gate: ClassGate | None = None
+    ) -> None:
         self.runner = runner
         self.is_owner = is_owner
+        self.gate = gate  # class-only apps (studio/serving/class_gate.py)
         self._clients: dict[str, httpx2.AsyncClient] = {}
 
     async def socket(self, key: str, check: bool, evict_open: bool = True) -> Path:
@@ -157,6 +161,10 @@ class AppProxy:
         key, path = request.path_params["key"], request.path_params["path"]
         if not valid_key(key):
             return _page(AppNotServed(key), 404)
+        if self.gate is not None and _is_page_load(path):
+            refused = await anyio.to_thread.run_sync(self.gate.refusal, key, request.cookies, request.headers)
+            if refused is not None:
+                return refused
         tries = wait_tries(request) if _is_page_load(path) else None
         if tries is not None:
             return await self.queued(request, key, tries)
@@ -210,6 +218,11 @@ class AppProxy:
         uri = f"ws://app/apps/{key}/{path}" + (f"?{query}" if query else "")
         # no cookie (blocked, or the page came from elsewhere): an id for this connection alone, shared with nobody
         visitor = visitor_of(websocket.cookies) or new_visitor()
+        if self.gate is not None and not await anyio.to_thread.run_sync(
+            self.gate.admit_socket, key, visitor, websocket.cookies
+        ):
+            await websocket.close(code=1008)
+            return
         headers = {VISITOR_HEADER: visitor}
         token = websocket.cookies.get(SESSION_COOKIE, "")
         if self.is_owner is not None and token:
@@ -272,10 +285,10 @@ async def _relay(websocket: WebSocket, upstream: ClientConnection, used: Callabl
 
 
 def proxy_routes(
-    runner: AppRunner, is_owner: Callable[[str, str], bool] | None = None
+    runner: AppRunner, is_owner: Callable[[str, str], bool] | None = None, gate: ClassGate | None = None
 ) -> tuple[list[BaseRoute], AppProxy]:
     """The routes for ``/apps/<key>/...`` (HTTP and WebSocket), and the proxy (close it at shutdown)."""
-    proxy = AppProxy(runner, is_owner)
+    proxy = AppProxy(runner, is_owner, gate)
     routes: list[BaseRoute] = [
         Route("/apps/{key}", proxy.slash, methods=["GET", "HEAD"]),
         Route("/apps/{key}/{path:path}", proxy.http, methods=_METHODS),

@@ -75,7 +75,10 @@ class Targets:
         match = _VERSION.match(key)
         slug, number = (match["slug"], int(match["number"])) if match else (key, None)
         gallery = self.gallery
-        version = gallery.apps.get_version(slug, number)  # type: ignore[attr-defined]  # NotFound when not public
+        try:
+            version = gallery.apps.get_version(slug, number)  # type: ignore[attr-defined]  # NotFound when not public
+        except NotFound:  # an app shared with a class alone: the proxy admits its members (class_gate.py)
+            version = gallery.classes.served_version(slug, number)  # type: ignore[attr-defined]
         code = gallery.files.path(version.digest)  # type: ignore[attr-defined]
         if not (code / "app.py").is_file():
             raise NotFound("app", key)
