@@ -43,10 +43,12 @@ body{display:flex;flex-direction:column;height:100vh;height:100dvh}
 .bar a{flex:none;color:#3451b2;text-decoration:none;padding:.25rem .4rem;border-radius:.3rem}
 .bar a:hover{background:#eef1fb}
 iframe{flex:1;width:100%;border:0;display:block}
-.board{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:1.2rem;
+body:has(.board){height:auto;min-height:100vh;min-height:100dvh}
+.board{display:flex;flex-direction:column;align-items:center;justify-content:safe center;gap:.8rem;
  min-height:100%;padding:2vmin;box-sizing:border-box;text-align:center}
 .board h1{margin:0;font-size:clamp(1.5rem,4vmin,3rem)}
-.board img{width:min(70vmin,90vw);height:auto;image-rendering:pixelated}
+.board p{margin:0}
+.board img{width:min(62vmin,90vw);height:auto;image-rendering:pixelated}
 .board .link{font-size:clamp(1.2rem,3.5vmin,2.6rem);font-weight:600;word-break:break-all}
 .warn{max-width:60rem;padding:.6rem 1rem;border-radius:.4rem;background:#fff4e5;color:#663c00}
 """
