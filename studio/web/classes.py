@@ -25,7 +25,7 @@ def _new_class(teacher: UserView) -> None:
         name = st.text_input(t("cls_name"), key="cls_new_name", max_chars=80)
         days = st.selectbox(t("cls_retention"), RETENTION_CHOICES, index=1, key="cls_new_days",
                             format_func=lambda d: t("cls_days", n=d))  # fmt: skip
-        if st.form_submit_button(t("cls_create")):
+        if st.form_submit_button(t("cls_create"), key="cls_create"):
             made = services.gallery().classes.create(teacher, name, retention_days=int(days))
             st.session_state["cls_pick"] = made.code
             st.toast(t("cls_created", code=made.code), icon="✅")
@@ -96,7 +96,7 @@ def _app_view(teacher: UserView, found: ClassView) -> None:
             {t("cls_student"): name, **{report.quizzes[q]: f"{s} / {n}" for q, (s, n) in marks.items()}}
             for name, marks in report.students.items()
         ]
-        st.dataframe(table, hide_index=True, key=f"cls_scores_{slug}")
+        st.table(table)
         rows = [{t("cls_student"): r.student, t("cls_part"): r.part, t("cls_answer"): r.answer, t("cls_when"): r.when}
                 for r in report.rows]  # fmt: skip
         if rows:

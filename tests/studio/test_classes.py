@@ -159,7 +159,7 @@ def test_the_teacher_makes_a_class_and_sees_each_students_score(
 ) -> None:  # fmt: skip
     at = studio("web/classes.py", token=teacher[1])
     at.text_input(key="cls_new_name").input("Class 3B")
-    at.button[0].click().run()  # the form's only button
+    at.button(key="cls_create").click().run()
     assert not at.exception, at.exception
     (made,) = gallery.classes.mine(teacher[0])
     assert made.name == "Class 3B" and any(made.code in c.value for c in at.code)
@@ -179,7 +179,7 @@ def test_the_teacher_makes_a_class_and_sees_each_students_score(
             db.execute("INSERT INTO _kv VALUES (?, ?)", (f"quiz:quiz:best@{n:032x}", json.dumps(score)))
     at.run()
     assert not at.exception, at.exception
-    scores = at.dataframe[0].value
+    scores = at.table[0].value
     assert sorted(scores.iloc[:, 1]) == ["10 / 10", "7 / 10", "9 / 10"]
     assert sorted(scores.iloc[:, 0]) == ["Leo", "Mia", "小明"]
     assert at.get("download_button")
