@@ -132,5 +132,3 @@ def test_a_share_link_on_a_phone_is_the_app_and_the_projector_shows_its_qr(
     shown = [e for e in driver.find_elements(By.CSS_SELECTOR, score) if " / " in e.text][0]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", shown)  # the score, by scrolling
     shots(driver, "visitor-phone-score")
-    driver.switch_to.default_content()
-    shots(driver, "visitor-phone-bar")

@@ -180,3 +180,15 @@ def test_the_first_screen_says_how_to_serve_a_class(studio: Open, monkeypatch: p
     at = studio()
     text = "\n".join(m.value for m in at.markdown)
     assert "https://class.example.org/" in text and "make run HOST=0.0.0.0" not in text
+
+
+def test_the_first_screen_shows_the_lan_address_and_its_qr_when_listening_on_the_network(
+    studio: Open, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(links, "lan_addresses", lambda: ["192.0.2.10"])
+    links.listening("0.0.0.0", 8501)
+    at = studio()  # AppTest's request comes to localhost:8501: phones get the LAN address instead
+    text = "\n".join(m.value for m in at.markdown)
+    assert "http://192.0.2.10:8501/" in text and "make run HOST=0.0.0.0" not in text
+    assert at.image, "the LAN address's QR code"
+    assert not any("FLASHAPPS_PUBLIC_URL" in w.value for w in at.warning)
