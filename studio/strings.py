@@ -287,7 +287,53 @@ _VISIT: _S = {
     },
 }
 
-STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT | _VISIT
+_CURATION: _S = {
+    "act_unhide": {"en": "Unhide", "zh": "取消隐藏"},
+    "cur_all": {"en": "All apps", "zh": "全部应用"},
+    "cur_search": {"en": "Search title, author or tags", "zh": "搜索标题、作者或标签"},
+    "cur_state": {"en": "State", "zh": "状态"},
+    "cur_reported": {"en": "Reports", "zh": "举报"},
+    "cur_reported_yes": {"en": "Reported", "zh": "有举报"},
+    "cur_reported_no": {"en": "Not reported", "zh": "无举报"},
+    "cur_language": {"en": "Language", "zh": "语言"},
+    "cur_kind": {"en": "Kind", "zh": "类型"},
+    "cur_any": {"en": "Any", "zh": "全部"},
+    "kind_app": {"en": "App", "zh": "应用"},
+    "kind_game": {"en": "Game", "zh": "游戏"},
+    "cur_none": {"en": "No app matches.", "zh": "没有符合条件的应用。"},
+    "cur_page": {"en": "Page {page} of {pages} · {total} apps", "zh": "第 {page}/{pages} 页 · 共 {total} 个应用"},
+    "cur_prev": {"en": "Previous", "zh": "上一页"},
+    "cur_next": {"en": "Next", "zh": "下一页"},
+    "cur_reason_code": {"en": "Reason (required)", "zh": "理由（必选）"},
+    "cur_reason_pick": {"en": "Choose a reason…", "zh": "请选择理由……"},
+    "cur_note": {"en": "In a few words (the author sees it)", "zh": "简单说明（作者可见）"},
+    "state_pending": {"en": "waiting for review", "zh": "待审核"},
+    "state_published": {"en": "published", "zh": "已发布"},
+    "state_featured": {"en": "featured", "zh": "精选"},
+    "state_hidden": {"en": "hidden", "zh": "已隐藏"},
+    "state_rejected": {"en": "rejected", "zh": "未通过"},
+    "state_class": {"en": "shared with a class", "zh": "仅班级可见"},
+    "author_reason": {"en": "Why (from a maintainer): {reason}", "zh": "原因（来自维护者）：{reason}"},
+    "hidden_no_share": {
+        "en": "Its links say it is unavailable while it is hidden, so there is no link to share. Fix what the "
+        "reason says and publish a new version, or ask a maintainer.",
+        "zh": "隐藏期间它的链接会显示“暂时无法使用”，所以这里不提供分享链接。请按原因修改后发布新版本，或联系维护者。",
+    },
+    "audit_line": {"en": "{when} · {who} {what} “{title}” ({slug})", "zh": "{when} · {who} {what}“{title}”（{slug}）"},
+    "audit_reason": {"en": "Reason: {reason}", "zh": "理由：{reason}"},
+    "audit_app.publish": {"en": "published", "zh": "发布了"},
+    "audit_app.new_version": {"en": "added a version to", "zh": "更新了"},
+    "audit_app.approve": {"en": "approved", "zh": "通过了"},
+    "audit_app.feature": {"en": "featured", "zh": "设为精选："},
+    "audit_app.unfeature": {"en": "unfeatured", "zh": "取消精选："},
+    "audit_app.hide": {"en": "hid", "zh": "隐藏了"},
+    "audit_app.unhide": {"en": "unhid", "zh": "取消隐藏了"},
+    "audit_app.reject": {"en": "rejected", "zh": "拒绝了"},
+    "audit_app.delete": {"en": "deleted", "zh": "删除了"},
+    "audit_other": {"en": "did {action} to", "zh": "对其执行了 {action}："},
+}
+
+STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT | _VISIT | _CURATION
 
 STEP_LABELS: _S = {
     "value": {"en": "Value", "zh": "价值"},

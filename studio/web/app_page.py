@@ -11,6 +11,7 @@ import streamlit as st
 from gallery import AppView, UserView
 from studio import services
 from studio.links import visit_path
+from studio.web.mine import reason_note
 from studio.web.share import loopback_note
 from studio.web.ui import embed, esc, go, guard, lang, need_user, t, user
 
@@ -25,9 +26,8 @@ def _header(app: AppView) -> None:
     st.caption(t("by", author=author, n=app.latest_version, language=language) + badge)
     st.markdown(esc(app.description))
     if app.state not in ("published", "featured"):
-        st.warning(t("state_note", state=app.state))
-        if app.reject_reason:
-            st.caption(t("reject_reason", reason=esc(app.reject_reason)))
+        st.warning(t("state_note", state=t(f"state_{app.state}")))
+        reason_note(app)
     if app.remixed_from:
         st.caption(f"{t('remixed_from')} {esc(app.remixed_from)} v{app.remixed_from_version}")
 
@@ -106,7 +106,8 @@ def page() -> None:
     embed(services.app_url(slug, None if number == app.latest_version else number), app.title)
     st.caption(t("checked", summary=chosen.verify_report.summary(lang())))
     _actions(app, number, viewer)
-    _share(app)
+    if app.state not in ("hidden", "rejected"):  # their links say "unavailable": nothing to share
+        _share(app)
     _report(app, viewer)
 
 

@@ -1,24 +1,91 @@
-"""Curate (maintainers only): the review queue, reports, and any app's spec, code, checks and history.
+"""Curate (maintainers only): every app (search, filters, pages), the review queue, reports, and any app's
+spec, code, checks and history.
 
-Every action is one button and a reason box; the gallery checks the role again and writes the
-audit log, so this page hiding itself from others is a convenience, not the protection.
+Every action is one button with a reason (a choice from a short list, and a few words the author sees);
+the gallery refuses an action without one, checks the role again and writes the audit log, so this page
+hiding itself from others is a convenience, not the protection.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from gallery import Inspection, UserView
+from gallery import AuditView, Inspection, UserView
+from gallery.views import REASONS, reason_label
 from studio import services
+from studio.strings import STRINGS, text
 from studio.web.ui import esc, guard, lang, t, user
 
 __all__ = ["page"]
 
-_ACTIONS = ("approve", "feature", "unfeature", "hide", "reject", "delete")
+_ACTIONS = ("approve", "feature", "unfeature", "hide", "unhide", "reject", "delete")
+_STATES = ("published", "featured", "pending", "hidden", "rejected", "class")
+_LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+_PAGE_SIZE = 10
 
 
 def _target(slug: str) -> None:
     st.session_state["curate_target"] = slug.strip().rstrip("/").split("app=")[-1].split("/")[-1]
+
+
+def _labels(prefix: str) -> Callable[[str], str]:
+    """A filter's option labels in the page's language (read now: a widget may format outside the run)."""
+    language = lang()
+    return lambda value: text(f"{prefix}{value}" if value else "cur_any", language)
+
+
+def _all_apps(actor: UserView) -> None:
+    """Every app, newest change first: search and filters in a row that wraps on a phone, then one page."""
+    st.subheader(t("cur_all"), anchor=False)
+    query = st.text_input(t("cur_search"), key="cur_query", max_chars=100)
+    filters = st.columns(4)
+    state = filters[0].selectbox(t("cur_state"), ("", *_STATES), key="cur_state",
+                                 format_func=_labels("state_"))  # fmt: skip
+    reported = filters[1].selectbox(t("cur_reported"), ("", "yes", "no"), key="cur_reported",
+                                    format_func=_labels("cur_reported_"))  # fmt: skip
+    language = filters[2].selectbox(t("cur_language"), ("", *_LANGUAGES), key="cur_language",
+                                    format_func=_labels("lang_"))  # fmt: skip
+    kind = filters[3].selectbox(t("cur_kind"), ("", "app", "game"), key="cur_kind",
+                                format_func=_labels("kind_"))  # fmt: skip
+    wanted = (query, state, reported, language, kind)
+    if st.session_state.get("_cur_filters") != wanted:
+        st.session_state["_cur_filters"], st.session_state["cur_page"] = wanted, 1
+    page = services.gallery().curation.apps(
+        actor, query, state=state or None, reported={"yes": True, "no": False}.get(reported),
+        language=language or None, kind=kind or None, page=st.session_state.get("cur_page", 1), page_size=_PAGE_SIZE,
+    )  # fmt: skip
+    if not page.items:
+        st.caption(t("cur_none"))
+    counts = services.gallery().curation.open_reports(actor, [app.slug for app in page.items])
+    for app in page.items:
+        columns = st.columns([4, 1])
+        flag = f" · ⚑ {counts[app.slug]}" if app.slug in counts else ""
+        tags = f" · {esc(', '.join(app.tags))}" if app.tags else ""
+        columns[0].markdown(
+            f"**{esc(app.title)}** · {esc(app.author or '—')} · {t(f'state_{app.state}')}{flag}{tags}"
+        )  # fmt: skip
+        columns[1].button(t("review"), key=f"review_all_{app.slug}", on_click=_target, args=(app.slug,))
+    if page.pages > 1 or page.page > 1:
+        nav = st.columns([1, 2, 1])
+        nav[0].button(t("cur_prev"), key="cur_prev", disabled=page.page <= 1, on_click=_turn, args=(-1,))
+        nav[1].caption(t("cur_page", page=page.page, pages=page.pages, total=page.total))
+        nav[2].button(t("cur_next"), key="cur_next", disabled=page.page >= page.pages, on_click=_turn, args=(1,))
+
+
+def _turn(step: int) -> None:
+    st.session_state["cur_page"] = max(1, st.session_state.get("cur_page", 1) + step)
+
+
+def _audit_line(entry: AuditView) -> str:
+    when = f"{entry.created_at:%Y-%m-%d %H:%M} UTC"
+    key = f"audit_{entry.action}"
+    what = t(key) if key in STRINGS else t("audit_other", action=entry.action)
+    title = entry.title or entry.target
+    line = t("audit_line", when=when, who=esc(entry.actor or "—"), what=what, title=esc(title), slug=entry.target)
+    reason = entry.reason(lang())
+    return line + (f"  \n{t('audit_reason', reason=esc(reason))}" if reason else "")
 
 
 def _queue(actor: UserView) -> None:
@@ -76,18 +143,15 @@ def _inspection(found: Inspection, actor: UserView) -> None:
             st.markdown(f"- {esc(report.reporter or '—')}: {esc(report.reason)}")
 
 
-def _act(actor: UserView, slug: str, action: str, reason: str) -> None:
+def _act(actor: UserView, slug: str, action: str, reason: str, note: str) -> None:
     curation = services.gallery().curation
     if action == "delete":
-        curation.delete(actor, slug)
+        curation.delete(actor, slug, reason, note)
         st.session_state.pop("curate_target", None)
         st.session_state["curate_done"] = t("deleted", slug=slug)
         return
-    if action in ("hide", "reject"):
-        view = getattr(curation, action)(actor, slug, reason)
-    else:
-        view = getattr(curation, action)(actor, slug)
-    st.session_state["curate_done"] = t("done_action", slug=slug, state=view.state)
+    view = getattr(curation, action)(actor, slug, reason, note)
+    st.session_state["curate_done"] = t("done_action", slug=slug, state=t(f"state_{view.state}"))
 
 
 def page() -> None:
@@ -101,6 +165,7 @@ def page() -> None:
         st.success(done)
     _queue(actor)
     _reports(actor)
+    _all_apps(actor)
     st.subheader(t("find_app"), anchor=False)
     columns = st.columns([4, 1])
     columns[0].text_input(t("find_app"), key="curate_slug", label_visibility="collapsed")
@@ -111,16 +176,19 @@ def page() -> None:
         return
     with guard():
         _inspection(services.gallery().curation.inspect(actor, slug), actor)
-        reason = st.text_input(t("reason"), key="curate_reason", max_chars=500)
-        buttons = st.columns(len(_ACTIONS))
-        for column, action in zip(buttons, _ACTIONS, strict=True):
-            if column.button(t(f"act_{action}"), key=f"act_{action}", type="primary" if action == "approve" else
-                             "secondary"):  # fmt: skip
-                _act(actor, slug, action, reason)
+        language, pick = lang(), t("cur_reason_pick")
+        reason = st.selectbox(t("cur_reason_code"), ("", *REASONS), key="curate_reason_code",
+                              format_func=lambda c: reason_label(c, language) if c else pick)  # fmt: skip
+        note = st.text_input(t("cur_note"), key="curate_reason", max_chars=500)
+        buttons = st.columns(4)
+        for i, action in enumerate(_ACTIONS):
+            if buttons[i % 4].button(t(f"act_{action}"), key=f"act_{action}", use_container_width=True,
+                                     type="primary" if action == "approve" else "secondary"):  # fmt: skip
+                _act(actor, slug, action, reason or "", note)
                 st.rerun()
     with st.expander(t("audit")):
         for entry in services.gallery().curation.audit_log(actor, target=slug, limit=20):
-            st.caption(esc(f"{entry.created_at:%Y-%m-%d %H:%M} {entry.actor} {entry.action} {entry.details}"))
+            st.markdown(_audit_line(entry))
 
 
 if __name__ == "__main__":

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from gallery import AppView
 from studio import services
-from studio.web.ui import esc, go, need_user, t
+from studio.web.ui import esc, go, lang, need_user, t
 
-__all__ = ["page"]
+__all__ = ["page", "reason_note"]
+
+
+def reason_note(app: AppView, where: Any = st) -> None:
+    """Why a maintainer hid or rejected ``app``, in the reader's language; a hidden app offers no link."""
+    if app.state in ("published", "featured"):
+        return
+    reason = app.reason(lang())
+    if reason:
+        where.warning(t("author_reason", reason=esc(reason)))
+    if app.state == "hidden":
+        where.caption(t("hidden_no_share"))
 
 
 def page() -> None:
@@ -24,9 +38,9 @@ def page() -> None:
     for app in published:
         with st.container(border=True):
             columns = st.columns([4, 1])
-            columns[0].markdown(f"**{esc(app.title)}** · v{app.latest_version} · {t('mine_state', state=app.state)}")
-            if app.reject_reason:
-                columns[0].caption(t("reject_reason", reason=esc(app.reject_reason)))
+            state = t(f"state_{app.state}")
+            columns[0].markdown(f"**{esc(app.title)}** · v{app.latest_version} · {t('mine_state', state=state)}")
+            reason_note(app, columns[0])
             columns[0].caption(f"{t('likes', n=app.like_count)} · {t('remixes', n=app.remix_count)}")
             if columns[1].button(t("open"), key=f"mine_open_{app.slug}"):
                 go("app", app=app.slug)

@@ -25,7 +25,7 @@ def _seed(publish: Callable[..., AppView], gallery: Gallery, users: Users) -> li
     apps = [publish(f"Water tracker {n:02d}") for n in range(20)]
     apps += [publish(f"单词游戏 {n}", language="zh-Hans", kind="game", category="game") for n in range(5)]
     gallery.apps.like(users["boss"][0], apps[3].slug)
-    gallery.curation.feature(users["boss"][0], apps[7].slug)
+    gallery.curation.feature(users["boss"][0], apps[7].slug, "good_example")
     return apps
 
 
@@ -117,7 +117,7 @@ def test_a_hidden_app_is_one_sentence_for_others(
     app = publish("Water tracker")
     gallery.curation.hide(users["boss"][0], app.slug, "spam")
     at = studio(APP, app=app.slug)
-    assert len(at.error) == 1 and "not public" in at.error[0].value
+    assert len(at.error) == 1 and "not available" in at.error[0].value
     assert not at.get("iframe")
     at = studio(APP, token=users["maker"][1], app=app.slug)  # its author still sees it, with the state
     assert at.warning and "hidden" in at.warning[0].value
@@ -155,13 +155,14 @@ def test_curate_refuses_makers_and_hides_an_app_with_a_reason(
     at.button(key=f"review_report_{report_id}").click().run()
     assert at.json and any("app.py" in c.value for c in at.caption)
     assert any("import streamlit" in c.value for c in at.code)
+    at.selectbox(key="curate_reason_code").set_value("copyright")
     at.text_input(key="curate_reason").set_value("copied without permission")
     at.button(key="act_hide").click().run()
     assert at.success and "hidden" in at.success[0].value
     assert gallery.apps.get_by_slug(app.slug, users["boss"][0]).state == "hidden"
     entry = gallery.curation.audit_log(users["boss"][0], target=app.slug)[0]
-    assert entry.action == "app.hide" and entry.details["reason"] == "copied without permission"
-    at.text_input(key="curate_reason").set_value("")  # a rejection needs a reason
+    assert entry.action == "app.hide" and entry.note == "copied without permission"
+    at.selectbox(key="curate_reason_code").set_value("")  # a rejection needs a reason
     at.button(key="act_reject").click().run()
-    assert at.error and "Say why" in at.error[0].value
+    assert at.error and "Choose a reason" in at.error[0].value
     assert gallery.apps.get_by_slug(app.slug, users["boss"][0]).state == "hidden"
