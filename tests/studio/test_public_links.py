@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -43,7 +43,10 @@ def fake_ip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def listening_reset() -> None:
+def listening_reset() -> Iterator[None]:
+    """The studio as tests see it listens on 127.0.0.1, before and after each test here."""
+    links.listening("127.0.0.1", 8501)
+    yield
     links.listening("127.0.0.1", 8501)
 
 
