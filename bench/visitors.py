@@ -6,8 +6,9 @@ The runner (its default capacity: what the machine's memory holds) and the proxy
 uvicorn on 127.0.0.1; the apps are offline-planned bundles of varied ideas. Each visitor loads the
 page (a browser's page load, so a full runner would queue it), then opens the app's WebSocket with
 the visitor cookie the page set and runs the script to its end, as a browser tab does: that is its
-time to a usable page. Memory: the RSS of each app's process tree (a container's memory use under
-Docker), taken while every visitor still holds its tab open. Refusals (a page other than 200, a
+time to a usable page. Each scenario runs twice: cold (the apps start on the first visits), then
+warm. Memory: the RSS of each app's process tree (a container's memory use under Docker), taken
+while every visitor still holds its tab open. Refusals (a page other than 200, a
 WebSocket closed before the script finished) are counted, never retried. Traffic goes only to
 127.0.0.1; the whole run is bounded in time and stops by itself.
 """
@@ -195,6 +196,8 @@ def bench_visitors(visitors: int = 40, backend_name: str | None = None) -> dict[
             try:
                 with _proxy(runner) as base:
                     out[name] = asyncio.run(asyncio.wait_for(_crowd(base, keys, visitors, runner), _LIMIT_S + 90))
+                    warm = asyncio.run(asyncio.wait_for(_crowd(base, keys, visitors, runner), _LIMIT_S + 90))
+                    out[name]["warm"] = {k: warm[k] for k in ("usable_page_s", "refusals", "processes")}
             finally:
                 runner.stop_all()
     return out
@@ -213,8 +216,16 @@ def visitors_markdown(result: dict[str, Any]) -> list[str]:
             f"| {row['visitors']} visitors {label} | {page['median']:.2f} s | {page['p95']:.2f} s | {row['refusals']} "
             f"| {row['processes']} | {mem['apps_total_mb']} / {mem['app_median_mb']} / {mem['app_max_mb']} MB |"
         )
+        warm = row.get("warm")
+        if warm:
+            page = warm["usable_page_s"]
+            lines.append(
+                f"| the same again, apps already up | {page['median']:.2f} s | {page['p95']:.2f} s "
+                f"| {warm['refusals']} | {warm['processes']} | |"
+            )
     lines += ["", "Usable page: the page load plus the app's WebSocket session until its script finished, all "
-              "visitors arriving at once (cold starts included). Memory: RSS of each app's process tree (Docker: "
+              "visitors arriving at once (cold starts included; then a second class once the apps are up). "
+              "Memory: RSS of each app's process tree (Docker: "
               "the container's use), every tab still open."]  # fmt: skip
     return lines
 

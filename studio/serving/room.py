@@ -69,6 +69,7 @@ def waiting_page(request: Request, running: int, tries: int, every_s: float) -> 
         '<body style="font-family:sans-serif;max-width:40em;margin:4em auto">'
         f'<h1>⚡ Flash Apps</h1><p role="status">{html.escape(notice.message("en"))}</p>'
         f'<p lang="zh" role="status">{html.escape(notice.message("zh"))}</p>'
-        f'<p><progress aria-label="waiting"></progress> <a href="{again}">↻</a></p></body></html>'
+        '<p><progress aria-label="Waiting · 等待中"></progress> '
+        f'<a href="{again}" title="Try again now · 现在重试">↻</a></p></body></html>'
     )
     return body, {"Retry-After": str(seconds), "Cache-Control": "no-store"}
