@@ -113,11 +113,12 @@ def loopback_warning(url: str) -> tuple[str, str] | None:
     """(en, zh) when ``url`` reaches only this computer: what to set so phones in the room can open it."""
     if not is_loopback(url):
         return None
+    host = _host_of(url) or "localhost"
     return (
-        f"Links point at {url}, which only this computer can open: phones cannot. To serve a class, start with "
+        f"Links point at {host}, which only this computer can open: phones cannot. To serve a class, start with "
         "make run HOST=0.0.0.0 (the studio shows this computer's address on the network), or set "
         "FLASHAPPS_PUBLIC_URL to the address students will open.",
-        f"链接指向 {url}，只有这台电脑能打开，手机打不开。要给全班使用，请用 make run HOST=0.0.0.0 启动"
+        f"链接指向 {host}，只有这台电脑能打开，手机打不开。要给全班使用，请用 make run HOST=0.0.0.0 启动"
         "（工作室会显示这台电脑在局域网中的地址），或把 FLASHAPPS_PUBLIC_URL 设为学生要打开的地址。",
     )
 
