@@ -154,6 +154,14 @@ class AppProxy:
             await client.aclose()
 
     # -- HTTP -----------------------------------------------------------------------------
+    async def _explain(self, key: str, error: UserError) -> UserError:
+        """An app the gallery keeps but does not serve now (hidden, waiting for review) says so, not "no app"."""
+        why = getattr(self.runner.resolve, "unavailable", None)
+        if not isinstance(error, AppNotServed) or why is None:
+            return error
+        found: UserError | None = await anyio.to_thread.run_sync(why, key)
+        return found or error
+
     async def slash(self, request: Request) -> Response:
         return RedirectResponse(f"/apps/{request.path_params['key']}/", status_code=307)
 
@@ -184,7 +192,7 @@ class AppProxy:
             except UserError as error:
                 if isinstance(error, RunnerBusy) and _is_page_load(path) and wants_page(request):
                     return await self.queued(request, key, None)
-                return _page(error, _STATUS.get(type(error), 500))
+                return _page(await self._explain(key, error), _STATUS.get(type(error), 500))
             except httpx2.TransportError:
                 # the app's sandbox ended (a crash) or is being replaced: start it again, once
                 if attempt or not await anyio.to_thread.run_sync(self.runner.forget_dead, key):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from flashapps.errors import UserError
 from flashapps.settings import Settings
-from gallery.errors import NotFound
+from gallery.errors import NotFound, Unavailable
 from studio.serving.runner import Target, valid_key
 from workshop.projects import ProjectStore
 
@@ -102,6 +102,19 @@ class Targets:
             return bool(app.author) and app.author == user.username
         except (LookupError, UserError):
             return False
+
+    def unavailable(self, key: str) -> UserError | None:
+        """The gallery's words when the app at ``key`` exists but is not public now (hidden, pending, rejected)."""
+        if key.startswith(DRAFT_PREFIX) or not valid_key(key):
+            return None
+        match = _VERSION.match(key)
+        try:
+            self.gallery.apps.get_by_slug(match["slug"] if match else key)  # type: ignore[attr-defined]
+        except Unavailable as error:
+            return error
+        except (LookupError, UserError):
+            return None
+        return None
 
     def still_served(self, key: str) -> bool:
         """False once a gallery app is no longer public (hidden, rejected, removed); drafts always are."""

@@ -61,7 +61,7 @@ def test_hidden_app_is_not_served_even_when_running(
     gallery.curation.hide(boss, slug, "testing")
     page = get(f"{server.url}/apps/{slug}/")
     assert page.status_code == 404
-    assert "Check the link" in page.text and "请检查链接" in page.text
+    assert "not available right now: a maintainer has hidden it" in page.text and "暂时无法使用" in page.text
     assert slug not in runner.running()  # stopped at once by the page load
     assert runner.reap() == [f"{slug}--v1"]  # the other address is stopped by the next sweep
     assert runner.running() == {}
