@@ -27,8 +27,7 @@ def serve_note() -> None:
             st.markdown(t("serve_public", url=f"`{base}/`"))
         elif reachable:
             st.markdown(t("serve_lan", url=f"`{base}/`"))
-        else:
+        else:  # no link to show yet: how to get one the room can open (the warning is for shown links)
             st.markdown(t("serve_how"))
-            loopback_note(base)
         if reachable:
             st.image(services.qr_png(f"{base}/"), width=160)
