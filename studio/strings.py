@@ -330,7 +330,16 @@ _CURATION: _S = {
     "audit_app.unhide": {"en": "unhid", "zh": "取消隐藏了"},
     "audit_app.reject": {"en": "rejected", "zh": "拒绝了"},
     "audit_app.delete": {"en": "deleted", "zh": "删除了"},
-    "audit_other": {"en": "did {action} to", "zh": "对其执行了 {action}："},
+    "audit_report.close": {"en": "closed a report on", "zh": "关闭了举报："},
+    "audit_account.register": {"en": "created the account", "zh": "注册了账号"},
+    "audit_account.create_maintainer": {"en": "created the maintainer account", "zh": "创建了维护者账号"},
+    "audit_account.login": {"en": "signed in as", "zh": "登录了"},
+    "audit_account.login_failed": {"en": "failed to sign in as", "zh": "登录失败："},
+    "audit_account.logout": {"en": "signed out of", "zh": "退出了"},
+    "audit_account.set_role": {"en": "changed the role of", "zh": "更改了角色："},
+    "audit_other": {"en": "changed", "zh": "更改了"},
+    "audit_all": {"en": "Audit log: everything, newest first", "zh": "全部操作记录（最新在前）"},
+    "audit_plain": {"en": "{when} · {who} {what} {title}", "zh": "{when} · {who} {what}{title}"},
 }
 
 STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT | _VISIT | _CURATION

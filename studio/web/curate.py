@@ -79,11 +79,17 @@ def _turn(step: int) -> None:
 
 
 def _audit_line(entry: AuditView) -> str:
+    """One entry as a sentence in the viewer's language: when, who, what, which app (a link while it exists), why."""
     when = f"{entry.created_at:%Y-%m-%d %H:%M} UTC"
     key = f"audit_{entry.action}"
-    what = t(key) if key in STRINGS else t("audit_other", action=entry.action)
-    title = entry.title or entry.target
-    line = t("audit_line", when=when, who=esc(entry.actor or "—"), what=what, title=esc(title), slug=entry.target)
+    what = t(key) if key in STRINGS else t("audit_other")
+    who = esc(entry.actor or "—")
+    if entry.target_type == "app":
+        title = esc(entry.title or entry.target)
+        slug = entry.target if entry.action == "app.delete" else f"[{entry.target}](app?app={entry.target})"
+        line = t("audit_line", when=when, who=who, what=what, title=title, slug=slug)
+    else:
+        line = t("audit_plain", when=when, who=who, what=what, title=esc(entry.target))
     reason = entry.reason(lang())
     return line + (f"  \n{t('audit_reason', reason=esc(reason))}" if reason else "")
 
@@ -172,8 +178,14 @@ def page() -> None:
     if columns[1].button(t("inspect"), key="curate_open"):
         _target(st.session_state.get("curate_slug", ""))
     slug = st.session_state.get("curate_target")
-    if not slug:
-        return
+    if slug:
+        _review(actor, slug)
+    with st.expander(t("audit_all")):
+        for entry in services.gallery().curation.audit_log(actor, limit=50):
+            st.markdown(_audit_line(entry))
+
+
+def _review(actor: UserView, slug: str) -> None:
     with guard():
         _inspection(services.gallery().curation.inspect(actor, slug), actor)
         language, pick = lang(), t("cur_reason_pick")
@@ -182,7 +194,7 @@ def page() -> None:
         note = st.text_input(t("cur_note"), key="curate_reason", max_chars=500)
         buttons = st.columns(4)
         for i, action in enumerate(_ACTIONS):
-            if buttons[i % 4].button(t(f"act_{action}"), key=f"act_{action}", use_container_width=True,
+            if buttons[i % 4].button(t(f"act_{action}"), key=f"act_{action}", width="stretch",
                                      type="primary" if action == "approve" else "secondary"):  # fmt: skip
                 _act(actor, slug, action, reason or "", note)
                 st.rerun()

@@ -94,6 +94,10 @@ def test_an_action_needs_a_reason_and_the_author_sees_it(
     assert at.success and "hidden" in at.success[0].value
     audit = " ".join(m.value for m in at.markdown)
     assert "boss hid “Class roster”" in audit and "Collects or shows personal data — asks for home addresses" in audit
+    assert f"([{app.slug}](app?app={app.slug}))" in audit and "app.hide" not in audit and "{" not in audit
+    zh_audit = " ".join(m.value for m in _zh(CURATE, users["boss"][1]).markdown)
+    assert "boss 隐藏了“Class roster”" in zh_audit and "理由：收集或展示个人信息 — asks for home addresses" in zh_audit
+    assert "boss 登录了boss" in zh_audit and "创建了维护者账号boss" in zh_audit  # accounts read as words too
 
     mine = studio(MINE, token=users["maker"][1])
     why = " ".join(w.value for w in mine.warning)
