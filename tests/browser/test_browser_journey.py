@@ -146,7 +146,7 @@ def test_make_use_change_publish_share_remix_report_hide(
     wait_text(maker, en("published"), 120)
     code = wait(maker, lambda d: _share_link(d), 30, "the share link")
     share = str(code)
-    slug = re.search(r"app=([a-z0-9]+)", share).group(1)  # type: ignore[union-attr]
+    slug = re.search(r"/s/([a-z0-9]+)", share).group(1)  # type: ignore[union-attr]
     shots(maker, "published-share-link")
 
     # Found by search in the gallery.
@@ -195,7 +195,7 @@ def test_make_use_change_publish_share_remix_report_hide(
     # The link no longer serves it to others.
     late = browser()
     late.get(share)
-    settled(late)
+    wait(late, lambda d: "not here" in page_text(d), 60, "the visitor's page to say the app is gone")
     assert not _visible_frame(late)
     shots(late, "share-link-after-hide")
     assert status_of(f"{base}apps/{slug}/") == 404
@@ -206,7 +206,7 @@ def test_make_use_change_publish_share_remix_report_hide(
 def _share_link(driver: WebDriver) -> object:
     for element in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stCode"] code, [data-testid="stCode"] pre'):
         text = str(element.text).strip()
-        if "/app?app=" in text:
+        if "/s/" in text:  # the visitor's page
             return text
     return False
 
