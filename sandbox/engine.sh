@@ -16,6 +16,7 @@ command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v node >/dev/null || need+=(nodejs)  # the games' rules tests and script checks
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)  # Chinese text in screenshots
 [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)  # emoji in games and screenshots
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)  # the reverse-proxy (TLS) test in front of the studio
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing ${need[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 \

@@ -4,9 +4,9 @@ converter, text and CSV import/export."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from flashapps.spec.base import Ident, LongText, Scalar, ShortText, SpecModel, Text
 from flashapps.spec.component_base import ComponentBase, WidgetKind
@@ -38,6 +38,18 @@ class ChildList(SpecModel):
     columns: list[Ident] = Field(default_factory=list, max_length=12)
 
 
+def _from_pairs(value: object) -> object:
+    """A map given as a list of ``{"key", "value"}`` pairs (how a strict JSON schema writes a map), as a map."""
+    if isinstance(value, list):
+        return {str(pair.get("key")): pair.get("value") for pair in value if isinstance(pair, dict)}
+    return value
+
+
+Links = Annotated[dict[Ident, Ident], BeforeValidator(_from_pairs)]
+"""Field → parent entity. A model under a strict schema writes it as ``[{"key": field, "value": entity}]``."""
+_LINKS = Field(default_factory=dict, description="field -> parent entity", json_schema_extra={"x-pairs": True})
+
+
 class FormComponent(ComponentBase):
     """Adds a record to an entity; its widgets follow the entity's field types.
 
@@ -51,7 +63,7 @@ class FormComponent(ComponentBase):
     entity: Ident
     fields: list[Ident] = Field(default_factory=list, max_length=12)
     submit_label: Text = ""
-    links: dict[Ident, Ident] = Field(default_factory=dict, description="field -> parent entity")
+    links: Links = _LINKS
 
     def shown_fields(self, entity: Entity) -> list[str]:
         return self.fields or [f.name for f in entity.fields]
@@ -87,7 +99,7 @@ class TableComponent(ComponentBase):
     columns: list[Ident] = Field(default_factory=list, max_length=12)
     editable: bool = True
     deletable: bool = True
-    links: dict[Ident, Ident] = Field(default_factory=dict, description="field -> parent entity")
+    links: Links = _LINKS
     children: list[ChildList] = Field(default_factory=list, max_length=6)
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
@@ -126,7 +138,7 @@ class BoardComponent(ComponentBase):
     status_field: Ident
     amount_field: Ident | None = None
     ends: list[ShortText] = Field(default_factory=list, max_length=4)
-    links: dict[Ident, Ident] = Field(default_factory=dict, description="field -> parent entity")
+    links: Links = _LINKS
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         found: dict[str, WidgetKind] = {self.key("pick"): "selectbox", self.key("next"): "button"}

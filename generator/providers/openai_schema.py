@@ -43,6 +43,10 @@ def _strictify(node: Any, open_maps: list[bool]) -> Any:
         return node
     if "$ref" in node:  # strict mode takes no keywords beside $ref
         return {"$ref": node["$ref"]}
+    if node.get("x-pairs") and node.get("patternProperties"):  # a map the model accepts as {key, value} pairs
+        (value,) = node["patternProperties"].values()
+        pair = {"type": "object", "properties": {"key": {"type": "string"}, "value": value}}
+        return {"type": "array", "description": node.get("description", ""), "items": _strictify(pair, open_maps)}
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key in _DROP:

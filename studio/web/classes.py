@@ -65,7 +65,8 @@ def _share(teacher: UserView, found: ClassView) -> None:
     gallery = services.gallery()
     shareable = [a for a in gallery.apps.my_apps(teacher) if a.state in ("published", "featured")]
     if not shareable:
-        st.caption(t("cls_nothing_to_share"))
+        if not gallery.classes.class_apps(found.code):
+            st.caption(t("cls_nothing_to_share"))
         return
     titles = {a.slug: a.title for a in shareable}
     slug = st.selectbox(

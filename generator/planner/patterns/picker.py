@@ -189,7 +189,8 @@ def _picker(ctx: Context, kind: str) -> AppSpec:
     (title_en, title_zh), icon, theme, items_en, items_zh, count = _DEFAULTS[kind]
     defaults = t.items(items_en, items_zh)
     content = read_content(ctx.idea)
-    own = [ctx.script(item)[:80] for item in content.items if kind != "numbers"]
+    own = [ctx.script(item)[:80].strip() for item in content.items if kind != "numbers"]
+    own = [item for item in own if item]  # an item of only spaces or marks is no item
     listed = ctx.items if kind not in ("students", "groups") or list_like(ctx.items) else []  # names, not clauses
     items = (_numbers(ctx) if kind == "numbers" else None) or own or choice_options(listed, defaults, limit=200)
     count = (content.counts.get("picks") or count) if kind != "groups" else 1
