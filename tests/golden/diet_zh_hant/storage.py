@@ -77,7 +77,8 @@ class Store:
             db.execute(f'CREATE TABLE "{name}" ({key}{columns})')
             for row in entity.get("seed", []):
                 self._insert(db, name, row)
-            db.execute(f'UPDATE "{name}" SET _visitor = NULL')  # examples: everyone's
+            # the examples are everyone's
+            db.execute(f'UPDATE "{name}" SET _visitor = NULL')
             return
         present = {r["name"] for r in db.execute(f'PRAGMA table_info("{name}")')}
         if "_visitor" not in present:  # kept by a version from before visitors were known
