@@ -168,7 +168,7 @@ class Apps:
             row = self._visible(session, slug, user)
             if row.author_id != user.id and not maintainer:
                 raise Forbidden("add a version to someone else's app", needs="author")
-            if row.state == "rejected" or (review and row.state in ("published", "featured")):
+            if row.state in ("rejected", "hidden") or (review and row.state in ("published", "featured")):
                 row.state = "pending"
             if row.state != "featured":
                 row.featured_at = None

@@ -75,6 +75,8 @@ def test_the_author_sees_the_reason_and_others_see_unavailable(
     with pytest.raises(NotFound) as missing:
         gallery.apps.get_by_slug("nosuchap")
     assert not isinstance(missing.value, Unavailable)
+    again = gallery.apps.publish(maker, water_bundle, passed, app=app.slug)  # fixed: back to the maintainers
+    assert again.state == "pending" and [i.app.slug for i in gallery.curation.queue(maintainer)] == [app.slug]
 
 
 def _shelf(
