@@ -317,7 +317,8 @@ _CURATION: _S = {
     "hidden_no_share": {
         "en": "Its links say it is unavailable while it is hidden, so there is no link to share. Fix what the "
         "reason says and publish a new version: it goes to the maintainers for review.",
-        "zh": "隐藏期间它的链接会显示“暂时无法使用”，所以这里不提供分享链接。请按原因修改后发布新版本，它会交给维护者审核。",
+        "zh": "隐藏期间它的链接会显示“暂时无法使用”，所以这里不提供分享链接。"
+        "请按原因修改后发布新版本，它会交给维护者审核。",
     },
     "audit_line": {"en": "{when} · {who} {what} “{title}” ({slug})", "zh": "{when} · {who} {what}“{title}”（{slug}）"},
     "audit_reason": {"en": "Reason: {reason}", "zh": "理由：{reason}"},
