@@ -31,7 +31,10 @@ from gallery.errors import UserError
 
 __all__ = ["TABLES", "backup", "restore"]
 
-TABLES = ("users", "sessions", "apps", "versions", "likes", "reports", "audit_log")
+TABLES = (
+    "users", "sessions", "apps", "versions", "likes", "reports", "audit_log",
+    "classes", "class_members", "class_apps", "class_visits",
+)  # fmt: skip
 """Tables in foreign-key order (search indexes are rebuilt from ``apps``, never copied)."""
 FORMAT = 1
 

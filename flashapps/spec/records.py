@@ -4,7 +4,7 @@ converter, text and CSV import/export."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -47,7 +47,7 @@ def _from_pairs(value: object) -> object:
 
 Links = Annotated[dict[Ident, Ident], BeforeValidator(_from_pairs)]
 """Field → parent entity. A model under a strict schema writes it as ``[{"key": field, "value": entity}]``."""
-_LINKS = Field(default_factory=dict, description="field -> parent entity", json_schema_extra={"x-pairs": True})
+_LINKS: Any = Field(default_factory=dict, description="field -> parent entity", json_schema_extra={"x-pairs": True})
 
 
 class FormComponent(ComponentBase):

@@ -20,7 +20,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import BaseRoute, Route
 
 from gallery import AppView
-from gallery.errors import NotFound
+from gallery.errors import NotFound, Unavailable
 from studio import links, services
 from studio.strings import text
 
@@ -107,14 +107,18 @@ def board_html(app: AppView, link: str, lang: str) -> str:
     return _document(lang, app.title, body)
 
 
-def _missing(lang: str) -> HTMLResponse:
-    body = f'<main class="board"><h1>{html.escape(text("visit_missing", lang))}</h1></main>'
+def _missing(lang: str, why: Unavailable | None = None) -> HTMLResponse:
+    """No such app, or (``why``) one that is not public now: hidden, waiting for review, rejected."""
+    said = why.message(lang) if why is not None else text("visit_missing", lang)
+    body = f'<main class="board"><h1>{html.escape(said)}</h1></main>'
     return HTMLResponse(_document(lang, "Flash Apps", body), status_code=404, headers=_HEADERS)
 
 
-def _found(request: Request) -> AppView | None:
+def _found(request: Request) -> AppView | Unavailable | None:
     try:
         return services.gallery().apps.get_by_slug(request.path_params["slug"], None)
+    except Unavailable as unavailable:
+        return unavailable
     except NotFound:
         return None
 
@@ -122,16 +126,16 @@ def _found(request: Request) -> AppView | None:
 def visit(request: Request) -> HTMLResponse:
     lang = _lang(request)
     app = _found(request)
-    if app is None:
-        return _missing(lang)
+    if not isinstance(app, AppView):
+        return _missing(lang, app)
     return HTMLResponse(visit_html(app, lang), headers=_HEADERS)
 
 
 def board(request: Request) -> HTMLResponse:
     lang = _lang(request)
     app = _found(request)
-    if app is None:
-        return _missing(lang)
+    if not isinstance(app, AppView):
+        return _missing(lang, app)
     link = services.share_url(app.slug, request.headers)
     return HTMLResponse(board_html(app, link, lang), headers=_HEADERS)
 

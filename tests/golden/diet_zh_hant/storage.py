@@ -81,7 +81,8 @@ class Store:
             db.execute(f'UPDATE "{name}" SET _visitor = NULL')
             return
         present = {r["name"] for r in db.execute(f'PRAGMA table_info("{name}")')}
-        if "_visitor" not in present:  # kept by a version from before visitors were known
+        # a table kept by a version from before visitors were known
+        if "_visitor" not in present:
             db.execute(f'ALTER TABLE "{name}" ADD COLUMN _visitor TEXT')
         for field in entity["fields"]:
             if field["name"] not in present:

@@ -167,7 +167,7 @@ def your_data(app: App) -> None:
         for entity in private:
             own = app.store.own_rows(entity["name"])
             publish("your_data", entity["name"], len(own))
-            flat = [{k: cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in own]
+            flat = [{k: cell(v) for k, v in r.items()} for r in own]
             table = pd.DataFrame(flat)
             st.download_button(
                 t("your_data_export").format(entity["label"], len(own)),

@@ -320,9 +320,11 @@ def record_name(row: dict, fields: list[dict]) -> str:
 def link_names(app: App, links: dict) -> dict[str, dict]:
     """For each linked field (field -> parent entity), the parent's records' names by id."""
     return {
-        field: {r["id"]: record_name(r, app.fields(parent)) for r in app.store.rows(parent)}
+        field: {
+            r["id"]: record_name(r, app.fields(parent)) for r in app.store.rows(parent)
+        }
         for field, parent in links.items()
-    }
+    }  # fmt: skip
 
 
 def named(row: dict, names: dict[str, dict]) -> dict:
@@ -478,7 +480,12 @@ def row_words(row: dict) -> str:
     return " ".join(str(cell(v)) for v in row.values()).casefold()
 
 
-def filter_rows(rows: list[dict], cfg: dict, choice: dict, names: dict | None = None) -> list[dict]:
+def filter_rows(
+    rows: list[dict],
+    cfg: dict,
+    choice: dict,
+    names: dict | None = None,
+) -> list[dict]:
     """The records that match every part of the filter that is set (a linked record by its name)."""
     categories, period = choice["categories"], choice["period"]
     date_field = cfg["date_field"]
@@ -658,8 +665,16 @@ def child_lists(app: App, cfg: dict, row: dict) -> None:
     for child in cfg["children"]:
         entity = app.entities[child["entity"]]
         wanted = child.get("columns") or []
-        fields = [f for f in entity["fields"] if f["name"] != child["field"] and (not wanted or f["name"] in wanted)]
-        rows = [r for r in app.store.rows(child["entity"]) if r.get(child["field"]) == row["id"]]
+        fields = [
+            f
+            for f in entity["fields"]
+            if f["name"] != child["field"] and (not wanted or f["name"] in wanted)
+        ]  # fmt: skip
+        rows = [
+            r
+            for r in app.store.rows(child["entity"])
+            if r.get(child["field"]) == row["id"]
+        ]  # fmt: skip
         names = link_names(app, entity_links(app, child["entity"]))
         rows = [named(r, names) for r in rows]
         total += len(rows)
@@ -667,7 +682,9 @@ def child_lists(app: App, cfg: dict, row: dict) -> None:
         if not rows:
             st.caption(t("no_linked"))
             continue
-        listed = [{field_label(f): cell(r.get(f["name"])) for f in fields} for r in rows]
+        listed = [
+            {field_label(f): cell(r.get(f["name"])) for f in fields} for r in rows
+        ]  # fmt: skip
         st.dataframe(pd.DataFrame(listed), hide_index=True, width="stretch")
     publish(cfg["id"], "children", total)
 
@@ -690,7 +707,9 @@ def table(app: App, cid: str) -> None:
     names = link_names(app, links)
     columns = [f for f in fields if not cfg["columns"] or f["name"] in cfg["columns"]]
     labels = {f["name"]: field_label(f) for f in columns}
-    shown_rows = [{labels[n]: cell(named(r, names).get(n)) for n in labels} for r in rows]
+    shown_rows = [
+        {labels[n]: cell(named(r, names).get(n)) for n in labels} for r in rows
+    ]  # fmt: skip
     st.dataframe(pd.DataFrame(shown_rows), hide_index=True, width="stretch")
     children = cfg.get("children") or []
     if not (cfg["editable"] or cfg["deletable"] or children):
