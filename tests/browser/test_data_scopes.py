@@ -7,14 +7,11 @@ the app's maker, signed in to the studio, sees both."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_support import click, page_text, settled, type_into, wait, wait_text
+from browser_support import click, new_project, page_text, settled, type_into, wait, wait_text
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -27,15 +24,6 @@ STRINGS = json.loads((ROOT / "templates" / "app_strings.json").read_text(encodin
 IDEA = "a diary to write how my day went"
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
-
-
-def make_app(home: Path, idea: str) -> str:
-    env = {**os.environ, "FLASHAPPS_HOME": str(home)}
-    made = subprocess.run(
-        [sys.executable, "-m", "studio.cli", "new", idea, "--no-verify", "--json"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
-    )  # fmt: skip
-    return str(json.loads(made.stdout)["project"])
 
 
 def open_app(driver: WebDriver, url: str) -> None:
@@ -82,7 +70,7 @@ def test_personal_records_stay_with_their_visitor(
     studio: object, browser: Callable[..., WebDriver], shots: Callable[[WebDriver, str], Path]
 ) -> None:
     home: Path = studio.home  # type: ignore[attr-defined]
-    project = make_app(home, IDEA)
+    project = new_project(home, IDEA)
     url = f"{studio.url}apps/draft-{project}/"  # type: ignore[attr-defined]
 
     ana = browser()
@@ -121,7 +109,7 @@ def test_handed_in_records_are_seen_by_their_sender_and_the_maker(
 ) -> None:
     home: Path = studio.home  # type: ignore[attr-defined]
     base: str = studio.url  # type: ignore[attr-defined]
-    project = make_app(home, IDEA)
+    project = new_project(home, IDEA)
     ProjectStore(home).claim(project, "teacher7")
     Workshop(Settings(home=home)).set_scope(project, "submissions")  # the switch beside the app, as a new version
     url = f"{base}apps/draft-{project}/"

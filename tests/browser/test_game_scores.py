@@ -5,15 +5,12 @@ shared leaderboard of them. Two strangers in two browsers, one app, served as th
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_support import page_text, settled, type_into, wait, wait_text
+from browser_support import new_project, page_text, settled, type_into, wait, wait_text
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -21,16 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 STRINGS = json.loads((ROOT / "templates" / "app_strings.json").read_text(encoding="utf-8"))["en"]
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
-
-
-def make_game(home: Path, idea: str) -> str:
-    """A project made with the CLI in the studio's own home; its draft is served at /apps/draft-<id>/."""
-    env = {**os.environ, "FLASHAPPS_HOME": str(home)}
-    made = subprocess.run(
-        [sys.executable, "-m", "studio.cli", "new", idea, "--no-verify", "--json"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
-    )  # fmt: skip
-    return str(json.loads(made.stdout)["project"])
 
 
 def open_app(driver: WebDriver, url: str) -> None:
@@ -69,7 +56,7 @@ def test_each_visitor_keeps_their_own_best_and_shares_the_leaderboard(
     studio: object, browser: Callable[..., WebDriver], shots: Callable[[WebDriver, str], Path]
 ) -> None:
     home: Path = studio.home  # type: ignore[attr-defined]
-    project = make_game(home, "a snake game")
+    project = new_project(home, "a snake game")
     url = f"{studio.url}apps/draft-{project}/"  # type: ignore[attr-defined]
     your_best = STRINGS["game_your_best"]
 

@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import settled, wait
+from browser_support import new_project, settled, wait
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from test_data_scopes import make_app
 
 from flashapps.report import TestResult, VerifyReport
 from gallery import GallerySettings, open_gallery
@@ -44,7 +43,7 @@ def publish_quiz(home: Path, out: Path) -> str:
     """A quiz made by the command line, published by a teacher account (the gallery of the studio's home)."""
     from flashapps.settings import Settings
 
-    project = make_app(home, IDEA)
+    project = new_project(home, IDEA)
     env = os.environ.get("FLASHAPPS_HOME")
     os.environ["FLASHAPPS_HOME"] = str(home)
     try:
