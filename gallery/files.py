@@ -141,11 +141,14 @@ class FileStore:
         base = self.path(digest)
         return {name: (base / name).read_bytes() for name in names}
 
-    def zip(self, digest: str, names: list[str], folder: str) -> bytes:
-        """The files as a zip with one top folder, reproducible byte for byte."""
+    def zip(self, digest: str, names: list[str], folder: str, readme_note: str = "") -> bytes:
+        """The files as a zip with one top folder, reproducible byte for byte; ``readme_note`` ends its
+        README.md (where the app is shared)."""
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, content in self.read(digest, names).items():
+                if name == "README.md" and readme_note:
+                    content = content.rstrip(b"\n") + b"\n\n" + readme_note.encode("utf-8") + b"\n"
                 info = zipfile.ZipInfo(f"{folder}/{name}", date_time=(2020, 1, 1, 0, 0, 0))
                 info.external_attr = 0o644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED

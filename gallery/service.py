@@ -223,7 +223,10 @@ class Apps:
     def download_zip(self, slug: str, number: int | None = None, viewer: UserView | None = None) -> bytes:
         """A version as a zip that runs on its own (``pip install -r requirements.txt``, ``streamlit run``)."""
         version = self.get_version(slug, number, viewer)
-        return self.ctx.files.zip(version.digest, version.files, f"{slug}-v{version.number}")
+        link = self.ctx.share_url(slug)
+        zh = version.spec.brief.language.startswith("zh")
+        note = f"## 分享\n\n在手机上打开：{link}" if zh else f"## Share\n\nOpen it on a phone: {link}"
+        return self.ctx.files.zip(version.digest, version.files, f"{slug}-v{version.number}", note)
 
     def share_url(self, slug: str) -> str:
         return self.ctx.share_url(slug)

@@ -113,8 +113,11 @@ def test_download_zip_is_the_runnable_bundle(
         names = archive.namelist()
     root = tmp_path / "out" / f"{app.slug}-v1"
     assert all(name.startswith(f"{app.slug}-v1/") for name in names)
-    for name in ("app.py", "requirements.txt", "spec.json", "README.md", "tests/test_app.py", "storage.py"):
+    for name in ("app.py", "requirements.txt", "spec.json", "tests/test_app.py", "storage.py"):
         assert (root / name).read_bytes() == (water_bundle.path / name).read_bytes(), name
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith((water_bundle.path / "README.md").read_text(encoding="utf-8").rstrip("\n"))
+    assert readme.rstrip().endswith(gallery.apps.share_url(app.slug)), "the README ends with where the app is shared"
     assert sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) == sorted(water_bundle.files)
     assert AppSpec.from_json((root / "spec.json").read_text(encoding="utf-8")) == water_tracker()
     assert gallery.apps.download_zip(app.slug, 1) == data  # reproducible
@@ -144,3 +147,14 @@ def test_hostile_titles_are_stored_verbatim(
     assert (again.title, again.description, again.tags) == (title, title, [title[:30]])
     assert gallery.browse().total == 1
     assert gallery.browse(title).total in (0, 1)
+
+
+def test_the_zip_readme_links_to_the_public_address(
+    gallery: Gallery, maker: UserView, water_bundle: AppBundle, passed: VerifyReport, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("FLASHAPPS_PUBLIC_URL", "https://apps.example.org/")
+    app = gallery.apps.publish(maker, water_bundle, passed)
+    with zipfile.ZipFile(io.BytesIO(gallery.apps.download_zip(app.slug, 1))) as archive:
+        readme = archive.read(f"{app.slug}-v1/README.md").decode("utf-8")
+    assert f"https://apps.example.org/s/{app.slug}" in readme and "127.0.0.1" not in readme
