@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from browser_support import by_key, click, page_text, settled, type_into, wait, wait_text
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from studio.strings import STEP_LABELS, STRINGS
@@ -185,6 +186,11 @@ def test_make_use_change_publish_share_remix_report_hide(
     nav(curator, "nav_curate")
     type_into(curator, "curate_slug", slug)
     click(curator, "curate_open")
+    pick = by_key(curator, "curate_reason_code", "input")  # the reason's kind, from the short list
+    curator.execute_script("arguments[0].scrollIntoView({block: 'center'});", pick)
+    pick.click()
+    pick.send_keys("Does not work", Keys.ENTER)
+    settled(curator)
     type_into(curator, "curate_reason", "hidden while the report is looked at")
     shots(curator, "curate-review")
     click(curator, "act_hide")
@@ -195,7 +201,7 @@ def test_make_use_change_publish_share_remix_report_hide(
     # The link no longer serves it to others.
     late = browser()
     late.get(share)
-    wait(late, lambda d: "not here" in page_text(d), 60, "the visitor's page to say the app is gone")
+    wait(late, lambda d: "not available" in page_text(d), 60, "the visitor's page to say the app is unavailable")
     assert not _visible_frame(late)
     shots(late, "share-link-after-hide")
     assert status_of(f"{base}apps/{slug}/") == 404
