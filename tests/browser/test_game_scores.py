@@ -48,8 +48,8 @@ def chip_best(driver: WebDriver) -> str:
 
 def bests(database: Path, cid: str) -> dict[str, int]:
     with sqlite3.connect(database) as db:
-        rows = db.execute("SELECT key, value FROM _kv WHERE key LIKE ?", (f"game:{cid}:best:%",)).fetchall()
-    return {key.rsplit(":", 1)[1]: json.loads(value) for key, value in rows}
+        rows = db.execute("SELECT key, value FROM _kv WHERE key LIKE ?", (f"game:{cid}:best@%",)).fetchall()
+    return {key.rsplit("@", 1)[1]: json.loads(value) for key, value in rows}
 
 
 def test_each_visitor_keeps_their_own_best_and_shares_the_leaderboard(

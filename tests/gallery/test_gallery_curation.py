@@ -117,7 +117,9 @@ def test_a_promoted_maker_can_curate_at_once(
 ) -> None:
     app = gallery.apps.publish(maker, water_bundle, passed)
     gallery.accounts.set_role(maintainer, "maker", "maintainer")
-    assert gallery.curation.feature(maker, app.slug, "good_example").state == "featured"  # the stale view's role is re-read
+    assert (
+        gallery.curation.feature(maker, app.slug, "good_example").state == "featured"
+    )  # the stale view's role is re-read
     gallery.accounts.set_role(maintainer, "maker", "maker")
     with pytest.raises(Forbidden):
         gallery.curation.hide(maker, app.slug)
