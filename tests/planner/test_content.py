@@ -101,13 +101,13 @@ def test_a_spelling_test_of_the_teachers_words_is_typed_not_chosen() -> None:
     assert placeholders(spec) == []
 
 
-def test_a_spelling_test_without_words_uses_built_in_words_and_says_how_to_add_yours() -> None:
+def test_a_spelling_test_without_words_uses_built_in_words_and_tells_visitors_nothing_meant_for_the_maker() -> None:
     spec = plan("A spelling quiz with 10 words for my year 4 class").spec
     quiz = _component(spec, QuizComponent)
     assert quiz.mode == "typed" and len(quiz.questions) == 10
     assert all(q.choices[q.answer].isalpha() for q in quiz.questions)
     notes = _notes(spec)
-    assert "follow-up sentence" in notes and "CSV" in notes
+    assert "follow-up" not in notes and "CSV" not in notes and "create page" not in notes  # the studio says how
     assert "your topic" not in notes and placeholders(spec) == []
 
 
@@ -137,11 +137,12 @@ def test_question_and_answer_lines_become_the_quiz() -> None:
     assert all(len(q.choices) >= 3 for q in quiz.questions) and quiz.mode == "choice"
 
 
-def test_an_unknown_topic_says_plainly_that_the_teacher_adds_questions() -> None:
+def test_an_unknown_topic_says_plainly_that_there_are_no_built_in_questions_on_it() -> None:
     for idea, words in (("a quiz about volcanoes", "volcanoes"), ("一个关于恐龙的小测验", "恐龙")):
         spec = plan(idea).spec
         notes = _notes(spec)
-        assert words in notes and ("CSV" in notes) and placeholders(spec) == []
+        assert words in notes and ("no built-in" in notes or "没有" in notes) and placeholders(spec) == []
+        assert "CSV" not in notes  # how the maker adds questions is the studio's to say, not the visitor's page
 
 
 def test_a_count_cuts_a_built_in_bank() -> None:

@@ -50,7 +50,7 @@ def test_a_word_list_fills_a_spelling_test(tmp_path: Path) -> None:
     assert quiz.questions[0].prompt.startswith("land with water all around it")
     assert "3" in changes[0] and "week 3.csv" in changes[0]
     notes = " ".join(c.body for s in new.screens for c in s.components if isinstance(c, TextComponent))
-    assert "week 3.csv" in notes and "CSV or Excel" not in notes
+    assert "CSV or Excel" not in notes and "follow-up" not in notes  # the visitor's page says nothing of making
     [right] = [p for p in new.key_paths if p.name == "all_right"]
     assert [s.value for s in right.steps if s.action == "set"] == ["island", "knight", "yacht"]
     render(new, tmp_path / "bundle")  # the new version renders

@@ -178,9 +178,8 @@ def build(ctx: Context) -> AppSpec:
     )
     if any(" _" in c.front for c in cards):
         how += " " + t(
-            "Each card shows a word with letters hidden; flip it to check your spelling. To add meanings, send "
-            "a follow-up sentence with one “word - meaning” a line.",
-            "每张卡片显示隐去部分字母的单词，翻面核对拼写。想加上词义，可以再发一句话，每行一个“单词 - 意思”。",
+            "Each card shows a word with letters hidden; flip it to check your spelling.",
+            "每张卡片显示隐去部分字母的单词，翻面核对拼写。",
         )
     screens = [
         Screen(name="study", title=t("Study", "学习"), icon=icon, components=[TextComponent(id="how", body=how), deck])

@@ -214,10 +214,8 @@ def _picker(ctx: Context, kind: str) -> AppSpec:
     )
     if not own and kind in ("students", "groups"):
         tip += " " + t(
-            "These names are examples: paste your class list in “Edit the list”, one name a line (or send it "
-            "in a follow-up sentence, or upload a CSV or Excel file with a name column on the create page).",
-            "这些名字只是示例：把全班名单粘贴到“编辑列表”中，每行一个名字（也可以再发一句话给出名单，"
-            "或在创建页上传带“名字”列的 CSV 或 Excel 文件）。",
+            "These names are examples: paste your class list in “Edit the list”, one name a line.",
+            "这些名字只是示例：把全班名单粘贴到“编辑列表”中，每行一个名字。",
         )
     components: list[Component] = [picker, TextComponent(id="tip", body=tip)]
     paths = picker_paths(ctx, picker)

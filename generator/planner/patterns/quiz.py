@@ -30,7 +30,6 @@ from generator.planner.patterns.quiz_banks3 import MATH
 from generator.planner.patterns.records import save_path
 from generator.planner.patterns.spelling import (
     SPELL_WORDS,
-    how_to_add,
     own_title,
     pair_questions,
     quiz_paths,
@@ -128,9 +127,8 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
             "again; **Try again** starts over.",
             "看提示写出词语，然后点 **提交答案** 查看得分和需要再练的词；**再来一次** 可以重新作答。",
         )
-        extra = "" if own else " " + how_to_add(ctx, "words")
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.8, mode="typed")
-        return quiz, title, "✏️", how + extra
+        return quiz, title, "✏️", how
     if content.pairs:
         meaning = not any(q.endswith(("?", "？")) for q, _ in content.pairs)
         questions, mode = pair_questions(ctx, content.pairs, meaning)
@@ -161,7 +159,7 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
                 f"There are {len(questions)} built-in questions, fewer than the {wanted} asked for.",
                 f"内置题目只有 {len(questions)} 道，少于要求的 {wanted} 道。",
             )
-        return quiz, title, bank.icon, note + (" " + how_to_add(ctx, "questions") if wanted else "")
+        return quiz, title, bank.icon, note
     deck = _word_deck(ctx)
     if deck is not None:
         pairs = [(front, t(en, zh)) for front, en, zh, _ in deck.cards][: wanted or 12]
@@ -169,21 +167,17 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
         title = t(*deck.title)
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
         note = t(
-            f"{len(questions)} words: choose what each one means, then press **Check answers**. ",
+            f"{len(questions)} words: choose what each one means, then press **Check answers**.",
             f"共 {len(questions)} 个词：选出每个词的意思，然后点 **提交答案**。",
         )
-        return quiz, title, deck.icon, note + how_to_add(ctx, "questions")
+        return quiz, title, deck.icon, note
     topic = ctx.script(ctx.topic)
     start = (
         t(f"There is no built-in question set on “{topic}”, so", f"还没有关于“{topic}”的内置题目，所以")
         if topic
         else t("There is no built-in question set for this quiz, so", "这个测验没有对应的内置题目，所以")
     )
-    note = (
-        start
-        + t(" it starts with general-knowledge questions for now. ", "暂时先用综合知识题。")
-        + how_to_add(ctx, "questions")
-    )
+    note = start + t(" it starts with general-knowledge questions for now.", "暂时先用综合知识题。")
     return quiz, title, bank.icon, note
 
 

@@ -9,7 +9,7 @@ from generator.planner.extract import find_topic
 from generator.planner.patterns.base import Context, expect, path, step
 from generator.planner.patterns.decks import HANZI, SPELLING, meaning_of
 
-__all__ = ["SPELL_WORDS", "hanzi", "how_to_add", "own_title", "pair_questions", "quiz_paths", "spelling_questions"]
+__all__ = ["SPELL_WORDS", "hanzi", "own_title", "pair_questions", "quiz_paths", "spelling_questions"]
 
 SPELL_WORDS = ("spelling", "spell", "dictation", "拼写", "默写", "听写", "拼字")
 _HANZI_WORDS = ("生字", "词语", "汉字", "语文", "chinese characters", "hanzi", "chinese words")
@@ -34,33 +34,6 @@ def _short(text: str, limit: int = 80) -> str:
 def hanzi(ctx: Context) -> bool:
     """A dictation of Chinese words rather than a test of English spelling."""
     return ctx.has(*_HANZI_WORDS) or (ctx.zh and ctx.has("听写") and not ctx.has("英语", "英文", "单词", "english"))
-
-
-def how_to_add(ctx: Context, what: str) -> str:
-    """How a teacher puts in their own list: a follow-up sentence or a file uploaded on the create page."""
-    t = ctx.t
-    if what == "words" and hanzi(ctx):
-        return t(
-            "To use your own words, send a follow-up sentence such as “use these words: 春天 - chūn tiān, "
-            "花朵 - huā duǒ”, or upload a CSV or Excel file with the columns word and meaning on the create page.",
-            "想换成自己的词，可以再发一句话，例如“用这些词：春天 - chūn tiān、花朵 - huā duǒ”，"
-            "也可以在创建页上传 CSV 或 Excel 文件（列：单词、意思）。",
-        )
-    if what == "words":
-        return t(
-            "To use your own words, send a follow-up sentence such as “use these words: necessary, separate, "
-            "rhythm” (or one “word - meaning” a line), or upload a CSV or Excel file with the columns word and "
-            "meaning on the create page.",
-            "想换成自己的词，可以再发一句话，例如“用这些词：necessary、separate、rhythm”（或每行一个“单词 - 意思”），"
-            "也可以在创建页上传 CSV 或 Excel 文件（列：单词、意思）。",
-        )
-    return t(
-        "To use your own questions, send a follow-up sentence with one “question? answer” a line, or upload a "
-        "CSV or Excel file with the columns question, answer and (optionally) choices and explanation on the "
-        "create page.",
-        "想换成自己的题目，可以再发一句话，每行一个“问题？答案”，也可以在创建页上传 CSV 或 Excel 文件"
-        "（列：题目、答案，可选：选项、解析）。",
-    )
 
 
 def _words(ctx: Context, content: Content) -> tuple[list[tuple[str, str, str]], bool]:
