@@ -161,7 +161,7 @@ def test_pong_against_the_computer(open_game, viewport: str) -> None:
         for key, sign in (("ArrowUp", -1), ("s", 1), ("w", -1), ("ArrowDown", 1)):  # up the screen: towards x 0
             before = page.state()["paddles"]["bottom"]
             page.press(key, times=3)
-            page.wait(lambda: sign * (page.state()["paddles"]["bottom"] - before) > 30, 5, key)  # noqa: B023
+            page.wait(lambda: sign * (page.state()["paddles"]["bottom"] - before) > 30, 20, key)  # noqa: B023
         page.call("setPaddle", "bottom", 180)
         page.tap(page.at("canvas", 0.15, 0.12))  # a click near the top of the left half pulls the paddle up there
         page.wait(lambda: page.state()["paddles"]["bottom"] < 100)
