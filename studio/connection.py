@@ -7,7 +7,21 @@ from typing import Any
 
 from flashapps.errors import UserError
 
-__all__ = ["local_models", "test_connection"]
+__all__ = ["key_for", "local_models", "same_endpoint", "test_connection"]
+
+
+def same_endpoint(first: str | None, second: str | None) -> bool:
+    """Whether two base URLs name the same endpoint (surrounding spaces and a trailing slash aside)."""
+    return (first or "").strip().rstrip("/") == (second or "").strip().rstrip("/")
+
+
+def key_for(saved_url: str | None, saved_key: str | None, base_url: str | None, typed: str | None) -> str | None:
+    """The key a test or a save may use: the one just typed, else the saved one, but only while the base URL
+    is still the one it was saved with. A newly typed address never receives the saved key (it could be
+    anyone's server); the key has to be typed again for it."""
+    if typed:
+        return typed
+    return saved_key if saved_key and same_endpoint(saved_url, base_url) else None
 
 
 def test_connection(provider: str, base_url: str, model: str, api_key: str | None) -> tuple[bool, str, str]:

@@ -456,6 +456,16 @@ _CLASSES: _S = {
 }
 STRINGS.update(_CLASSES)
 
+_SECRETS: _S = {
+    "key_new_address": {
+        "en": "The address changed, so the saved key is not sent to it. Type the key again to use it with this "
+        "address; saving without it forgets the saved key.",
+        "zh": "地址已更改，已保存的密钥不会发送到新地址。如需在这个地址使用，请重新输入密钥；"
+        "不输入就保存会删除已保存的密钥。",
+    },
+}
+STRINGS.update(_SECRETS)
+
 
 def text(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]

@@ -85,7 +85,11 @@ def page() -> None:
     new_key = st.text_input(t("api_key"), type="password", key="set_api_key", value="",
                             disabled=not editable or provider != "openai")  # fmt: skip
     forget = bool(saved.api_key) and st.checkbox(t("clear_key"), key="set_clear_key", disabled=not editable)
-    key = None if forget else (SecretStr(new_key) if new_key else saved.api_key)
+    held = saved.api_key.get_secret_value() if saved.api_key and not forget else None
+    kept = connection.key_for(saved.base_url, held, base_url, new_key or None)
+    key = SecretStr(kept) if kept else None
+    if held and not new_key and kept is None:  # a new address: the saved key stays behind until typed again
+        st.warning(t("key_new_address"))
     columns = st.columns(2)
     if columns[0].button(t("test_connection"), key="test_connection", disabled=not editable):
         ok, en, zh = connection.test_connection(provider, base_url, model, key.get_secret_value() if key else None)
