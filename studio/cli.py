@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -31,6 +32,7 @@ __all__ = ["main"]
 _T = TypeVar("_T")
 
 ROOT = Path(__file__).resolve().parents[1]
+LOG_BYTES, LOG_BACKUPS = 5 * 1024 * 1024, 3  # flashapps.log rotates: at most 20 MiB of log in all
 
 
 def _language_arg(value: str | None, idea: str) -> Language | None:
@@ -276,7 +278,9 @@ def _logging(settings: Settings, verbose: bool) -> None:
     folder = settings.home / "logs"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / "flashapps.log", encoding="utf-8")
+        handler: logging.Handler = RotatingFileHandler(
+            folder / "flashapps.log", maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from flashapps.errors import UserError
 from flashapps.events import StageEvent
+from flashapps.settings import Settings
+from generator.generate import clean_idea
 from workshop.projects import write_atomic
 
 __all__ = ["InProcessQueue", "Job", "JobQueue", "JobStore"]
@@ -75,15 +77,38 @@ class JobQueue(Protocol):
     def submit(self, kind: str, payload: dict[str, Any], work: Work) -> Job: ...
 
 
+TEXT_KEYS = ("idea", "sentence")
+"""The words a maker typed into a job's input: held to the idea's length limit before the job is stored."""
+
+
+def check_input(payload: dict[str, Any], settings: Settings | None = None) -> dict[str, Any]:
+    """``payload``, or the IdeaError saying how to shorten its idea or follow-up sentence, raised before anything
+    is written: an idea over the limit is never stored (one that is only long in spaces is stored cleaned)."""
+    limit = (settings or Settings()).max_idea_chars
+    return {
+        key: clean_idea(value, settings) if key in TEXT_KEYS and isinstance(value, str) and len(value) > limit
+        else value
+        for key, value in payload.items()
+    }  # fmt: skip
+
+
+Admit = Callable[[str], None]
+"""Called with a job's kind before it is stored; raises UserError when the one asking must wait."""
+
+
 class InProcessQueue:
     """Runs jobs on a few threads of this process (the embedded default)."""
 
-    def __init__(self, store: JobStore, workers: int = 2) -> None:
+    def __init__(self, store: JobStore, workers: int = 2, *, admit: Admit | None = None) -> None:
         self.store = store
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="flashapps-job")
         self.futures: dict[str, Future[None]] = {}
+        self.admit = admit
 
     def submit(self, kind: str, payload: dict[str, Any], work: Work) -> Job:
+        payload = check_input(payload)
+        if self.admit is not None:
+            self.admit(kind)
         job = Job(id=secrets.token_hex(8), kind=kind, input=payload)
         self.store.save(job)
         self.futures[job.id] = self._pool.submit(self._run, job, work)

@@ -16,8 +16,9 @@ import signal
 import stat
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,6 +31,7 @@ __all__ = [
     "ServeRequest",
     "Served",
     "ServeDirs",
+    "drain_capped",
     "own_tree",
     "relay_args",
     "prepare",
@@ -168,6 +170,24 @@ def tree_rss(pid: int) -> int | None:
     return total
 
 
+APP_LOG_BYTES = 1024 * 1024
+"""An app's log (app.log) keeps at most this much: once full, the newest half is kept."""
+
+
+def drain_capped(source: IO[bytes], path: Path, cap: int = APP_LOG_BYTES) -> None:
+    """Copies a child's output into ``path`` until it ends, the file never growing past ``cap`` bytes."""
+    with source, path.open("w+b") as log:
+        for chunk in iter(lambda: source.read1(65536), b""):  # type: ignore[attr-defined]
+            if log.tell() + len(chunk) > cap:
+                log.seek(0)
+                kept = (log.read() + chunk)[-(cap // 2) :]
+                log.seek(0)
+                log.truncate()
+                chunk = kept
+            log.write(chunk)
+            log.flush()
+
+
 class ProcessServed:
     """An app served by a child process group (local and bubblewrap backends)."""
 
@@ -176,10 +196,11 @@ class ProcessServed:
         self.dirs = dirs
         self.socket = dirs.socket
         self._log = dirs.root / "app.log"
-        with self._log.open("wb") as log:
-            self.process = subprocess.Popen(  # type: ignore[call-overload]
-                argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, **popen
-            )
+        self.process = subprocess.Popen(  # type: ignore[call-overload]
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+            **popen,
+        )  # fmt: skip
+        threading.Thread(target=drain_capped, args=(self.process.stdout, self._log), daemon=True).start()
 
     def alive(self) -> bool:
         return self.process.poll() is None
