@@ -23,6 +23,19 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FLASHAPPS_", env_file=".env", extra="ignore")
 
     home: Path = Field(default_factory=home_folder, description="all state lives below this folder")
+    drafts_per_hour: int = Field(
+        default=30, ge=0, description="new apps one maker (an account, else an address) may make an hour; 0: none"
+    )
+    runs_per_hour: int = Field(
+        default=120, ge=0, description="jobs (new app, change, undo, upload) one maker may start an hour; 0: none"
+    )
+    forwarded_hops: int = Field(
+        default=0, ge=0, description="reverse proxies in front of the studio whose X-Forwarded-For is trusted"
+    )
+    prune_jobs_days: float = Field(default=30, gt=0, description="jobs older than this are removed by the sweep")
+    prune_drafts_days: float = Field(
+        default=30, gt=0, description="anonymous drafts never published nor changed for this long are removed"
+    )
     provider: Literal["offline", "openai", "local"] = Field(
         default="offline", description="offline: the pattern planner; local: an installed local model"
     )

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from gallery.context import GalleryContext, record, require_maintainer
 from gallery.errors import Conflict, NotFound, UserError
 from gallery.models import ROLES, Session, User, utcnow
+from gallery.throttle import SignInThrottle
 from gallery.views import UserView
 
 __all__ = ["Accounts", "hash_token"]
@@ -48,6 +49,7 @@ class Accounts:
 
     def __init__(self, ctx: GalleryContext) -> None:
         self.ctx = ctx
+        self.throttle = SignInThrottle()
 
     def register(
         self, username: str, password: str, *, role: str = "maker", actor: UserView | None = None,
@@ -85,8 +87,13 @@ class Accounts:
         except IntegrityError:
             raise Conflict(f"The username {username!r} is taken.", f"用户名 {username!r} 已被使用。") from None
 
-    def login(self, username: str, password: str, *, now: dt.datetime | None = None) -> str:
-        """A session token for the right password (the same answer for a wrong name or password)."""
+    def login(self, username: str, password: str, *, now: dt.datetime | None = None, client: str | None = None) -> str:
+        """A session token for the right password (the same answer for a wrong name or password).
+
+        ``client`` is where the try comes from (the address the studio sees): failed tries slow down that
+        address and that account (gallery/throttle.py); a try that must wait is refused before the password
+        is checked, with the time to wait."""
+        self.throttle.check(username, client)
         now = now or utcnow()
         with self.ctx.tx() as session:
             user = session.scalar(select(User).where(User.username == username))
@@ -98,7 +105,9 @@ class Accounts:
             if not ok or user is None:
                 record(session, None, "account.login_failed", "user", username, now=now)
         if not ok or user is None:
+            self.throttle.failed(username, client)
             raise UserError("Wrong username or password.", "用户名或密码错误。")
+        self.throttle.succeeded(username, client)
         token = secrets.token_urlsafe(32)
         with self.ctx.tx() as session:
             if _HASHER.check_needs_rehash(user.password_hash):

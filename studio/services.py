@@ -23,6 +23,7 @@ from flashapps.settings import Settings
 from gallery import AppView, Gallery, GallerySettings, PrivacyFinding, UserView, open_gallery, scan_spec
 from generator.providers import get_provider
 from studio import links
+from studio.limits import MakerLimits
 from workshop.actions import Emit, Outcome, Workshop, sandbox_verifier
 from workshop.jobs import InProcessQueue, Job, JobStore
 from workshop.projects import ProjectStore
@@ -57,7 +58,7 @@ log = logging.getLogger("studio")
 # -- where things are --------------------------------------------------------------------------
 @lru_cache(maxsize=4)
 def _jobs(home: str) -> InProcessQueue:
-    return InProcessQueue(JobStore(Path(home)), workers=2)
+    return InProcessQueue(JobStore(Path(home)), workers=2, admit=MakerLimits().admit)  # drafts and runs an hour
 
 
 def jobs() -> InProcessQueue:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio import services
+from studio.limits import current_address
 from studio.web.ui import go, guard, page_path, signed_in, t, user
 
 __all__ = ["page"]
@@ -32,7 +33,7 @@ def page() -> None:
         password = st.text_input(t("password"), type="password", key="signin_password")
         if st.form_submit_button(t("sign_in"), type="primary", key="signin"):
             with guard():
-                _back(accounts.login(username.strip(), password))
+                _back(accounts.login(username.strip(), password, client=current_address()))
     with right, st.form("sign_up_form"):
         st.subheader(t("sign_up"), anchor=False)
         new_name = st.text_input(t("username"), key="signup_username")
@@ -40,7 +41,7 @@ def page() -> None:
         if st.form_submit_button(t("sign_up"), key="signup"):
             with guard():
                 accounts.register(new_name.strip(), new_password)
-                _back(accounts.login(new_name.strip(), new_password))
+                _back(accounts.login(new_name.strip(), new_password, client=current_address()))
 
 
 if __name__ == "__main__":
