@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     public_url: str = Field(
         default="", description="the address students open (share links, QR codes); empty: the address in use"
     )
+    apps_url: str = Field(
+        default="",
+        description="the apps' own origin: https://{key}.apps.example.org (one origin per app), or one address "
+        "such as http://host:8502; empty: the studio's host on the next port (studio port + 1)",
+    )
 
     @property
     def bundles_dir(self) -> Path:

@@ -4,8 +4,12 @@ Streamlit cannot set cookies, so after a sign-in the page asks for a one-time *t
 single use, valid 60 s, kept in this process) and sends the browser to
 ``/auth/claim?ticket=...&next=/page``, which swaps it for the cookie and redirects back. The token
 itself never appears in a URL and page JavaScript cannot read it (HttpOnly); the app proxy strips
-cookies both ways, so apps under ``/apps/`` never see it. ``/auth/sign-out`` ends the session and
-clears the cookie. Pages read the cookie from the WebSocket handshake (``st.context.cookies``).
+cookies both ways, so apps (on an origin of their own) never see it. ``POST /auth/sign-out`` with the
+session's CSRF token (``csrf_token``: an HMAC of the session token under a key of this process) ends the
+session and clears the cookie; no GET changes anything. Both routes want a browser's Fetch Metadata
+(``Sec-Fetch-Site``) saying the request started on this site or from the address bar: a request with none,
+or one from another site, changes nothing. Pages read the cookie from the WebSocket handshake
+(``st.context.cookies``).
 
 No Streamlit here: the routes run in the server, ``issue`` in the studio's script thread (one process).
 Under AppTest or a bare ``streamlit run`` the routes do not exist (``enabled()`` is false) and the
@@ -14,19 +18,22 @@ token stays in session state only.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import html
 import secrets
 import threading
 import time
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
+import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-__all__ = ["COOKIE", "TICKET_SECONDS", "auth_routes", "claim_url", "enable", "enabled", "issue", "safe_next",
-           "sign_out_url"]  # fmt: skip
+__all__ = ["COOKIE", "CSRF_FIELD", "TICKET_SECONDS", "auth_routes", "claim_url", "csrf_token", "enable", "enabled",
+           "issue", "safe_next", "sign_out_form", "sign_out_url"]  # fmt: skip
 
 COOKIE = "flashapps_session"
 TICKET_SECONDS = 60.0
@@ -62,6 +69,17 @@ class _Tickets:
 
 TICKETS = _Tickets()
 _STATE = {"enabled": False}
+CSRF_FIELD = "csrf"
+_CSRF_KEY = secrets.token_bytes(32)
+
+
+def csrf_token(session_token: str) -> str:
+    """The token a form that acts for this session carries (a page of another origin cannot know it)."""
+    return hmac.new(_CSRF_KEY, session_token.encode(), hashlib.sha256).hexdigest()
+
+
+def _csrf_ok(session_token: str | None, sent: str) -> bool:
+    return bool(session_token) and hmac.compare_digest(csrf_token(str(session_token)), sent)
 
 
 def enable() -> None:
@@ -92,7 +110,18 @@ def claim_url(ticket: str, next_path: str) -> str:
 
 
 def sign_out_url(next_path: str = "/") -> str:
+    """Where the sign-out form posts (with ``csrf_token``): the route ignores a GET."""
     return "/auth/sign-out?" + urlencode({"next": safe_next(next_path)})
+
+
+def sign_out_form(session_token: str, label: str, next_path: str = "/", form_id: str = "sign-out-form") -> str:
+    """A form that signs this session out when sent: a POST carrying the session's CSRF token."""
+    action = html.escape(sign_out_url(next_path))
+    return (
+        f'<form id="{html.escape(form_id)}" method="post" action="{action}" target="_top">'
+        f'<input type="hidden" name="{CSRF_FIELD}" value="{csrf_token(session_token)}">'
+        f'<button type="submit">{html.escape(label)}</button></form>'
+    )
 
 
 def _secure(request: Request) -> bool:
@@ -101,8 +130,9 @@ def _secure(request: Request) -> bool:
 
 
 def _from_elsewhere(request: Request) -> bool:
-    """A navigation another site started (browsers say so in Sec-Fetch-Site; a typed address is "none")."""
-    return request.headers.get("sec-fetch-site", "same-origin") in ("cross-site", "same-site")
+    """Not a navigation this site (or the address bar: "none") started, as the browser says in Sec-Fetch-Site.
+    Every browser in use sends it; a request without it is no browser, or one too old to be told apart."""
+    return request.headers.get("sec-fetch-site", "") not in ("same-origin", "none")
 
 
 def _no_store(response: Response) -> Response:
@@ -125,7 +155,7 @@ def _expired_page() -> HTMLResponse:
 
 def auth_routes(session_hours: Callable[[], float], token_user: Callable[[str], object | None],
                 end_session: Callable[[str], None]) -> list[BaseRoute]:  # fmt: skip
-    """``GET /auth/claim`` and ``GET /auth/sign-out``; the gallery is reached through the callables
+    """``GET /auth/claim`` and ``POST /auth/sign-out``; the gallery is reached through the callables
     (hours a session lasts, the user of a token or None, end a token's session)."""
 
     def claim(request: Request) -> Response:
@@ -143,17 +173,20 @@ def auth_routes(session_hours: Callable[[], float], token_user: Callable[[str], 
         )  # fmt: skip
         return _no_store(response)
 
-    def sign_out(request: Request) -> Response:
-        if _from_elsewhere(request):  # another site's link does not sign anyone out
+    async def sign_out(request: Request) -> Response:
+        if request.method != "POST" or _from_elsewhere(request):  # a link, an image, another site: nothing
             return _no_store(RedirectResponse("/", status_code=303))
+        fields = parse_qs((await request.body())[:4096].decode("utf-8", "replace"))
         token = request.cookies.get(COOKIE)
+        if token and not _csrf_ok(token, (fields.get(CSRF_FIELD) or [""])[0]):
+            return _no_store(RedirectResponse("/", status_code=303))
         if token:
-            end_session(token)
+            await anyio.to_thread.run_sync(end_session, token)
         response = RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
         response.delete_cookie(COOKIE, path="/", secure=_secure(request), httponly=True, samesite="lax")
         return _no_store(response)
 
     return [
         Route("/auth/claim", claim, methods=["GET"]),
-        Route("/auth/sign-out", sign_out, methods=["GET"]),
+        Route("/auth/sign-out", sign_out, methods=["GET", "POST"]),
     ]

@@ -19,13 +19,19 @@ from urllib.parse import urlsplit
 from flashapps.settings import Settings
 
 __all__ = [
+    "app_address",
+    "apps_base",
+    "apps_frame_source",
+    "apps_port",
     "is_loopback",
     "lan_addresses",
     "lan_url",
     "listening",
     "loopback_warning",
     "public_base",
+    "request_base",
     "start_lines",
+    "studio_origins",
     "visit_path",
 ]
 
@@ -33,9 +39,89 @@ _VIRTUAL = ("docker", "br-", "veth", "virbr", "cni", "flannel", "podman", "lo")
 _LISTEN: dict[str, object] = {}
 
 
-def listening(host: str, port: int) -> None:
-    """What the server listens on (studio/server.py sets it), so pages know whether the LAN can reach it."""
-    _LISTEN.update(host=host, port=port)
+KEY_FIELD = "{key}"
+"""In ``FLASHAPPS_APPS_URL``: where each app's key goes (``https://{key}.apps.example.org``), one origin per app."""
+
+
+def listening(host: str, port: int, apps: int | None = None) -> None:
+    """What the server listens on (studio/server.py sets it), so pages know whether the LAN can reach it,
+    and on which port the apps' origin is (``apps``, default the next port)."""
+    _LISTEN.update(host=host, port=port, apps_port=apps or port + 1)
+
+
+def apps_port(studio_port: int | None = None) -> int:
+    """The port the apps' origin listens on: the one the server was given, else the studio's port + 1."""
+    known = _LISTEN.get("apps_port")
+    if known is not None and (studio_port is None or studio_port == _LISTEN.get("port")):
+        return int(str(known))
+    return int(studio_port or int(str(_LISTEN.get("port") or 8501))) + 1
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _on_port(url: str, port: int) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    host = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme}://{host}:{port}"
+
+
+def _default_port(url: str) -> int:
+    parts = urlsplit(url)
+    return parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def request_base(headers: Mapping[str, str] | None = None) -> str:
+    """The studio's address as this browser reaches it: ``FLASHAPPS_PUBLIC_URL``, else the request's scheme and
+    host (never the LAN address in place of a loopback one: the browser's own origin is what counts here)."""
+    configured = Settings().public_url.strip()
+    if configured:
+        return configured.rstrip("/")
+    headers = headers or {}
+    host = (headers.get("X-Forwarded-Host") or headers.get("Host") or "localhost:8501").split(",")[0].strip()
+    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
+    return f"{scheme if scheme in ('http', 'https') else 'http'}://{host}"
+
+
+def apps_base(headers: Mapping[str, str] | None = None) -> str:
+    """The apps' own origin for a page of the studio reached with ``headers``: ``FLASHAPPS_APPS_URL`` (which may
+    hold ``{key}``), else the studio's host on the apps' port (the studio's port + 1)."""
+    configured = Settings().apps_url.strip().rstrip("/")
+    if configured:
+        return configured
+    base = request_base(headers)
+    port = _default_port(base)
+    listening_port = _LISTEN.get("port")
+    wanted = apps_port() if listening_port is not None and port == listening_port else port + 1
+    return _on_port(base, wanted)
+
+
+def app_address(key: str, headers: Mapping[str, str] | None = None, rest: str = "") -> str:
+    """The absolute address of the app at ``key`` on the apps' origin (``rest``: a path and query after it)."""
+    return f"{apps_base(headers).replace(KEY_FIELD, key)}/apps/{key}/{rest.lstrip('/')}"
+
+
+def apps_frame_source(headers: Mapping[str, str] | None = None) -> str:
+    """The apps' origin as a CSP source (``https://*.apps.example.org`` for one origin per app)."""
+    return _origin(apps_base(headers).replace(KEY_FIELD, "wildcard")).replace("://wildcard.", "://*.")
+
+
+def studio_origins(apps_headers: Mapping[str, str] | None = None) -> list[str]:
+    """The studio's origins an app may be framed by, seen from a request that came to the apps' origin."""
+    found = []
+    public = Settings().public_url.strip()
+    if public:
+        found.append(_origin(public))
+    if not Settings().apps_url.strip():
+        base = request_base(apps_headers) if not public else ""
+        if base:
+            port = _default_port(base)
+            studio = _LISTEN.get("port") if port == _LISTEN.get("apps_port") else port - 1
+            found.append(_on_port(base, int(str(studio))))
+    return found
 
 
 def visit_path(slug: str) -> str:
@@ -128,7 +214,10 @@ def start_lines(
 ) -> tuple[list[str], tuple[str, str] | None]:
     """What the command line prints at start: lines for stdout, and the loopback warning (en, zh) or None."""
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-    lines = [f"Flash Apps is running at http://{shown}:{port}/ — studio and every app (Ctrl+C stops it)"]
+    lines = [
+        f"Flash Apps is running at http://{shown}:{port}/ — the studio (Ctrl+C stops it)",
+        f"Apps are served apart, at {apps_base({'Host': f'{shown}:{port}'}).replace(KEY_FIELD, '<app>')}/apps/<app>/",
+    ]
     configured = Settings().public_url.strip().rstrip("/")
     everywhere = host in ("0.0.0.0", "::", "")
     lan = lan_url(port, addresses) if everywhere else None

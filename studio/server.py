@@ -1,10 +1,12 @@
-"""One address for everything: the studio at ``/`` and every app at ``/apps/<name>/``.
+"""One server, two origins: the studio at ``/`` on its port, every app at ``/apps/<name>/`` on the apps' origin.
 
 ``st.App`` serves the studio page (studio/app.py) and takes our own Starlette routes, which
 come before Streamlit's and do not clash with its reserved prefixes (``/_stcore/`` and the
-like), so the proxy to the apps' sandboxes lives on the same uvicorn server: one port, one
-URL. Apps start on first visit and stop when idle (see studio/serving/runner.py); they never run
-in this process. ``python -m studio.server --port 8501`` or ``flashapps studio``.
+like), so the proxy to the apps' sandboxes lives on the same uvicorn server. The server listens
+twice: the studio's port and the apps' port (the next one by default), and ``Origins``
+(studio/serving/origins.py) keeps each origin to its own routes, so no app's script ever runs on
+the studio's origin. Apps start on first visit and stop when idle (see studio/serving/runner.py);
+they never run in this process. ``python -m studio.server --port 8501`` or ``flashapps studio``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import contextlib
 import logging
 import os
+import socket
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -23,11 +26,13 @@ import uvicorn
 
 from sandbox.backends.serve import prepare
 from studio import links
+from studio.drafts_auth import drafts_routes
 from studio.services import banner, serving
 from studio.services import gallery as studio_gallery
 from studio.serving.class_gate import ClassGate
+from studio.serving.origins import Origins
 from studio.serving.proxy import proxy_routes
-from studio.serving.runner import AppRunner, RunnerUnavailable, app_path
+from studio.serving.runner import AppRunner, RunnerUnavailable
 from studio.serving.targets import Targets, draft_key
 from studio.web.join import join_routes
 from studio.web.visit import visit_routes
@@ -38,14 +43,20 @@ STUDIO = Path(__file__).resolve().parent / "app.py"
 log = logging.getLogger(__name__)
 
 
-def app_url(key: str) -> str:
-    """A link to a gallery app (``slug``, or ``slug--v3`` for one version) on the studio's own address."""
-    return app_path(key)
+STUDIO_FRAME_BYTES = 16 * 2**20
+"""The largest WebSocket message a browser may send (the studio's and, through the proxy, an app's): Streamlit's
+messages from the browser are widget values (uploads go by HTTP PUT, checked against ``server.maxUploadSize``);
+``server.maxMessageSize`` bounds what Streamlit sends, not what it accepts."""
 
 
-def draft_url(project_id: str) -> str:
-    """A link to a studio project's live preview (its current version)."""
-    return app_path(draft_key(project_id))
+def app_url(key: str, headers: Any = None) -> str:
+    """A link to a gallery app (``slug``, or ``slug--v3`` for one version) on the apps' origin."""
+    return links.app_address(key, headers)
+
+
+def draft_url(project_id: str, headers: Any = None) -> str:
+    """A link to a studio project's live preview (its current version), on the apps' origin."""
+    return links.app_address(draft_key(project_id), headers)
 
 
 _DEFAULTS = {
@@ -66,8 +77,9 @@ def _streamlit_defaults() -> None:
             config.set_option(name, value, where_defined="flashapps studio")
 
 
-def create_app(runner: AppRunner | None = None) -> Any:
-    """The ASGI app: the studio plus ``/apps/...``; the lifespan starts the reaper and stops every app."""
+def create_app(runner: AppRunner | None = None, apps_port: int | None = None) -> Any:
+    """The ASGI app: the studio, and ``/apps/...`` on ``apps_port`` alone (``Origins``); the lifespan starts the
+    reaper and stops every app."""
     import streamlit as st
 
     _streamlit_defaults()
@@ -79,6 +91,7 @@ def create_app(runner: AppRunner | None = None) -> Any:
     gate = ClassGate(studio_gallery)  # class-only apps; the class data's retention sweep runs from it
     routes, proxy = proxy_routes(runner, is_owner, gate)
     routes = [*auth_routes(), *visit_routes(), *join_routes(studio_gallery, gate.sweeper), *routes]
+    routes = [*drafts_routes(), *routes]  # /drafts/keep: an anonymous maker's browser secret (studio/drafts_auth.py)
     owned = runner
     serving(owned)  # the studio's pages show what this runner isolates apps with (services.banner)
 
@@ -94,7 +107,8 @@ def create_app(runner: AppRunner | None = None) -> Any:
             await proxy.aclose()
             await anyio.to_thread.run_sync(owned.stop_all)
 
-    app = st.App(str(STUDIO), routes=routes, lifespan=lifespan)
+    studio = st.App(str(STUDIO), routes=routes, lifespan=lifespan)
+    app = Origins(studio, apps_port)
     app.runner = owned  # type: ignore[attr-defined]
     return app
 
@@ -140,10 +154,30 @@ def _console_banner(lines: tuple[str, str]) -> str:
     return "\n".join([rule, *(f"! {line}" for line in lines), rule])
 
 
-def serve(host: str = "127.0.0.1", port: int = 8501, *, runner: AppRunner | None = None) -> int:
-    """Runs the studio and the apps on one address until interrupted; prints that address once."""
-    app = create_app(runner)
-    links.listening(host, port)  # share links use the LAN address when the studio listens on every interface
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if family == socket.AF_INET6:
+        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(
+    host: str = "127.0.0.1", port: int = 8501, *, runner: AppRunner | None = None, apps_port: int | None = None
+) -> int:
+    """Runs the studio on ``port`` and the apps' origin on ``apps_port`` (default ``port + 1``) until interrupted;
+    prints both addresses once."""
+    apps_port = apps_port or port + 1
+    try:
+        sockets = [_listen(host, port), _listen(host, apps_port)]
+    except OSError as error:
+        print(f"Flash Apps cannot listen on {host} ports {port} and {apps_port}: {error}", file=sys.stderr)
+        return 1
+    app = create_app(runner, apps_port)
+    links.listening(host, port, apps_port)  # share links use the LAN address when the studio listens everywhere
 
     def ready() -> None:
         lines, loopback = links.start_lines(host, port)
@@ -156,10 +190,10 @@ def serve(host: str = "127.0.0.1", port: int = 8501, *, runner: AppRunner | None
 
     config = uvicorn.Config(
         app, host=host, port=port, lifespan="on", ws="websockets-sansio", ws_per_message_deflate=False,
-        ws_max_size=200 * 2**20, access_log=False, log_level="warning", timeout_graceful_shutdown=5,
+        ws_max_size=STUDIO_FRAME_BYTES, access_log=False, log_level="warning", timeout_graceful_shutdown=5,
     )  # fmt: skip
     server = _Server(config, ready)
-    server.run()
+    server.run(sockets=sockets)
     return 0 if server.started else 1
 
 
@@ -167,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m studio.server", description=__doc__)
     parser.add_argument("--host", default=os.environ.get("FLASHAPPS_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("FLASHAPPS_PORT", "8501")))
+    parser.add_argument("--apps-port", type=int, default=int(os.environ.get("FLASHAPPS_APPS_PORT", "0")) or None,
+                        help="the apps' own origin (default: the studio's port + 1)")  # fmt: skip
     args = parser.parse_args(argv)
-    return serve(args.host, args.port)
+    return serve(args.host, args.port, apps_port=args.apps_port)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,12 @@ Who is looking: each browser gets a random visitor id in a cookie of the proxy's
 the app's path (``/apps/<key>/``), HttpOnly. The app never sees the cookie: its WebSocket
 carries the id as the ``X-Flash-Visitor`` header, which the proxy alone sets (a browser's own
 header of that name is dropped). The app keeps personal records and best scores under it.
-When the browser is signed in to the studio as the app's maker (``is_owner``), the WebSocket
-also carries ``X-Flash-Owner: 1``: the maker sees every visitor's submissions.
+When the browser is the app's maker's (``is_owner``), the WebSocket also carries
+``X-Flash-Owner: 1``: the maker sees every visitor's submissions. Apps live on an origin of their own
+(studio/serving/origins.py), where the studio's session cookie is never used: the studio's page adds a
+one-time owner ticket to the frame's address, swapped here for an owner cookie of the app's path
+(studio/serving/owner.py). Frames are bounded both ways (``FRAME_BYTES``); no response may widen a
+service worker's scope (``Service-Worker-Allowed`` is dropped).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import re
 import secrets
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from urllib.parse import urlencode
 
 import anyio.to_thread
 import httpx2
@@ -36,8 +41,8 @@ from websockets.asyncio.client import ClientConnection, unix_connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
 from gallery.errors import UserError
-from studio.auth import COOKIE as SESSION_COOKIE
 from studio.serving.class_gate import ClassGate
+from studio.serving.owner import GRANTS, OWNER_COOKIE, TICKET_PARAM, TICKETS
 from studio.serving.room import clean_url, is_use, wait_tries, waiting_page, wants_page
 from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
 
@@ -56,7 +61,10 @@ VISITOR_DAYS = 400
 """How long a browser keeps its visitor id (the most browsers allow a cookie)."""
 _VISITOR = re.compile(r"^[0-9a-f]{32}$")
 REQUEST_DROP = HOP_BY_HOP | {"host", "cookie", "content-length", VISITOR_HEADER.lower(), OWNER_HEADER.lower()}
-RESPONSE_DROP = HOP_BY_HOP | {"set-cookie"}
+RESPONSE_DROP = HOP_BY_HOP | {"set-cookie", "service-worker-allowed"}
+FRAME_BYTES = 32 * 2**20
+"""The largest WebSocket message an app may send to a browser (charts, tables, images); the browser's side is
+bounded by the server's ``ws_max_size`` (studio/server.py)."""
 _METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 _STATUS = {AppNotServed: 404, RunnerBusy: 503, AppStartFailed: 502, RunnerUnavailable: 503}
 
@@ -93,6 +101,17 @@ def _visitor_cookie(key: str, visitor: str, secure: bool) -> str:
     age = VISITOR_DAYS * 24 * 3600
     flags = "; Secure" if secure else ""
     return f"{VISITOR_COOKIE}={visitor}; Path=/apps/{key}/; Max-Age={age}; HttpOnly; SameSite=Lax{flags}"
+
+
+def _owner_cookie(key: str, grant: str, secure: bool) -> str:
+    """The maker's grant on the apps' origin: this app's path only, never read by scripts, for this session."""
+    flags = "; Secure" if secure else ""
+    return f"{OWNER_COOKIE}={grant}; Path=/apps/{key}/; HttpOnly; SameSite=Lax{flags}"
+
+
+def _without_ticket(request: Request) -> str:
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != TICKET_PARAM]
+    return request.url.path + (f"?{urlencode(kept)}" if kept else "")
 
 
 def _is_https(request: Request) -> bool:
@@ -169,6 +188,8 @@ class AppProxy:
         key, path = request.path_params["key"], request.path_params["path"]
         if not valid_key(key):
             return _page(AppNotServed(key), 404)
+        if TICKET_PARAM in request.query_params:  # the studio's page sent its maker: swap for a cookie, once
+            return self.owner(request, key)
         if self.gate is not None and _is_page_load(path):
             refused = await anyio.to_thread.run_sync(self.gate.refusal, key, request.cookies, request.headers)
             if refused is not None:
@@ -209,6 +230,17 @@ class AppProxy:
         response.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out]
         return response
 
+    def owner(self, request: Request, key: str) -> Response:
+        """``?flash_owner=<ticket>``: a valid ticket for this app becomes an owner cookie; the address without it."""
+        response = RedirectResponse(_without_ticket(request), status_code=303)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        token = TICKETS.take(request.query_params.get(TICKET_PARAM, ""), key)
+        if token is not None:
+            cookie = _owner_cookie(key, GRANTS.issue(key, token), _is_https(request))
+            response.raw_headers.append((b"set-cookie", cookie.encode("latin-1")))
+        return response
+
     # -- WebSocket ------------------------------------------------------------------------
     async def websocket(self, websocket: WebSocket) -> None:
         key, path = websocket.path_params["key"], websocket.path_params["path"]
@@ -232,14 +264,14 @@ class AppProxy:
             await websocket.close(code=1008)
             return
         headers = {VISITOR_HEADER: visitor}
-        token = websocket.cookies.get(SESSION_COOKIE, "")
+        token = GRANTS.take(websocket.cookies.get(OWNER_COOKIE, ""), key)
         if self.is_owner is not None and token:
             owned: bool = await anyio.to_thread.run_sync(self.is_owner, key, token)
             if owned:
                 headers[OWNER_HEADER] = "1"
         try:
             upstream = await unix_connect(
-                str(socket), uri, subprotocols=offered or None, max_size=None, compression=None,
+                str(socket), uri, subprotocols=offered or None, max_size=FRAME_BYTES, compression=None,
                 ping_interval=None, open_timeout=10, additional_headers=headers,
             )  # fmt: skip
         except (OSError, InvalidHandshake, TimeoutError) as error:

@@ -7,14 +7,15 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from flashapps.errors import UserError
 from flashapps.events import StageEvent
 from gallery import UserView
-from studio import auth, services
+from studio import auth, links, services
+from studio.serving.owner import TICKET_PARAM, issue_ticket
 from studio.strings import STEP_LABELS, text
 
 __all__ = [
@@ -80,12 +81,19 @@ def signed_in(token: str, next_path: str) -> None:
 
 
 def sign_out() -> None:
-    """Ends this browser's session (the cookie's too) and clears the cookie through ``/auth/sign-out``."""
+    """Ends this browser's session (the cookie's too) and clears the cookie: a form posts to ``/auth/sign-out``
+    with the session's CSRF token (sent at once by the page; a button should scripts be off)."""
     accounts = services.gallery().accounts
-    for token in {str(st.session_state.pop("token", "") or ""), _cookie_token() or ""} - {""}:
+    cookie = _cookie_token()
+    for token in {str(st.session_state.pop("token", "") or ""), cookie or ""} - {""}:
         accounts.logout(token)
-    if auth.enabled():
-        _navigate(auth.sign_out_url("/"), t("signed_out"))
+    if auth.enabled() and cookie:
+        form = auth.sign_out_form(cookie, t("continue_link"), "/")
+        st.html(
+            f"{form}<script>document.getElementById('sign-out-form').submit();</script>", unsafe_allow_javascript=True
+        )
+        st.markdown(t("signed_out"))
+        st.stop()
     st.rerun()
 
 
@@ -131,7 +139,26 @@ def stage_line(event: StageEvent, language: str) -> str:
     return f"{mark} **{name}** · {event.elapsed_ms:,.0f} ms — {esc(event.summary)}"
 
 
+def app_frame_url(url: str) -> str:
+    """An app's address (``/apps/<key>/...``) on the apps' own origin, for this browser; signed in, with a
+    one-time owner ticket (studio/serving/owner.py), kept for this page so a rerun does not reload the app."""
+    parts = urlsplit(url)
+    key = parts.path.removeprefix("/apps/").split("/", 1)[0]
+    rest = parts.path.removeprefix(f"/apps/{key}/") + (f"?{parts.query}" if parts.query else "")
+    address = links.app_address(key, st.context.headers, rest)
+    token = str(st.session_state.get("token") or "") or _cookie_token()
+    if not token or not auth.enabled():
+        return address
+    tickets = st.session_state.setdefault("_owner_frames", {})
+    if address not in tickets:
+        ticket = urlencode({TICKET_PARAM: issue_ticket(key, token)})
+        tickets[address] = address + ("&" if "?" in address else "?") + ticket
+    return str(tickets[address])
+
+
 def embed(url: str, title: str) -> None:
-    """The live app (served by the runner on this origin) and a link to open it alone."""
-    st.iframe(url, height=620, alt=title)
-    st.markdown(f"[{t('open_new_tab')}]({url})")
+    """The live app, framed from the apps' own origin (a sandboxed frame: no top navigation), and a link to
+    open it alone."""
+    st.iframe(app_frame_url(url), height=620, alt=title)
+    alone = links.app_address(urlsplit(url).path.removeprefix("/apps/").split("/", 1)[0], st.context.headers)
+    st.markdown(f"[{t('open_new_tab')}]({alone})")

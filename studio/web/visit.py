@@ -5,6 +5,10 @@ author, remix, report) and the app filling the rest of the screen, scrolling as 
 page (``/app?app=<slug>``: versions, QR, code) stays for makers and maintainers. ``/s/<slug>/board`` is the
 projector view: a large QR code and the short link, for a teacher to put on the board. A visitor is never
 shown the QR code of the page it is on. Plain HTML served by Starlette: nothing of Streamlit's to load.
+
+The app comes from the apps' own origin (studio/serving/origins.py) in a sandboxed frame: its scripts run
+on that origin (Streamlit needs ``allow-same-origin`` there), may open popups and downloads, and can never
+navigate this page. A signed-in maker's frame carries a one-time owner ticket (studio/serving/owner.py).
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import base64
 import html
 import io
-from urllib.parse import quote
+from collections.abc import Mapping
+from urllib.parse import quote, urlencode
 
 import qrcode
 from starlette.requests import Request
@@ -21,7 +26,8 @@ from starlette.routing import BaseRoute, Route
 
 from gallery import AppView
 from gallery.errors import NotFound, Unavailable
-from studio import links, services
+from studio import auth, links, services
+from studio.serving.owner import TICKET_PARAM, issue_ticket
 from studio.strings import text
 
 __all__ = ["board_html", "visit_html", "visit_routes"]
@@ -32,6 +38,18 @@ _HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "same-origin",
 }
+SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-downloads"
+"""What an app's frame may do: run its scripts on its own origin, send forms, open popups, download files;
+never navigate the page around it (no ``allow-top-navigation``)."""
+
+
+def _headers(request_headers: Mapping[str, str]) -> dict[str, str]:
+    """The page's headers: it frames the apps' origin and nothing else; only this site may frame it."""
+    apps = links.apps_frame_source(request_headers)
+    policy = _HEADERS["Content-Security-Policy"].replace("frame-src 'self'", f"frame-src {apps}")
+    return {**_HEADERS, "Content-Security-Policy": policy + "; worker-src 'none'"}
+
+
 _STYLE = """
 html,body{margin:0;padding:0;height:100%;background:#fff;color:#1f2430;
  font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif}
@@ -69,9 +87,11 @@ def _document(lang: str, title: str, body: str) -> str:
     )
 
 
-def visit_html(app: AppView, lang: str) -> str:
-    """The app full-screen under a one-line bar: title, author, remix and report (on the maker's page)."""
+def visit_html(app: AppView, lang: str, frame_src: str | None = None) -> str:
+    """The app full-screen under a one-line bar: title, author, remix and report (on the maker's page);
+    ``frame_src``: the app's address on the apps' origin."""
     slug = quote(app.slug, safe="")
+    src = frame_src or services.app_url(slug)
     maker = f"/app?app={slug}"
     author = html.escape(app.author or "—")
     bar = (
@@ -82,7 +102,10 @@ def visit_html(app: AppView, lang: str) -> str:
         f'<a id="visit-report" href="{maker}" target="_top">{html.escape(text("visit_report", lang))}</a>'
         "</header>"
     )
-    frame = f'<iframe id="visit-app" src="{services.app_url(slug)}" title="{html.escape(app.title)}"></iframe>'
+    frame = (
+        f'<iframe id="visit-app" src="{html.escape(src)}" title="{html.escape(app.title)}" sandbox="{SANDBOX}" '
+        'allow="clipboard-write; fullscreen; autoplay"></iframe>'
+    )
     return _document(lang, app.title, bar + frame)
 
 
@@ -128,7 +151,11 @@ def visit(request: Request) -> HTMLResponse:
     app = _found(request)
     if not isinstance(app, AppView):
         return _missing(lang, app)
-    return HTMLResponse(visit_html(app, lang), headers=_HEADERS)
+    src = links.app_address(app.slug, request.headers)
+    token = request.cookies.get(auth.COOKIE, "")
+    if token:  # the maker sees every visitor's submissions: the apps' origin learns it from a one-time ticket
+        src += "?" + urlencode({TICKET_PARAM: issue_ticket(app.slug, token)})
+    return HTMLResponse(visit_html(app, lang, src), headers=_headers(request.headers))
 
 
 def board(request: Request) -> HTMLResponse:
@@ -137,7 +164,7 @@ def board(request: Request) -> HTMLResponse:
     if not isinstance(app, AppView):
         return _missing(lang, app)
     link = services.share_url(app.slug, request.headers)
-    return HTMLResponse(board_html(app, link, lang), headers=_HEADERS)
+    return HTMLResponse(board_html(app, link, lang), headers=_headers(request.headers))
 
 
 def visit_routes() -> list[BaseRoute]:

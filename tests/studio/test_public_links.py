@@ -135,7 +135,9 @@ def test_the_visitor_page_is_the_app_with_a_slim_bar(
     app = publish("Fractions <quiz>")
     status, page = _call(visit.visit, f"/s/{app.slug}", {"Host": "192.0.2.10:8501"})
     assert status == 200
-    assert f'<iframe id="visit-app" src="/apps/{app.slug}/"' in page
+    assert f'<iframe id="visit-app" src="http://192.0.2.10:8502/apps/{app.slug}/"' in page  # the apps' own origin
+    assert 'sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-downloads"' in page
+    assert "allow-top-navigation" not in page and "flash_owner" not in page  # no session: no owner ticket
     assert "Fractions &lt;quiz&gt;" in page and "<quiz>" not in page  # escaped
     assert "by maker" in page and 'id="visit-remix"' in page and 'id="visit-report"' in page
     assert "<img" not in page and "/board" not in page  # a visitor never sees the QR of its own page

@@ -56,7 +56,7 @@ def test_create_shows_every_stage_the_live_app_the_card_and_the_check(studio: Op
     for name in STAGE_NAMES:
         assert any(line.startswith(f"✅ **{name}** · ") and " ms — " in line for line in lines), name
     project_id = services.jobs().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
-    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
+    assert at.get("iframe")[0].proto.src == f"http://localhost:8502/apps/draft-{project_id}/?v=1"
     assert any("Water Tracker" in line for line in lines)
     assert any(line.startswith("**Core metrics** — Today") for line in lines)
     assert any(line.startswith("**What it keeps** — ") for line in lines)

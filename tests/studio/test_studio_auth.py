@@ -1,5 +1,6 @@
 """The sign-in cookie routes the studio's server mounts (studio/server.auth_routes, used by create_app):
-a one-time ticket becomes an HttpOnly cookie, once, within 60 s, redirecting only on this site.
+a one-time ticket becomes an HttpOnly cookie, once, within 60 s, redirecting only on this site; signing out
+takes a POST with the session's CSRF token; both want a browser's Fetch Metadata saying this site sent them.
 
 The routes are served by a plain Starlette app here: building ``st.App`` starts Streamlit's runtime,
 one per process, which the AppTest tests in this process must not meet. The browser journey
@@ -23,7 +24,8 @@ Get = Callable[..., httpx2.Response]
 
 @pytest.fixture
 def get(gallery: Gallery, monkeypatch: pytest.MonkeyPatch) -> Iterator[Get]:
-    """A request to the routes (GET unless ``method=``), with ``cookies`` set on the client."""
+    """A request to the routes (GET unless ``method=``), with ``cookies`` set on the client, as a browser on
+    this site sends it (``Sec-Fetch-Site: same-origin`` unless ``headers`` say otherwise)."""
     monkeypatch.setitem(auth._STATE, "enabled", False)  # mounting turns it on; AppTest runs after must not see it
     app = Starlette(routes=auth_routes())
     assert auth.enabled()
@@ -34,8 +36,9 @@ def get(gallery: Gallery, monkeypatch: pytest.MonkeyPatch) -> Iterator[Get]:
         async def once() -> httpx2.Response:
             transport = httpx2.ASGITransport(app=app)
             async with httpx2.AsyncClient(
-                transport=transport, base_url="http://studio.test", cookies=cookies
-            ) as client:
+                transport=transport, base_url="http://studio.test", cookies=cookies,
+                headers={"Sec-Fetch-Site": "same-origin"},
+            ) as client:  # fmt: skip
                 return await client.request(method, path, **kwargs)  # type: ignore[arg-type]
 
         return asyncio.run(once())
@@ -107,18 +110,26 @@ def test_a_ticket_for_an_ended_session_sets_nothing(get: Get, token: str, galler
 def test_claim_and_sign_out_refuse_open_redirects(get: Get, token: str, target: str) -> None:
     reply = get("/auth/claim", params={"ticket": auth.issue(token), "next": target})
     assert reply.status_code == 303 and reply.headers["location"] == "/"
-    out = get("/auth/sign-out", params={"next": target})
-    assert out.status_code == 303 and out.headers["location"] == "/"
+    out = get("/auth/sign-out", method="POST", params={"next": target}, cookies={auth.COOKIE: token},
+              data={auth.CSRF_FIELD: auth.csrf_token(token)})  # fmt: skip
+    assert out.status_code == 303 and out.headers["location"] == "/" and "set-cookie" in out.headers
 
 
 def test_sign_out_ends_the_session_and_clears_the_cookie(get: Get, token: str, gallery: Gallery) -> None:
     assert gallery.accounts.user_for_token(token) is not None
-    reply = get("/auth/sign-out", params={"next": "/gallery"}, cookies={auth.COOKIE: token})
+    by_get = get("/auth/sign-out", params={"next": "/gallery"}, cookies={auth.COOKIE: token})
+    assert by_get.status_code == 303 and "set-cookie" not in by_get.headers  # a link or an image does nothing
+    for wrong in ("", "0" * 64, auth.csrf_token(token + "x")):
+        refused = get("/auth/sign-out", method="POST", cookies={auth.COOKIE: token}, data={auth.CSRF_FIELD: wrong})
+        assert refused.status_code == 303 and "set-cookie" not in refused.headers
+    assert gallery.accounts.user_for_token(token) is not None
+    reply = get("/auth/sign-out", method="POST", params={"next": "/gallery"}, cookies={auth.COOKIE: token},
+                data={auth.CSRF_FIELD: auth.csrf_token(token)})  # fmt: skip
     assert reply.status_code == 303 and reply.headers["location"] == "/gallery"
     cookie = _cookie(reply)
     assert cookie.startswith(f'{auth.COOKIE}="";') and "max-age=0" in cookie.lower() and "path=/" in cookie.lower()
     assert gallery.accounts.user_for_token(token) is None
-    assert get("/auth/sign-out").status_code == 303  # no cookie: nothing to end, still a redirect
+    assert get("/auth/sign-out", method="POST").status_code == 303  # no cookie: nothing to end, still a redirect
 
 
 def test_another_site_can_neither_sign_a_visitor_in_nor_out(get: Get, token: str) -> None:
@@ -127,6 +138,20 @@ def test_another_site_can_neither_sign_a_visitor_in_nor_out(get: Get, token: str
     assert refused.status_code == 400
     assert "set-cookie" not in refused.headers
     assert get("/auth/claim", params={"ticket": ticket}, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 303
-    kept = get("/auth/sign-out", cookies={auth.COOKIE: token}, headers={"Sec-Fetch-Site": "cross-site"})
-    assert kept.status_code == 303
-    assert "set-cookie" not in kept.headers
+    csrf = {auth.CSRF_FIELD: auth.csrf_token(token)}
+    for site in ("cross-site", "same-site", ""):  # another site, another port of this host, or no browser at all
+        kept = get("/auth/sign-out", method="POST", cookies={auth.COOKIE: token}, data=csrf,
+                   headers={"Sec-Fetch-Site": site})  # fmt: skip
+        assert kept.status_code == 303 and "set-cookie" not in kept.headers
+        assert (
+            get("/auth/claim", params={"ticket": auth.issue(token)}, headers={"Sec-Fetch-Site": site}).status_code
+            == 400
+        )
+
+
+def test_the_sign_out_form_posts_the_sessions_csrf_token(token: str) -> None:
+    form = auth.sign_out_form(token, "Sign out <now>", "/gallery")
+    assert 'method="post"' in form and 'action="/auth/sign-out?next=%2Fgallery"' in form
+    assert f'name="csrf" value="{auth.csrf_token(token)}"' in form and token not in form
+    assert "Sign out &lt;now&gt;" in form
+    assert auth.csrf_token(token) != auth.csrf_token(token + "x")

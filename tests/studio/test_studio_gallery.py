@@ -68,7 +68,7 @@ def test_a_card_opens_the_app_page(studio: Open, publish: Callable[..., AppView]
     at.button(key=f"open_{app.slug}").click().run()
     assert not at.exception
     assert at.header[0].value == "Water tracker"
-    assert at.get("iframe")[0].proto.src == f"/apps/{app.slug}/"
+    assert at.get("iframe")[0].proto.src == f"http://localhost:8502/apps/{app.slug}/"
 
 
 def test_a_share_link_opens_with_no_account(studio: Open, publish: Callable[..., AppView]) -> None:
@@ -99,12 +99,12 @@ def test_app_page_like_report_versions_and_remix(
     assert gallery.curation.reports(users["boss"][0])[0].reason.startswith("It <script>")
     assert at.selectbox(key="version").options == ["v2 (current)", "v1"]
     at.selectbox(key="version").set_value(1).run()
-    assert at.get("iframe")[0].proto.src == f"/apps/{app.slug}--v1/"
+    assert at.get("iframe")[0].proto.src == f"http://localhost:8502/apps/{app.slug}--v1/"
     at.button(key="remix").click().run()
     wait(at)
     project_id = services.jobs().store.get(at.query_params["job"]).result["project"]  # type: ignore[index]
     assert services.project_meta(project_id)["remix_of"] == [app.slug, 1]
-    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
+    assert at.get("iframe")[0].proto.src == f"http://localhost:8502/apps/draft-{project_id}/?v=1"
     at.button(key="publish").click().run()
     remix = gallery.apps.get_by_slug(services.project_meta(project_id)["slug"])
     assert remix.remixed_from == app.slug and remix.author == "boss"
@@ -135,7 +135,7 @@ def test_my_apps_lists_published_apps_and_drafts(
     at = studio(MINE, token=users["maker"][1])
     assert any("Water tracker" in m.value for m in at.markdown)
     at.button(key=f"draft_{project_id}").click().run()
-    assert at.get("iframe")[0].proto.src == f"/apps/draft-{project_id}/?v=1"
+    assert at.get("iframe")[0].proto.src == f"http://localhost:8502/apps/draft-{project_id}/?v=1"
     assert at.text_input(key="sentence")
     anonymous = studio(MINE)
     assert anonymous.info and "Sign in" in anonymous.info[0].value
