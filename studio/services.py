@@ -24,7 +24,7 @@ from gallery import AppView, Gallery, GallerySettings, PrivacyFinding, UserView,
 from generator.providers import get_provider
 from studio import links
 from studio.limits import MakerLimits
-from workshop.actions import Emit, Outcome, Workshop, sandbox_verifier
+from workshop.actions import Emit, Maker, Outcome, Workshop, sandbox_verifier
 from workshop.jobs import InProcessQueue, Job, JobStore
 from workshop.projects import ProjectStore
 
@@ -40,6 +40,7 @@ __all__ = [
     "publish",
     "qr_png",
     "jobs",
+    "may_change",
     "privacy_findings",
     "projects",
     "serving",
@@ -47,6 +48,7 @@ __all__ = [
     "start_create",
     "start_edit",
     "start_remix",
+    "start_remix_draft",
     "start_undo",
     "unexpected",
     "workshop",
@@ -58,8 +60,7 @@ log = logging.getLogger("studio")
 # -- where things are --------------------------------------------------------------------------
 @lru_cache(maxsize=4)
 def _jobs(home: str) -> InProcessQueue:
-    # drafts and runs an hour per maker; old jobs and abandoned drafts pruned at most hourly (workshop/jobs.py)
-    return InProcessQueue(JobStore(Path(home)), workers=2, admit=MakerLimits().admit, sweep_every=3600)
+    return InProcessQueue(JobStore(Path(home)), workers=2, admit=MakerLimits().admit)  # drafts and runs an hour
 
 
 def jobs() -> InProcessQueue:
@@ -210,38 +211,54 @@ def _submit(kind: str, payload: dict[str, Any], work: Callable[[Emit], Outcome])
 
 
 # -- jobs --------------------------------------------------------------------------------------
-def start_create(idea: str, owner: str | None = None) -> Job:
+def start_create(idea: str, owner: str | None = None, secret: str | None = None) -> Job:
+    """A new draft, made by the signed-in ``owner``, else by the browser holding ``secret`` (workshop.makers)."""
+
     def work(emit: Emit) -> Outcome:
-        return workshop().create(idea, get_provider(provider_name()), owner=owner, emit=emit)
+        return workshop().create(idea, get_provider(provider_name()), owner=owner, secret=secret, emit=emit)
 
     return _submit("create", {"idea": idea}, work)
 
 
-def start_edit(project_id: str, sentence: str) -> Job:
+def may_change(project_id: str, actor: Maker) -> bool:
+    """Whether ``actor`` made this draft (may change and publish it); anyone with its link may look at it."""
+    return workshop().may_change(project_id, actor)
+
+
+def start_edit(project_id: str, sentence: str, actor: Maker) -> Job:
     def work(emit: Emit) -> Outcome:
-        return workshop().edit(project_id, sentence, get_provider(provider_name()), emit=emit)
+        return workshop().edit(project_id, sentence, get_provider(provider_name()), actor=actor, emit=emit)
 
     return _submit("edit", {"project": project_id, "sentence": sentence}, work)
 
 
-def start_scope(project_id: str, scope: str) -> Job:
+def start_scope(project_id: str, scope: str, actor: Maker) -> Job:
     """The switch for whose records an app keeps: personal, shared or submissions (a new version)."""
-    work = lambda emit: workshop().set_scope(project_id, scope, emit=emit)  # type: ignore[arg-type]  # noqa: E731
+    work = lambda emit: workshop().set_scope(project_id, scope, actor=actor, emit=emit)  # type: ignore[arg-type]  # noqa: E731
     return _submit("scope", {"project": project_id, "scope": scope}, work)
 
 
-def start_undo(project_id: str, to: int) -> Job:
-    return _submit("undo", {"project": project_id, "to": to}, lambda emit: workshop().undo(project_id, to, emit=emit))
+def start_undo(project_id: str, to: int, actor: Maker) -> Job:
+    work = lambda emit: workshop().undo(project_id, to, actor=actor, emit=emit)  # noqa: E731
+    return _submit("undo", {"project": project_id, "to": to}, work)
 
 
-def start_remix(slug: str, version: int | None, viewer: UserView | None) -> Job:
-    """A new studio project from a published app's spec, verified; its lineage goes with it when published."""
+def start_remix(slug: str, version: int | None, viewer: UserView | None, secret: str | None = None) -> Job:
+    """A new studio project from a published app's spec, verified; its lineage goes with it when published.
+    Made by ``viewer``, else by the browser holding ``secret``."""
     number = gallery().apps.remix(slug, version, viewer).source_version  # refused here, before a job
 
     def work(emit: Emit) -> Outcome:
-        return workshop().remix(gallery(), slug, number, viewer, emit=emit)
+        return workshop().remix(gallery(), slug, number, viewer, secret=secret, emit=emit)
 
     return _submit("remix", {"app": slug, "version": number}, work)
+
+
+def start_remix_draft(project_id: str, owner: str | None, secret: str | None) -> Job:
+    """A draft of one's own from someone else's draft (its current version), made by ``owner`` or ``secret``."""
+    projects().get(project_id)  # an unknown draft is refused here, before a job
+    work = lambda emit: workshop().remix_draft(project_id, owner=owner, secret=secret, emit=emit)  # noqa: E731
+    return _submit("remix", {"project": project_id}, work)
 
 
 def project_meta(project_id: str) -> dict[str, Any]:
@@ -257,10 +274,12 @@ def publish(
     project_id: str,
     user: UserView | None,
     *,
+    secret: str | None = None,
     title: str | None = None,
     description: str | None = None,
     confirm_privacy: bool = False,
 ) -> AppView:
-    """Publishes the project's current, verified version: a new app the first time, then new versions."""
-    return workshop().publish(gallery(), project_id, user, title=title, description=description,
+    """Publishes the project's current, verified version: a new app the first time, then new versions.
+    ``user`` made the draft, or made it anonymously in the browser holding ``secret``."""
+    return workshop().publish(gallery(), project_id, user, secret=secret, title=title, description=description,
                               confirm_privacy=confirm_privacy)  # fmt: skip

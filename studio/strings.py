@@ -467,6 +467,22 @@ _SECRETS: _S = {
 STRINGS.update(_SECRETS)
 
 
+_DRAFTS: _S = {
+    "keeping_draft": {
+        "en": "Remembering in this browser that you made this draft…",
+        "zh": "正在让这个浏览器记住这个草稿是你做的……",
+    },
+    "draft_view_only": {
+        "en": "You are looking at someone else's draft: only the person who made it can change or publish it. "
+        "Remix it to make a copy of your own.",
+        "zh": "你正在看别人的草稿：只有做它的人才能修改或发布。改编一份，就能做成你自己的。",
+    },
+    "draft_remix": {"en": "Remix this draft", "zh": "改编这个草稿"},
+    "mine_browser_drafts": {"en": "Made in this browser without an account", "zh": "在这个浏览器里未登录时做的"},
+}
+STRINGS.update(_DRAFTS)
+
+
 def text(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]
     return entry.get(lang, entry["en"]).format(**values)

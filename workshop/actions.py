@@ -29,9 +29,10 @@ from generator.generate import Generation, usage_of
 from generator.planner.scope import SAID, with_scope
 from generator.providers import Provider
 from workshop.content import fill_from_file, refuse_placeholders
+from workshop.makers import Maker, creator_hash, may_change, refuse_unless_maker
 from workshop.projects import Project, ProjectStore, Version, new_project_id
 
-__all__ = ["Emit", "Outcome", "VerifyUnavailable", "Workshop", "sandbox_verifier"]
+__all__ = ["Emit", "Maker", "Outcome", "VerifyUnavailable", "Workshop", "sandbox_verifier"]
 
 Emit = Callable[[StageEvent], None]
 
@@ -51,6 +52,11 @@ def sandbox_verifier(backend: str | None = None) -> Verify:
             raise VerifyUnavailable(f"Cannot check the app here: {exc}.", f"这里无法检查应用：{exc}。") from exc
 
     return check
+
+
+def _creator(owner: str | None, secret: str | None) -> str | None:
+    """What a new project keeps of its anonymous creator (nothing when a signed-in ``owner`` made it)."""
+    return creator_hash(secret) if secret and not owner else None
 
 
 class Outcome(BaseModel):
@@ -85,7 +91,11 @@ class Outcome(BaseModel):
 
 
 class Workshop:
-    """A maker's projects under one home folder; ``verify`` None skips checking (``--no-verify``)."""
+    """A maker's projects under one home folder; ``verify`` None skips checking (``--no-verify``).
+
+    Anyone may look at a project; changing or publishing one needs its maker (``actor``, see
+    workshop/makers.py): every method that does says who is acting, whichever front door calls it.
+    """
 
     def __init__(self, settings: Settings | None = None, *, verify: Verify | None = None) -> None:
         self.settings = settings or Settings()
@@ -99,10 +109,12 @@ class Workshop:
         provider: Provider,
         *,
         owner: str | None = None,
+        secret: str | None = None,
         language: Language | None = None,
         emit: Emit | None = None,
     ) -> Outcome:
-        """Generates, renders and checks (with bounded repair) version 1 of a new project."""
+        """Generates, renders and checks (with bounded repair) version 1 of a new project, made by the signed-in
+        ``owner``, else by the browser holding ``secret``, else (neither) on the command line."""
         project_id = new_project_id()
         folder = self.projects.bundle_dir(project_id, 1)
         try:
@@ -116,7 +128,7 @@ class Workshop:
         generation = result.generation
         self.projects.create(
             generation.idea, generation.spec, generation.provider, owner=owner, project_id=project_id,
-            digest=result.bundle.digest, calls=generation.calls,
+            digest=result.bundle.digest, calls=generation.calls, creator=_creator(owner, secret),
         )  # fmt: skip
         if result.report is not None:
             self.projects.record_verify(project_id, 1, result.report)
@@ -126,19 +138,46 @@ class Workshop:
         )  # fmt: skip
 
     def remix(self, gallery: Gallery, slug: str, version: int | None, viewer: UserView | None,
-              *, emit: Emit | None = None) -> Outcome:  # fmt: skip
-        """A new project from a published app's spec; its lineage goes with it when it is published."""
+              *, secret: str | None = None, emit: Emit | None = None) -> Outcome:  # fmt: skip
+        """A new project from a published app's spec; its lineage goes with it when it is published.
+        Made by ``viewer``, else by the browser holding ``secret``."""
         draft = gallery.apps.remix(slug, version, viewer)
         source = gallery.apps.get_by_slug(slug, viewer)
         project_id = new_project_id()
         bundle = self._render(project_id, 1, draft.spec, emit)
         self.projects.create(
             f"remix: {source.title}", draft.spec, "remix", owner=viewer.username if viewer else None,
-            project_id=project_id, digest=bundle.digest,
+            project_id=project_id, digest=bundle.digest, creator=_creator(viewer.username if viewer else None, secret),
         )  # fmt: skip
         self.projects.save_meta(project_id, {"remix_of": [draft.source_slug, draft.source_version]})
         report = self._check(project_id, 1, bundle, draft.spec.brief.language, emit)
         return Outcome(project=project_id, version=1, bundle=bundle, report=report)
+
+    def remix_draft(self, project_id: str, *, owner: str | None = None, secret: str | None = None,
+                    emit: Emit | None = None) -> Outcome:  # fmt: skip
+        """A new project of one's own from the current version of a draft someone else made (anyone with its
+        link may look at it): made by the signed-in ``owner``, else by the browser holding ``secret``."""
+        source = self.projects.get(project_id)
+        spec = self.projects.version(project_id).spec
+        new_id = new_project_id()
+        bundle = self._render(new_id, 1, spec, emit)
+        self.projects.create(
+            source.idea, spec, "remix", owner=owner, project_id=new_id, digest=bundle.digest,
+            creator=_creator(owner, secret),
+        )  # fmt: skip
+        report = self._check(new_id, 1, bundle, spec.brief.language, emit)
+        return Outcome(project=new_id, version=1, bundle=bundle, report=report)
+
+    def may_change(self, project_id: str, actor: Maker) -> bool:
+        """Whether ``actor`` made the project (may change and publish it); anyone may look at it."""
+        project = self.projects.get(project_id)
+        return may_change(project.owner, project.creator, actor)
+
+    def _mine(self, project_id: str, actor: Maker) -> Project:
+        """The project, when ``actor`` made it; else the NotYourDraft error (nothing is changed or spent)."""
+        project = self.projects.get(project_id)
+        refuse_unless_maker(project.owner, project.creator, actor)
+        return project
 
     def adopt(self, folder: Path) -> Project:
         """The project behind an app folder; a folder made elsewhere becomes a project of its own."""
@@ -170,9 +209,10 @@ class Workshop:
         return folder
 
     # -- new versions ------------------------------------------------------------------------
-    def edit(self, project_id: str, sentence: str, provider: Provider, *, emit: Emit | None = None) -> Outcome:
+    def edit(self, project_id: str, sentence: str, provider: Provider, *, actor: Maker,
+             emit: Emit | None = None) -> Outcome:  # fmt: skip
         """A follow-up sentence as the project's next version."""
-        project = self.projects.get(project_id)
+        project = self._mine(project_id, actor)
         current = self.projects.version(project_id)
         not_done: list[str] = []
         spec, changes = revise(
@@ -183,15 +223,18 @@ class Workshop:
         outcome.not_done = not_done
         return outcome
 
-    def fill_content(self, project_id: str, filename: str, data: bytes, *, emit: Emit | None = None) -> Outcome:
+    def fill_content(self, project_id: str, filename: str, data: bytes, *, actor: Maker,
+                     emit: Emit | None = None) -> Outcome:  # fmt: skip
         """A teacher's CSV or Excel file as the content of the current version's quiz, cards or picker: the next
         version (a file that cannot be used raises UserError and changes nothing)."""
+        self._mine(project_id, actor)
         spec, changes = fill_from_file(self.projects.version(project_id).spec, filename, data)
         return self._next(project_id, spec, f"upload: {filename}", changes, "upload", [], emit)
 
-    def set_scope(self, project_id: str, scope: Scope, *, emit: Emit | None = None) -> Outcome:
+    def set_scope(self, project_id: str, scope: Scope, *, actor: Maker, emit: Emit | None = None) -> Outcome:
         """Whose records the app keeps (the switch beside the app): the next version, every kind of record in
         ``scope``; the records already kept stay where they are, each still noted with its visitor."""
+        self._mine(project_id, actor)
         current = self.projects.version(project_id).spec
         if all(e.scope == scope for e in current.entities) and current.brief.scope == (
             "shared" if scope == "shared" else "personal"
@@ -201,8 +244,9 @@ class Workshop:
         said = SAID[scope][1 if spec.brief.language.startswith("zh") else 0]
         return self._next(project_id, spec, said, [said], "switch", [], emit)
 
-    def undo(self, project_id: str, to: int, *, emit: Emit | None = None) -> Outcome:
+    def undo(self, project_id: str, to: int, *, actor: Maker, emit: Emit | None = None) -> Outcome:
         """A new version equal to version ``to`` (the history is never rewritten)."""
+        self._mine(project_id, actor)
         earlier = self.projects.version(project_id, to)
         return self._next(project_id, earlier.spec, f"undo to version {to}", [f"↩ v{to}"], earlier.provider, [], emit)
 
@@ -248,17 +292,20 @@ class Workshop:
         project_id: str,
         user: UserView | None,
         *,
+        secret: str | None = None,
         title: str | None = None,
         description: str | None = None,
         confirm_privacy: bool = False,
     ) -> AppView:
-        """Publishes the project's current version: exactly the bytes that were checked."""
+        """Publishes the project's current version: exactly the bytes that were checked. The signed-in ``user``
+        must have made it, or have made it anonymously in this browser (``secret``): then it becomes theirs."""
         if user is None:
             raise UserError("Sign in to publish.", "请先登录再发布。")
-        owner = self.projects.get(project_id).owner
-        if owner is not None and owner != user.username:
-            raise UserError("This draft belongs to someone else; remix the published app to make your own.",
-                            "这个草稿属于别人；请改编已发布的应用来做你自己的版本。")  # fmt: skip
+        project = self.projects.get(project_id)
+        if project.owner is None:  # claiming an anonymous draft: only from the browser that made it
+            refuse_unless_maker(None, project.creator, Maker(secret=secret))
+        else:
+            refuse_unless_maker(project.owner, None, Maker(username=user.username))
         version = self.projects.version(project_id)
         if version.verify is None:
             raise UserError("This version has not been checked yet; wait for the check, then publish.",

@@ -8,12 +8,9 @@ equal to an earlier one, so the history itself is never lost. Every file is writ
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import secrets
-import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +57,8 @@ class Project(BaseModel):
     current: int = 1
     bundle: str | None = Field(default=None, description="the folder the command line keeps a copy in")
     owner: str | None = Field(default=None, description="the studio user who made it (None: made anonymously)")
+    creator: str | None = Field(default=None, description="hash of the anonymous maker's browser secret (None: owned "
+                                "or made on the command line)")  # fmt: skip
 
 
 class ProjectStore:
@@ -84,6 +83,7 @@ class ProjectStore:
         bundle: Path | None = None,
         owner: str | None = None,
         *,
+        creator: str | None = None,
         project_id: str | None = None,
         digest: str | None = None,
         calls: list[dict[str, Any]] | None = None,
@@ -93,6 +93,7 @@ class ProjectStore:
             idea=idea,
             bundle=str(Path(bundle).resolve()) if bundle else None,
             owner=owner,
+            creator=None if owner else creator,
         )
         first = Version(number=1, spec=spec, change="", provider=provider, digest=digest, calls=calls or [])
         self._save_version(project, first)
@@ -115,6 +116,11 @@ class ProjectStore:
     def owned_by(self, owner: str) -> list[Project]:
         """The projects ``owner`` made, newest first."""
         found = (p for p in self._all() if p.owner == owner)
+        return sorted(found, key=lambda p: p.created_at, reverse=True)
+
+    def made_with(self, creator: str) -> list[Project]:
+        """The anonymous projects whose creator hash is ``creator`` (one browser's drafts), newest first."""
+        found = (p for p in self._all() if p.owner is None and p.creator == creator)
         return sorted(found, key=lambda p: p.created_at, reverse=True)
 
     def claim(self, project_id: str, owner: str) -> Project:
@@ -215,38 +221,3 @@ class ProjectStore:
 
     def save_meta(self, project_id: str, values: dict[str, Any]) -> None:
         write_atomic(self._folder(project_id) / "meta.json", json.dumps(self.meta(project_id) | values))
-
-    # -- pruning: anonymous drafts nobody published nor touched for a while ---------------------
-    def prune_drafts(self, older_than_days: float, *, now: float | None = None) -> list[str]:
-        """Removes the anonymous drafts untouched for ``older_than_days`` (their files, versions, bundles and
-        preview data); returns their ids. Never removed: a signed-in maker's project (``owner``), the source of a
-        published app (``slug`` in its notes) and a project the command line keeps a copy of (``bundle``)."""
-        cutoff = (time.time() if now is None else now) - older_than_days * 86400
-        removed = []
-        for path in sorted(self.root.glob("*/project.json")):
-            folder = path.parent
-            try:
-                project = json.loads(path.read_text(encoding="utf-8"))
-                meta = folder / "meta.json"
-                published = meta.is_file() and bool(json.loads(meta.read_text(encoding="utf-8")).get("slug"))
-            except (OSError, ValueError):
-                continue  # half-written or unreadable: left for a person to look at
-            if project.get("owner") or project.get("bundle") or published:
-                continue
-            data = self.home / "appdata" / f"draft-{folder.name}"
-            if _last_touched(folder, data) >= cutoff:
-                continue
-            shutil.rmtree(folder, ignore_errors=True)
-            shutil.rmtree(data, ignore_errors=True)
-            removed.append(folder.name)
-        return removed
-
-
-def _last_touched(*folders: Path) -> float:
-    """The newest modification time of these folders and anything in them (0 when none exist)."""
-    newest = 0.0
-    for folder in folders:
-        for entry in [folder, *folder.rglob("*")] if folder.is_dir() else []:
-            with contextlib.suppress(OSError):
-                newest = max(newest, entry.lstat().st_mtime)
-    return newest

@@ -11,6 +11,7 @@ import streamlit as st
 from gallery import AppView, UserView
 from studio import services
 from studio.links import visit_path
+from studio.web import drafts
 from studio.web.mine import reason_note
 from studio.web.share import loopback_note
 from studio.web.ui import embed, esc, go, guard, lang, need_user, t, user
@@ -52,7 +53,7 @@ def _actions(app: AppView, number: int, viewer: UserView | None) -> None:
         st.session_state["want_like"] = True
     if columns[1].button(t("remix"), key="remix", icon="🔀"):
         with guard():
-            job = services.start_remix(app.slug, number, viewer)
+            job = services.start_remix(app.slug, number, viewer, None if viewer else drafts.secret_for_new())
             go("create", job=job.id)
     with guard():
         data = services.gallery().apps.download_zip(app.slug, number, viewer)

@@ -1,7 +1,8 @@
 """Create: one idea box, the stages as they finish, then the live app, its card, checks, changes, publish.
 
 The address holds what is on screen (``?job=`` while a job runs or after it, ``?project=`` for a
-draft), so a reload shows the same thing.
+draft), so a reload shows the same thing. Anyone with that address sees the draft; only its maker
+(studio/web/drafts.py) gets the boxes that change or publish it, and the use cases check again.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from flashapps.report import VerifyReport
 from flashapps.spec import AppSpec
 from studio import services
 from studio.strings import EXAMPLES, STEP_LABELS
+from studio.web import drafts
 from studio.web.publish import publish_box
-from studio.web.ui import embed, esc, guard, lang, stage_line, t, user
+from studio.web.ui import embed, esc, guard, lang, page_path, stage_line, t, user
 from workshop.content import read_rows
 from workshop.jobs import Job
+from workshop.makers import Maker
 
 __all__ = ["page"]
 
@@ -72,7 +75,8 @@ def _idea_box(job: Job | None) -> None:
     if st.button(t("create"), type="primary", key="create", icon="⚡"):
         found = user()
         with guard():  # an idea over the length limit, or a maker who must wait, is refused before it is stored
-            job = services.start_create(idea, owner=found.username if found else None)
+            owner, secret = (found.username, None) if found else (None, drafts.secret_for_new())
+            job = services.start_create(idea, owner=owner, secret=secret)
             st.query_params.clear()
             st.query_params["job"] = job.id
             st.rerun()
@@ -137,7 +141,7 @@ def _edit_result(job: Job) -> None:
         st.warning(f"{t('changes_not_made')}\n\n{_bullets(result['not_done'])}")
 
 
-def _follow_up(project_id: str, job: Job | None = None) -> None:
+def _follow_up(project_id: str, actor: Maker, job: Job | None = None) -> None:
     if job is not None and job.kind == "edit":
         _edit_result(job)
     with st.form("follow_up", clear_on_submit=True):
@@ -146,10 +150,10 @@ def _follow_up(project_id: str, job: Job | None = None) -> None:
             if not sentence.strip():
                 st.warning(t("empty_change"))
             else:
-                _start(services.start_edit(project_id, sentence).id, project_id)
+                _start(services.start_edit(project_id, sentence, actor).id, project_id)
 
 
-def _upload(project_id: str, spec: AppSpec) -> None:
+def _upload(project_id: str, spec: AppSpec, actor: Maker) -> None:
     """A CSV or Excel file that fills the app's quiz, flashcards or picker (a new version, checked like any)."""
     kinds = {c.kind for screen in spec.screens for c in screen.components}
     if not kinds & {"quiz", "flashcards", "picker"}:
@@ -167,11 +171,12 @@ def _upload(project_id: str, spec: AppSpec) -> None:
             return
         st.caption(esc(t("upload_rows", n=len(rows), first=rows[0].front)))
         if st.button(t("upload_apply"), key="upload_apply", type="primary"):
-            work = lambda emit: services.workshop().fill_content(project_id, name, data, emit=emit).result()  # noqa: E731
+            shop = services.workshop()
+            work = lambda emit: shop.fill_content(project_id, name, data, actor=actor, emit=emit).result()  # noqa: E731
             _start(services.jobs().submit("upload", {"project": project_id, "file": name}, work).id, project_id)
 
 
-def _records_switch(project_id: str, number: int, spec: AppSpec) -> None:
+def _records_switch(project_id: str, number: int, spec: AppSpec, actor: Maker) -> None:
     """Whose records the app keeps once it is shared: each visitor's own, one set for everyone, or handed in."""
     if not spec.entities:
         return
@@ -191,7 +196,7 @@ def _records_switch(project_id: str, number: int, spec: AppSpec) -> None:
     st.caption(t("records_help"))
     wanted = st.session_state.pop("scope_wanted", None)
     if wanted and wanted != spec.entities[0].scope:
-        _start(services.start_scope(project_id, wanted).id, project_id)
+        _start(services.start_scope(project_id, wanted, actor).id, project_id)
 
 
 def _start(job_id: str, project_id: str) -> None:
@@ -201,21 +206,36 @@ def _start(job_id: str, project_id: str) -> None:
     st.rerun()
 
 
-def _versions(project_id: str, current: int) -> None:
+def _versions(project_id: str, current: int, actor: Maker | None) -> None:
+    """Every version; its maker (``actor``, None for anyone else) can bring any of them back."""
     projects = services.projects()
     versions = projects.versions(project_id)
     earlier = [v.number for v in versions if v.number != current]
-    if len(versions) > 1 and st.button(t("undo"), key="undo", icon="↩️"):
+    if actor is not None and len(versions) > 1 and st.button(t("undo"), key="undo", icon="↩️"):
         previous = max((n for n in earlier if n < current), default=earlier[-1])
-        _start(services.start_undo(project_id, previous).id, project_id)
+        _start(services.start_undo(project_id, previous, actor).id, project_id)
     with st.expander(f"{t('versions')} ({len(versions)})"):
         for item in reversed(versions):
             change = item.change or t("first_version")
             columns = st.columns([5, 2])
             mark = f" {t('current')}" if item.number == current else ""
             columns[0].markdown(esc(t("version_label", n=item.number, change=change)) + mark)
-            if item.number != current and columns[1].button(t("undo_to", n=item.number), key=f"undo_{item.number}"):
-                _start(services.start_undo(project_id, item.number).id, project_id)
+            if actor is None or item.number == current:
+                continue
+            if columns[1].button(t("undo_to", n=item.number), key=f"undo_{item.number}"):
+                _start(services.start_undo(project_id, item.number, actor).id, project_id)
+
+
+def _view_only(project_id: str, current: int, actor: Maker) -> None:
+    """Someone else's draft: its versions to look at, and a remix of one's own instead of the boxes that change it."""
+    st.info(t("draft_view_only"))
+    if st.button(t("draft_remix"), key="remix_draft", icon="🔀"):
+        secret = None if actor.username else drafts.secret_for_new()
+        job = services.start_remix_draft(project_id, actor.username, secret)
+        st.query_params.clear()
+        st.query_params["job"] = job.id
+        st.rerun()
+    _versions(project_id, current, None)
 
 
 def _project(project_id: str, job: Job | None) -> None:
@@ -233,11 +253,15 @@ def _project(project_id: str, job: Job | None) -> None:
     note = (job.result or {}).get("note", "") if job is not None else ""
     _card(version.spec, note)
     _verify(version.verify)
-    _follow_up(project_id, job)
-    _records_switch(project_id, version.number, version.spec)
-    _upload(project_id, version.spec)
-    _versions(project_id, version.number)
-    publish_box(project_id, version)
+    actor = drafts.actor()
+    if services.may_change(project_id, actor):
+        _follow_up(project_id, actor, job)
+        _records_switch(project_id, version.number, version.spec, actor)
+        _upload(project_id, version.spec, actor)
+        _versions(project_id, version.number, actor)
+        publish_box(project_id, version, actor)
+    else:
+        _view_only(project_id, version.number, actor)
     if st.button(t("new_app"), key="new", icon="➕"):
         st.query_params.clear()
         st.session_state.pop("idea", None)
@@ -245,6 +269,7 @@ def _project(project_id: str, job: Job | None) -> None:
 
 
 def page() -> None:
+    drafts.keep_in_browser(page_path("create", st.query_params.to_dict()))  # a new maker secret: into the cookie
     job = _job()
     if job is not None and job.status in ("queued", "running"):
         _progress(job.id)

@@ -1,4 +1,8 @@
-"""The publish box under a draft: title, one line, a privacy confirmation when needed, one button."""
+"""The publish box under a draft: title, one line, a privacy confirmation when needed, one button.
+
+Shown to the draft's maker only (studio/web/create.py); publishing an anonymous draft after signing in
+makes it the account's, which needs this browser's maker secret (the use case checks it).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ import streamlit as st
 from studio import services
 from studio.web.share import loopback_note
 from studio.web.ui import go, guard, lang, need_user, t
+from workshop.makers import Maker
 from workshop.projects import Version
 
 __all__ = ["publish_box"]
 
 
-def publish_box(project_id: str, version: Version) -> None:
+def publish_box(project_id: str, version: Version, actor: Maker) -> None:
     st.markdown(f"##### {t('publish_title')}")
     found = need_user("action_publish")
     if found is None:
@@ -34,8 +39,8 @@ def publish_box(project_id: str, version: Version) -> None:
         label = t("publish_update", slug=slug) if slug else t("publish")
         if st.button(label, type="primary", key="publish", icon="🚀"):
             with guard():
-                view = services.publish(project_id, found, title=title, description=description,
-                                        confirm_privacy=confirmed)  # fmt: skip
+                view = services.publish(project_id, found, secret=actor.secret, title=title,
+                                        description=description, confirm_privacy=confirmed)  # fmt: skip
                 st.session_state["just_published"] = view.slug
     published = st.session_state.get("just_published")
     if published and published == services.project_meta(project_id).get("slug"):

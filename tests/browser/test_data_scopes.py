@@ -17,6 +17,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from flashapps.settings import Settings
 from workshop.actions import Workshop
+from workshop.makers import Maker
 from workshop.projects import ProjectStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,7 +112,8 @@ def test_handed_in_records_are_seen_by_their_sender_and_the_maker(
     base: str = studio.url  # type: ignore[attr-defined]
     project = new_project(home, IDEA)
     ProjectStore(home).claim(project, "teacher7")
-    Workshop(Settings(home=home)).set_scope(project, "submissions")  # the switch beside the app, as a new version
+    teacher = Maker(username="teacher7")
+    Workshop(Settings(home=home)).set_scope(project, "submissions", actor=teacher)  # the switch, as a new version
     url = f"{base}apps/draft-{project}/"
 
     for name in ("Student one", "Student two"):

@@ -26,6 +26,7 @@ from generator.edits import EditResult, apply_edit
 from generator.planner import plan
 from generator.providers import get_provider
 from workshop.actions import Workshop
+from workshop.makers import Maker
 
 TRACKER = "an app to track my daily water"
 QUIZ = "a quiz about the solar system"
@@ -419,7 +420,12 @@ def test_an_edit_that_cannot_be_made_keeps_the_version_and_says_why(tmp_path: Pa
     shop = Workshop(Settings(home=tmp_path))
     project = shop.projects.create(TRACKER, _spec(TRACKER))
     with pytest.raises(UserError) as refused:
-        shop.edit(project.id, "remove the amount field and add a login page", get_provider("offline"))
+        shop.edit(
+            project.id,
+            "remove the amount field and add a login page",
+            get_provider("offline"),
+            actor=Maker.command_line(),
+        )
     message = refused.value.message("en")
     assert "not changed" in message and "remove the amount field" in message and "add a login page" in message
     assert shop.projects.get(project.id).current == 1
@@ -430,7 +436,9 @@ def test_an_edit_that_cannot_be_made_keeps_the_version_and_says_why(tmp_path: Pa
 def test_a_partial_edit_is_a_new_version_that_lists_both(tmp_path: Path) -> None:
     shop = Workshop(Settings(home=tmp_path))
     project = shop.projects.create(TRACKER, _spec(TRACKER))
-    outcome = shop.edit(project.id, "make it blue and remove the amount field", get_provider("offline"))
+    outcome = shop.edit(
+        project.id, "make it blue and remove the amount field", get_provider("offline"), actor=Maker.command_line()
+    )
     assert outcome.version == 2 and outcome.changes == ["colour set to blue"]
     assert len(outcome.not_done) == 1 and "amount" in outcome.not_done[0]
     assert outcome.result()["not_done"] == outcome.not_done

@@ -16,6 +16,7 @@ from generator.edits import apply_edit
 from generator.planner import plan
 from workshop.actions import Workshop
 from workshop.jobs import InProcessQueue, JobStore
+from workshop.makers import Maker
 
 
 def test_goal_and_weekly_chart_in_one_sentence() -> None:
@@ -134,7 +135,7 @@ def test_every_version_is_kept_and_undo_adds_a_version(tmp_path: Path) -> None:
     edited = apply_edit(water_tracker(), "call it Hydro").spec
     v2 = store.add(project.id, edited, "call it Hydro", ["title set to Hydro"])
     assert v2.number == 2 and store.get(project.id).current == 2
-    undone = shop.undo(project.id, 1)
+    undone = shop.undo(project.id, 1, actor=Maker.command_line())
     v3 = store.version(project.id, 3)
     assert undone.version == 3 and v3.spec == water_tracker() and v3.change == "undo to version 1"
     assert undone.bundle.digest == v3.digest and undone.bundle.unchanged()

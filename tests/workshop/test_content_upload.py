@@ -19,6 +19,7 @@ from generator.planner import plan
 from generator.render import render
 from workshop.actions import Workshop
 from workshop.content import fill_from_file, read_rows
+from workshop.makers import Maker
 
 
 def _xlsx(rows: list[list[object]]) -> bytes:
@@ -161,14 +162,14 @@ def test_rows_are_read_from_gb18030_and_tab_separated_text() -> None:
 def test_the_workshop_makes_a_new_version_and_a_bad_file_leaves_none(flashapps_home: Path) -> None:
     shop = Workshop(Settings(), verify=_passing)
     project = shop.projects.create("spelling", plan("a spelling test").spec)
-    done = shop.fill_content(project.id, "words.csv", b"word\nisland\nknight\n")
+    done = shop.fill_content(project.id, "words.csv", b"word\nisland\nknight\n", actor=Maker.command_line())
     assert done.version == 2 and done.passed and done.changes
     assert [q.choices[0] for q in _one(shop.projects.version(project.id).spec, QuizComponent).questions] == [
         "island",
         "knight",
     ]
     with pytest.raises(UserError):
-        shop.fill_content(project.id, "words.csv", b"")
+        shop.fill_content(project.id, "words.csv", b"", actor=Maker.command_line())
     assert [v.number for v in shop.projects.versions(project.id)] == [1, 2]
 
 
@@ -185,13 +186,14 @@ def test_placeholder_text_is_not_published(flashapps_home: Path) -> None:
     gallery = open_gallery()
     try:
         maker = gallery.accounts.register("teacher", "teacher-password-1")
-        project = shop.projects.create("volcanoes", bad)
+        project = shop.projects.create("volcanoes", bad, owner="teacher")
         shop.projects.record_verify(project.id, 1, _passing(shop.projects.bundle(project.id).path))
         with pytest.raises(UserError) as refused:
             shop.publish(gallery, project.id, maker)
         assert "Question 1" in refused.value.message("en") and "占位" in refused.value.message("zh")
         assert gallery.browse().total == 0
-        shop.fill_content(project.id, "v.csv", b"question,answer\nHot rock on top?,lava\nUnder ground?,magma\n")
+        shop.fill_content(project.id, "v.csv", b"question,answer\nHot rock on top?,lava\nUnder ground?,magma\n",
+                          actor=Maker(username="teacher"))  # fmt: skip
         assert shop.publish(gallery, project.id, maker).slug
     finally:
         gallery.close()

@@ -19,6 +19,7 @@ from flashapps.settings import Settings
 from gallery import open_gallery
 from studio import services
 from workshop.actions import Workshop
+from workshop.makers import Maker, new_secret
 from workshop.projects import ProjectStore
 
 FLASHAPPS = Path(sys.executable).with_name("flashapps")
@@ -71,9 +72,10 @@ def test_the_command_line_and_the_studio_record_the_same_story(
     monkeypatch.setenv("FLASHAPPS_SANDBOX_BACKEND", "local")
     monkeypatch.setenv("FLASHAPPS_SANDBOX_ALLOW_LOCAL", "1")
     monkeypatch.delenv("FLASHAPPS_PROVIDER", raising=False)
-    project = _studio("create", IDEA)["project"]
-    assert _studio("edit", project, EDIT)["changes"]
-    _studio("undo", project, 1)
+    browser = Maker(secret=new_secret())  # made without an account: changed from the same browser
+    project = _studio("create", IDEA, None, browser.secret)["project"]
+    assert _studio("edit", project, EDIT, browser)["changes"]
+    _studio("undo", project, 1, browser)
 
     by_cli, by_studio = _recorded(folder), _recorded(flashapps_home)
     assert [row["number"] for row in by_cli] == [1, 2, 3]
@@ -93,7 +95,7 @@ def test_only_the_checked_bytes_are_published(flashapps_home: Path) -> None:
     gallery = open_gallery()
     try:
         maker = gallery.accounts.register("maker", "maker-password-1")
-        project = shop.projects.create("water", water_tracker())
+        project = shop.projects.create("water", water_tracker(), owner="maker")
         kept = shop.projects.bundle(project.id)
         shop.projects.record_verify(project.id, 1, _passing(kept.path))
         (kept.path / "app.py").write_text((kept.path / "app.py").read_text() + "\n# changed after the check\n")
@@ -103,7 +105,7 @@ def test_only_the_checked_bytes_are_published(flashapps_home: Path) -> None:
         assert "重新检查" in refused.value.message("zh")
         assert gallery.browse().total == 0
 
-        again = shop.undo(project.id, 1)  # a new version: rendered and checked again
+        again = shop.undo(project.id, 1, actor=Maker(username="maker"))  # a new version: rendered and checked again
         view = shop.publish(gallery, project.id, maker)
         assert view.slug and gallery.browse().total == 1
         published = gallery.apps.get_version(view.slug, None)
