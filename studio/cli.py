@@ -226,6 +226,25 @@ def _cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
     return _streamlit(folder / "app.py", args.port, {"FLASHAPP_DATA_DIR": str(folder / "data")})
 
 
+def _cmd_prune(args: argparse.Namespace, settings: Settings) -> int:
+    """Removes old jobs and abandoned anonymous drafts now (the studio also does it, at most hourly)."""
+    from workshop.jobs import prune
+
+    if args.jobs_days is not None:
+        settings = settings.model_copy(update={"prune_jobs_days": args.jobs_days})
+    if args.drafts_days is not None:
+        settings = settings.model_copy(update={"prune_drafts_days": args.drafts_days})
+    removed = prune(settings)
+    jobs, drafts = len(removed["jobs"]), len(removed["drafts"])
+    if pick_language(os.environ.get("LANG", "")) == "zh":
+        print(f"已删除 {jobs} 个超过 {settings.prune_jobs_days:g} 天的任务，以及 {drafts} 个 "
+              f"{settings.prune_drafts_days:g} 天未动过、也未发布的匿名草稿。")  # fmt: skip
+    else:
+        print(f"Removed {jobs} jobs older than {settings.prune_jobs_days:g} days and {drafts} anonymous drafts "
+              f"neither published nor changed for {settings.prune_drafts_days:g} days.")  # fmt: skip
+    return 0
+
+
 def _cmd_studio(args: argparse.Namespace, settings: Settings) -> int:
     """The studio and every app on one address (studio/server.py prints it, and any sandbox warning)."""
     from studio.server import serve
@@ -273,6 +292,11 @@ def _parser() -> argparse.ArgumentParser:
     studio.add_argument("--host", default=os.environ.get("FLASHAPPS_HOST", "127.0.0.1"), help="address to listen on")
     studio.add_argument("--port", type=int, default=int(os.environ.get("FLASHAPPS_PORT", "8501")))
     studio.set_defaults(run=_cmd_studio)
+    prune = commands.add_parser("prune", help="remove old jobs and abandoned anonymous drafts")
+    prune.add_argument("--jobs-days", type=float, help="jobs older than this (default: FLASHAPPS_PRUNE_JOBS_DAYS)")
+    prune.add_argument("--drafts-days", type=float,
+                       help="anonymous drafts untouched this long (default: FLASHAPPS_PRUNE_DRAFTS_DAYS)")  # fmt: skip
+    prune.set_defaults(run=_cmd_prune)
     commands.add_parser("gallery", help="create the first maintainer, back up and restore the gallery")
     commands.add_parser("models", help="install, list and remove the local models (local-small, local)")
     return parser

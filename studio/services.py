@@ -60,7 +60,8 @@ log = logging.getLogger("studio")
 # -- where things are --------------------------------------------------------------------------
 @lru_cache(maxsize=4)
 def _jobs(home: str) -> InProcessQueue:
-    return InProcessQueue(JobStore(Path(home)), workers=2, admit=MakerLimits().admit)  # drafts and runs an hour
+    # drafts and runs an hour per maker; old jobs and abandoned drafts pruned at most hourly (workshop/jobs.py)
+    return InProcessQueue(JobStore(Path(home)), workers=2, admit=MakerLimits().admit, sweep_every=3600)
 
 
 def jobs() -> InProcessQueue:

@@ -7,9 +7,12 @@ state lives in ``$FLASHAPPS_HOME/jobs/<id>.json``, written atomically after ever
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -21,9 +24,11 @@ from flashapps.errors import UserError
 from flashapps.events import StageEvent
 from flashapps.settings import Settings
 from generator.generate import clean_idea
-from workshop.projects import write_atomic
+from workshop.projects import ProjectStore, write_atomic
 
-__all__ = ["InProcessQueue", "Job", "JobQueue", "JobStore"]
+__all__ = ["InProcessQueue", "Job", "JobQueue", "JobStore", "check_input", "prune"]
+
+log = logging.getLogger("workshop.jobs")
 
 Status = Literal["queued", "running", "done", "failed"]
 
@@ -66,6 +71,36 @@ class JobStore:
         jobs = [Job.model_validate_json(p.read_text(encoding="utf-8")) for p in self.root.glob("*.json")]
         return sorted(jobs, key=lambda job: job.created_at, reverse=True)[:limit]
 
+    def prune(self, older_than_days: float, *, now: float | None = None) -> list[str]:
+        """Removes the jobs last written more than ``older_than_days`` ago; returns their ids."""
+        cutoff = (time.time() if now is None else now) - older_than_days * 86400
+        removed = []
+        for path in sorted(self.root.glob("*.json")):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed.append(path.stem)
+        return removed
+
+
+def prune(settings: Settings | None = None, *, now: float | None = None) -> dict[str, list[str]]:
+    """One sweep of a home folder: old jobs and abandoned anonymous drafts (the days are settings)."""
+    settings = settings or Settings()
+    return {
+        "jobs": JobStore(settings.home).prune(settings.prune_jobs_days, now=now),
+        "drafts": ProjectStore(settings.home).prune_drafts(settings.prune_drafts_days, now=now),
+    }
+
+
+def _sweep(settings: Settings) -> None:
+    try:
+        removed = prune(settings)
+    except Exception:  # a sweep that fails is tried again next time; jobs go on
+        log.exception("pruning %s failed", settings.home)
+        return
+    if removed["jobs"] or removed["drafts"]:
+        log.info("pruned %d jobs and %d drafts", len(removed["jobs"]), len(removed["drafts"]))
+
 
 Work = Callable[[Callable[[StageEvent], None]], dict[str, Any]]
 """What a job does: called with an event callback, returns the result as JSON data."""
@@ -99,16 +134,35 @@ Admit = Callable[[str], None]
 class InProcessQueue:
     """Runs jobs on a few threads of this process (the embedded default)."""
 
-    def __init__(self, store: JobStore, workers: int = 2, *, admit: Admit | None = None) -> None:
+    def __init__(
+        self, store: JobStore, workers: int = 2, *, admit: Admit | None = None, sweep_every: float | None = None
+    ) -> None:
         self.store = store
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="flashapps-job")
         self.futures: dict[str, Future[None]] = {}
         self.admit = admit
+        self.sweep_every = sweep_every
+        self._swept: float | None = None
+        self._sweep_lock = threading.Lock()
+
+    def _maybe_sweep(self) -> None:
+        """Prunes the home folder on a thread of its own, at most once every ``sweep_every`` seconds: new jobs
+        are what fills the disk, so a studio that makes them also sweeps."""
+        if self.sweep_every is None:
+            return
+        with self._sweep_lock:
+            now = time.monotonic()
+            if self._swept is not None and now - self._swept < self.sweep_every:
+                return
+            self._swept = now
+        settings = Settings(home=self.store.root.parent)
+        threading.Thread(target=_sweep, args=(settings,), name="flashapps-prune", daemon=True).start()
 
     def submit(self, kind: str, payload: dict[str, Any], work: Work) -> Job:
         payload = check_input(payload)
         if self.admit is not None:
             self.admit(kind)
+        self._maybe_sweep()
         job = Job(id=secrets.token_hex(8), kind=kind, input=payload)
         self.store.save(job)
         self.futures[job.id] = self._pool.submit(self._run, job, work)

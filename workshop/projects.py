@@ -8,9 +8,12 @@ equal to an earlier one, so the history itself is never lost. Every file is writ
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +224,38 @@ class ProjectStore:
 
     def save_meta(self, project_id: str, values: dict[str, Any]) -> None:
         write_atomic(self._folder(project_id) / "meta.json", json.dumps(self.meta(project_id) | values))
+
+    # -- pruning: anonymous drafts nobody published nor touched for a while ---------------------
+    def prune_drafts(self, older_than_days: float, *, now: float | None = None) -> list[str]:
+        """Removes the anonymous drafts untouched for ``older_than_days`` (their files, versions, bundles and
+        preview data); returns their ids. Never removed: a signed-in maker's project (``owner``), the source of a
+        published app (``slug`` in its notes) and a project the command line keeps a copy of (``bundle``)."""
+        cutoff = (time.time() if now is None else now) - older_than_days * 86400
+        removed = []
+        for path in sorted(self.root.glob("*/project.json")):
+            folder = path.parent
+            try:
+                project = json.loads(path.read_text(encoding="utf-8"))
+                meta = folder / "meta.json"
+                published = meta.is_file() and bool(json.loads(meta.read_text(encoding="utf-8")).get("slug"))
+            except (OSError, ValueError):
+                continue  # half-written or unreadable: left for a person to look at
+            if project.get("owner") or project.get("bundle") or published:
+                continue
+            data = self.home / "appdata" / f"draft-{folder.name}"
+            if _last_touched(folder, data) >= cutoff:
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(data, ignore_errors=True)
+            removed.append(folder.name)
+        return removed
+
+
+def _last_touched(*folders: Path) -> float:
+    """The newest modification time of these folders and anything in them (0 when none exist)."""
+    newest = 0.0
+    for folder in folders:
+        for entry in [folder, *folder.rglob("*")] if folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                newest = max(newest, entry.lstat().st_mtime)
+    return newest

@@ -1,5 +1,6 @@
-"""``python -m studio.server`` (what ``make run`` and ``flashapps studio`` start): the studio and an
-app from one address, one printed URL, and nothing left running after it stops."""
+"""``python -m studio.server`` (what ``make run`` and ``flashapps studio`` start): the studio on its address
+and an app on the apps' own origin (one server, two ports, both printed once), the studio's address sending
+an app on to it, and nothing left running after it stops."""
 
 from __future__ import annotations
 
@@ -45,28 +46,30 @@ def backend_name(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def studio(backend_name: str, flashapps_home: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    port = free_port()
+def studio(backend_name: str, flashapps_home: Path) -> Iterator[tuple[subprocess.Popen[str], str, str]]:
+    port, apps_port = free_port(), free_port()
     env = {**os.environ, "FLASHAPPS_HOME": str(flashapps_home), "FLASHAPPS_RUNNER_BACKEND": backend_name,
            "FLASHAPPS_SANDBOX_ALLOW_LOCAL": "1", "PYTHONUNBUFFERED": "1"}  # fmt: skip
     process = subprocess.Popen(
-        [sys.executable, "-m", "studio.server", "--port", str(port)], cwd=ROOT, env=env,
+        [sys.executable, "-m", "studio.server", "--port", str(port), "--apps-port", str(apps_port)], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
         assert line.startswith(f"Flash Apps is running at http://127.0.0.1:{port}/"), line + process.stderr.read()
-        yield process, f"http://127.0.0.1:{port}"
+        apps = process.stdout.readline()
+        assert f"http://127.0.0.1:{apps_port}/apps/<app>/" in apps, apps
+        yield process, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{apps_port}"
     finally:
         if process.poll() is None:
             process.kill()
         process.wait(timeout=30)
 
 
-def test_studio_and_app_on_one_address(studio: tuple[subprocess.Popen[str], str], backend_name: str,
-                                       flashapps_home: Path) -> None:  # fmt: skip
-    process, url = studio
+def test_studio_and_app_on_their_own_origins(studio: tuple[subprocess.Popen[str], str, str], backend_name: str,
+                                             flashapps_home: Path) -> None:  # fmt: skip
+    process, url, apps = studio
     project = ProjectStore(flashapps_home).create("track my water", water_tracker())
     key = draft_key(project.id)
     with httpx2.Client(timeout=60, follow_redirects=True) as client:
@@ -74,17 +77,21 @@ def test_studio_and_app_on_one_address(studio: tuple[subprocess.Popen[str], str]
         assert home.status_code == 200 and "<noscript>" in home.text
         assert client.get(f"{url}/_stcore/health").text == "ok"  # the studio's own Streamlit
         began = time.perf_counter()
-        page = client.get(f"{url}/apps/{key}/")
+        page = client.get(f"{url}/apps/{key}/")  # the studio's address sends it on to the apps' origin
         print(f"{backend_name}: first page of a stopped app in {time.perf_counter() - began:.2f} s")
+        assert [r.status_code for r in page.history] == [307] and str(page.url) == f"{apps}/apps/{key}/"
         assert page.status_code == 200 and "<noscript>" in page.text
-        assert client.get(f"{url}/apps/{key}/_stcore/health").text == "ok"
-    assert b"Water Tracker" in asyncio.run(app_session(f"{url}/apps/{key}/"))  # through the studio's middleware
+        assert "frame-ancestors 'self' " + url in page.headers["content-security-policy"]
+        assert client.get(f"{apps}/apps/{key}/_stcore/health").text == "ok"
+        assert client.get(f"{apps}/").status_code == 404  # the apps' origin has no studio
+        assert client.get(f"{apps}/_stcore/health").status_code == 404
+    assert b"Water Tracker" in asyncio.run(app_session(f"{apps}/apps/{key}/"))  # through the studio's middleware
     assert _relays(f"apps/{key}"), "the app runs in its own process tree, not in the studio"
 
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=60) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal after a clean shutdown
     out, err = process.communicate()
-    assert "http://" not in out + err, "one address is printed, once"
+    assert "http://" not in out + err, "each address is printed, once"
     warning = {"docker": None, "bubblewrap": "weaker than Docker", "local": "NOT ISOLATED"}[backend_name]
     if warning is None:  # no isolation warning (the console may still warn of a loopback-only address)
         assert "weaker than Docker" not in err and "NOT ISOLATED" not in err
