@@ -3,17 +3,43 @@
 Runs on the host before anything of the bundle runs. A bundle cannot weaken it: files our
 templates never render (config files, a root conftest.py, .pth files…) are findings, symlinks
 are findings and never followed, and every Python file is parsed, never imported.
+
+What bundle code may reach, by construction (the lists live in ``flashapps.policy_api``):
+- modules: only those its file may import, and of each only the entries on the module's
+  allow-list (functions, classes, constants, never a module); a module name is never a value
+  of its own (no ``m = random``, no ``f(random)``), so it cannot be aliased past the check;
+- names: no private or dunder attributes (``x._y``, ``x.__y__``) except a class's own ``self._y``,
+  no private names imported, no builtins that reach objects by name (``getattr``, ``vars``,
+  ``type``…), no frame, generator or code attributes (``gi_frame``, ``f_globals``…);
+- formats: ``.format`` only on a literal text (or a text of the file's own STRINGS table, looked up
+  by a literal key) whose fields are plain names or numbers, never ``a.b`` or ``a[b]``; no
+  ``format_map``, ``Formatter`` or ``Template``.
+The container stays the real boundary: this check is a second wall, and assumes it will be
+passed one day.
+
+Finding codes: P000 syntax; P100-P103 imports; P200-P203 private, dunder and internal attributes;
+P210-P212 module use; P300-P302 names and constructs; P400-P402 files; P500 formats.
 """
 
 from __future__ import annotations
 
 import ast
+import string
 import threading
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from flashapps.policy_api import (
+    DENIED_ATTRIBUTE_PREFIXES,
+    DENIED_ATTRIBUTES,
+    DENIED_NAMES,
+    MODULE_API,
+    UNKNOWN_BUILTINS,
+)
 from flashapps.report import Finding
 
-__all__ = ["ALLOWED_FILES", "check_bundle", "check_source"]
+__all__ = ["ALLOWED_FILES", "LOCAL_MODULES", "check_bundle", "check_source", "plain_format", "public_names"]
 
 _UI = {"streamlit", "pandas", "altair", "datetime", "html", "json", "random", "time", "csv", "io", "math", "re"}
 _LOCAL = {"components", "logic", "storage", "games"}
@@ -36,71 +62,361 @@ ALLOWED_FILES: dict[str, set[str]] = {
 }
 """Every Python file a bundle may hold, with the top-level modules it may import."""
 
+LOCAL_MODULES: dict[str, str] = {
+    "components": "components.py",
+    "logic": "logic.py",
+    "storage": "storage.py",
+    "games": "games.py",
+    "tests": "tests/__init__.py",
+    "tests.helpers": "tests/helpers.py",
+}
+"""The bundle's own modules, by import name: each offers the public names its file defines."""
+
 _PARSE_LOCK = threading.Lock()
 _DATA_FILES = {"spec.json", "requirements.txt", "README.md", ".streamlit/config.toml"}
 _IGNORED_DIRS = {"data", "__pycache__"}
-
-_FORBIDDEN_CALLS = {
-    "exec", "eval", "compile", "open", "__import__", "globals", "locals", "vars", "getattr", "setattr",
-    "delattr", "breakpoint", "input", "memoryview", "exit", "quit", "help", "classmethod", "staticmethod",
-}  # fmt: skip
 _ALLOWED_DUNDER_NAMES = {"__file__", "__name__", "__doc__"}
-_STREAMLIT_SUBMODULES = {"streamlit", "streamlit.testing.v1"}
+_ASYNC = (ast.AsyncFunctionDef, ast.AsyncFor, ast.AsyncWith, ast.Await)
+_SELF_DECORATORS = {"contextmanager", "property"}
+_T_BODY = ast.dump(ast.parse("return STRINGS.get(key, key)").body[0])
 
 
 def _finding(file: str, node: ast.AST | None, code: str, message: str) -> Finding:
     return Finding(tool="policy", file=file, line=getattr(node, "lineno", 0), code=code, message=message)
 
 
-def check_source(source: str, file: str, allowed: set[str]) -> list[Finding]:
-    """Findings for one Python file that may import the top-level modules in ``allowed``."""
+def _parse(source: str, file: str) -> ast.Module:
+    with _PARSE_LOCK:  # CPython 3.11's parser is not safe across threads (recursion depth bookkeeping)
+        return ast.parse(source, filename=file)
+
+
+def plain_format(text: str) -> bool:
+    """Whether ``text.format(...)`` can only place its arguments: every field (nested ones in a
+    format spec too) is empty, a number or a name, never ``0.attr`` or ``0[key]``."""
     try:
-        with _PARSE_LOCK:  # CPython 3.11's parser is not safe across threads (recursion depth bookkeeping)
-            tree = ast.parse(source, filename=file)
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return False
+    for _literal, field, spec, _conversion in parts:
+        if field is None:
+            continue
+        if field and not (field.isdigit() or field.isidentifier()):
+            return False
+        if spec and not plain_format(spec):
+            return False
+    return True
+
+
+def _bindings(tree: ast.AST) -> Counter[str]:
+    """How many times each name is bound in ``tree`` (assigned, a parameter, defined, imported, caught)."""
+    bound: Counter[str] = Counter()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound[node.id] += 1
+        elif isinstance(node, ast.arg):
+            bound[node.arg] += 1
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound[node.name] += 1
+        elif isinstance(node, ast.alias):
+            bound[node.asname or node.name.split(".")[0]] += 1
+        elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+            bound[node.name] += 1
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound[node.rest] += 1
+    return bound
+
+
+def _attribute_problem(name: str) -> tuple[str, str] | None:
+    """Why an attribute of that name may not be read or written on any object, if it may not."""
+    if name.startswith("__") and name.endswith("__"):
+        return "P200", f"dunder attribute {name!r} is not allowed"
+    if name.startswith("_"):
+        return "P202", f"private attribute {name!r} is not allowed"
+    if name in DENIED_ATTRIBUTES or name.startswith(DENIED_ATTRIBUTE_PREFIXES):
+        return "P203", f"attribute {name!r} is not allowed"
+    return None
+
+
+def _own_private_reads(tree: ast.Module) -> set[int]:
+    """The ``self._x`` nodes that read or write a private member the class itself defines.
+
+    Only in classes without bases (nothing private is inherited but ``object``'s dunders), in
+    methods whose first parameter is never rebound, undecorated or made a context manager or
+    property (so that parameter is the instance)."""
+    allowed: set[int] = set()
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef) or cls.bases or cls.keywords:
+            continue
+        methods = [m for m in cls.body if isinstance(m, ast.FunctionDef) and (m.args.posonlyargs or m.args.args)]
+        own = {n for stmt in cls.body for n in _top_bindings(stmt) if n.startswith("_")}
+        for method in methods:
+            first = (method.args.posonlyargs + method.args.args)[0].arg
+            own |= {
+                n.attr
+                for n in ast.walk(method)
+                if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == first
+                if isinstance(n.ctx, ast.Store)
+            }
+        own = {n for n in own if not (n.startswith("__") and n.endswith("__"))}
+        for method in methods:
+            first = (method.args.posonlyargs + method.args.args)[0].arg
+            plain = all(isinstance(d, ast.Name) and d.id in _SELF_DECORATORS for d in method.decorator_list)
+            if not plain or _bindings(method)[first] != 1:
+                continue
+            allowed |= {
+                id(n)
+                for n in ast.walk(method)
+                if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == first
+                if n.attr in own
+            }
+    return allowed
+
+
+def _strings_table(tree: ast.Module, bound: Counter[str]) -> set[str] | None:
+    """The keys of the file's own text table when ``t(key)`` can only return one of its plain-format
+    texts or the key itself: ``t`` is ``return STRINGS.get(key, key)``, ``STRINGS`` a literal dict of
+    literal texts, each bound once and ``STRINGS`` read nowhere else. None otherwise."""
+    if bound["t"] != 1 or bound["STRINGS"] != 1:
+        return None
+    reads = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "STRINGS"]
+    t_def = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "t"), None)
+    table = next(
+        (
+            n.value
+            for n in tree.body
+            if isinstance(n, ast.Assign) and [getattr(t, "id", None) for t in n.targets] == ["STRINGS"]
+        ),
+        None,
+    )
+    if t_def is None or not isinstance(table, ast.Dict) or len(reads) != 2:  # the binding and t's one read
+        return None
+    args = t_def.args
+    body = t_def.body[1:] if ast.get_docstring(t_def) is not None else t_def.body
+    if t_def.decorator_list or [a.arg for a in args.args] != ["key"] or args.posonlyargs or args.kwonlyargs:
+        return None
+    if args.vararg or args.kwarg or args.defaults or len(body) != 1 or ast.dump(body[0]) != _T_BODY:
+        return None
+    keys = []
+    for key, value in zip(table.keys, table.values, strict=True):
+        texts = (key, value)
+        if not all(isinstance(x, ast.Constant) and isinstance(x.value, str) and plain_format(x.value) for x in texts):
+            return None
+        keys.append(str(key.value))  # type: ignore[union-attr]
+    return set(keys)
+
+
+def _texts(node: ast.expr) -> Iterator[ast.expr]:
+    """The branches a conditional expression may take."""
+    if isinstance(node, ast.IfExp):
+        yield from _texts(node.body)
+        yield from _texts(node.orelse)
+    else:
+        yield node
+
+
+class _Checker:
+    """One pass over one file's tree."""
+
+    def __init__(self, file: str, allowed: set[str], local_api: Mapping[str, frozenset[str] | None], tree: ast.Module):
+        self.file, self.allowed, self.tree = file, allowed, tree
+        self.api: dict[str, frozenset[str] | None] = {**MODULE_API, **local_api}
+        self.found: list[Finding] = []
+        self.bound = _bindings(tree)
+        self.modules: dict[str, str] = {}  # the names `import` binds, to the module each names
+        self.parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        self.own_private = _own_private_reads(tree)
+        self.strings = _strings_table(tree, self.bound)
+        self.done: set[int] = set()  # attribute nodes a module check already judged
+
+    def report(self, node: ast.AST | None, code: str, message: str) -> None:
+        self.found.append(_finding(self.file, node, code, message))
+
+    def importable(self, module: str) -> bool:
+        return module.split(".")[0] in self.allowed and module in self.api
+
+    def run(self) -> list[Finding]:
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Import):
+                self.check_import(node)
+            elif isinstance(node, ast.ImportFrom):
+                self.check_import_from(node)
+        for node in ast.walk(self.tree):  # names first: a module's chain is judged once, from its name
+            if isinstance(node, ast.Name):
+                self.check_name(node)
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Attribute) and id(node) not in self.done:
+                self.check_attribute(node)
+            elif isinstance(node, ast.arg) and node.arg in DENIED_NAMES:
+                self.report(node, "P300", f"{node.arg!r} is not allowed")
+            elif isinstance(node, ast.MatchClass):
+                for name in node.kwd_attrs:  # `case C(attr=x)` reads attr, as x.attr would
+                    if problem := _attribute_problem(name):
+                        self.report(node, *problem)
+            elif isinstance(node, ast.Global | ast.Nonlocal):
+                self.report(node, "P301", "global and nonlocal are not allowed")
+            elif isinstance(node, _ASYNC):
+                self.report(node, "P302", "async code is not allowed")
+        return self.found
+
+    def check_import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if not self.importable(alias.name):
+                self.report(node, "P100", f"import of {alias.name!r} is not allowed here")
+            elif "." in alias.name and not alias.asname:
+                self.report(node, "P100", f"write 'import {alias.name} as name' (a bare dotted import binds a package)")
+            else:
+                self.modules[alias.asname or alias.name] = alias.name
+
+    def check_import_from(self, node: ast.ImportFrom) -> None:
+        module = node.module or ""
+        if node.level:
+            self.report(node, "P101", "relative imports are not allowed")
+            return
+        if not self.importable(module):
+            self.report(node, "P100", f"import of {module!r} is not allowed here")
+            return
+        entries = self.api[module]
+        for alias in node.names:
+            if alias.name.startswith("_"):
+                self.report(node, "P102", f"importing the private name {alias.name!r} is not allowed")
+            elif entries is not None and alias.name not in entries:
+                self.report(node, "P103", f"{module}.{alias.name} is not on the allow-list of {module!r}")
+
+    def check_name(self, node: ast.Name) -> None:
+        name = node.id
+        if name in DENIED_NAMES:
+            self.report(node, "P300", f"{name!r} is not allowed")
+        elif name.startswith("__") and name not in _ALLOWED_DUNDER_NAMES:
+            self.report(node, "P201", f"name {name!r} is not allowed")
+        elif name in self.modules:
+            self.check_module_use(node, self.modules[name])
+        elif isinstance(node.ctx, ast.Load) and name in UNKNOWN_BUILTINS and not self.bound[name]:
+            self.report(node, "P300", f"{name!r} is not allowed")
+
+    def check_module_use(self, node: ast.Name, module: str) -> None:
+        """``m.entry…``: the chain from a module name must start with one of the module's entries."""
+        if not isinstance(node.ctx, ast.Load):
+            self.report(node, "P212", f"the module name {node.id!r} cannot be rebound")
+            return
+        chain: list[ast.Attribute] = []
+        current: ast.AST = node
+        while isinstance(parent := self.parents.get(id(current)), ast.Attribute) and parent.value is current:
+            chain.append(parent)
+            current = parent
+        if not chain:
+            self.report(node, "P211", f"the module {node.id!r} can only be used as {node.id}.name")
+            return
+        path = [a.attr for a in chain]
+        entries = self.api.get(module)
+        if entries is None:  # a bundle module that is a symbolic link: the bundle is refused for it
+            return
+        k = next((k for k in range(1, len(path) + 1) if ".".join(path[:k]) in entries), 0)
+        if not k:
+            self.done.add(id(chain[0]))
+            self.report(node, "P210", f"{module}.{path[0]} is not on the allow-list of {module!r}")
+            return
+        self.done |= {id(a) for a in chain[:k]}
+        if not isinstance(chain[k - 1].ctx, ast.Load):
+            self.report(node, "P212", f"{module}.{'.'.join(path[:k])} cannot be changed")
+
+    def check_attribute(self, node: ast.Attribute) -> None:
+        if id(node) in self.own_private:
+            return
+        if problem := _attribute_problem(node.attr):
+            self.report(node, *problem)
+        elif node.attr == "format" and not self.plain_text(node.value):
+            self.report(
+                node,
+                "P500",
+                "'.format' is allowed only on a literal text whose fields are plain names (use an f-string)",
+            )
+
+    def plain_text(self, node: ast.expr) -> bool:
+        """Whether ``node`` is a literal text with plain fields, or ``t("key")`` of a safe STRINGS table."""
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, str) and plain_format(node.value)
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"):
+            return False
+        if self.strings is None or len(node.args) != 1 or node.keywords:
+            return False
+        return all(
+            isinstance(key, ast.Constant) and isinstance(key.value, str) and plain_format(key.value)
+            for key in _texts(node.args[0])
+        )
+
+
+def check_source(
+    source: str, file: str, allowed: set[str], local_api: Mapping[str, frozenset[str] | None] | None = None
+) -> list[Finding]:
+    """Findings for one Python file that may import the top-level modules in ``allowed``.
+
+    ``local_api``: the bundle's own modules and the names each offers (``check_bundle`` reads them
+    from the bundle; None for one that is a symbolic link, refused on its own); a file checked
+    alone may import none of them."""
+    try:
+        tree = _parse(source, file)
     except SyntaxError as exc:
         return [
             Finding(tool="policy", file=file, line=exc.lineno or 0, code="P000", message=f"syntax error: {exc.msg}")
         ]
-    found: list[Finding] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
-            if isinstance(node, ast.ImportFrom) and node.level:
-                found.append(_finding(file, node, "P101", "relative imports are not allowed"))
-            for name in names:
-                top = name.split(".")[0]
-                if top not in allowed or (top == "streamlit" and name not in _STREAMLIT_SUBMODULES):
-                    found.append(_finding(file, node, "P100", f"import of {name!r} is not allowed here"))
-        elif isinstance(node, ast.Attribute) and node.attr.startswith("__") and node.attr.endswith("__"):
-            found.append(_finding(file, node, "P200", f"dunder attribute {node.attr!r} is not allowed"))
-        elif isinstance(node, ast.Name):
-            if node.id in _FORBIDDEN_CALLS:
-                found.append(_finding(file, node, "P300", f"{node.id!r} is not allowed"))
-            elif node.id.startswith("__") and node.id not in _ALLOWED_DUNDER_NAMES:
-                found.append(_finding(file, node, "P201", f"name {node.id!r} is not allowed"))
-        elif isinstance(node, ast.Global | ast.Nonlocal):
-            found.append(_finding(file, node, "P301", "global and nonlocal are not allowed"))
-    return found
+    return _Checker(file, allowed, local_api or {}, tree).run()
+
+
+def _top_bindings(node: ast.stmt) -> set[str]:
+    """The names one statement of a module or class body binds there (not inside functions)."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return {node.name}
+    if isinstance(node, ast.Assign | ast.AnnAssign):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return set()
+
+
+def public_names(source: str) -> frozenset[str]:
+    """What a bundle module offers others: the public names it defines at its top level (functions,
+    classes, assignments), never a name it imports."""
+    try:
+        tree = _parse(source, "module")
+    except SyntaxError:
+        return frozenset()
+    imported = {
+        a.asname or a.name.split(".")[0]
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    }
+    defined = {name for node in tree.body for name in _top_bindings(node)}
+    return frozenset(n for n in defined - imported if not n.startswith("_"))
 
 
 def check_bundle(bundle: Path) -> list[Finding]:
     """Findings for every file of the bundle folder (its data folder and caches excepted)."""
+    present: dict[str, Path | None] = {}  # None: a symbolic link, never followed
+    for found_path in sorted(bundle.rglob("*")):
+        parts = found_path.relative_to(bundle).parts
+        if found_path.is_symlink():
+            present["/".join(parts)] = None
+        elif not found_path.is_dir() and not _IGNORED_DIRS & set(parts):
+            present["/".join(parts)] = found_path
+    sources = {
+        relative: path.read_text(encoding="utf-8", errors="replace")
+        for relative, path in present.items()
+        if path is not None and relative in ALLOWED_FILES
+    }
+    local_api = {
+        module: public_names(sources[file]) if file in sources else None
+        for module, file in LOCAL_MODULES.items()
+        if file in present
+    }
     found: list[Finding] = []
-    present: set[str] = set()
-    for path in sorted(bundle.rglob("*")):
-        relative = path.relative_to(bundle).as_posix()
-        if path.is_symlink():
+    for relative, path in present.items():
+        if path is None:
             found.append(_finding(relative, None, "P400", "symbolic links are not allowed (never followed)"))
-            continue
-        if path.is_dir() or _IGNORED_DIRS & set(path.relative_to(bundle).parts):
-            continue
-        present.add(relative)
-        if relative in ALLOWED_FILES:
-            source = path.read_text(encoding="utf-8", errors="replace")
-            found += check_source(source, relative, ALLOWED_FILES[relative])
+        elif relative in sources:
+            found += check_source(sources[relative], relative, ALLOWED_FILES[relative], local_api)
         elif relative not in _DATA_FILES:
             found.append(_finding(relative, None, "P401", "file not rendered by Flash Apps templates"))
     for required in ("app.py", "tests/test_app.py"):
-        if required not in present:
+        if present.get(required) is None:
             found.append(_finding(required, None, "P402", "required file is missing"))
     return found

@@ -2,18 +2,50 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+import time
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["LABEL", "OWNER", "SERVE_LIMITS", "Limits", "SandboxSettings"]
+__all__ = ["INSTANCE", "LABEL", "OWNER", "SERVE_LIMITS", "Limits", "SandboxSettings", "instance_id"]
 
 LABEL = "flashapps.sandbox"
 """Every container the sandbox starts carries this label (cleanup finds leftovers by it)."""
 
 OWNER = "flashapps.owner"
 """The id of the process that started a container: cleanup removes only its own, or orphans."""
+
+INSTANCE = "flashapps.instance"
+"""The id of the studio (its home) that started a container: studios sharing one engine sweep only their own."""
+
+
+def instance_id(home: Path | None = None) -> str:
+    """This home's random id, made once and kept in ``<home>/instance-id`` (``FLASHAPPS_HOME`` by default)."""
+    if home is None:
+        from flashapps.settings import home_folder
+
+        home = home_folder()
+    path = Path(home) / "instance-id"
+    for _ in range(100):
+        try:
+            found = path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue  # another process made it first: read theirs
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(secrets.token_hex(8) + "\n")
+            continue
+        if found:
+            return found
+        time.sleep(0.01)  # being written by the process that made it
+    raise RuntimeError(f"no instance id in {path}")
 
 
 class Limits(BaseModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,14 +10,16 @@ import pytest
 from flashapps.bundle import AppBundle
 from flashapps.spec import AppSpec
 from generator.render import render
+from sandbox.backends.quota import unmount_under
 
 
 @pytest.fixture(autouse=True)
-def flashapps_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def flashapps_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FLASHAPPS_HOME", str(home))
     monkeypatch.delenv("FLASHAPP_DATA_DIR", raising=False)
-    return home
+    yield home
+    unmount_under(home)  # apps' data folders the sandbox mounted with their quota (root only) are not leaked
 
 
 @pytest.fixture

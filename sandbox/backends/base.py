@@ -20,7 +20,23 @@ from pydantic import BaseModel, ConfigDict
 
 from sandbox.limits import Limits
 
-__all__ = ["Backend", "Head", "RunResult", "run_process", "staged_copy"]
+__all__ = ["ENV_ALLOWED", "Backend", "Head", "RunResult", "app_environment", "run_process", "staged_copy"]
+
+
+ENV_ALLOWED = frozenset({"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TERM", "TMPDIR"})
+"""The studio's variables an app may see (besides ``LC_*``): what Python and Streamlit need, no secret."""
+
+
+def app_environment(extra: dict[str, str] | None = None, source: dict[str, str] | None = None) -> dict[str, str]:
+    """An app's environment, built from an allow-list and never by copying the studio's: provider keys,
+    ``FLASHAPPS_*`` settings and anything else the studio was given stay out. ``extra`` is what the backend
+    gives the app itself (``FLASHAPP_DATA_DIR`` ...)."""
+    source = dict(os.environ) if source is None else source
+    env = {k: v for k, v in source.items() if k in ENV_ALLOWED or k.startswith("LC_")}
+    env.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
+    env.setdefault("LANG", "C.UTF-8")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return {**env, **(extra or {})}
 
 
 class RunResult(BaseModel):

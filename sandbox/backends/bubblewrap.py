@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from sandbox.backends.base import RunResult, run_process
+from sandbox.backends.quota import attach
 from sandbox.backends.serve import ProcessServed, ServeDirs, ServeRequest, relay_args
 from sandbox.limits import Limits, SandboxSettings
 
@@ -125,6 +126,7 @@ class BubblewrapBackend:
         in a private mount namespace of its own (gone with the app). Weaker than Docker: no cgroup
         limits for the whole app."""
         owner = (int(NOBODY), int(NOBODY))
+        guard = attach(request.data, request.data_quota_mb, isolated=True)
         dirs = ServeDirs(request.code, owner=owner)
         try:
             relay = dirs.add_relay(request.data)
@@ -143,7 +145,7 @@ class BubblewrapBackend:
             command[at:at] = ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", mount, "sh",
                               str(request.data), str(reachable)]  # fmt: skip
             env = {"PATH": "/usr/bin:/bin:/usr/sbin:/sbin"}
-            return ProcessServed(self.name, command, dirs, env=env)
+            return ProcessServed(self.name, command, dirs, guard, env=env)
         except BaseException:
             dirs.cleanup()
             raise

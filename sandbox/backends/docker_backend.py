@@ -22,8 +22,9 @@ from docker.types import LogConfig, Ulimit
 from docker.utils.socket import frames_iter
 
 from sandbox.backends.base import Head, RunResult
-from sandbox.backends.serve import ServeDirs, ServeRequest, relay_args
-from sandbox.limits import LABEL, OWNER, Limits
+from sandbox.backends.quota import DataGuard, attach
+from sandbox.backends.serve import ServeDirs, ServeRequest, over_quota, relay_args
+from sandbox.limits import INSTANCE, LABEL, OWNER, Limits, instance_id
 
 __all__ = ["SERVE_LABEL", "DockerBackend", "DockerServed", "remove_leftovers"]
 
@@ -81,12 +82,31 @@ class DockerBackend:
     checker = "/opt/flashapps/check.py"
     ini = "/opt/flashapps/bundle_pytest.ini"
 
-    def __init__(self, image: str | None = None, runtime: str = "runc", client: docker.DockerClient | None = None):
+    def __init__(
+        self,
+        image: str | None = None,
+        runtime: str = "runc",
+        client: docker.DockerClient | None = None,
+        home: Path | None = None,
+    ):
         self._client = client
         self._image = image
+        self._home = home
+        self._instance: str | None = None
         self.runtime = runtime
         if runtime == "runsc":
             self.name = "docker+gvisor"
+
+    @property
+    def instance(self) -> str:
+        """This studio's id on a shared engine (kept in its home): its containers carry it, its sweeps
+        look at nothing else."""
+        if self._instance is None:
+            self._instance = instance_id(self._home)
+        return self._instance
+
+    def labels(self, **more: str) -> dict[str, str]:
+        return {LABEL: "1", OWNER: str(os.getpid()), INSTANCE: self.instance, **more}
 
     @property
     def client(self) -> docker.DockerClient:
@@ -119,7 +139,7 @@ class DockerBackend:
             working_dir=self.app_dir,
             environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp"},
             volumes={str(bundle): {"bind": self.app_dir, "mode": "ro"}},
-            labels={LABEL: "1", OWNER: str(os.getpid())},
+            labels=self.labels(),
             runtime=self.runtime,
             **confinement(limits),
             stdin_open=False,
@@ -162,6 +182,7 @@ class DockerBackend:
         limits = request.limits
         uid, _, gid = limits.user.partition(":")
         owner = (int(uid), int(gid or uid))
+        guard = attach(request.data, request.data_quota_mb, isolated=True)
         dirs = ServeDirs(request.code, owner=owner)
         try:
             relay = dirs.add_relay(request.data)
@@ -184,7 +205,7 @@ class DockerBackend:
                     str(request.data): {"bind": "/data", "mode": "rw"},
                     str(dirs.sock): {"bind": "/run/flashapp", "mode": "rw"},
                 },
-                labels={LABEL: "1", OWNER: str(os.getpid()), SERVE_LABEL: request.key},
+                labels=self.labels(**{SERVE_LABEL: request.key}),
                 runtime=self.runtime,
                 **confinement(limits),
                 stdin_open=False,
@@ -193,7 +214,7 @@ class DockerBackend:
         except BaseException:
             dirs.cleanup()
             raise
-        served = DockerServed(self.name, container, dirs)
+        served = DockerServed(self.name, container, dirs, guard)
         try:
             container.start()
         except BaseException:
@@ -205,10 +226,17 @@ class DockerBackend:
 class DockerServed:
     """A container serving one app; ``stop`` removes it and its scratch folder in every path."""
 
-    def __init__(self, backend: str, container: docker.models.containers.Container, dirs: ServeDirs) -> None:
+    def __init__(
+        self,
+        backend: str,
+        container: docker.models.containers.Container,
+        dirs: ServeDirs,
+        guard: DataGuard | None = None,
+    ) -> None:
         self.backend = backend
         self.container = container
         self.dirs = dirs
+        self.guard = guard
         self.socket = dirs.socket
 
     def alive(self) -> bool:
@@ -216,7 +244,12 @@ class DockerServed:
             self.container.reload()
         except docker.errors.NotFound:
             return False
-        return self.container.status in ("created", "running")
+        if self.container.status not in ("created", "running"):
+            return False
+        if over_quota(self.guard):
+            self.stop()
+            return False
+        return True
 
     def stop(self) -> None:
         try:
@@ -278,14 +311,17 @@ def _alive(pid: str) -> bool:
     return True
 
 
-def remove_leftovers(client: docker.DockerClient | None = None) -> int:
-    """Removes sandbox containers left by this process, or by a process that no longer exists
-    (a crash); containers of other live processes sharing the engine are theirs. Returns how many."""
+def remove_leftovers(client: docker.DockerClient | None = None, instance: str | None = None) -> int:
+    """Removes this studio's sandbox containers left by this process, or by one of its processes that no
+    longer exists (a crash). Only containers labelled with ``instance`` (this home's id, ``instance_id``)
+    are looked at: another studio on the same engine has its own, and its process ids mean nothing
+    here. Returns how many."""
     client = client or docker.from_env()
     mine = str(os.getpid())
+    ours = {"label": [LABEL, f"{INSTANCE}={instance or instance_id()}"]}
     leftovers = [
         c
-        for c in client.containers.list(all=True, filters={"label": LABEL}, ignore_removed=True)
+        for c in client.containers.list(all=True, filters=ours, ignore_removed=True)
         if c.labels.get(OWNER) == mine or not _alive(c.labels.get(OWNER, ""))
     ]
     for container in leftovers:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sandbox.backends.base import RunResult, run_process
+from sandbox.backends.base import RunResult, app_environment, run_process
+from sandbox.backends.quota import attach
 from sandbox.backends.serve import RELAY, ProcessServed, ServeDirs, ServeRequest, relay_args
 from sandbox.limits import Limits
 
@@ -39,20 +39,18 @@ class LocalBackend:
         return True
 
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASHAPP", "PYTEST", "OPENAI"))}
-        with own_temp_root(env) as env:
+        with own_temp_root(app_environment()) as env:
             return run_process(self.name, argv, limits, cwd=bundle, env=env)
 
     def serve(self, request: ServeRequest) -> ProcessServed:
-        """The app as a child process group on this machine: NOT ISOLATED (development only)."""
+        """The app as a child process group on this machine: NOT ISOLATED (development only). Its environment
+        is the allow-list's (no key of the studio's); its data quota is watched, not mounted."""
+        guard = attach(request.data, request.data_quota_mb, isolated=False)
         dirs = ServeDirs(request.code, owner=None)
         try:
-            request.data.mkdir(parents=True, exist_ok=True)
-            hidden = ("FLASHAPP", "PYTEST", "OPENAI", "STREAMLIT")
-            env = {k: v for k, v in os.environ.items() if not k.startswith(hidden)}
-            env.update({"FLASHAPP_DATA_DIR": str(request.data), "PYTHONDONTWRITEBYTECODE": "1"})
+            env = app_environment({"FLASHAPP_DATA_DIR": str(request.data)})
             argv = relay_args(sys.executable, str(RELAY), str(dirs.socket), str(dirs.app), request.base_path)
-            return ProcessServed(self.name, argv, dirs, cwd=dirs.app, env=env)
+            return ProcessServed(self.name, argv, dirs, cwd=dirs.app, env=env, guard=guard)
         except BaseException:
             dirs.cleanup()
             raise

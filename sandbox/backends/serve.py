@@ -22,6 +22,8 @@ from typing import IO, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from flashapps.files import private_tree
+from sandbox.backends.quota import DataGuard, mount_all
 from sandbox.limits import SERVE_LIMITS, Limits
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "Served",
     "ServeDirs",
     "drain_capped",
+    "over_quota",
     "own_tree",
     "relay_args",
     "prepare",
@@ -57,6 +60,13 @@ class ServeRequest(BaseModel):
     data: Path = Field(description="read-write data folder, FLASHAPP_DATA_DIR inside; kept across restarts")
     base_path: str = Field(description="Streamlit's server.baseUrlPath, e.g. 'apps/abc123'")
     limits: Limits = Field(default_factory=Limits)
+    data_quota_mb: int = Field(default_factory=lambda: _quota_mb(), ge=1, description="the data folder's quota")
+
+
+def _quota_mb() -> int:
+    from flashapps.settings import Settings
+
+    return Settings().data_quota_mb
 
 
 class Served(Protocol):
@@ -82,11 +92,24 @@ def prepare(backend: Any) -> None:
         from sandbox.backends.docker_backend import remove_leftovers
 
         with contextlib.suppress(Exception):
-            remove_leftovers(backend.client)
+            remove_leftovers(backend.client, backend.instance)
     try:
         getattr(backend, "image" if backend.name.startswith("docker") else "site", None)
     except Exception:
         log.exception("preparing the %s backend failed; the first app start tries again", backend.name)
+    if getattr(backend, "isolated", False):  # data folders mounted again after a reboot, before anyone reads them
+        from flashapps.settings import home_folder
+
+        with contextlib.suppress(Exception):
+            mount_all(home_folder() / "appdata", _quota_mb())
+
+
+def over_quota(guard: DataGuard | None) -> bool:
+    """Whether a watched data folder went over its quota (the app is then stopped, and refused while over)."""
+    if guard is None or not guard.over():
+        return False
+    log.warning("stopping the app on %s: its data is over the %d MB quota", guard.folder, guard.quota_mb)
+    return True
 
 
 def serve_limits(
@@ -135,6 +158,7 @@ class ServeDirs:
 def own_tree(folder: Path, owner: tuple[int, int] | None) -> None:
     """Creates ``folder`` and, when running as root, gives it (and what is in it) to ``owner``."""
     folder.mkdir(parents=True, exist_ok=True)
+    private_tree(folder)  # folders 0700, files 0600: only the app's own user reads its data
     if owner is None or os.geteuid() != 0:
         return
     for path in [folder, *folder.rglob("*")]:
@@ -191,9 +215,12 @@ def drain_capped(source: IO[bytes], path: Path, cap: int = APP_LOG_BYTES) -> Non
 class ProcessServed:
     """An app served by a child process group (local and bubblewrap backends)."""
 
-    def __init__(self, backend: str, argv: list[str], dirs: ServeDirs, **popen: object) -> None:
+    def __init__(
+        self, backend: str, argv: list[str], dirs: ServeDirs, guard: DataGuard | None = None, **popen: object
+    ) -> None:
         self.backend = backend
         self.dirs = dirs
+        self.guard = guard
         self.socket = dirs.socket
         self._log = dirs.root / "app.log"
         self.process = subprocess.Popen(  # type: ignore[call-overload]
@@ -203,7 +230,12 @@ class ProcessServed:
         threading.Thread(target=drain_capped, args=(self.process.stdout, self._log), daemon=True).start()
 
     def alive(self) -> bool:
-        return self.process.poll() is None
+        if self.process.poll() is not None:
+            return False
+        if over_quota(self.guard):
+            self.stop()
+            return False
+        return True
 
     def stop(self) -> None:
         if self.process.poll() is None:

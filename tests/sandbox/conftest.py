@@ -22,7 +22,7 @@ def docker_backend() -> Iterator[DockerBackend]:
     yield backend
     mine = {"label": [LABEL, f"{OWNER}={os.getpid()}"]}
     left = backend.client.containers.list(all=True, filters=mine, ignore_removed=True)
-    remove_leftovers(backend.client)
+    remove_leftovers(backend.client, backend.instance)
     assert not left, f"containers left behind: {[c.name for c in left]}"
 
 
