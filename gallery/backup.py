@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import re
 import shutil
 import sqlite3
 import tarfile
@@ -24,10 +26,12 @@ from alembic.util import CommandError
 from sqlalchemy import Connection, DateTime, Engine, MetaData, insert, select, text
 from sqlalchemy.engine import make_url
 
+from flashapps.files import bundle_files, digest, private_file, private_folder, private_tree
 from flashapps.settings import home_folder
 from gallery.context import GalleryContext
 from gallery.db import current_revision, make_engine, migrate, script_directory
 from gallery.errors import UserError
+from gallery.files import safe_digest, safe_name
 
 __all__ = ["TABLES", "backup", "restore"]
 
@@ -103,10 +107,17 @@ def _put_back_app_data(restored: Path, target: Path) -> None:
     """Each app's data folder of a backup replaces the one here (apps the backup does not hold are left)."""
     if not restored.is_dir():
         return
-    target.mkdir(parents=True, exist_ok=True)
+    private_folder(target)
     stamp = f"{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
     for app in sorted(p for p in restored.iterdir() if p.is_dir()):
         here = target / app.name
+        if os.path.ismount(here):  # a data folder that is a filesystem of its own (its quota): refilled in place
+            for child in here.iterdir():
+                if child.name != "lost+found":
+                    shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+            for child in app.iterdir():
+                shutil.move(child, here / child.name)
+            continue
         old = target / f".{app.name}.old-{stamp}"
         if here.exists():
             here.rename(old)
@@ -117,7 +128,7 @@ def _put_back_app_data(restored: Path, target: Path) -> None:
 def backup(ctx: GalleryContext, target: Path) -> Path:
     """Writes a consistent backup of rows and files to ``target`` (a ``.tar.gz``)."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     with tempfile.TemporaryDirectory(prefix="gallery-backup-") as work:
         folder = Path(work)
         revision = current_revision(ctx.engine)
@@ -145,6 +156,8 @@ def backup(ctx: GalleryContext, target: Path) -> Path:
                     "appdata": app_data}  # fmt: skip
         (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         partial = target.with_name(f".{target.name}.partial")
+        partial.unlink(missing_ok=True)
+        private_file(partial)  # a backup holds every account and record: its owner's only
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(folder / "manifest.json", "manifest.json")
             archive.add(folder / database, database)
@@ -200,18 +213,114 @@ def _load_rows(ctx: GalleryContext, tables: dict[str, list[dict[str, Any]]]) -> 
                                         f"(SELECT MAX(id) FROM \"{name}\"))"))  # fmt: skip
 
 
+_APP_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+"""An app's address name (its data folder's name): what a slug or ``draft-<id>`` looks like."""
+_DATABASES = ("gallery.sqlite3", "tables.json")
+
+
+class UnsafeBackup(UserError):
+    """A backup that does not hold what it says, or would reach outside the gallery: nothing is restored."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(
+            f"This backup cannot be restored: {en} Nothing was changed. Restore a backup this studio made.",
+            f"无法恢复这个备份：{zh}没有做任何更改。请使用本工作室生成的备份。",
+        )
+
+
+def _check_member(member: tarfile.TarInfo) -> None:
+    """Refuses any archive entry that is not a plain file or folder at a place a backup puts one."""
+    name = member.name
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        raise UnsafeBackup(f"it holds a file with an absolute path ({name}).", f"其中有使用绝对路径的文件（{name}）。")
+    parts = [part for part in name.split("/") if part not in ("", ".")]
+    if ".." in parts or "\\" in name or not parts:
+        raise UnsafeBackup(
+            f"it holds a path that leaves its folder ({name}).", f"其中有跳出所在文件夹的路径（{name}）。"
+        )
+    if not (member.isfile() or member.isdir()):
+        raise UnsafeBackup(f"it holds a link or a special file ({name}).", f"其中有链接或特殊文件（{name}）。")
+    top = parts[0]
+    known = (
+        (len(parts) == 1 and (top == "manifest.json" or top in _DATABASES) and member.isfile())
+        or (top == "files" and (len(parts) == 1 or safe_digest(parts[1])))
+        or (top == "appdata" and (len(parts) == 1 or bool(_APP_NAME.match(parts[1]))))
+    )
+    if not known:
+        raise UnsafeBackup(f"it holds a file a backup never has ({name}).", f"其中有备份里不会有的文件（{name}）。")
+
+
+def _check_files(folder: Path, tables: dict[str, list[dict[str, Any]]], digests: list[Any]) -> None:
+    """Every bundle folder's content must have its name as digest, and every version row must point at one of
+    them by a content address, with file names that stay inside it; app names must be address names."""
+    files = folder / "files"
+    present = sorted(p.name for p in files.iterdir()) if files.is_dir() else []
+    for name in present:
+        path = files / name
+        if not safe_digest(name) or path.is_symlink() or not path.is_dir():
+            raise UnsafeBackup(
+                f"its bundle folder {name!r} is not a content address.", f"其中的应用文件夹 {name!r} 不是内容地址。"
+            )
+        held = bundle_files(path)
+        if digest(held) != name:
+            raise UnsafeBackup(
+                f"the files of bundle {name[:12]}… do not match their digest (changed or damaged).",
+                f"应用文件 {name[:12]}… 与其摘要不符（被改动或已损坏）。",
+            )
+    if not all(safe_digest(value) for value in digests):
+        raise UnsafeBackup("its list of digests holds a value that is not one.", "其摘要列表中有无效的值。")
+    for row in tables.get("versions", []):
+        value, names = row.get("digest"), row.get("files")
+        if not safe_digest(value) or value not in present:
+            raise UnsafeBackup(
+                f"a version points at files the backup does not hold ({str(value)[:80]!r}).",
+                f"某个版本指向备份中没有的文件（{str(value)[:80]!r}）。",
+            )
+        if isinstance(names, str):
+            with contextlib.suppress(ValueError):
+                names = json.loads(names)
+        held = bundle_files(files / value)
+        if not isinstance(names, list) or not all(safe_name(n) and n in held for n in names):
+            raise UnsafeBackup(
+                f"a version lists a file outside its bundle ({str(names)[:80]}).",
+                f"某个版本列出了应用文件夹之外的文件（{str(names)[:80]}）。",
+            )
+    for row in tables.get("apps", []):
+        if not isinstance(row.get("slug"), str) or not _APP_NAME.match(row["slug"]):
+            raise UnsafeBackup(
+                f"an app's address name is not one ({str(row.get('slug'))[:80]!r}).",
+                f"某个应用的地址名无效（{str(row.get('slug'))[:80]!r}）。",
+            )
+
+
+def _extract(archive_path: Path, folder: Path) -> dict[str, Any]:
+    """Unpacks a backup after checking every entry; its manifest."""
+    try:
+        with tarfile.open(archive_path, "r:gz") as archive:
+            members = archive.getmembers()
+            for member in members:
+                _check_member(member)
+            archive.extractall(folder, members=members, filter="data")
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, tarfile.TarError, json.JSONDecodeError, KeyError) as error:
+        raise UserError(f"This is not a gallery backup: {error}", f"这不是作品库备份文件：{error}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise UserError("This backup was made by a newer version.", "此备份由更新的版本生成。")
+    if manifest.get("database") not in _DATABASES or not (folder / manifest["database"]).is_file():
+        raise UnsafeBackup("its manifest names no database it holds.", "其清单中没有指向备份里的数据库。")
+    return manifest
+
+
 def restore(ctx: GalleryContext, archive_path: Path) -> dict[str, int]:
-    """Replaces the gallery's rows and files with a backup's; returns row counts by table."""
+    """Replaces the gallery's rows and files with a backup's; returns row counts by table.
+
+    Nothing is trusted: every entry must be a plain file or folder at a place a backup puts one (no
+    absolute path, no ``..``, no link), every bundle folder must hash to its name, every version row must
+    point at one of them with file names inside it, and every app name must be an address name. A backup
+    that fails any check is refused before anything here is changed."""
     with tempfile.TemporaryDirectory(prefix="gallery-restore-") as work:
         folder = Path(work)
-        try:
-            with tarfile.open(archive_path, "r:gz") as archive:
-                archive.extractall(folder, filter="data")
-            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, tarfile.TarError, json.JSONDecodeError, KeyError) as error:
-            raise UserError(f"This is not a gallery backup: {error}", f"这不是作品库备份文件：{error}") from None
-        if manifest.get("format") != FORMAT:
-            raise UserError("This backup was made by a newer version.", "此备份由更新的版本生成。")
+        manifest = _extract(archive_path, folder)
         if manifest["database"] == "gallery.sqlite3":
             source = make_engine(f"sqlite:///{folder / 'gallery.sqlite3'}")
             with source.connect() as connection:
@@ -219,11 +328,16 @@ def restore(ctx: GalleryContext, archive_path: Path) -> dict[str, int]:
             source.dispose()
         else:
             tables = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
+        if not isinstance(tables, dict) or not all(
+            isinstance(rows, list) and all(isinstance(row, dict) for row in rows) for rows in tables.values()
+        ):
+            raise UnsafeBackup("its tables are not lists of rows.", "其中的数据表不是行的列表。")
         if not _known(manifest.get("revision")):
             raise UserError(
                 f"This backup's schema ({manifest.get('revision')}) is newer than this version knows; upgrade first.",
                 f"此备份的数据结构（{manifest.get('revision')}）比当前版本新，请先升级。",
             )
+        _check_files(folder, tables, list(manifest.get("digests") or []))
         _reset(ctx)
         if manifest["revision"]:
             migrate(ctx.engine, manifest["revision"])
@@ -233,8 +347,10 @@ def restore(ctx: GalleryContext, archive_path: Path) -> dict[str, int]:
         shutil.move(folder / "files", fresh) if (folder / "files").exists() else fresh.mkdir()
         old = ctx.files.files_dir.with_name(fresh.name.replace("restore", "old"))
         ctx.files.files_dir.rename(old)
+        private_tree(fresh)
         fresh.rename(ctx.files.files_dir)
         shutil.rmtree(old, ignore_errors=True)
+        private_tree(folder / "appdata")
         _put_back_app_data(folder / "appdata", app_data_root())
     ctx.recover()
     return {name: len(rows) for name, rows in tables.items()}

@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import io
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -23,9 +24,47 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flashapps.files import bundle_files, digest
+from flashapps.files import PRIVATE_DIR, PRIVATE_FILE, bundle_files, digest, private_folder
+from gallery.errors import UserError
 
-__all__ = ["CRASH_ENV", "CRASH_STEPS", "FileStore", "Recovery", "Staged", "crash_point"]
+__all__ = [
+    "CRASH_ENV",
+    "CRASH_STEPS",
+    "FileStore",
+    "MisplacedFiles",
+    "Recovery",
+    "Staged",
+    "crash_point",
+    "safe_digest",
+    "safe_name",
+]
+
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+class MisplacedFiles(UserError, LookupError):
+    """A stored digest or file name that would lead outside the file store: nothing there is read or removed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This app's stored files are not where the gallery keeps them, so they are not opened. "
+            "A maintainer can restore the gallery from a good backup.",
+            "这个应用保存的文件不在作品库存放文件的位置，因此不会被打开。维护者可以用一份完好的备份恢复作品库。",
+        )
+
+
+def safe_digest(value: object) -> bool:
+    """Whether ``value`` is a content address (64 lowercase hex digits), so a folder name inside the store."""
+    return isinstance(value, str) and bool(_DIGEST.match(value))
+
+
+def safe_name(value: object) -> bool:
+    """Whether ``value`` is a relative file name that stays inside its folder (no root, no ``..``, no empty or
+    ``.`` parts, no backslashes or NUL)."""
+    if not isinstance(value, str) or not value or "\\" in value or "\0" in value or value.startswith("/"):
+        return False
+    return all(part not in ("", ".", "..") for part in value.split("/"))
+
 
 CRASH_ENV = "FLASHAPPS_GALLERY_CRASH_AT"
 CRASH_STEPS = ("staging", "staged", "rows", "committed", "renamed")
@@ -63,8 +102,9 @@ class Recovery:
 
 
 def _fsync_write(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as out:
+    private_folder(path.parent)
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, PRIVATE_FILE)
+    with os.fdopen(handle, "wb") as out:
         out.write(content)
         out.flush()
         os.fsync(out.fileno())
@@ -92,8 +132,8 @@ class FileStore:
         self.root = Path(root)
         self.files_dir = self.root / "files"
         self.staging_dir = self.root / "staging"
-        self.files_dir.mkdir(parents=True, exist_ok=True)
-        self.staging_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(self.files_dir)
+        private_folder(self.staging_dir)
 
     # -- reading a bundle ----------------------------------------------------------------
     collect = staticmethod(bundle_files)
@@ -109,7 +149,7 @@ class FileStore:
         handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            path.mkdir()
+            path.mkdir(mode=PRIVATE_DIR)
             for i, (name, content) in enumerate(sorted(files.items())):
                 _fsync_write(path / name, content)
                 if i == 0:
@@ -135,11 +175,28 @@ class FileStore:
 
     # -- reading ---------------------------------------------------------------------------
     def path(self, digest: str) -> Path:
+        """The folder of a content address; a stored value that is not one is refused (never a path elsewhere)."""
+        if not safe_digest(digest):
+            raise MisplacedFiles()
         return self.files_dir / digest
 
     def read(self, digest: str, names: list[str]) -> dict[str, bytes]:
+        """The named files of a stored bundle; each must be a plain file inside its folder (no symlink on the way)."""
         base = self.path(digest)
-        return {name: (base / name).read_bytes() for name in names}
+        if base.is_symlink():
+            raise MisplacedFiles()
+        found: dict[str, bytes] = {}
+        for name in names:
+            if not safe_name(name):
+                raise MisplacedFiles()
+            path = base / name
+            parts = [base.joinpath(*name.split("/")[: i + 1]) for i in range(name.count("/") + 1)]
+            if any(part.is_symlink() for part in parts):
+                raise MisplacedFiles()
+            handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(handle, "rb") as source:
+                found[name] = source.read()
+        return found
 
     def zip(self, digest: str, names: list[str], folder: str, readme_note: str = "") -> bytes:
         """The files as a zip with one top folder, reproducible byte for byte; ``readme_note`` ends its
@@ -156,7 +213,14 @@ class FileStore:
         return buffer.getvalue()
 
     def remove(self, digest: str) -> None:
-        shutil.rmtree(self.path(digest), ignore_errors=True)
+        """Removes a stored bundle folder; a value that is not a content address removes nothing."""
+        if not safe_digest(digest):
+            return
+        path = self.path(digest)
+        if path.is_symlink():
+            path.unlink()  # the link only, never what it points to
+            return
+        shutil.rmtree(path, ignore_errors=True)
 
     # -- recovery --------------------------------------------------------------------------
     def recover(self, referenced: Callable[[str], bool]) -> Recovery:
@@ -175,7 +239,7 @@ class FileStore:
                     done.busy.append(entry.name)
                     continue
                 digest = entry.name.split(".", 1)[0]
-                if entry.is_dir() and referenced(digest) and not self.path(digest).exists():
+                if entry.is_dir() and safe_digest(digest) and referenced(digest) and not self.path(digest).exists():
                     entry.rename(self.path(digest))
                     done.completed.append(digest)
                 else:
@@ -188,7 +252,8 @@ class FileStore:
                     if free:
                         lock.unlink(missing_ok=True)
         for entry in sorted(self.files_dir.iterdir()):
-            if not referenced(entry.name):
-                shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+            if entry.is_symlink() or not safe_digest(entry.name) or not referenced(entry.name):
+                gone = entry.is_dir() and not entry.is_symlink()
+                shutil.rmtree(entry, ignore_errors=True) if gone else entry.unlink(missing_ok=True)
                 done.removed_orphans.append(entry.name)
         return done

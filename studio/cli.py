@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from flashapps.errors import FlashAppsError, UserError, pick_language
-from flashapps.settings import Settings
+from flashapps.files import keep_private
+from flashapps.settings import Settings, home_folder
 
 if TYPE_CHECKING:
     from flashapps.events import StageEvent
@@ -333,6 +334,7 @@ def _delegated(group: str) -> Callable[[Sequence[str]], int] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    keep_private(home_folder())  # everything written under FLASHAPPS_HOME from here on: 0600 files, 0700 folders
     argv = list(sys.argv[1:] if argv is None else argv)
     delegated = _delegated(argv[0]) if argv else None
     if delegated is not None:

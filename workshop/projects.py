@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from flashapps.bundle import AppBundle
 from flashapps.errors import UserError
-from flashapps.files import write_atomic
+from flashapps.files import PRIVATE_DIR, private_tree, write_atomic
 from flashapps.report import VerifyReport
 from flashapps.spec import AppSpec
 from generator.render import render
@@ -105,6 +105,8 @@ class ProjectStore:
 
     def _save(self, project: Project) -> None:
         write_atomic(self._folder(project.id) / "project.json", project.model_dump_json(indent=1))
+        private_tree(self._folder(project.id))  # its bundles too: a draft is its maker's only (0600, 0700)
+        self.root.chmod(PRIVATE_DIR)
 
     def _all(self) -> list[Project]:
         return [
