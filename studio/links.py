@@ -115,12 +115,16 @@ def studio_origins(apps_headers: Mapping[str, str] | None = None) -> list[str]:
     public = Settings().public_url.strip()
     if public:
         found.append(_origin(public))
-    if not Settings().apps_url.strip():
-        base = request_base(apps_headers) if not public else ""
-        if base:
-            port = _default_port(base)
-            studio = _LISTEN.get("port") if port == _LISTEN.get("apps_port") else port - 1
-            found.append(_on_port(base, int(str(studio))))
+    headers = apps_headers or {}
+    host = (headers.get("X-Forwarded-Host") or headers.get("Host") or "").split(",")[0].strip()
+    if host:  # the same host on the studio's port (the second-port layout, whatever the public address says)
+        scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
+        base = f"{scheme if scheme in ('http', 'https') else 'http'}://{host}"
+        port = _default_port(base)
+        studio = _LISTEN.get("port") if port == _LISTEN.get("apps_port") and _LISTEN.get("port") else port - 1
+        derived = _on_port(base, int(str(studio)))
+        if derived not in found:
+            found.append(derived)
     return found
 
 

@@ -11,9 +11,12 @@ request came to (``scope["server"]``), never by a header a client chooses:
   frame them (``frame-ancestors``: the studio and the app itself, whose components frame their own
   pages); WebSockets are opened only from the app's own origin.
 * the studio's origin never reaches an app: ``/apps/<key>/...`` is redirected to the apps' origin and
-  its WebSocket refused. Responses may be framed only by the studio itself and frame only the studio and
-  the apps' origin. The studio's WebSockets (Streamlit's session) are opened only from the studio's own
-  origin (Streamlit itself admits any page on localhost or this host's addresses, whatever the port).
+  its WebSocket refused. A browser signed in to the studio that follows such a link from the studio's own
+  pages (or the address bar) takes a one-time owner ticket along (studio/serving/owner.py), so the maker is
+  known there without the studio's cookie. ``/join`` (a class app's page links to it) goes back to the studio.
+  Responses may be framed only by the studio itself and frame only the studio and the apps' origin. The
+  studio's WebSockets (Streamlit's session) are opened only from the studio's own origin (Streamlit itself
+  admits any page on localhost or this host's addresses, whatever the port).
 * on both, a request for a service worker's script (browsers send ``Service-Worker: script``) is refused:
   no worker can be registered to outlive a takedown or sit between the studio and its pages.
 """
@@ -23,14 +26,15 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.websockets import WebSocketClose
 
 from flashapps.settings import Settings
-from studio import links
+from studio import auth, links
+from studio.serving.owner import TICKET_PARAM, issue_ticket
 from studio.serving.runner import valid_key
 
 __all__ = ["Origins", "apps_policy", "studio_policy"]
@@ -76,6 +80,14 @@ def _same_origin(origin: str, headers: Headers, also: tuple[str, ...] = ()) -> b
     if parts.netloc.lower() == _host(headers):
         return True
     return any(f"{parts.scheme}://{parts.netloc}".lower() == allowed.lower() for allowed in also)
+
+
+def _cookie(headers: Headers, name: str) -> str:
+    for part in headers.get("cookie", "").split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value.strip().strip('"')
+    return ""
 
 
 def _with_policy(send: Send, policy: str) -> Send:
@@ -124,6 +136,12 @@ class Origins:
         await response(scope, receive, send)
 
     async def _apps(self, scope: Scope, receive: Receive, send: Send, headers: Headers) -> None:
+        studio = links.studio_origins(_plain(headers))
+        if scope["type"] == "http" and scope.get("path") == "/join" and studio:  # a class app's page: join there
+            query = scope.get("query_string", b"").decode("latin-1")
+            target = f"{studio[0]}/join" + (f"?{query}" if query else "")
+            await RedirectResponse(target, status_code=303)(scope, receive, send)
+            return
         match = _APP_PATH.match(scope.get("path", ""))
         if match is None or not valid_key(match["key"]) or not self._host_serves(match["key"], headers):
             await self._refuse(scope, receive, send, 404, _NOT_HERE)
@@ -153,6 +171,10 @@ class Origins:
                 await self._refuse(scope, receive, send, 404, _NOT_HERE)
                 return
             query = scope.get("query_string", b"").decode("latin-1")
+            token = _cookie(headers, auth.COOKIE)
+            if token and headers.get("sec-fetch-site") in ("same-origin", "none"):  # the maker, from the studio
+                ticket = urlencode({TICKET_PARAM: issue_ticket(match["key"], token)})
+                query = f"{query}&{ticket}" if query else ticket
             rest = (match["rest"] or "/") + (f"?{query}" if query else "")
             target = links.app_address(match["key"], _plain(headers), rest)
             await RedirectResponse(target, status_code=307)(scope, receive, send)

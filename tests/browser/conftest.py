@@ -47,8 +47,11 @@ def _free_port() -> int:
 
 
 class Studio:
-    def __init__(self, url: str, home: Path, process: subprocess.Popen[bytes], log: Path) -> None:
+    """A running studio: ``url`` its address, ``apps`` the apps' own origin (``http://127.0.0.1:<port>/``)."""
+
+    def __init__(self, url: str, home: Path, process: subprocess.Popen[bytes], log: Path, apps: str = "") -> None:
         self.url = url
+        self.apps = apps
         self.home = home
         self.process = process
         self.log = log
@@ -72,18 +75,28 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
         capture_output=True,
         timeout=120,
     )
-    port = _free_port()
+    port, apps_port = _free_port(), int(os.environ.get("FLASHAPPS_APPS_PORT") or _free_port())
     log = home / "studio.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "studio.server", "--host", "127.0.0.1", "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "studio.server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--apps-port",
+                str(apps_port),
+            ],
             env=env,
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    found = Studio(f"http://127.0.0.1:{port}/", home, process, log)
+    found = Studio(f"http://127.0.0.1:{port}/", home, process, log, f"http://127.0.0.1:{apps_port}/")
     try:
         deadline = time.monotonic() + 90
         while "running at" not in log.read_text(errors="replace"):

@@ -7,6 +7,7 @@ and the projector's QR code must use it. The phone opens the same path on the st
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,10 +27,19 @@ PUBLIC = "http://198.51.100.24:8501"  # a documentation address, used only as a 
 IDEA = "a 10 question quiz on the planets for my class"
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @pytest.fixture(scope="module")
 def public_url() -> Iterator[str]:
     patch = pytest.MonkeyPatch()
     patch.setenv("FLASHAPPS_PUBLIC_URL", PUBLIC)
+    apps_port = _free_port()  # the apps' origin this browser reaches (the public address is only a string here)
+    patch.setenv("FLASHAPPS_APPS_PORT", str(apps_port))
+    patch.setenv("FLASHAPPS_APPS_URL", f"http://127.0.0.1:{apps_port}")
     yield PUBLIC
     patch.undo()
 
