@@ -17,6 +17,10 @@ request came to (``scope["server"]``), never by a header a client chooses:
   Responses may be framed only by the studio itself and frame only the studio and the apps' origin. The
   studio's WebSockets (Streamlit's session) are opened only from the studio's own origin (Streamlit itself
   admits any page on localhost or this host's addresses, whatever the port).
+* cookies ignore ports: on a second port of the studio's host an app's script can set a cookie the browser
+  then sends to the studio. It cannot replace the studio's HttpOnly session cookie, only add another of the
+  same name on a longer path; a studio request carrying the session cookie more than once is taken as
+  signed out (``_one_session``). The proxy never passes the studio's cookies to an app.
 * on both, a request for a service worker's script (browsers send ``Service-Worker: script``) is refused:
   no worker can be registered to outlive a takedown or sit between the studio and its pages.
 """
@@ -88,6 +92,19 @@ def _cookie(headers: Headers, name: str) -> str:
         if key == name:
             return value.strip().strip('"')
     return ""
+
+
+def _one_session(scope: Scope) -> Scope:
+    """The scope without the studio's session cookie when it came more than once (one was planted by a page of
+    another port of this host: the studio cannot tell which is its own, so it trusts neither)."""
+    raw = [(k, v) for k, v in scope.get("headers", []) if k.lower() == b"cookie"]
+    marker = f"{auth.COOKIE}=".encode()
+    parts = [part.strip() for _, value in raw for part in value.split(b";")]
+    if sum(part.startswith(marker) for part in parts) <= 1:
+        return scope
+    kept = b"; ".join(part for part in parts if part and not part.startswith(marker))
+    headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"cookie"] + ([(b"cookie", kept)] if kept else [])
+    return {**scope, "headers": headers}
 
 
 def _with_policy(send: Send, policy: str) -> Send:
@@ -165,6 +182,8 @@ class Origins:
         return _host(headers).split(":")[0] == wanted
 
     async def _studio(self, scope: Scope, receive: Receive, send: Send, headers: Headers) -> None:
+        scope = _one_session(scope)
+        headers = Headers(scope=scope)
         match = _APP_PATH.match(scope.get("path", ""))
         if match is not None:  # an app is never served on the studio's origin: its own address instead
             if scope["type"] == "websocket" or not valid_key(match["key"]):

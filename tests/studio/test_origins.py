@@ -20,6 +20,7 @@ import httpx2
 import pytest
 import uvicorn
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -150,6 +151,20 @@ def test_the_studio_redirect_carries_the_makers_one_time_ticket(split: Origins) 
     for site in ("same-site", "cross-site", None):  # another page (an app on the apps' origin) gets no ticket
         headers = {**browser, **({"Sec-Fetch-Site": site} if site else {})}
         assert "flash_owner" not in _request(studio, STUDIO_PORT, "/apps/water/", headers).headers["location"]
+
+
+def test_a_planted_second_session_cookie_signs_the_studio_request_out(split: Origins) -> None:
+    seen: list[str] = []
+
+    async def inner(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(Headers(scope=scope).get("cookie", ""))
+        await PlainTextResponse("ok")(scope, receive, send)
+
+    studio = _scope_server(Origins(inner, APPS_PORT), STUDIO_PORT)
+    host = {"Host": f"127.0.0.1:{STUDIO_PORT}"}
+    _request(studio, STUDIO_PORT, "/", {**host, "Cookie": f"{auth.COOKIE}=mine; lang=en"})
+    _request(studio, STUDIO_PORT, "/", {**host, "Cookie": f"{auth.COOKIE}=planted; {auth.COOKIE}=mine; lang=en"})
+    assert seen == [f"{auth.COOKIE}=mine; lang=en", "lang=en"]
 
 
 def test_the_apps_origin_swaps_a_ticket_for_an_owner_cookie_of_the_apps_path() -> None:
