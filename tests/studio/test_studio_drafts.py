@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gallery import Gallery, UserView
+from gallery import AppView, Gallery, UserView
 from studio import services
 from workshop.makers import Maker, NotYourDraft
 
@@ -108,3 +108,16 @@ def test_my_apps_lists_the_drafts_made_in_this_browser(studio: Open, wait: Wait)
     at.switch_page("web/mine.py").run()
     assert at.button(key=f"draft_{project}")
     assert not studio("web/mine.py").button, "another browser sees none of them"
+
+
+def test_a_remix_of_a_published_app_without_an_account_is_this_browsers(
+    studio: Open, wait: Wait, publish: Callable[..., AppView]
+) -> None:
+    app = publish("Water tracker")
+    at = studio("web/app_page.py", app=app.slug)
+    at.button(key="remix").click().run()
+    wait(at)
+    project = _made(at)
+    assert at.text_input(key="sentence"), "the remixer changes their remix"
+    assert services.projects().get(project).creator is not None
+    _read_only(studio(project=project))  # another browser only looks at it
