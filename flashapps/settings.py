@@ -43,6 +43,9 @@ class Settings(BaseSettings):
         default="auto", description="language of generated apps; auto follows the idea"
     )
     max_idea_chars: int = Field(default=2000, ge=20, description="longer ideas are refused with a message")
+    data_quota_mb: int = Field(
+        default=50, ge=1, description="most an app's data folder may hold; the sandbox backend enforces it"
+    )
     public_url: str = Field(
         default="", description="the address students open (share links, QR codes); empty: the address in use"
     )

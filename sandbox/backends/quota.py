@@ -34,6 +34,7 @@ __all__ = [
     "QuotaFull",
     "attach",
     "can_mount",
+    "detach",
     "image_of",
     "mount_all",
     "release",
@@ -124,7 +125,7 @@ class DataGuard:
 def _locked(folder: Path) -> Iterator[None]:
     """One studio at a time prepares a given data folder (two runners may share a home)."""
     lock = folder.with_name(f".{folder.name}.lock")
-    with lock.open("a") as handle:
+    with os.fdopen(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -142,6 +143,7 @@ def _mounted(folder: Path) -> bool:
 
 def _mount(image: Path, at: Path) -> None:
     _run("mount", "-o", OPTIONS, str(image), str(at))
+    at.chmod(0o700)  # as a plain data folder: its app's (the backend gives it to the app's user), nobody else's
     with contextlib.suppress(OSError):
         (at / "lost+found").rmdir()  # the app's folder shows only what the app wrote
 
@@ -154,8 +156,8 @@ def _make(image: Path, size: int, folder: Path) -> None:
     """A fresh image of ``size`` bytes holding what the plain ``folder`` holds (too much: ``QuotaFull``)."""
     partial = image.with_name(image.name + ".partial")
     partial.unlink(missing_ok=True)
-    with partial.open("wb") as handle:
-        handle.truncate(size)  # sparse: it takes on disk only what the app writes
+    with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+        handle.truncate(size)  # sparse: it takes on disk only what the app writes; the studio's alone (0600)
     try:
         _run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "root_owner=0:0", str(partial))
         if folder.is_dir() and any(folder.iterdir()):
@@ -273,6 +275,20 @@ def release(folder: Path) -> bool:
         folder.rmdir()
         copy.rename(folder)
         image_of(folder).unlink(missing_ok=True)
+        return True
+
+
+def detach(folder: Path) -> bool:
+    """Unmounts a data folder whose contents are about to be replaced (a restore), so that it can be renamed;
+    its image is kept until the next start finds the plain folder newer and makes a fresh one from it.
+    Lazily when the app still holds it (what it writes then is lost with the old data). False when it was
+    not mounted."""
+    folder = Path(folder)
+    with _locked(folder):
+        if not _mounted(folder):
+            return False
+        if subprocess.run(["umount", str(folder)], capture_output=True, timeout=60).returncode != 0:
+            _run("umount", "-l", str(folder))
         return True
 
 

@@ -23,7 +23,6 @@ from generator.render import render
 from sandbox.backends.bubblewrap import BubblewrapBackend
 from sandbox.backends.docker_backend import SERVE_LABEL, DockerBackend
 from sandbox.backends.local import LocalBackend
-from sandbox.backends.quota import release_all
 from sandbox.limits import OWNER
 from studio.serving.runner import AppRunner, RunnerSettings
 
@@ -97,7 +96,6 @@ def make_runner(serve_backend: Any, apps: Apps, flashapps_home: Path) -> Iterato
         for each in served:
             assert each is not None and not each.alive(), "an app outlived stop_all"
             assert not each.socket.parent.parent.exists(), "its scratch folder outlived stop_all"
-    release_all(flashapps_home / "appdata")  # data folders mounted with their quota: unmounted, not leaked
 
 
 @pytest.fixture
