@@ -278,7 +278,7 @@ def field_widget(field: dict, key: str, value: object = None) -> object:
     fresh = key not in st.session_state
     if kind == "long_text":
         start = str(value or "") if fresh else None
-        return st.text_area(label, value=start, key=key, help=help_text)
+        return st.text_area(label, value=start, key=key, help=help_text, max_chars=5000)
     if kind in ("int", "float"):
         cast = int if kind == "int" else float
         low = None if field.get("min") is None else cast(field["min"])
@@ -323,7 +323,7 @@ def field_widget(field: dict, key: str, value: object = None) -> object:
             **options,
         )
     start = str(value or "") if fresh else None
-    return st.text_input(label, value=start, key=key, help=help_text)
+    return st.text_input(label, value=start, key=key, help=help_text, max_chars=500)
 
 
 def missing_fields(fields: list[dict], values: dict) -> list[str]:
@@ -425,7 +425,12 @@ def calc_input(spec: dict, key: str) -> object:
         return st.selectbox(label, choices, index=index if fresh else None, key=key)
     if kind == "bool":
         return st.checkbox(label, value=bool(default) if fresh else False, key=key)
-    return st.text_input(label, value=str(default or "") if fresh else None, key=key)
+    return st.text_input(
+        label,
+        value=str(default or "") if fresh else None,
+        key=key,
+        max_chars=500,
+    )
 
 
 def calculate(app: App, cfg: dict, values: dict, functions: dict) -> tuple[dict, str]:
@@ -678,7 +683,12 @@ def filter_records(app: App, cid: str) -> None:
                 )
             else:
                 key = f"{cid}__search"
-                choice["text"] = st.text_input(t("search"), key=key, placeholder="🔍")
+                choice["text"] = st.text_input(
+                    t("search"),
+                    key=key,
+                    placeholder="🔍",
+                    max_chars=200,
+                )
     choice["period"] = choice["period"] or "all"
     names = link_names(app, entity_links(app, cfg["entity"]))
     app.view[cfg["entity"]] = filter_rows(rows, cfg, choice, names)

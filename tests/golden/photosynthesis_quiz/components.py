@@ -290,6 +290,7 @@ def quiz(app: App, cid: str) -> None:
                     args=(cid,),
                     placeholder=t("quiz_type_here"),
                     autocomplete="off",
+                    max_chars=500,
                 )
             else:
                 choice = st.radio(

@@ -34,6 +34,23 @@ def data_dir() -> Path:
 
 
 _SQL_TYPES = {"int": "INTEGER", "rating": "INTEGER", "bool": "INTEGER", "float": "REAL"}
+# the most characters a text keeps: longer ones are cut, when written and when read
+LONG_TEXT_CHARS, TEXT_CHARS = 5000, 500
+
+
+def clip(value: object, limit: int = LONG_TEXT_CHARS) -> object:
+    """``value`` with every text in it cut to ``limit`` characters."""
+    if isinstance(value, str):
+        return value[:limit]
+    if isinstance(value, list | tuple):
+        return [clip(item, limit) for item in value]
+    if isinstance(value, dict):
+        return {key: clip(item, limit) for key, item in value.items()}
+    return value
+
+
+def field_limit(field: dict) -> int:
+    return LONG_TEXT_CHARS if field["type"] == "long_text" else TEXT_CHARS
 
 
 class Store:
@@ -93,7 +110,7 @@ class Store:
     def _encode(self, name: str, row: dict) -> dict:
         encoded = {}
         for field in self.entities[name]["fields"]:
-            value = row.get(field["name"])
+            value = clip(row.get(field["name"]), field_limit(field))
             if isinstance(value, dt.date):
                 value = value.isoformat()
             elif isinstance(value, list | tuple):
@@ -111,7 +128,7 @@ class Store:
                 value = bool(value)
             elif value is not None and field["type"] == "multi_choice":
                 value = json.loads(value)
-            decoded[field["name"]] = value
+            decoded[field["name"]] = clip(value, field_limit(field))
         return decoded
 
     def _private(self, name: str) -> bool:
@@ -199,11 +216,11 @@ class Store:
         with self._tx() as db:
             find = "SELECT value FROM _kv WHERE key = ?"
             row = db.execute(find, (self._key(key, everyone),)).fetchone()
-        return default if row is None else json.loads(row["value"])
+        return default if row is None else clip(json.loads(row["value"]))
 
     def put(self, key: str, value: object, everyone: bool = False) -> None:
         with self._tx() as db:
             db.execute(
                 "INSERT INTO _kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (self._key(key, everyone), json.dumps(value, ensure_ascii=False)),
+                (self._key(key, everyone), json.dumps(clip(value), ensure_ascii=False)),
             )

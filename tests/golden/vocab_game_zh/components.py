@@ -436,8 +436,13 @@ def flashcards(app: App, cid: str) -> None:
     show_flash(cid)
     if cfg["editable"]:
         with st.expander(t("cards_add")), st.form(f"{cid}__add_form"):
-            st.text_input(t("cards_new_front"), key=f"{cid}__new_front")
-            st.text_area(t("cards_new_back"), key=f"{cid}__new_back", height=90)
+            st.text_input(t("cards_new_front"), key=f"{cid}__new_front", max_chars=500)
+            st.text_area(
+                t("cards_new_back"),
+                key=f"{cid}__new_back",
+                height=90,
+                max_chars=5000,
+            )
             st.form_submit_button(
                 t("cards_add_button"),
                 key=f"{cid}__add_card",
@@ -532,6 +537,7 @@ def quiz(app: App, cid: str) -> None:
                     args=(cid,),
                     placeholder=t("quiz_type_here"),
                     autocomplete="off",
+                    max_chars=500,
                 )
             else:
                 choice = st.radio(
