@@ -255,6 +255,7 @@ def _check_files(folder: Path, tables: dict[str, list[dict[str, Any]]], digests:
     them by a content address, with file names that stay inside it; app names must be address names."""
     files = folder / "files"
     present = sorted(p.name for p in files.iterdir()) if files.is_dir() else []
+    names_in: dict[str, set[str]] = {}
     for name in present:
         path = files / name
         if not safe_digest(name) or path.is_symlink() or not path.is_dir():
@@ -267,6 +268,7 @@ def _check_files(folder: Path, tables: dict[str, list[dict[str, Any]]], digests:
                 f"the files of bundle {name[:12]}… do not match their digest (changed or damaged).",
                 f"应用文件 {name[:12]}… 与其摘要不符（被改动或已损坏）。",
             )
+        names_in[name] = set(held)
     if not all(safe_digest(value) for value in digests):
         raise UnsafeBackup("its list of digests holds a value that is not one.", "其摘要列表中有无效的值。")
     for row in tables.get("versions", []):
@@ -279,8 +281,7 @@ def _check_files(folder: Path, tables: dict[str, list[dict[str, Any]]], digests:
         if isinstance(names, str):
             with contextlib.suppress(ValueError):
                 names = json.loads(names)
-        held = bundle_files(files / value)
-        if not isinstance(names, list) or not all(safe_name(n) and n in held for n in names):
+        if not isinstance(names, list) or not all(safe_name(n) and n in names_in[value] for n in names):
             raise UnsafeBackup(
                 f"a version lists a file outside its bundle ({str(names)[:80]}).",
                 f"某个版本列出了应用文件夹之外的文件（{str(names)[:80]}）。",
