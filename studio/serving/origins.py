@@ -54,6 +54,10 @@ _NOT_HERE = "Nothing here: apps are served at their own address. · 这里没有
 _NO_WORKER = "Service workers are not allowed here. · 这里不允许使用 Service Worker。"
 
 
+_OWN_COOKIES = b"flashapps_"
+"""The studio's own cookies (``flashapps_session``, ``flashapps_maker``): set by the studio alone."""
+
+
 def studio_policy(headers: Headers | dict[str, str]) -> str:
     """The studio's CSP: framed by itself only, frames itself and the apps' origin, no foreign workers."""
     apps = links.apps_frame_source(_plain(headers))
@@ -95,14 +99,16 @@ def _cookie(headers: Headers, name: str) -> str:
 
 
 def _one_session(scope: Scope) -> Scope:
-    """The scope without the studio's session cookie when it came more than once (one was planted by a page of
-    another port of this host: the studio cannot tell which is its own, so it trusts neither)."""
+    """The scope without any of the studio's own cookies (``flashapps_*``: the session, a maker's drafts) that
+    came more than once (one was planted by a page of another port of this host: the studio cannot tell which
+    is its own, so it trusts neither)."""
     raw = [(k, v) for k, v in scope.get("headers", []) if k.lower() == b"cookie"]
-    marker = f"{auth.COOKIE}=".encode()
     parts = [part.strip() for _, value in raw for part in value.split(b";")]
-    if sum(part.startswith(marker) for part in parts) <= 1:
+    names = [part.split(b"=", 1)[0].strip() for part in parts]
+    twice = {name for name in names if name.startswith(_OWN_COOKIES) and names.count(name) > 1}
+    if not twice:
         return scope
-    kept = b"; ".join(part for part in parts if part and not part.startswith(marker))
+    kept = b"; ".join(part for part, name in zip(parts, names, strict=True) if part and name not in twice)
     headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"cookie"] + ([(b"cookie", kept)] if kept else [])
     return {**scope, "headers": headers}
 
