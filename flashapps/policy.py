@@ -27,7 +27,7 @@ import ast
 import string
 import threading
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from flashapps.policy_api import (
@@ -78,6 +78,9 @@ _IGNORED_DIRS = {"data", "__pycache__"}
 _ALLOWED_DUNDER_NAMES = {"__file__", "__name__", "__doc__"}
 _ASYNC = (ast.AsyncFunctionDef, ast.AsyncFor, ast.AsyncWith, ast.Await)
 _SELF_DECORATORS = {"contextmanager", "property"}
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_REFUSED_BUILTINS = DENIED_NAMES | UNKNOWN_BUILTINS
 _T_BODY = ast.dump(ast.parse("return STRINGS.get(key, key)").body[0])
 
 
@@ -109,8 +112,12 @@ def plain_format(text: str) -> bool:
 
 def _bindings(tree: ast.AST) -> Counter[str]:
     """How many times each name is bound in ``tree`` (assigned, a parameter, defined, imported, caught)."""
+    return _bindings_in(ast.walk(tree))
+
+
+def _bindings_in(nodes: Iterable[ast.AST]) -> Counter[str]:
     bound: Counter[str] = Counter()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             bound[node.id] += 1
         elif isinstance(node, ast.arg):
@@ -205,6 +212,49 @@ def _strings_table(tree: ast.Module, bound: Counter[str]) -> set[str] | None:
     return set(keys)
 
 
+def _same_scope(nodes: list[ast.AST]) -> Iterator[ast.AST]:
+    """``nodes`` and what they hold in the scope they are in (not the bodies of nested scopes, which
+    bind their own names; their defaults, decorators and first iterables are evaluated here)."""
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            stack += node.args.defaults + [d for d in node.args.kw_defaults if d is not None]
+            stack += [] if isinstance(node, ast.Lambda) else node.decorator_list
+        elif isinstance(node, ast.ClassDef):
+            stack += node.bases + node.decorator_list + [k.value for k in node.keywords]
+        elif isinstance(node, _COMPREHENSIONS):
+            stack.append(node.generators[0].iter)
+        else:
+            stack += ast.iter_child_nodes(node)
+
+
+def _scope_locals(scope: ast.AST) -> set[str]:
+    """The names a function, lambda or comprehension binds in its own scope: read anywhere in it,
+    such a name is that local (or unbound), never a builtin."""
+    if isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+        a = scope.args
+        params = [*a.posonlyargs, *a.args, *a.kwonlyargs, *(x for x in (a.vararg, a.kwarg) if x)]
+        held: list[ast.AST] = list(scope.body) if isinstance(scope.body, list) else [scope.body]
+        return {p.arg for p in params} | set(_bindings_in(_same_scope(held)))
+    if isinstance(scope, _COMPREHENSIONS):
+        return set(_bindings_in(n for g in scope.generators for n in ast.walk(g.target)))
+    return set()
+
+
+def _inside(scope: ast.AST, child: ast.AST, grandchild: ast.AST | None) -> bool:
+    """Whether a node reached from ``scope`` through ``child`` (then ``grandchild``) runs in it."""
+    if isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef):
+        return any(child is statement for statement in scope.body)
+    if isinstance(scope, ast.Lambda):
+        return child is scope.body
+    if isinstance(scope, _COMPREHENSIONS):
+        first = scope.generators[0]
+        return not (child is first and grandchild is first.iter)
+    return False
+
+
 def _texts(node: ast.expr) -> Iterator[ast.expr]:
     """The branches a conditional expression may take."""
     if isinstance(node, ast.IfExp):
@@ -227,6 +277,7 @@ class _Checker:
         self.own_private = _own_private_reads(tree)
         self.strings = _strings_table(tree, self.bound)
         self.done: set[int] = set()  # attribute nodes a module check already judged
+        self.scope_locals: dict[int, set[str]] = {}
 
     def report(self, node: ast.AST | None, code: str, message: str) -> None:
         self.found.append(_finding(self.file, node, code, message))
@@ -246,8 +297,6 @@ class _Checker:
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Attribute) and id(node) not in self.done:
                 self.check_attribute(node)
-            elif isinstance(node, ast.arg) and node.arg in DENIED_NAMES:
-                self.report(node, "P300", f"{node.arg!r} is not allowed")
             elif isinstance(node, ast.MatchClass):
                 for name in node.kwd_attrs:  # `case C(attr=x)` reads attr, as x.attr would
                     if problem := _attribute_problem(name):
@@ -284,14 +333,29 @@ class _Checker:
 
     def check_name(self, node: ast.Name) -> None:
         name = node.id
-        if name in DENIED_NAMES:
+        if name in _REFUSED_BUILTINS and isinstance(node.ctx, ast.Load) and self.is_builtin(node):
             self.report(node, "P300", f"{name!r} is not allowed")
         elif name.startswith("__") and name not in _ALLOWED_DUNDER_NAMES:
             self.report(node, "P201", f"name {name!r} is not allowed")
         elif name in self.modules:
             self.check_module_use(node, self.modules[name])
-        elif isinstance(node.ctx, ast.Load) and name in UNKNOWN_BUILTINS and not self.bound[name]:
-            self.report(node, "P300", f"{name!r} is not allowed")
+
+    def is_builtin(self, node: ast.Name) -> bool:
+        """Whether a name read here may be the builtin of that name: no function scope around it binds
+        it. (A module or class binding does not count: read before it, the name is still the builtin.)"""
+        path: list[ast.AST] = [node]
+        while (parent := self.parents.get(id(path[-1]))) is not None:
+            grandchild = path[-2] if len(path) > 1 else None
+            inside = isinstance(parent, _SCOPES) and _inside(parent, path[-1], grandchild)
+            if inside and node.id in self.locals_of(parent):
+                return False
+            path.append(parent)
+        return True
+
+    def locals_of(self, scope: ast.AST) -> set[str]:
+        if id(scope) not in self.scope_locals:
+            self.scope_locals[id(scope)] = _scope_locals(scope)
+        return self.scope_locals[id(scope)]
 
     def check_module_use(self, node: ast.Name, module: str) -> None:
         """``m.entry…``: the chain from a module name must start with one of the module's entries."""

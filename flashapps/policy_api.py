@@ -14,6 +14,7 @@ rendered from our templates, and its lists hold what the templates use plus clos
 from __future__ import annotations
 
 import builtins
+import keyword
 
 __all__ = [
     "DENIED_ATTRIBUTE_PREFIXES",
@@ -123,7 +124,9 @@ DENIED_NAMES = _names(
 """Names refused wherever they appear (loaded, bound or as a parameter): each reaches objects by name or
 runs code (``type`` builds classes and functions, ``super`` and ``dir`` walk classes, ``help`` runs pydoc)."""
 
-UNKNOWN_BUILTINS = frozenset(n for n in dir(builtins) if n not in SAFE_BUILTINS and not n.startswith("__"))
+UNKNOWN_BUILTINS = frozenset(
+    n for n in dir(builtins) if n not in SAFE_BUILTINS and not n.startswith("__") and not keyword.iskeyword(n)
+)
 """Every other builtin: refused unless the file binds the name itself."""
 
 DENIED_ATTRIBUTES = _names(
