@@ -107,3 +107,36 @@ def new_project(home: Path, idea: str) -> str:
         env=env, cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=300, check=True,
     )  # fmt: skip
     return str(json.loads(made.stdout)["project"])
+
+
+def publish_project(
+    home: Path, idea: str, out: Path, account: tuple[str, str], title: str, change: Callable[[Path], None] | None = None
+) -> str:
+    """A project made from ``idea`` in ``home`` (a studio's own), copied to ``out`` (``change`` may rewrite the
+    folder), and published by a new account straight into that studio's gallery, unchecked; its slug."""
+    from flashapps.report import TestResult, VerifyReport
+    from flashapps.settings import Settings
+    from gallery import GallerySettings, open_gallery
+    from workshop.actions import Workshop
+
+    project = new_project(home, idea)
+    env = os.environ.get("FLASHAPPS_HOME")
+    os.environ["FLASHAPPS_HOME"] = str(home)
+    try:
+        folder = Workshop(Settings()).copy_out(project, out)
+        if change is not None:
+            change(folder)
+        gallery = open_gallery(GallerySettings(database_url=f"sqlite:///{home / 'gallery.sqlite3'}",
+                                               store_dir=home / "gallery-store"))  # fmt: skip
+        maker = gallery.accounts.register(*account)
+        report = VerifyReport(backend="none", isolated=False, passed=True,
+                              tests=[TestResult(name="made with --no-verify", outcome="passed")])  # fmt: skip
+        try:
+            return gallery.apps.publish(maker, folder, report, title=title).slug
+        finally:
+            gallery.close()
+    finally:
+        if env is None:
+            os.environ.pop("FLASHAPPS_HOME", None)
+        else:
+            os.environ["FLASHAPPS_HOME"] = env

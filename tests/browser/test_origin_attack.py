@@ -12,21 +12,17 @@ the test fails if the apps ever come back to the studio's origin.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_support import new_project, page_text, settled, type_into, wait, wait_text
+from browser_support import page_text, publish_project, settled, type_into, wait, wait_text
 from conftest import MAINTAINER
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from flashapps.report import TestResult, VerifyReport
-from flashapps.settings import Settings
 from gallery import GallerySettings, open_gallery
-from workshop.actions import Workshop
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -101,26 +97,13 @@ attack({studio!r}, {{page: window.parent, signOut: true, top: true}}, (found) =>
 
 def publish_hostile(home: Path, out: Path, studio: str) -> str:
     """The app above, published by a maker straight into the studio's gallery (no generator, no policy)."""
-    project = new_project(home, "a tracker for my reading")
-    env = os.environ.get("FLASHAPPS_HOME")
-    os.environ["FLASHAPPS_HOME"] = str(home)
-    try:
-        folder = Workshop(Settings()).copy_out(project, out)
+
+    def hostile(folder: Path) -> None:
         (folder / "app.py").write_text(APP.format(attack=ATTACK, studio=studio), encoding="utf-8")
-        gallery = open_gallery(GallerySettings(database_url=f"sqlite:///{home / 'gallery.sqlite3'}",
-                                               store_dir=home / "gallery-store"))  # fmt: skip
-        maker = gallery.accounts.register("mallory", "mallory-password")
-        report = VerifyReport(backend="none", isolated=False, passed=True,
-                              tests=[TestResult(name="placed by the test", outcome="passed")])  # fmt: skip
-        try:
-            return gallery.apps.publish(maker, folder, report, title="Harmless looking app").slug
-        finally:
-            gallery.close()
-    finally:
-        if env is None:
-            os.environ.pop("FLASHAPPS_HOME", None)
-        else:
-            os.environ["FLASHAPPS_HOME"] = env
+
+    return publish_project(
+        home, "a tracker for my reading", out, ("mallory", "mallory-password"), "Harmless looking app", hostile
+    )
 
 
 def sign_in(driver: WebDriver, base: str) -> None:

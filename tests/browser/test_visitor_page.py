@@ -6,20 +6,16 @@ and the projector's QR code must use it. The phone opens the same path on the st
 
 from __future__ import annotations
 
-import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import new_project, settled, wait
+from browser_support import publish_project, settled, wait
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from flashapps.report import TestResult, VerifyReport
-from gallery import GallerySettings, open_gallery
 from studio.web.visit import qr_data_uri
-from workshop.actions import Workshop
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -51,27 +47,7 @@ def studio(public_url: str, studio: object) -> object:  # the conftest's studio,
 
 def publish_quiz(home: Path, out: Path) -> str:
     """A quiz made by the command line, published by a teacher account (the gallery of the studio's home)."""
-    from flashapps.settings import Settings
-
-    project = new_project(home, IDEA)
-    env = os.environ.get("FLASHAPPS_HOME")
-    os.environ["FLASHAPPS_HOME"] = str(home)
-    try:
-        folder = Workshop(Settings()).copy_out(project, out)
-        gallery = open_gallery(GallerySettings(database_url=f"sqlite:///{home / 'gallery.sqlite3'}",
-                                               store_dir=home / "gallery-store"))  # fmt: skip
-        teacher = gallery.accounts.register("ms_lin", "ms-lin-password")
-        report = VerifyReport(backend="none", isolated=False, passed=True,
-                              tests=[TestResult(name="made with --no-verify", outcome="passed")])  # fmt: skip
-        try:
-            return gallery.apps.publish(teacher, folder, report, title="Planets quiz").slug
-        finally:
-            gallery.close()
-    finally:
-        if env is None:
-            os.environ.pop("FLASHAPPS_HOME", None)
-        else:
-            os.environ["FLASHAPPS_HOME"] = env
+    return publish_project(home, IDEA, out, ("ms_lin", "ms-lin-password"), "Planets quiz")
 
 
 def phone(driver: WebDriver) -> WebDriver:
