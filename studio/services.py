@@ -179,6 +179,15 @@ def banner(runner: Any = None) -> tuple[str, str] | None:
             f"应用当前用 {name} 运行，隔离弱于 Docker（整个应用没有 cgroup 限制）。"
             "运行 make engine 启动 Docker 可获得完整沙箱。",
         ))  # fmt: skip
+    from sandbox.backends.quota import can_mount
+
+    if not can_mount():  # each app's data quota: a filesystem of its own needs root and loop devices
+        parts.append((
+            "Each app's data quota is only watched here (an app found over it is stopped), not held by a "
+            "filesystem of its own: run the studio as root with loop devices for that.",
+            "这里每个应用的数据配额只是巡查（发现超出就停止该应用），没有独立的文件系统限定："
+            "以 root 身份并在有 loop 设备的机器上运行工作室即可。",
+        ))  # fmt: skip
     verifying = backend_banner()
     if verifying is not None and verifying not in parts:
         parts.append(verifying)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from runner_support import Apps, ProxyServer, app_session
 
-from sandbox.backends.quota import MB, QuotaFull, image_of, usage
+from sandbox.backends.quota import MB, QuotaFull, can_mount, image_of, usage
 from studio.serving.runner import AppRunner
 
 pytestmark = [pytest.mark.slow, pytest.mark.docker, pytest.mark.timeout(240)]
@@ -69,6 +69,8 @@ def test_an_app_cannot_write_past_its_data_quota(
     runner = make_runner(max_running=2)
     if runner.backend_name == "local":
         pytest.skip("the local backend isolates nothing: its quota is the watcher's (the next test)")
+    if not can_mount():
+        pytest.skip("no filesystem per app without root and loop devices: the watcher's test covers this machine")
     server = proxy_server(runner)
     greedy = flashapps_home / "appdata" / "greedy"
 
@@ -210,3 +212,21 @@ def test_no_secret_of_the_studios_environment_reaches_an_app(
     assert not [k for k in seen if k.startswith("FLASHAPPS_")]
     text = json.dumps(seen).encode() + page
     assert not [value for value in SECRETS.values() if value.encode() in text]
+
+
+class _Named:
+    """A runner as the studio's banner sees it: the name of its backend."""
+
+    def __init__(self, backend_name: str) -> None:
+        self.backend_name = backend_name
+
+
+def test_the_banner_says_when_the_quota_is_only_watched(monkeypatch: pytest.MonkeyPatch) -> None:
+    from studio import services
+
+    monkeypatch.setattr(services, "backend_banner", lambda: None)
+    monkeypatch.setattr("sandbox.backends.quota.can_mount", lambda: False)
+    warned = services.banner(_Named("docker"))
+    assert warned is not None and "only watched" in warned[0] and "巡查" in warned[1]
+    monkeypatch.setattr("sandbox.backends.quota.can_mount", lambda: True)
+    assert services.banner(_Named("docker")) is None
