@@ -291,6 +291,9 @@ class _Checker:
                 self.check_import(node)
             elif isinstance(node, ast.ImportFrom):
                 self.check_import_from(node)
+        for module in self.allowed & MODULE_API.keys():  # logic.py gets its imports from the renderer
+            if not self.bound[module]:
+                self.modules.setdefault(module, module)
         for node in ast.walk(self.tree):  # names first: a module's chain is judged once, from its name
             if isinstance(node, ast.Name):
                 self.check_name(node)

@@ -477,3 +477,11 @@ def test_refused_attempts_would_escape_if_run(name: str, tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "REACHED" and done.stdout.split()[-1] == "True", done.stdout
     assert any(word in done.stdout for word in ("os", "builtins", "codecs")), done.stdout
+
+
+def test_a_logic_body_is_judged_with_the_imports_the_renderer_adds() -> None:
+    # the logic stage's bodies are checked one function at a time, without the imports logic.py will get
+    body = "def f(x: int) -> int:\n    return len(datetime.sys.modules)\n"
+    assert [f.code for f in check_source(body, "logic.py", ALLOWED_FILES["logic.py"])] == ["P210"]
+    fine = "def f(x: int, random: int) -> str:\n    return datetime.date.today().isoformat() * random\n"
+    assert check_source(fine, "logic.py", ALLOWED_FILES["logic.py"]) == []
