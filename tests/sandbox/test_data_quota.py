@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox.backends.quota import MB, QuotaFull, attach, can_mount, image_of, mount_all, release, usage
+from sandbox.backends.quota import MB, QuotaFull, attach, can_mount, detach, image_of, mount_all, release, usage
 
 pytestmark = pytest.mark.skipif(not can_mount(), reason="mounting a filesystem per app needs root and loop devices")
 
@@ -82,3 +82,30 @@ def test_without_isolation_the_watcher_bounds_it(tmp_path: Path) -> None:
     assert guard.over(now=True)
     with pytest.raises(QuotaFull):
         attach(folder, 2, isolated=False)
+
+
+def test_backups_find_a_mounted_folders_data_and_a_restore_refills_it(tmp_path: Path) -> None:
+    """The gallery's backup copies each app's folder in place (the image beside it is a file: skipped); its restore
+    refills a mounted folder in place, which stays bounded; ``detach`` lets a folder be renamed instead."""
+    from gallery.backup import _copy_app_data, _put_back_app_data
+
+    root = tmp_path / "appdata"
+    folder = root / "app3"
+    attach(folder, 6, isolated=True)
+    (folder / "notes.txt").write_text("in the image")
+    copied = tmp_path / "copied"
+    assert _copy_app_data(root, copied) == ["app3"]
+    assert [p.name for p in (copied / "app3").iterdir()] == ["notes.txt"]
+    (folder / "notes.txt").write_text("changed after the backup")
+    _put_back_app_data(copied, root)
+    assert (folder / "notes.txt").read_text() == "in the image" and os.path.ismount(folder)
+    assert fill(folder, 20) < 6
+    with pytest.raises(OSError):
+        folder.rename(root / ".app3.old")  # a mount point cannot be renamed: hence detach
+    assert detach(folder) and not detach(folder)
+    folder.rename(root / ".app3.old")
+    (root / "app3").mkdir()
+    (root / "app3" / "notes.txt").write_text("put back as a plain folder")
+    assert attach(folder, 6, isolated=True).mounted
+    assert (folder / "notes.txt").read_text() == "put back as a plain folder"
+    release(folder)
