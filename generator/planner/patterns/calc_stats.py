@@ -237,7 +237,7 @@ STATS: tuple[Calc, ...] = (
     ),
     Calc(
         "grades",
-        {"grade": 8, "gpa": 10, "average score": 8, "report card": 6, "成绩": 10, "平均分": 10, "绩点": 10, "分数": 4},
+        {"grade$": 8, "gpa": 10, "average score": 8, "report card": 6, "成绩": 10, "平均分": 10, "绩点": 10, "分数": 4},
         _grades,
     ),
     Calc(

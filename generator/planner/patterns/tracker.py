@@ -6,6 +6,7 @@ from flashapps.spec import AppSpec, Brief, DataField, Entity, Metric
 from generator.planner.lexicon import SUBJECTS, Subject, convert_unit
 from generator.planner.patterns.base import Context, Match, Pattern, date_field, note_field
 from generator.planner.patterns.records import history_screen, log_screen, save_path
+from generator.planner.patterns.tracker_entries import entry_fields, entry_log
 from generator.planner.patterns.tracker_generic import (
     generic_subject,
 )
@@ -33,6 +34,7 @@ KEYWORDS = {
     "跟踪": 3,
     "打卡": 1,
     "日记": 2,
+    "日志": 2,
     "监测": 2,
     "监督": 2,
     "每天": 1,
@@ -59,6 +61,8 @@ def score(ctx: Context) -> Match:
     base = ctx.match(KEYWORDS)
     if ctx.goal is not None:  # “2000 ml a day”: an amount per day is something to track
         base += Match(3.0, ())
+    if entry_fields(ctx):  # a log whose fields are listed: name a thing and its numbers
+        base += Match(14.0, ())
     subject, found = pick_subject(ctx)
     if subject is None:
         return base
@@ -200,6 +204,9 @@ def _sample(subject: Subject) -> int | float:
 
 
 def build(ctx: Context) -> AppSpec:
+    entries = entry_fields(ctx)
+    if entries:  # a log of named things with their numbers: typed fields and a summary per thing
+        return entry_log(ctx, entries)
     fields = daily_log_fields(ctx)
     if len(fields) >= 3:
         return multi_tracker(ctx, fields)
