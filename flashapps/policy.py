@@ -39,7 +39,7 @@ from flashapps.policy_api import (
 )
 from flashapps.report import Finding
 
-__all__ = ["ALLOWED_FILES", "LOCAL_MODULES", "check_bundle", "check_source", "plain_format", "public_names"]
+__all__ = ["ALLOWED_FILES", "LOCAL_MODULES", "check_bundle", "check_source", "imported_names", "plain_format"]
 
 _UI = {"streamlit", "pandas", "altair", "datetime", "html", "json", "random", "time", "csv", "io", "math", "re"}
 _LOCAL = {"components", "logic", "storage", "games"}
@@ -267,9 +267,9 @@ def _texts(node: ast.expr) -> Iterator[ast.expr]:
 class _Checker:
     """One pass over one file's tree."""
 
-    def __init__(self, file: str, allowed: set[str], local_api: Mapping[str, frozenset[str] | None], tree: ast.Module):
+    def __init__(self, file: str, allowed: set[str], local: Mapping[str, frozenset[str] | None], tree: ast.Module):
         self.file, self.allowed, self.tree = file, allowed, tree
-        self.api: dict[str, frozenset[str] | None] = {**MODULE_API, **local_api}
+        self.local = dict(local)  # the bundle's own modules, with the names each imports
         self.found: list[Finding] = []
         self.bound = _bindings(tree)
         self.modules: dict[str, str] = {}  # the names `import` binds, to the module each names
@@ -283,7 +283,7 @@ class _Checker:
         self.found.append(_finding(self.file, node, code, message))
 
     def importable(self, module: str) -> bool:
-        return module.split(".")[0] in self.allowed and module in self.api
+        return module.split(".")[0] in self.allowed and (module in MODULE_API or module in self.local)
 
     def run(self) -> list[Finding]:
         for node in ast.walk(self.tree):
@@ -327,12 +327,13 @@ class _Checker:
         if not self.importable(module):
             self.report(node, "P100", f"import of {module!r} is not allowed here")
             return
-        entries = self.api[module]
         for alias in node.names:
             if alias.name.startswith("_"):
                 self.report(node, "P102", f"importing the private name {alias.name!r} is not allowed")
-            elif entries is not None and alias.name not in entries:
-                self.report(node, "P103", f"{module}.{alias.name} is not on the allow-list of {module!r}")
+            elif module in self.local and alias.name in (self.local[module] or ()):
+                self.report(node, "P103", f"{module}.{alias.name} is not allowed: {module} imports it, never offers it")
+            elif module not in self.local and alias.name not in MODULE_API[module]:
+                self.report(node, "P103", f"{module}.{alias.name} is not allowed (not on the allow-list of {module!r})")
 
     def check_name(self, node: ast.Name) -> None:
         name = node.id
@@ -374,17 +375,28 @@ class _Checker:
             self.report(node, "P211", f"the module {node.id!r} can only be used as {node.id}.name")
             return
         path = [a.attr for a in chain]
-        entries = self.api.get(module)
-        if entries is None:  # a bundle module that is a symbolic link: the bundle is refused for it
+        if module in self.local:
+            self.check_local_use(node, module, chain)
             return
+        entries = MODULE_API[module]
         k = next((k for k in range(1, len(path) + 1) if ".".join(path[:k]) in entries), 0)
         if not k:
             self.done.add(id(chain[0]))
-            self.report(node, "P210", f"{module}.{path[0]} is not on the allow-list of {module!r}")
+            self.report(node, "P210", f"{module}.{path[0]} is not allowed (not on the allow-list of {module!r})")
             return
         self.done |= {id(a) for a in chain[:k]}
         if not isinstance(chain[k - 1].ctx, ast.Load):
             self.report(node, "P212", f"{module}.{'.'.join(path[:k])} cannot be changed")
+
+    def check_local_use(self, node: ast.Name, module: str, chain: list[ast.Attribute]) -> None:
+        """A bundle module offers what it defines, never what it imports (``storage.os``); None: a module
+        that is a symbolic link, refused on its own. Private names are refused as on any object."""
+        held = self.local[module]
+        if held is not None and chain[0].attr in held:
+            self.done.add(id(chain[0]))
+            self.report(node, "P210", f"{module}.{chain[0].attr} is not allowed: {module} imports it, never offers it")
+        elif not isinstance(chain[0].ctx, ast.Load):
+            self.report(node, "P212", f"{module}.{chain[0].attr} cannot be changed")
 
     def check_attribute(self, node: ast.Attribute) -> None:
         if id(node) in self.own_private:
@@ -413,20 +425,20 @@ class _Checker:
 
 
 def check_source(
-    source: str, file: str, allowed: set[str], local_api: Mapping[str, frozenset[str] | None] | None = None
+    source: str, file: str, allowed: set[str], local: Mapping[str, frozenset[str] | None] | None = None
 ) -> list[Finding]:
     """Findings for one Python file that may import the top-level modules in ``allowed``.
 
-    ``local_api``: the bundle's own modules and the names each offers (``check_bundle`` reads them
-    from the bundle; None for one that is a symbolic link, refused on its own); a file checked
-    alone may import none of them."""
+    ``local``: the bundle's own modules, each with the names it imports, which it never offers
+    (``check_bundle`` reads them from the bundle; None for one that is a symbolic link, refused on
+    its own); a file checked alone may import none of them."""
     try:
         tree = _parse(source, file)
     except SyntaxError as exc:
         return [
             Finding(tool="policy", file=file, line=exc.lineno or 0, code="P000", message=f"syntax error: {exc.msg}")
         ]
-    return _Checker(file, allowed, local_api or {}, tree).run()
+    return _Checker(file, allowed, local or {}, tree).run()
 
 
 def _top_bindings(node: ast.stmt) -> set[str]:
@@ -439,21 +451,20 @@ def _top_bindings(node: ast.stmt) -> set[str]:
     return set()
 
 
-def public_names(source: str) -> frozenset[str]:
-    """What a bundle module offers others: the public names it defines at its top level (functions,
-    classes, assignments), never a name it imports."""
+def imported_names(source: str) -> frozenset[str] | None:
+    """The names a bundle module binds by importing, anywhere in it: what it never offers others (a
+    module it imports, or a name it took from one). None when it does not parse (refused on its own).
+    Everything else it holds is its own code's, made under this same policy, so never a module."""
     try:
         tree = _parse(source, "module")
     except SyntaxError:
-        return frozenset()
-    imported = {
+        return None
+    return frozenset(
         a.asname or a.name.split(".")[0]
         for n in ast.walk(tree)
         if isinstance(n, ast.Import | ast.ImportFrom)
         for a in n.names
-    }
-    defined = {name for node in tree.body for name in _top_bindings(node)}
-    return frozenset(n for n in defined - imported if not n.startswith("_"))
+    )
 
 
 def check_bundle(bundle: Path) -> list[Finding]:
@@ -470,8 +481,8 @@ def check_bundle(bundle: Path) -> list[Finding]:
         for relative, path in present.items()
         if path is not None and relative in ALLOWED_FILES
     }
-    local_api = {
-        module: public_names(sources[file]) if file in sources else None
+    local = {
+        module: imported_names(sources[file]) if file in sources else None
         for module, file in LOCAL_MODULES.items()
         if file in present
     }
@@ -480,7 +491,7 @@ def check_bundle(bundle: Path) -> list[Finding]:
         if path is None:
             found.append(_finding(relative, None, "P400", "symbolic links are not allowed (never followed)"))
         elif relative in sources:
-            found += check_source(sources[relative], relative, ALLOWED_FILES[relative], local_api)
+            found += check_source(sources[relative], relative, ALLOWED_FILES[relative], local)
         elif relative not in _DATA_FILES:
             found.append(_finding(relative, None, "P401", "file not rendered by Flash Apps templates"))
     for required in ("app.py", "tests/test_app.py"):

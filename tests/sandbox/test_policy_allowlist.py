@@ -167,9 +167,15 @@ def test_planned_apps_pass_the_policy(idea: str, tmp_path: Path) -> None:
     assert check_bundle(render(spec, tmp_path / "app").path) == []
 
 
-def test_a_bundle_module_offers_only_what_it_defines(tmp_path: Path) -> None:
+def test_a_bundle_module_never_offers_what_it_imports(tmp_path: Path) -> None:
     bundle = render(water_tracker(), tmp_path / "water")
     app = bundle.path / "app.py"
     # storage.py imports os and json: neither is something it offers the app
     app.write_text(app.read_text() + "\nimport storage\n\nstorage.os.system('id')\nstorage.json.dumps(1)\n")
     assert [(f.file, f.code) for f in check_bundle(bundle.path)] == [("app.py", "P210")] * 2
+
+
+def test_a_logic_file_that_fails_the_policy_is_reported_for_what_it_does(tmp_path: Path) -> None:
+    bundle = render(water_tracker(), tmp_path / "water")
+    (bundle.path / "logic.py").write_text("import os\n\nos.system('touch /tmp/pwned')\n")
+    assert {(f.file, f.code) for f in check_bundle(bundle.path)} == {("logic.py", "P100")}
