@@ -137,7 +137,9 @@ def test_anyone_may_remix_a_draft_into_one_of_their_own(shop: Workshop) -> None:
     browser = new_secret()
     anonymous = shop.remix_draft(project, secret=browser)
     assert shop.projects.get(ben.project).owner == "ben" and ben.passed
-    assert shop.may_change(ben.project, Maker(username="ben")) and not shop.may_change(ben.project, Maker(username="ana"))
+    assert shop.may_change(ben.project, Maker(username="ben")) and not shop.may_change(
+        ben.project, Maker(username="ana")
+    )
     assert shop.may_change(anonymous.project, Maker(secret=browser))
     assert not shop.may_change(anonymous.project, Maker(secret=new_secret()))
     assert shop.projects.version(ben.project).spec == shop.projects.version(project).spec
