@@ -33,7 +33,7 @@ sandbox-image: $(STAMP) engine ## build the sandbox image when its recipe change
 models: $(STAMP) ## the local model server (pinned wheel) and the 0.5B model, checked by sha256, for the real-model tests
 	@$(BIN)/python -m generator.localmodel install local-small || { [ "$$CI" = "true" ] && echo "CI needs the local-small model" && exit 1; echo "no local model: the real-model tests will be skipped"; }
 
-run: $(STAMP) sandbox-image ## start the studio and every app on one address (HOST, PORT; HOST=0.0.0.0 serves a class on the network)
+run: $(STAMP) sandbox-image ## start the studio (PORT) and its apps on their own origin (the next port); HOST=0.0.0.0 serves a class on the network
 	@$(BIN)/flashapps studio --host $(HOST) --port $(PORT)
 
 test: $(STAMP) sandbox-image models ## run every test (fails when a test fails or none ran)

@@ -247,7 +247,8 @@ def _cmd_prune(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_studio(args: argparse.Namespace, settings: Settings) -> int:
-    """The studio and every app on one address (studio/server.py prints it, and any sandbox warning)."""
+    """The studio on its port and every app on the apps' own origin (studio/server.py prints both, and any sandbox
+    warning)."""
     from studio.server import serve
 
     return serve(args.host, args.port)
@@ -289,7 +290,7 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("dir")
     preview.add_argument("--port", type=int, default=8502)
     preview.set_defaults(run=_cmd_preview)
-    studio = commands.add_parser("studio", help="start the studio; it serves every app on the same address")
+    studio = commands.add_parser("studio", help="start the studio; apps get an origin of their own (the next port)")
     studio.add_argument("--host", default=os.environ.get("FLASHAPPS_HOST", "127.0.0.1"), help="address to listen on")
     studio.add_argument("--port", type=int, default=int(os.environ.get("FLASHAPPS_PORT", "8501")))
     studio.set_defaults(run=_cmd_studio)

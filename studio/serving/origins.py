@@ -58,16 +58,21 @@ _OWN_COOKIES = b"flashapps_"
 """The studio's own cookies (``flashapps_session``, ``flashapps_maker``): set by the studio alone."""
 
 
+_NOTHING_REMOTE = "img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; form-action 'self'"
+"""No page loads an image or sound from elsewhere (a model-written Markdown image is no tracking pixel) or sends
+anything to another address: what a visitor types into an app stays between the browser and the app."""
+
+
 def studio_policy(headers: Headers | dict[str, str]) -> str:
     """The studio's CSP: framed by itself only, frames itself and the apps' origin, no foreign workers."""
     apps = links.apps_frame_source(_plain(headers))
-    return f"frame-ancestors 'self'; frame-src 'self' {apps} blob: data:; worker-src 'self' blob:"
+    return f"frame-ancestors 'self'; frame-src 'self' {apps} blob: data:; worker-src 'self' blob:; {_NOTHING_REMOTE}"
 
 
 def apps_policy(headers: Headers | dict[str, str]) -> str:
     """An app's CSP: framed by the studio and by itself (components), workers only from itself or blobs."""
     ancestors = " ".join(["'self'", *links.studio_origins(_plain(headers))])
-    return f"frame-ancestors {ancestors}; worker-src 'self' blob:"
+    return f"frame-ancestors {ancestors}; worker-src 'self' blob:; {_NOTHING_REMOTE}"
 
 
 def _plain(headers: Headers | dict[str, str]) -> dict[str, str]:

@@ -12,7 +12,7 @@ import contextlib
 import streamlit as st
 
 from studio import drafts_auth
-from studio.web.ui import _navigate, t, user
+from studio.web.ui import navigate, t, user
 from workshop.makers import Maker, new_secret
 
 __all__ = ["actor", "keep_in_browser", "secret", "secret_for_new"]
@@ -57,4 +57,4 @@ def keep_in_browser(next_path: str) -> None:
     if not st.session_state.pop(_UNKEPT, False) or not drafts_auth.enabled():
         return
     url = drafts_auth.keep_url(drafts_auth.issue(str(st.session_state[_KEY])), next_path)
-    _navigate(url, t("keeping_draft"))  # as after signing in: the whole browser, with a link without scripts
+    navigate(url, t("keeping_draft"))  # as after signing in: the whole browser, with a link without scripts

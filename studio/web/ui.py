@@ -64,7 +64,7 @@ def _cookie_token() -> str | None:
     return None
 
 
-def _navigate(url: str, message: str) -> None:
+def navigate(url: str, message: str) -> None:
     """Sends the whole browser to ``url`` (one of our /auth/ routes), with a link should scripts be off."""
     target = json.dumps(url).replace("<", "\\u003c")
     st.html(f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True)
@@ -77,7 +77,7 @@ def signed_in(token: str, next_path: str) -> None:
     then the browser lands on ``next_path``; without those routes (AppTest) it stays in session state."""
     st.session_state["token"] = token
     if auth.enabled():
-        _navigate(auth.claim_url(auth.issue(token), next_path), t("signing_in"))
+        navigate(auth.claim_url(auth.issue(token), next_path), t("signing_in"))
 
 
 def sign_out() -> None:

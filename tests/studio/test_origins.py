@@ -96,7 +96,8 @@ def test_the_apps_origin_serves_apps_alone_and_the_studio_sends_them_there(split
     page = _request(studio, STUDIO_PORT, "/", host)
     assert page.text == "reached /"
     assert page.headers["content-security-policy"] == (
-        "frame-ancestors 'self'; frame-src 'self' http://127.0.0.1:8502 blob: data:; worker-src 'self' blob:"
+        "frame-ancestors 'self'; frame-src 'self' http://127.0.0.1:8502 blob: data:; worker-src 'self' blob:; "
+        "img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; form-action 'self'"
     )
     sent = _request(studio, STUDIO_PORT, "/apps/water/_stcore/health?x=1", host)
     assert sent.status_code == 307 and sent.headers["location"] == "http://127.0.0.1:8502/apps/water/_stcore/health?x=1"
@@ -105,7 +106,8 @@ def test_the_apps_origin_serves_apps_alone_and_the_studio_sends_them_there(split
     reached = _request(apps, APPS_PORT, "/apps/water/", app_host)
     assert reached.text == "reached /apps/water/"
     assert reached.headers["content-security-policy"] == (
-        "frame-ancestors 'self' http://127.0.0.1:8501; worker-src 'self' blob:"
+        "frame-ancestors 'self' http://127.0.0.1:8501; worker-src 'self' blob:; "
+        "img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; form-action 'self'"
     )
     for path in ("/", "/sw.js", "/_stcore/health", "/auth/sign-out", "/s/water", "/apps/Bad Key/"):
         assert _request(apps, APPS_PORT, path, app_host).status_code == 404, path  # no studio on the apps' origin
