@@ -28,6 +28,7 @@ from bench.e2e import one_run, temp_gallery
 from bench.ideas import Idea
 from bench.shots import Photographer, ShotError, available, free_port, serve_app, wait_healthy
 from bench.stats import stats
+from sandbox.backends.quota import unmount_under
 from sandbox.backends.serve import tree_rss
 from sandbox.verify import get_backend
 
@@ -115,6 +116,7 @@ def _studio(home: Path, gallery_dir: Path, apps: int, backend: str | None) -> It
             process.kill()
             process.wait(timeout=10)
         log.close()
+        unmount_under(home)  # apps' data folders stay mounted after the studio (root): the scratch home goes next
 
 
 def _baseline(bundles: list[Path], camera: Photographer | None) -> tuple[list[float], list[int]]:
