@@ -40,6 +40,7 @@ from flashapps.files import folder_digest
 from generator.generate import generate
 from generator.providers.offline import OfflineProvider
 from generator.render import render
+from sandbox.backends.quota import unmount_under
 from studio.serving.proxy import proxy_routes
 from studio.serving.runner import AppRunner, RunnerSettings, Target
 
@@ -200,6 +201,7 @@ def bench_visitors(visitors: int = 40, backend_name: str | None = None) -> dict[
                     out[name]["warm"] = {k: warm[k] for k in ("usable_page_s", "refusals", "processes")}
             finally:
                 runner.stop_all()
+                unmount_under(Path(scratch))  # apps' data folders stay mounted (root): the scratch folder goes next
     return out
 
 

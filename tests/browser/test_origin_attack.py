@@ -139,6 +139,21 @@ def attack_results(driver: WebDriver, timeout: float = 120) -> dict[str, str]:
     raise AssertionError(f"the app's script never reported; the page says:\n{page_text(driver)[-1500:]}")
 
 
+def reported_on_the_app_page(driver: WebDriver, timeout: float = 120) -> dict[str, str]:
+    """The app opened on its own origin, not framed: what its component's script reported."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in driver.find_elements(By.CSS_SELECTOR, "iframe"):
+            driver.switch_to.frame(frame)
+            found = driver.find_elements(By.ID, "attack")
+            text = str(found[0].text) if found else ""
+            driver.switch_to.default_content()
+            if text.startswith("{"):
+                return dict(json.loads(text))
+        time.sleep(1)
+    raise AssertionError(f"the app's script never reported; the page says:\n{page_text(driver)[-1500:]}")
+
+
 def workers(driver: WebDriver) -> int:
     return int(
         driver.execute_async_script(
@@ -199,6 +214,8 @@ def test_an_apps_script_cannot_read_or_drive_the_studio_as_its_viewer(
     assert workers(maintainer) == 0
     maintainer.get(f"{apps}apps/{slug}/")
     settled(maintainer, 120)
+    alone = reported_on_the_app_page(maintainer)  # its worker attempt is over (a refused one is gone with it)
+    assert alone["worker_here"].startswith("failed"), alone
     assert workers(maintainer) == 0
     actions, likes, state = audit(home, slug)
     assert likes == 0 and state == "published" and "app.feature" not in actions, (actions, likes, state)
