@@ -116,42 +116,44 @@ def sign_in(driver: WebDriver, base: str) -> None:
     settled(driver)
 
 
-def attack_results(driver: WebDriver, timeout: float = 120) -> dict[str, str]:
-    """Into the app's frame, then its component's frame: what the script reported."""
+def _report_in_frames(driver: WebDriver) -> dict[str, str] | None:
+    """What the script reported in one of the frames of the current document, if it has yet."""
+    for frame in driver.find_elements(By.CSS_SELECTOR, "iframe"):
+        driver.switch_to.frame(frame)
+        found = driver.find_elements(By.ID, "attack")
+        text = str(found[0].text) if found else ""
+        driver.switch_to.parent_frame()
+        if text.startswith("{"):
+            return dict(json.loads(text))
+    return None
+
+
+def _report(driver: WebDriver, framed: bool, timeout: float) -> dict[str, str]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         driver.switch_to.default_content()
-        for outer in driver.find_elements(By.CSS_SELECTOR, "iframe"):
-            if "/apps/" not in (outer.get_attribute("src") or ""):
-                continue
-            driver.switch_to.frame(outer)
-            for inner in driver.find_elements(By.CSS_SELECTOR, "iframe"):
-                driver.switch_to.frame(inner)
-                found = driver.find_elements(By.ID, "attack")
-                text = str(found[0].text) if found else ""
-                driver.switch_to.parent_frame()
-                if text.startswith("{"):
-                    driver.switch_to.default_content()
-                    return dict(json.loads(text))
+        outers = [
+            f for f in driver.find_elements(By.CSS_SELECTOR, "iframe") if "/apps/" in (f.get_attribute("src") or "")
+        ]
+        for outer in outers if framed else [None]:
+            if outer is not None:
+                driver.switch_to.frame(outer)
+            found = _report_in_frames(driver)
             driver.switch_to.default_content()
+            if found is not None:
+                return found
         time.sleep(1)
-    driver.switch_to.default_content()
     raise AssertionError(f"the app's script never reported; the page says:\n{page_text(driver)[-1500:]}")
+
+
+def attack_results(driver: WebDriver, timeout: float = 120) -> dict[str, str]:
+    """Into the app's frame, then its component's frame: what the script reported."""
+    return _report(driver, True, timeout)
 
 
 def reported_on_the_app_page(driver: WebDriver, timeout: float = 120) -> dict[str, str]:
     """The app opened on its own origin, not framed: what its component's script reported."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in driver.find_elements(By.CSS_SELECTOR, "iframe"):
-            driver.switch_to.frame(frame)
-            found = driver.find_elements(By.ID, "attack")
-            text = str(found[0].text) if found else ""
-            driver.switch_to.default_content()
-            if text.startswith("{"):
-                return dict(json.loads(text))
-        time.sleep(1)
-    raise AssertionError(f"the app's script never reported; the page says:\n{page_text(driver)[-1500:]}")
+    return _report(driver, False, timeout)
 
 
 def workers(driver: WebDriver) -> int:
