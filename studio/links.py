@@ -186,13 +186,9 @@ def _listens_everywhere() -> bool:
 def public_base(headers: Mapping[str, str] | None = None, addresses: Sequence[str] | None = None) -> str:
     """``FLASHAPPS_PUBLIC_URL``, else the scheme and host the request came to (the LAN address instead of a
     loopback one when the studio listens on every interface)."""
-    configured = Settings().public_url.strip()
-    if configured:
-        return configured.rstrip("/")
-    headers = headers or {}
-    host = (headers.get("X-Forwarded-Host") or headers.get("Host") or "localhost:8501").split(",")[0].strip()
-    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
-    base = f"{scheme if scheme in ('http', 'https') else 'http'}://{host}"
+    base = request_base(headers)
+    if Settings().public_url.strip():
+        return base
     if is_loopback(base) and _listens_everywhere():
         port = urlsplit(base).port or int(str(_LISTEN.get("port") or 80))
         return lan_url(port, addresses) or base
