@@ -93,6 +93,12 @@ class serve_app:
             raise
         return self
 
+    @property
+    def pid(self) -> int:
+        """The app's process (while inside)."""
+        assert self._process is not None
+        return self._process.pid
+
     def memory_bytes(self) -> int:
         """Resident memory of the app's process tree, from /proc (bytes)."""
         from sandbox.backends.serve import tree_rss

@@ -44,7 +44,7 @@ from sandbox.backends.quota import unmount_under
 from studio.serving.proxy import proxy_routes
 from studio.serving.runner import AppRunner, RunnerSettings, Target
 
-__all__ = ["IDEAS", "bench_visitors", "visitors_markdown"]
+__all__ = ["IDEAS", "bench_visitors", "visit_once", "visitors_markdown"]
 
 _MB = 2**20
 _LIMIT_S = 600
@@ -131,6 +131,15 @@ async def _session(
             return usable, "ok"
     except Exception as error:  # a closed or refused WebSocket: counted, never retried
         return None, f"websocket {type(error).__name__}"
+
+
+async def visit_once(url: str) -> bool:
+    """One visitor who loads the page, runs the script to its end and leaves: whether the script finished."""
+    done = asyncio.Event()
+    done.set()
+    async with httpx2.AsyncClient(timeout=120, headers={"Accept": "text/html,*/*;q=0.8"}) as client:
+        usable, _why = await _visit(client, url, done, [])
+    return usable is not None
 
 
 async def _crowd(base: str, keys: list[str], visitors: int, runner: AppRunner) -> dict[str, Any]:
