@@ -24,14 +24,16 @@ from gallery import AppView, Gallery, GallerySettings, PrivacyFinding, UserView,
 from generator.providers import get_provider
 from studio import links
 from studio.limits import MakerLimits
+from workshop import tasks
 from workshop.actions import Emit, Maker, Outcome, Workshop, sandbox_verifier
-from workshop.jobs import InProcessQueue, Job, JobStore
+from workshop.jobs import InProcessQueue, Job, JobQueue, JobStore, queue_url
 from workshop.projects import ProjectStore
 
 __all__ = [
     "app_url",
     "backend_banner",
     "banner",
+    "cancel",
     "draft_url",
     "gallery",
     "project_meta",
@@ -59,14 +61,44 @@ log = logging.getLogger("studio")
 
 # -- where things are --------------------------------------------------------------------------
 @lru_cache(maxsize=4)
-def _jobs(home: str) -> InProcessQueue:
+def _jobs(home: str, queue_url: str) -> JobQueue:
     # drafts and runs an hour per maker; old jobs and abandoned drafts pruned at most hourly (workshop/jobs.py)
-    return InProcessQueue(JobStore(Path(home)), workers=2, admit=MakerLimits().admit, sweep_every=3600)
+    if queue_url:  # PostgreSQL: procrastinate, run by `flashapps worker` on any host (workshop/pgqueue.py)
+        from workshop.pgqueue import PgQueue
+
+        return PgQueue(queue_url, admit=MakerLimits().admit)
+    return InProcessQueue(JobStore(Path(home)), workers=2, admit=MakerLimits().admit, sweep_every=3600,
+                          runner=_run_task)  # fmt: skip
 
 
-def jobs() -> InProcessQueue:
-    """The queue that runs this ``FLASHAPPS_HOME``'s jobs (create, edit, undo, remix)."""
-    return _jobs(str(Settings().home))
+def jobs() -> JobQueue:
+    """The queue that runs this ``FLASHAPPS_HOME``'s jobs (create, edit, undo, remix): in this process, or in
+    PostgreSQL when the jobs database setting is a PostgreSQL URL (workshop/pgqueue.py)."""
+    return _jobs(str(Settings().home), queue_url())
+
+
+def _task_env() -> tasks.TaskEnv:
+    return tasks.TaskEnv(workshop=workshop, provider=lambda: get_provider(provider_name()), gallery=gallery)
+
+
+def _run_task(job: Job, emit: Emit, save: Callable[[], None]) -> dict[str, Any]:
+    """A job run in this process, from its data, with this module's workshop (tests replace it)."""
+    try:
+        return tasks.run(job, _task_env(), emit, save)
+    except UserError:
+        raise
+    except Exception as exc:
+        raise unexpected(exc) from None
+
+
+def cancel(job_id: str, actor: Maker) -> bool:
+    """Cancels a waiting (or running) job for the maker who asked for it; False when it is not theirs or it is
+    over."""
+    job = jobs().store.get(job_id)
+    mine = tasks.actor_for(maker=actor)
+    if not job.actor or not any(mine.get(k) and mine.get(k) == job.actor.get(k) for k in ("owner", "creator")):
+        return False
+    return jobs().cancel(job_id)
 
 
 def projects() -> ProjectStore:
@@ -209,6 +241,8 @@ def workshop() -> Workshop:
 
 
 def _submit(kind: str, payload: dict[str, Any], work: Callable[[Emit], Outcome]) -> Job:
+    """A job run from a closure in this process (an upload carries its file); other jobs go through ``_queue``."""
+
     def guarded(emit: Emit) -> dict[str, Any]:
         try:
             return work(emit).result()
@@ -220,14 +254,20 @@ def _submit(kind: str, payload: dict[str, Any], work: Callable[[Emit], Outcome])
     return jobs().submit(kind, payload, guarded)
 
 
+def _queue(kind: str, payload: dict[str, Any], actor: dict[str, str], key: str | None) -> Job:
+    """Submits a job that runs from its data (workshop/tasks.py) on whichever queue this studio uses. Without a
+    ``key`` one is derived from the maker and the exact input over a short window: a double click is one job."""
+    if key is None and (actor.get("owner") or actor.get("creator")):
+        key = tasks.idempotency_key(kind, payload, actor)
+    return jobs().submit(kind, payload, key=key, maker=tasks.maker_key(actor), actor=actor)
+
+
 # -- jobs --------------------------------------------------------------------------------------
-def start_create(idea: str, owner: str | None = None, secret: str | None = None) -> Job:
+def start_create(
+    idea: str, owner: str | None = None, secret: str | None = None, *, idempotency_key: str | None = None
+) -> Job:
     """A new draft, made by the signed-in ``owner``, else by the browser holding ``secret`` (workshop.makers)."""
-
-    def work(emit: Emit) -> Outcome:
-        return workshop().create(idea, get_provider(provider_name()), owner=owner, secret=secret, emit=emit)
-
-    return _submit("create", {"idea": idea}, work)
+    return _queue("create", {"idea": idea}, tasks.actor_for(owner, secret), idempotency_key)
 
 
 def may_change(project_id: str, actor: Maker) -> bool:
@@ -235,40 +275,32 @@ def may_change(project_id: str, actor: Maker) -> bool:
     return workshop().may_change(project_id, actor)
 
 
-def start_edit(project_id: str, sentence: str, actor: Maker) -> Job:
-    def work(emit: Emit) -> Outcome:
-        return workshop().edit(project_id, sentence, get_provider(provider_name()), actor=actor, emit=emit)
-
-    return _submit("edit", {"project": project_id, "sentence": sentence}, work)
+def start_edit(project_id: str, sentence: str, actor: Maker, *, idempotency_key: str | None = None) -> Job:
+    payload = {"project": project_id, "sentence": sentence}
+    return _queue("edit", payload, tasks.actor_for(maker=actor), idempotency_key)
 
 
 def start_scope(project_id: str, scope: str, actor: Maker) -> Job:
     """The switch for whose records an app keeps: personal, shared or submissions (a new version)."""
-    work = lambda emit: workshop().set_scope(project_id, scope, actor=actor, emit=emit)  # type: ignore[arg-type]  # noqa: E731
-    return _submit("scope", {"project": project_id, "scope": scope}, work)
+    return _queue("scope", {"project": project_id, "scope": scope}, tasks.actor_for(maker=actor), None)
 
 
 def start_undo(project_id: str, to: int, actor: Maker) -> Job:
-    work = lambda emit: workshop().undo(project_id, to, actor=actor, emit=emit)  # noqa: E731
-    return _submit("undo", {"project": project_id, "to": to}, work)
+    return _queue("undo", {"project": project_id, "to": to}, tasks.actor_for(maker=actor), None)
 
 
 def start_remix(slug: str, version: int | None, viewer: UserView | None, secret: str | None = None) -> Job:
     """A new studio project from a published app's spec, verified; its lineage goes with it when published.
     Made by ``viewer``, else by the browser holding ``secret``."""
     number = gallery().apps.remix(slug, version, viewer).source_version  # refused here, before a job
-
-    def work(emit: Emit) -> Outcome:
-        return workshop().remix(gallery(), slug, number, viewer, secret=secret, emit=emit)
-
-    return _submit("remix", {"app": slug, "version": number}, work)
+    actor = tasks.actor_for(viewer.username if viewer else None, secret)
+    return _queue("remix", {"app": slug, "version": number}, actor, None)
 
 
 def start_remix_draft(project_id: str, owner: str | None, secret: str | None) -> Job:
     """A draft of one's own from someone else's draft (its current version), made by ``owner`` or ``secret``."""
     projects().get(project_id)  # an unknown draft is refused here, before a job
-    work = lambda emit: workshop().remix_draft(project_id, owner=owner, secret=secret, emit=emit)  # noqa: E731
-    return _submit("remix", {"project": project_id}, work)
+    return _queue("remix", {"project": project_id}, tasks.actor_for(owner, secret), None)
 
 
 def project_meta(project_id: str) -> dict[str, Any]:

@@ -112,10 +112,13 @@ class Workshop:
         secret: str | None = None,
         language: Language | None = None,
         emit: Emit | None = None,
+        creator: str | None = None,
+        project_id: str | None = None,
     ) -> Outcome:
         """Generates, renders and checks (with bounded repair) version 1 of a new project, made by the signed-in
-        ``owner``, else by the browser holding ``secret``, else (neither) on the command line."""
-        project_id = new_project_id()
+        ``owner``, else by the browser holding ``secret``, else (neither) on the command line.
+        A job passes the ``creator`` hash instead of a secret, and the ``project_id`` it chose before starting."""
+        project_id = project_id or new_project_id()
         folder = self.projects.bundle_dir(project_id, 1)
         try:
             result = build(
@@ -128,7 +131,7 @@ class Workshop:
         generation = result.generation
         self.projects.create(
             generation.idea, generation.spec, generation.provider, owner=owner, project_id=project_id,
-            digest=result.bundle.digest, calls=generation.calls, creator=_creator(owner, secret),
+            digest=result.bundle.digest, calls=generation.calls, creator=creator or _creator(owner, secret),
         )  # fmt: skip
         if result.report is not None:
             self.projects.record_verify(project_id, 1, result.report)
@@ -138,32 +141,36 @@ class Workshop:
         )  # fmt: skip
 
     def remix(self, gallery: Gallery, slug: str, version: int | None, viewer: UserView | None,
-              *, secret: str | None = None, emit: Emit | None = None) -> Outcome:  # fmt: skip
+              *, secret: str | None = None, emit: Emit | None = None, creator: str | None = None,
+              project_id: str | None = None) -> Outcome:  # fmt: skip
         """A new project from a published app's spec; its lineage goes with it when it is published.
-        Made by ``viewer``, else by the browser holding ``secret``."""
+        Made by ``viewer``, else by the browser holding ``secret`` (a job: its ``creator`` hash)."""
         draft = gallery.apps.remix(slug, version, viewer)
         source = gallery.apps.get_by_slug(slug, viewer)
-        project_id = new_project_id()
+        project_id = project_id or new_project_id()
         bundle = self._render(project_id, 1, draft.spec, emit)
         self.projects.create(
             f"remix: {source.title}", draft.spec, "remix", owner=viewer.username if viewer else None,
-            project_id=project_id, digest=bundle.digest, creator=_creator(viewer.username if viewer else None, secret),
+            project_id=project_id, digest=bundle.digest,
+            creator=creator or _creator(viewer.username if viewer else None, secret),
         )  # fmt: skip
         self.projects.save_meta(project_id, {"remix_of": [draft.source_slug, draft.source_version]})
         report = self._check(project_id, 1, bundle, draft.spec.brief.language, emit)
         return Outcome(project=project_id, version=1, bundle=bundle, report=report)
 
     def remix_draft(self, project_id: str, *, owner: str | None = None, secret: str | None = None,
-                    emit: Emit | None = None) -> Outcome:  # fmt: skip
+                    emit: Emit | None = None, creator: str | None = None,
+                    new_id: str | None = None) -> Outcome:  # fmt: skip
         """A new project of one's own from the current version of a draft someone else made (anyone with its
-        link may look at it): made by the signed-in ``owner``, else by the browser holding ``secret``."""
+        link may look at it): made by the signed-in ``owner``, else by the browser holding ``secret`` (a job: its
+        ``creator`` hash)."""
         source = self.projects.get(project_id)
         spec = self.projects.version(project_id).spec
-        new_id = new_project_id()
+        new_id = new_id or new_project_id()
         bundle = self._render(new_id, 1, spec, emit)
         self.projects.create(
             source.idea, spec, "remix", owner=owner, project_id=new_id, digest=bundle.digest,
-            creator=_creator(owner, secret),
+            creator=creator or _creator(owner, secret),
         )  # fmt: skip
         report = self._check(new_id, 1, bundle, spec.brief.language, emit)
         return Outcome(project=new_id, version=1, bundle=bundle, report=report)

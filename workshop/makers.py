@@ -44,6 +44,7 @@ class Maker(BaseModel):
     username: str | None = None
     secret: str | None = Field(default=None, repr=False)
     local: bool = False
+    creator: str | None = Field(default=None, repr=False, description="the secret's hash, as a queued job carries it")
 
     @classmethod
     def command_line(cls) -> Maker:
@@ -74,7 +75,9 @@ def may_change(owner: str | None, creator: str | None, maker: Maker) -> bool:
     if owner is not None:
         return maker.username == owner
     if creator is not None:
-        return _holds(maker.secret, creator)
+        return _holds(maker.secret, creator) or (
+            maker.creator is not None and hmac.compare_digest(maker.creator, str(creator))
+        )
     return maker.local
 
 
