@@ -254,6 +254,27 @@ def _cmd_studio(args: argparse.Namespace, settings: Settings) -> int:
     return serve(args.host, args.port)
 
 
+def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    """Runs the studio's jobs from the PostgreSQL queue (workshop/pgqueue.py) until SIGTERM; on any host with a
+    Docker engine, the same FLASHAPPS_HOME folder and the same jobs database."""
+    from workshop import tasks
+    from workshop.jobs import queue_url
+    from workshop.pgqueue import run_worker
+
+    url = queue_url()
+    if not url:
+        raise UserError(
+            "A worker needs the jobs database: set FLASHAPPS_DATABASE_URL (or FLASHAPPS_QUEUE_URL) to a PostgreSQL "
+            "address. Without one, the studio runs its jobs itself.",
+            "工作进程需要任务数据库：请把 FLASHAPPS_DATABASE_URL（或 FLASHAPPS_QUEUE_URL）设为 PostgreSQL 地址。"
+            "不设置时，工作室自己运行任务。",
+        )
+    verify = not args.no_verify
+    run_worker(url, concurrency=args.concurrency, stalled_after=args.stalled_after, heartbeat=args.heartbeat,
+               env=lambda: tasks.default_env(verify=verify))  # fmt: skip
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flashapps", description="One sentence in, a small working app out.")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details on stderr instead of the log file")
@@ -299,6 +320,13 @@ def _parser() -> argparse.ArgumentParser:
     prune.add_argument("--drafts-days", type=float,
                        help="anonymous drafts untouched this long (default: FLASHAPPS_PRUNE_DRAFTS_DAYS)")  # fmt: skip
     prune.set_defaults(run=_cmd_prune)
+    worker = commands.add_parser("worker", help="run generation and checks from the PostgreSQL job queue")
+    worker.add_argument("--concurrency", type=int, default=2, help="jobs at once (default 2)")
+    worker.add_argument("--stalled-after", type=float, default=30.0,
+                        help="seconds without a heartbeat before another worker retries a worker's job")  # fmt: skip
+    worker.add_argument("--heartbeat", type=float, default=5.0, help="seconds between this worker's heartbeats")
+    worker.add_argument("--no-verify", action="store_true", help="skip checking apps in the sandbox")
+    worker.set_defaults(run=_cmd_worker)
     commands.add_parser("gallery", help="create the first maintainer, back up and restore the gallery")
     commands.add_parser("models", help="install, list and remove the local models (local-small, local)")
     return parser
