@@ -1,7 +1,12 @@
-"""Gallery settings: ``FLASHAPPS_GALLERY_*`` variables; state lives under ``$FLASHAPPS_HOME``."""
+"""Gallery settings: ``FLASHAPPS_GALLERY_*`` variables; state lives under ``$FLASHAPPS_HOME``.
+
+The database is ``FLASHAPPS_GALLERY_DATABASE_URL``, else ``FLASHAPPS_DATABASE_URL`` (the one database a scaled
+deployment shares: gallery, jobs, sign-ins), else SQLite in the home folder.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, model_validator
@@ -9,7 +14,16 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flashapps.settings import home_folder
 
-__all__ = ["GallerySettings"]
+__all__ = ["GallerySettings", "sqlalchemy_url"]
+
+
+def sqlalchemy_url(url: str) -> str:
+    """``url`` with the driver SQLAlchemy needs for PostgreSQL (psycopg 3): a plain ``postgresql://`` or
+    ``postgres://`` URL, as other tools write it, names no driver."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
 
 
 class GallerySettings(BaseSettings):
@@ -28,6 +42,8 @@ class GallerySettings(BaseSettings):
     @model_validator(mode="after")
     def _defaults_under_home(self) -> GallerySettings:
         home = home_folder()
+        if not self.database_url:
+            self.database_url = sqlalchemy_url(os.environ.get("FLASHAPPS_DATABASE_URL", ""))
         if not self.database_url:
             self.database_url = f"sqlite:///{home / 'gallery.sqlite3'}"
         if self.store_dir is None:
