@@ -94,6 +94,9 @@ class SqlJobStore:
         if upgrade:
             migrate(self.engine)
 
+    def close(self) -> None:
+        self.engine.dispose()
+
     @contextlib.contextmanager
     def _tx(self) -> Iterator[Connection]:
         with self.engine.begin() as connection:
@@ -368,6 +371,7 @@ class PgQueue:
         if self._local is not None:
             self._local.shutdown()
         self.app.close()
+        self.store.close()
 
 
 # -- the worker ------------------------------------------------------------------------------------
@@ -406,7 +410,7 @@ def _fail_stalled(app: Any, found: Any) -> None:
 def run_worker(url: str, *, concurrency: int = 2, stalled_after: float = 30, heartbeat: float = 5,
                env: Callable[[], tasks.TaskEnv] | None = None) -> None:  # fmt: skip
     """Runs jobs until SIGTERM or SIGINT (the running ones finish first): ``concurrency`` at once."""
-    migrate(SqlJobStore(url, upgrade=False).engine)
+    SqlJobStore(url).close()  # the tables, migrated
     app = make_app(url, worker=True, env=env)
     app.flashapps_store = SqlJobStore(url, upgrade=False)
 
