@@ -359,10 +359,12 @@ def test_a_game_says_itself_what_it_leaves_out() -> None:
 
 
 @pytest.mark.parametrize("idea", ["A currency converter", "货币换算", "貨幣換算工具"])
-def test_the_currency_converter_says_its_rates_are_fixed_examples(idea: str) -> None:
+def test_the_currency_converter_takes_a_typed_rate_and_says_it_cannot_fetch_one(idea: str) -> None:
     spec = plan(idea).spec
     notes = " ".join(getattr(c, "body", "") for c in spec.components())
-    assert "fixed examples" in notes or "固定的示例值" in notes
+    assert "cannot fetch live" in notes or "无法获取实时汇率" in notes or "無法獲取實時匯率" in notes
+    calc = next(c for c in spec.components() if c.kind == "calculator")
+    assert "rate" in {i.name for i in calc.inputs}  # the user's own rate, never an invented one
 
 
 def test_the_command_line_lists_what_was_left_out(tmp_path: Path) -> None:

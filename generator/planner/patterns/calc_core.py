@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from flashapps.spec import CalcInput, CalcOutput, Example, KeyPath, LogicFunction, Param
 from generator.planner.lang import Tr
-from generator.planner.patterns.base import expect, path, step
+from generator.planner.patterns.base import Context, expect, path, step
 from generator.pysource import LINE_LENGTH, py_literal
 
 __all__ = [
@@ -45,11 +45,35 @@ class CalcParts:
 
 @dataclass(frozen=True)
 class Calc:
-    """A kind of calculation and the words that ask for it."""
+    """A kind of calculation and the words that ask for it; ``fit`` (when set) reads the idea's own numbers,
+    rates, presets and dates instead of ``make``'s defaults."""
 
     name: str
     keywords: Mapping[str, float]
     make: Callable[[Tr], CalcParts]
+    fit: Callable[[Context], CalcParts] | None = None
+    needs: Callable[[Context], bool] | None = None  # what the idea must hold for this kind to be picked
+
+    def fits(self, ctx: Context) -> bool:
+        return self.needs is None or self.needs(ctx)
+
+    def parts(self, ctx: Context) -> CalcParts:
+        return self.fit(ctx) if self.fit else self.make(ctx.t)
+
+    @classmethod
+    def reading(
+        cls,
+        name: str,
+        keywords: Mapping[str, float],
+        fit: Callable[[Context], CalcParts],
+        needs: Callable[[Context], bool] | None = None,
+    ) -> Calc:
+        """A calculation built from the idea; without one (``make``) it takes its defaults."""
+
+        def plain(t: Tr) -> CalcParts:
+            return fit(Context("", t.language))
+
+        return cls(name, keywords, plain, fit, needs)
 
 
 def msg(t: Tr, en: str, zh: str) -> str:
@@ -69,7 +93,7 @@ def fitting(examples: list[Example]) -> list[Example]:
 
 
 def fn(
-    name: str, doc: str, params: str, returns: str, body: str, cases: list[tuple[dict[str, object], object]]
+    name: str, doc: str, params: str, returns: str, body: str, cases: Sequence[tuple[Mapping[str, object], object]]
 ) -> LogicFunction:
     """A logic function from a compact description: ``params`` like ``"weight:float, height:float"``."""
     parsed = [p.split(":") for p in params.replace(" ", "").split(",") if p]
@@ -107,7 +131,7 @@ def out(function: str, label: str, unit: str = "", decimals: int = 2) -> CalcOut
     return CalcOutput(function=function, label=label, unit=unit, decimals=decimals)
 
 
-def calc_path(name: str, story: str, inputs: dict[str, object], results: dict[str, object]) -> KeyPath:
+def calc_path(name: str, story: str, inputs: Mapping[str, object], results: Mapping[str, object]) -> KeyPath:
     """Set the calculator's inputs, then check each result (floats approximately)."""
     return path(
         name,
@@ -120,7 +144,7 @@ def calc_path(name: str, story: str, inputs: dict[str, object], results: dict[st
     )
 
 
-def error_path(name: str, story: str, inputs: dict[str, object]) -> KeyPath:
+def error_path(name: str, story: str, inputs: Mapping[str, object]) -> KeyPath:
     """Set an invalid input and check that the calculator says what is wrong."""
     return path(
         name,

@@ -1,4 +1,4 @@
-"""Calculators about money and numbers: tip, loan, compound interest, percentages, discounts, unit prices,
+"""Calculators about money and numbers: loan, compound interest, percentages, discounts, unit prices,
 coins, grades and statistics."""
 
 from __future__ import annotations
@@ -7,49 +7,6 @@ from generator.planner.lang import Tr
 from generator.planner.patterns.calc_core import Calc, CalcParts, calc_path, error_path, fn, msg, num, out
 
 __all__ = ["MONEY"]
-
-
-def _tip(t: Tr) -> CalcParts:
-    bad = msg(t, "The bill must be above zero and at least one person must pay.", "账单必须大于 0，且至少 1 人付款。")
-    guard = f"if bill <= 0 or people < 1:\n    raise ValueError({bad})\n"
-    tip = fn(
-        "tip",
-        t("The tip on a bill.", "账单的小费。"),
-        "bill:float, percent:float, people:int",
-        "float",
-        guard + "return round(bill * percent / 100, 2)",
-        [({"bill": 80, "percent": 15, "people": 2}, 12.0), ({"bill": 45.5, "percent": 20, "people": 1}, 9.1)],
-    )
-    each = fn(
-        "per_person",
-        t("What each person pays, tip included.", "含小费每人应付。"),
-        "bill:float, percent:float, people:int",
-        "float",
-        guard + "return round(bill * (1 + percent / 100) / people, 2)",
-        [({"bill": 80, "percent": 15, "people": 2}, 46.0), ({"bill": 100, "percent": 10, "people": 3}, 36.67)],
-    )
-    return CalcParts(
-        t("Tip Calculator", "小费计算器"),
-        t("Work out the tip and split the bill in seconds.", "几秒钟算出小费并平摊账单。"),
-        "🧾",
-        "green",
-        [
-            num("bill", t("Bill", "账单金额"), 80),
-            num("percent", t("Tip", "小费比例"), 15, "%", 1),
-            num("people", t("People", "人数"), 2, "", 1),
-        ],
-        [out("tip", t("Tip", "小费")), out("per_person", t("Each pays", "每人应付"))],
-        [tip, each],
-        [
-            calc_path(
-                "split",
-                t("An 80 bill with 15% tip split by 2 is 46 each.", "80 元账单、15% 小费、2 人平摊，每人 46。"),
-                {"bill": 80, "percent": 15, "people": 2},
-                {"tip": 12.0, "per_person": 46.0},
-            ),
-            error_path("nobody", t("Zero people is refused with a message.", "人数为 0 时给出提示。"), {"people": 0}),
-        ],
-    )
 
 
 def _loan(t: Tr) -> CalcParts:
@@ -156,20 +113,6 @@ def _compound(t: Tr) -> CalcParts:
 
 
 MONEY: tuple[Calc, ...] = (
-    Calc(
-        "tip",
-        {
-            "tip$": 10,
-            "gratuity": 10,
-            "split the bill": 10,
-            "bill split": 8,
-            "小费": 10,
-            "分账": 8,
-            "aa制": 8,
-            "平摊": 6,
-        },
-        _tip,
-    ),
     Calc(
         "loan",
         {"loan": 10, "mortgage": 10, "monthly payment": 8, "贷款": 10, "房贷": 10, "月供": 10, "车贷": 10},

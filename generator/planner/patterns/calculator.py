@@ -7,6 +7,7 @@ from generator.planner.patterns.base import Context, Match, Pattern
 from generator.planner.patterns.calc_core import Calc
 from generator.planner.patterns.calc_data import DATA_TOOLS
 from generator.planner.patterns.calc_dates import DATES
+from generator.planner.patterns.calc_formula import FORMULAS
 from generator.planner.patterns.calc_fun import FUN
 from generator.planner.patterns.calc_health import HEALTH
 from generator.planner.patterns.calc_misc import GENERAL, MISC
@@ -15,10 +16,24 @@ from generator.planner.patterns.calc_secret import SECRETS
 from generator.planner.patterns.calc_shop import SHOP
 from generator.planner.patterns.calc_stats import STATS
 from generator.planner.patterns.calc_text import TEXT_TOOLS
+from generator.planner.patterns.calc_when import WHEN
 
 __all__ = ["CALCS", "PATTERN", "pick_calc"]
 
-CALCS: tuple[Calc, ...] = (*HEALTH, *DATES, *MONEY, *SHOP, *STATS, *TEXT_TOOLS, *SECRETS, *DATA_TOOLS, *MISC, *FUN)
+CALCS: tuple[Calc, ...] = (
+    *FORMULAS,
+    *WHEN,
+    *HEALTH,
+    *DATES,
+    *MONEY,
+    *SHOP,
+    *STATS,
+    *TEXT_TOOLS,
+    *SECRETS,
+    *DATA_TOOLS,
+    *MISC,
+    *FUN,
+)
 _GENERIC = {"calculat": 3, "compute": 2, "formula": 2, "generator": 1, "convert": 1, "计算": 3, "算一算": 3, "公式": 2}
 _TOOLS = {
     "binary",
@@ -44,6 +59,8 @@ def pick_calc(ctx: Context) -> tuple[Calc, Match]:
     """The calculation kind whose words fit best; the general calculator when none does."""
     best: tuple[Calc, Match] = (GENERAL, ctx.match(GENERAL.keywords))
     for calc in CALCS:
+        if not calc.fits(ctx):
+            continue
         found = ctx.match(calc.keywords)
         if found.score > best[1].score:
             best = (calc, found)
@@ -60,7 +77,7 @@ def score(ctx: Context) -> Match:
 def build(ctx: Context) -> AppSpec:
     t = ctx.t
     calc, _ = pick_calc(ctx)
-    parts = calc.make(t)
+    parts = calc.parts(ctx)
     components: list[Component] = [CalculatorComponent(id="calc", inputs=parts.inputs, results=parts.results)]
     how = parts.note or t(
         "Change any input and the results update at once; **Save result** keeps a history of your calculations.",

@@ -15,7 +15,9 @@ from flashapps.spec import (
     TextComponent,
 )
 from generator.planner.content import asks_for_groups, list_like, read_content
+from generator.planner.lang import Tr
 from generator.planner.patterns.base import Context, Match, Pattern, Variant, best_variant, expect, path, step
+from generator.planner.patterns.calc_reading import count_of
 from generator.planner.patterns.records import choice_options
 
 __all__ = ["PATTERN", "picker_paths"]
@@ -48,6 +50,8 @@ KEYWORDS = {
     "洗牌": 6,
     "group maker": 10,
     "team maker": 10,
+    "team generator": 10,
+    "lottery number": 6,
     "random groups": 10,
     "random teams": 10,
     "into groups": 8,
@@ -146,6 +150,23 @@ def _numbers(ctx: Context) -> list[str] | None:
     return [str(n) for n in range(low, min(high, low + 199) + 1)] if high > low else None
 
 
+_PEOPLE_EN = "kids|children|students|pupils|people|players|members|persons|friends|names|employees|guests"
+_PEOPLE_ZH = "个学生|名学生|学生|个同学|名同学|同学|个孩子|孩子|个小朋友|小朋友|名队员|队员|个人|人|名|位"
+
+
+def _people(ctx: Context) -> int | None:
+    """How many people the idea says are in the list (“12 kids”, “30个学生”, “全班24人”)."""
+    found = count_of(ctx.idea, _PEOPLE_EN, _PEOPLE_ZH)
+    return found if found and 2 <= found <= 200 else None
+
+
+def _roster(t: Tr, defaults: list[str], size: int) -> list[str]:
+    """Example names for that many people: the sample names, then numbered ones."""
+    if size <= len(defaults):
+        return defaults[:size]
+    return [t(f"Person {n}", f"成员{n}") for n in range(1, size + 1)]
+
+
 def picker_paths(ctx: Context, picker: PickerComponent) -> list[KeyPath]:
     """Pick one, no repeats, reset; and with groups, every item dealt into one group."""
     t, cid, items = ctx.t, picker.id, picker.items
@@ -191,9 +212,15 @@ def _picker(ctx: Context, kind: str) -> AppSpec:
     content = read_content(ctx.idea)
     own = [ctx.script(item)[:80].strip() for item in content.items if kind != "numbers"]
     own = [item for item in own if item]  # an item of only spaces or marks is no item
+    if kind in ("students", "groups"):
+        own = [item for item in own if not re.fullmatch(r"\d+\s*\S+", item)]  # "10 players" counts, names none
     listed = ctx.items if kind not in ("students", "groups") or list_like(ctx.items) else []  # names, not clauses
     items = (_numbers(ctx) if kind == "numbers" else None) or own or choice_options(listed, defaults, limit=200)
-    count = (content.counts.get("picks") or count) if kind != "groups" else 1
+    people = _people(ctx) if kind in ("students", "groups") and not own and not list_like(ctx.items) else None
+    if people:
+        items = _roster(t, defaults, people)
+    drawn = count_of(ctx.idea, r"(?:\w+\s+)?numbers", "个号码|个数字|个数") if kind == "numbers" else None
+    count = (content.counts.get("picks") or drawn or count) if kind != "groups" else 1
     groups = content.counts.get("groups", 0) if kind == "groups" else 0
     size = content.group_size if kind == "groups" and not groups else 0
     if kind == "groups" and not groups and not size:
@@ -271,6 +298,8 @@ VARIANTS = (
             "split": 6,
             "teams$": 4,
             "groups$": 4,
+            "team generator": 10,
+            "group generator": 10,
         },
         lambda ctx: _picker(ctx, "groups"),
     ),
@@ -317,7 +346,17 @@ VARIANTS = (
     ),
     Variant(
         "numbers",
-        {"random number": 10, "number between": 8, "range": 4, "随机数": 10, "号码": 4},
+        {
+            "random number": 10,
+            "number between": 8,
+            "numbers from": 8,
+            "lottery number": 10,
+            "number generator": 8,
+            "range": 4,
+            "随机数": 10,
+            "号码": 4,
+            "摇号": 8,
+        },
         lambda ctx: _picker(ctx, "numbers"),
     ),
     Variant("dice", {"dice": 10, "die$": 8, "roll": 5, "骰子": 10}, lambda ctx: _picker(ctx, "dice")),
@@ -335,6 +374,8 @@ VARIANTS = (
 
 
 def build(ctx: Context) -> AppSpec:
+    if asks_for_groups(ctx.idea):
+        return _picker(ctx, "groups")
     variant, found = best_variant(ctx, VARIANTS)
     return variant.build(ctx) if found.score else _picker(ctx, "decision")
 

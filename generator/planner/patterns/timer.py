@@ -11,6 +11,7 @@ from flashapps.spec import (
 )
 from generator.planner.patterns.base import (
     Context,
+    Match,
     Pattern,
     Variant,
     best_variant,
@@ -18,6 +19,7 @@ from generator.planner.patterns.base import (
     path,
     step,
 )
+from generator.planner.patterns.calc_reading import month_day
 from generator.planner.patterns.timer_log import timer_log, timer_spec
 
 __all__ = ["PATTERN"]
@@ -244,11 +246,19 @@ def build(ctx: Context) -> AppSpec:
     return variant.build(ctx) if found.score else _countdown(ctx)
 
 
+def score(ctx: Context) -> Match:
+    """A countdown to a calendar date ("countdown to June 7") is a date calculator, not a minutes timer."""
+    found = ctx.match(KEYWORDS)
+    if month_day(ctx.idea) and not _minutes(ctx):
+        return Match(found.score * 0.3, found.words)
+    return found
+
+
 PATTERN = Pattern(
     name="timer",
     label_en="timer",
     label_zh="计时器",
-    score=lambda ctx: ctx.match(KEYWORDS),
+    score=score,
     build=build,
     hint_en="timer",
     hint_zh="计时",

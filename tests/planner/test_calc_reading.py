@@ -1,0 +1,162 @@
+"""Calculators, converters, countdowns and pickers read their numbers, presets, dates and families from the idea."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from typing import Any
+
+import pytest
+
+from flashapps.spec import AppSpec
+from generator.planner import plan
+from generator.planner.patterns.calc_reading import count_of, event_name, month_day, percents, period_of, rounds_up
+from tests.planner.test_logic import _compile
+
+
+def _calc(spec: AppSpec) -> Any:
+    found = [c for c in spec.components() if c.kind == "calculator"]
+    assert found, spec.kinds()
+    return found[0]
+
+
+def _run(spec: AppSpec, name: str, **args: object) -> object:
+    function = next(f for f in spec.logic if f.name == name)
+    run, _ = _compile(function)
+    return run(**args)
+
+
+def test_percentages_lists_and_counts_are_read() -> None:
+    assert percents("tip buttons for 15/18/20%") == [15, 18, 20]
+    assert percents("10%, 15% and 20% choices") == [10, 15, 20]
+    assert percents("小费有10%、12%、18%三个选项") == [10, 12, 18]
+    assert percents("a 7.5 percent tax") == [7.5]
+    assert count_of("split between 5 friends", "friends|people", "人") == 5
+    assert count_of("三个人平摊", "people", "个人|人") == 3
+    assert count_of("把三十个学生分组", "students", "个学生") == 30
+    assert rounds_up("round each share up to the next euro") and not rounds_up("all year round")
+
+
+@pytest.mark.parametrize(
+    ("idea", "expected"),
+    [
+        ("days until March 14", (3, 14, None)),
+        ("countdown to 21st of October 2027", (10, 21, 2027)),
+        ("距离9月1号开学还有几天", (9, 1, None)),
+        ("離2027年1月20日還有多久", (1, 20, 2027)),
+        ("countdown to halloween", (10, 31, None)),
+        ("a countdown timer for 10 minutes", None),
+    ],
+)
+def test_calendar_dates_in_three_scripts(idea: str, expected: object) -> None:
+    assert month_day(idea) == expected
+
+
+def test_event_names_and_periods() -> None:
+    assert event_name("Countdown to our beach holiday on July 20") == "beach holiday"
+    assert event_name("距离开学还有几天（9月1日）") == "开学"
+    assert event_name("days until May 2") == ""
+    assert period_of("my yearly salary and the hours I work per day", r"salary") == "year"
+    assert period_of("my yearly salary and the hours I work per day", r"hours") == "day"
+
+
+def test_tip_uses_the_named_choices_shows_the_total_and_rounds_up() -> None:
+    spec = plan("Tip helper with 12, 16 or 22 percent options, split among 3 people and round each share up").spec
+    calc = _calc(spec)
+    rate = next(i for i in calc.inputs if i.name == "percent")
+    assert rate.type == "choice" and rate.options == ["12%", "16%", "22%"]
+    assert {"tip", "total", "per_person", "rounded"} <= {r.function for r in calc.results}
+    args = {"bill": 95.0, "percent": "22%", "people": 3}
+    assert _run(spec, "total", **args) == pytest.approx(115.9)
+    assert _run(spec, "rounded", **args) == 39  # 38.63 rounded up
+
+
+def test_cost_per_person_and_hourly_pay_are_composed_from_the_sentence() -> None:
+    split = plan("What does each person pay when 6 friends split the cost of a cabin").spec
+    assert _run(split, "each", total=900.0, people=6) == 150
+    hourly = plan("From my yearly salary of 52000 and the 8 hours I work per day, what do I earn per hour?").spec
+    calc = _calc(hourly)
+    defaults = {i.name: i.default for i in calc.inputs}
+    assert defaults["pay"] == 52000 and defaults["hours"] == 8
+    assert (
+        _run(
+            hourly,
+            "hourly",
+            pay=52000.0,
+            pay_every=defaults["pay_every"],
+            hours=8.0,
+            hours_every=defaults["hours_every"],
+        )
+        == 25.0
+    )  # 52000 / (8 × 260)
+
+
+def test_tax_reads_its_rate_and_works_both_ways() -> None:
+    spec = plan("A VAT calculator at 21% to add tax to a price or get the price back from a total").spec
+    rate = next(i for i in _calc(spec).inputs if i.name == "rate")
+    assert rate.default == 21
+    modes = next(i for i in _calc(spec).inputs if i.name == "mode").options
+    assert _run(spec, "total", amount=200.0, mode=modes[0], rate=21.0) == 242
+    assert _run(spec, "before", amount=242.0, mode=modes[1], rate=21.0) == 200
+
+
+def test_currency_takes_the_rate_the_user_types() -> None:
+    spec = plan("把人民币换成日元的汇率换算").spec
+    calc = _calc(spec)
+    assert "rate" in {i.name for i in calc.inputs}
+    assert "CNY" in spec.brief.title and "JPY" in spec.brief.title
+    assert _run(spec, "converted", amount=10.0, rate=20.5) == 205
+
+
+@pytest.mark.parametrize(
+    ("idea", "families"),
+    [
+        ("Converter for length, weight and temperature", 3),
+        ("單位換算：長度、重量、溫度、體積", 4),
+        ("Unit converter", 4),
+        ("Convert miles to kilometres", 1),
+    ],
+)
+def test_the_converter_covers_every_named_family(idea: str, families: int) -> None:
+    spec = plan(idea).spec
+    assert len([c for c in spec.components() if c.kind == "converter"]) == families
+
+
+@pytest.mark.parametrize(
+    ("idea", "target"),
+    [
+        ("Countdown to my sister's wedding on September 12", "09-12"),
+        ("距离国庆节还有多少天", "10-01"),
+        ("離畢業典禮6月20日還有幾天", "06-20"),
+    ],
+)
+def test_a_countdown_to_a_date_is_a_date_calculator(idea: str, target: str) -> None:
+    result = plan(idea)
+    assert result.pattern == "calculator"
+    calc = _calc(result.spec)
+    assert next(i for i in calc.inputs if i.name == "event").default == target
+    assert _run(result.spec, "days", event=target, start_day=f"2025-{target}") == 0
+    month, day = (int(p) for p in target.split("-"))
+    expected = (datetime.date(2025, month, day) - datetime.date(2025, 1, 1)).days
+    assert _run(result.spec, "days", event=target, start_day="2025-01-01") == expected
+
+
+def test_a_minutes_countdown_stays_a_timer() -> None:
+    assert plan("A 15 minute countdown timer for tea").pattern == "timer"
+
+
+def test_weekday_and_a_span_across_midnight() -> None:
+    weekday = plan("Which day of the week was July 4, 1976?").spec
+    assert _run(weekday, "weekday", date="1976-07-04") == "Sunday"
+    span = plan("How long is my shift from 22:00 to 06:30?").spec
+    assert _run(span, "hours", start="22:00", end="06:30") == 8.5
+
+
+def test_groups_and_draws_follow_the_counts() -> None:
+    groups = plan("把二十个学生随机分成4组").spec
+    picker = next(c for c in groups.components() if c.kind == "picker")
+    assert (len(picker.items), picker.groups) == (20, 4)
+    draw = plan("Draw 5 raffle numbers from 1 to 200 without repeats").spec
+    picker = next(c for c in draw.components() if c.kind == "picker")
+    assert (len(picker.items), picker.count, picker.no_repeat) == (200, 5, True)
+    assert math.isclose(float(picker.items[-1]), 200)
