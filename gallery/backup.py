@@ -37,7 +37,7 @@ __all__ = ["TABLES", "backup", "restore"]
 
 TABLES = (
     "users", "sessions", "apps", "versions", "likes", "reports", "audit_log",
-    "classes", "class_members", "class_apps", "class_visits",
+    "classes", "class_members", "class_apps", "class_visits", "api_tokens",
 )  # fmt: skip
 """Tables in foreign-key order (search indexes are rebuilt from ``apps``, never copied)."""
 FORMAT = 1

@@ -1,4 +1,4 @@
-"""``flashapps gallery ...``: create the first maintainer, back up and restore the gallery.
+"""``flashapps gallery ...``: create the first maintainer, back up and restore the gallery, API tokens.
 
 ``main(argv)`` returns an exit status; a ``UserError`` is printed as one line, in the
 language of ``--lang`` (or ``LANG``), and gives status 1.
@@ -30,7 +30,37 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("file", type=Path)
     restore = commands.add_parser("restore", help="replace the gallery with a backup (stop the studio first)")
     restore.add_argument("file", type=Path)
+    token = commands.add_parser("token", help="make, list and revoke a user's API tokens (the studio's JSON API)")
+    token_commands = token.add_subparsers(dest="token_command", required=True)
+    for name, said in (("create", "make a token (shown once)"), ("list", "list tokens"), ("revoke", "revoke one")):
+        each = token_commands.add_parser(name, help=said)
+        each.add_argument("--username", required=True)
+        if name == "create":
+            each.add_argument("--name", default="", help="what the token is for")
+        if name == "revoke":
+            each.add_argument("id", type=int, help="the token's number (see list)")
     return parser
+
+
+def _token(args: argparse.Namespace) -> None:
+    """``flashapps gallery token create|list|revoke``: the operator acts for the user (the server's own machine)."""
+    gallery = open_gallery()
+    try:
+        user = gallery.accounts.get(args.username)
+        tokens = gallery.api_tokens
+        if args.token_command == "create":
+            token, view = tokens.create(user, args.name)
+            print(f"token {view.id} ({view.name}) for {user.username}; shown only now, keep it safe:")
+            print(token)
+        elif args.token_command == "list":
+            for view in tokens.list(user):
+                used = view.last_used_at.isoformat(timespec="minutes") if view.last_used_at else "never used"
+                print(f"{view.id}\t{view.hint}\t{view.name}\t{used}")
+        else:
+            tokens.revoke(user, args.id)
+            print(f"token {args.id} revoked")
+    finally:
+        gallery.close()
 
 
 def _password(from_stdin: bool) -> str:
@@ -71,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             finally:
                 gallery.close()
             print("restored: " + ", ".join(f"{name} {count}" for name, count in counts.items()))
+        elif args.command == "token":
+            _token(args)
     except UserError as error:
         print(error.message(language), file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from gallery.accounts import Accounts
+from gallery.api_tokens import ApiTokens
 from gallery.backup import backup, restore
 from gallery.classes import Classes
 from gallery.context import GalleryContext
@@ -28,6 +29,7 @@ class Gallery(GalleryContext):
         self.apps = Apps(self)
         self.curation = Curation(self)
         self.classes = Classes(self)
+        self.api_tokens = ApiTokens(self)
 
     def browse(
         self,
