@@ -121,6 +121,14 @@ const app = document.querySelector('[data-testid="stApp"]');
 if (!app) return 'no app';
 if (document.querySelector('[data-testid="stStatusWidget"]')) return 'running';
 if (/Please wait/.test(document.body.innerText)) return 'connecting';
+if (document.querySelector('[data-testid="stSkeleton"]')) return 'placeholders';
+const charts = '[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]';
+for (const chart of document.querySelectorAll(charts)) {
+  if (!chart.querySelector('canvas, svg')) return 'charts';
+}
+for (const grid of document.querySelectorAll('[data-testid="stDataFrame"]')) {
+  if (!grid.querySelector('canvas, table')) return 'tables';
+}
 const blocks = document.querySelectorAll('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]');
 return blocks.length > 0 ? 'ready:' + blocks.length : 'empty';
 """
