@@ -49,7 +49,7 @@ class Accounts:
 
     def __init__(self, ctx: GalleryContext) -> None:
         self.ctx = ctx
-        self.throttle = SignInThrottle()
+        self.throttle = SignInThrottle.for_engine(ctx.engine)  # shared by replicas on PostgreSQL
 
     def register(
         self, username: str, password: str, *, role: str = "maker", actor: UserView | None = None,

@@ -11,9 +11,15 @@ session and clears the cookie; no GET changes anything. Both routes want a brows
 or one from another site, changes nothing. Pages read the cookie from the WebSocket handshake
 (``st.context.cookies``).
 
-No Streamlit here: the routes run in the server, ``issue`` in the studio's script thread (one process).
-Under AppTest or a bare ``streamlit run`` the routes do not exist (``enabled()`` is false) and the
-token stays in session state only.
+Several studio replicas behind a load balancer: a ticket issued on one is claimed on another. So when the
+gallery is on PostgreSQL (``shared_engine``) the tickets are rows of its ``tickets`` table, stored hashed and
+sealed, taken once by an atomic delete (gallery/shared_state.py), and the CSRF key is one every replica reads
+from the database. On the embedded SQLite default (one studio process) they stay in memory: nothing else can
+claim them, a row written for every sign-in and every app frame would only queue behind the gallery's own
+writes, and a restart forgets nothing that lasts over a minute (tickets) or that an attacker can cause.
+
+No Streamlit here: the routes run in the server, ``issue`` in the studio's script thread. Under AppTest
+or a bare ``streamlit run`` the routes do not exist (``enabled()`` is false) and the token stays in session state only.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
 import anyio.to_thread
@@ -32,23 +40,48 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from gallery import GallerySettings
+from gallery.shared_state import TicketTable, shared_secret
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 __all__ = ["COOKIE", "CSRF_FIELD", "TICKET_SECONDS", "auth_routes", "claim_url", "csrf_token", "enable", "enabled",
-           "issue", "safe_next", "sign_out_form", "sign_out_url"]  # fmt: skip
+           "issue", "safe_next", "shared_engine", "sign_out_form", "sign_out_url"]  # fmt: skip
 
 COOKIE = "flashapps_session"
 TICKET_SECONDS = 60.0
 _MAX_TICKETS = 10_000
 
 
-class _Tickets:
-    """One-time tickets for session tokens: taken once, or never after ``TICKET_SECONDS``."""
+def shared_engine() -> Engine | None:
+    """The gallery's engine when studio replicas share it (PostgreSQL), else None (this process keeps its own)."""
+    if GallerySettings().is_sqlite:
+        return None
+    from studio import services
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.clock = clock
+    return services.gallery().engine  # opened (and migrated) once per process
+
+
+class _Tickets:
+    """One-time tickets for session tokens: taken once, or never after ``TICKET_SECONDS``; ``kind`` keeps one
+    store's tickets from being taken by another's route."""
+
+    def __init__(self, clock: Callable[[], float] = time.time, kind: str = "sign-in") -> None:
+        self.clock, self.kind = clock, kind
         self._lock = threading.Lock()
         self._items: dict[str, tuple[str, float]] = {}
 
+    def _table(self) -> TicketTable | None:
+        engine = shared_engine()
+        if engine is None:
+            return None
+        return TicketTable(engine, self.kind, TICKET_SECONDS, once=True, clock=self.clock)
+
     def issue(self, token: str) -> str:
+        table = self._table()
+        if table is not None:
+            return table.issue(token)
         ticket = secrets.token_urlsafe(32)
         now = self.clock()
         with self._lock:
@@ -60,6 +93,9 @@ class _Tickets:
         return ticket
 
     def take(self, ticket: str) -> str | None:
+        table = self._table()
+        if table is not None:
+            return table.take(ticket)
         with self._lock:
             found = self._items.pop(ticket, None)
         if found is None or found[1] <= self.clock():
@@ -73,9 +109,17 @@ CSRF_FIELD = "csrf"
 _CSRF_KEY = secrets.token_bytes(32)
 
 
+@lru_cache(maxsize=4)
+def _shared_key(engine: Engine, name: str) -> bytes:
+    return shared_secret(engine, name)
+
+
 def csrf_token(session_token: str) -> str:
-    """The token a form that acts for this session carries (a page of another origin cannot know it)."""
-    return hmac.new(_CSRF_KEY, session_token.encode(), hashlib.sha256).hexdigest()
+    """The token a form that acts for this session carries (a page of another origin cannot know it); the same
+    on every replica that shares the gallery."""
+    engine = shared_engine()
+    key = _CSRF_KEY if engine is None else _shared_key(engine, "csrf")
+    return hmac.new(key, session_token.encode(), hashlib.sha256).hexdigest()
 
 
 def _csrf_ok(session_token: str | None, sent: str) -> bool:

@@ -28,7 +28,7 @@ __all__ = ["COOKIE", "KEEP_DAYS", "drafts_routes", "enabled", "issue", "keep_url
 COOKIE = "flashapps_maker"
 KEEP_DAYS = 90
 _SECRET = re.compile(r"[A-Za-z0-9_-]{32,128}")
-_TICKETS = auth._Tickets()  # the sign-in's one-time tickets (single use, 60 s), a store of their own
+_TICKETS = auth._Tickets(kind="drafts")  # the sign-in's one-time tickets (single use, 60 s), a store of their own
 _STATE = {"enabled": False}
 
 

@@ -4,7 +4,11 @@ version: a new draft, a change, an undo, a switch, an upload, a remix).
 A maker is a signed-in account, else the browser's address as the studio sees it: the connection's address
 (the server already takes a proxy's ``X-Forwarded-For`` on this machine), and, only when
 ``FLASHAPPS_FORWARDED_HOPS`` says how many reverse proxies stand in front, the address the outermost of them
-added to ``X-Forwarded-For``. Over a limit, the maker is told how long to wait; nothing is stored.
+added to ``X-Forwarded-For``. Over a limit, the maker is told how long to wait; nothing is counted.
+
+The windows live in this process, or, with studio replicas sharing the gallery on PostgreSQL, in its
+``maker_events`` table (gallery/shared_state.py: one row per job, a maker's admissions one after another under
+a lock of the transaction), so another replica or a restart starts no fresh hour.
 """
 
 from __future__ import annotations
@@ -14,11 +18,14 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 
 from flashapps.errors import UserError
 from flashapps.settings import Settings
+from gallery.shared_state import MakerWindows
+from studio import auth
 
-__all__ = ["DRAFT_KINDS", "MakerLimits", "TooSoon", "client_address", "current_address", "current_maker"]
+__all__ = ["ACTING", "DRAFT_KINDS", "MakerLimits", "TooSoon", "client_address", "current_address", "current_maker"]
 
 DRAFT_KINDS = frozenset({"create", "remix"})
 """Jobs that make a new draft (a new project); every job is also a run."""
@@ -64,8 +71,15 @@ def current_address() -> str | None:
     return client_address(st.context.ip_address, dict(st.context.headers), Settings().forwarded_hops)
 
 
+ACTING: ContextVar[str | None] = ContextVar("flashapps_acting", default=None)
+"""Who is asking outside a page: the JSON API (studio/api) sets "account:<name>" for a token's user."""
+
+
 def current_maker() -> str | None:
-    """Who is asking, from the page being run ("account:<name>" or "address:<ip>"); None outside a page."""
+    """Who is asking: ``ACTING`` when the API set it, else from the page being run ("account:<name>" or
+    "address:<ip>"); None elsewhere (the command line)."""
+    if ACTING.get() is not None:
+        return ACTING.get()
     address = current_address()
     if address is None:  # the command line, or code that is not a page: nothing to limit
         return None
@@ -76,14 +90,14 @@ def current_maker() -> str | None:
 
 
 class MakerLimits:
-    """Sliding one-hour windows per maker, in memory (one studio process); ``clock`` is seconds, for tests."""
+    """Sliding one-hour windows per maker, in memory or shared (see above); ``clock`` is seconds, for tests."""
 
     def __init__(
         self,
         settings: Settings | None = None,
         *,
         maker: Callable[[], str | None] = current_maker,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         settings = settings or Settings()
         self.limits = {"draft": settings.drafts_per_hour, "run": settings.runs_per_hour}
@@ -97,6 +111,14 @@ class MakerLimits:
         if who is None:
             return
         wanted = ["run", "draft"] if kind in DRAFT_KINDS else ["run"]
+        engine = auth.shared_engine()
+        if engine is not None:
+            full = MakerWindows(engine, HOUR).admit(
+                who, {what: self.limits[what] for what in ("draft", "run") if what in wanted}, self.clock()
+            )
+            if full is not None:
+                raise TooSoon(*full)
+            return
         with self._lock:
             now = self.clock()
             windows = {what: self._window(who, what, now) for what in wanted}

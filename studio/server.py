@@ -32,6 +32,7 @@ from studio.services import gallery as studio_gallery
 from studio.serving.class_gate import ClassGate
 from studio.serving.origins import Origins
 from studio.serving.proxy import proxy_routes
+from studio.serving.replica import with_replica_header
 from studio.serving.runner import AppRunner, RunnerUnavailable
 from studio.serving.targets import Targets, draft_key
 from studio.web.join import join_routes
@@ -110,7 +111,7 @@ def create_app(runner: AppRunner | None = None, apps_port: int | None = None) ->
     studio = st.App(str(STUDIO), routes=routes, lifespan=lifespan)
     app = Origins(studio, apps_port)
     app.runner = owned  # type: ignore[attr-defined]
-    return app
+    return with_replica_header(app)  # X-Flash-Replica when FLASHAPPS_REPLICA names this replica
 
 
 def auth_routes() -> list[Any]:

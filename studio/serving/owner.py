@@ -6,6 +6,10 @@ second port of the same host the proxy drops it). So the studio page that embeds
 process). The apps' origin swaps it for an owner *grant*: a random value in an HttpOnly cookie of its own,
 scoped to the app's path. The grant stands for the session token server-side; the WebSocket checks it, and
 the maker check (``Targets.is_owner``) runs on every connection with that token, so signing out ends it.
+
+With studio replicas sharing the gallery on PostgreSQL, tickets and grants are rows of its ``tickets`` table
+(hashed, the token sealed; a ticket taken by one atomic delete), so the page from one replica and the frame or
+WebSocket on another agree; on the embedded SQLite default they stay in this process (studio/auth.py says why).
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
+
+from gallery.shared_state import TicketTable
+from studio import auth
 
 __all__ = ["GRANTS", "OWNER_COOKIE", "TICKET_PARAM", "TICKETS", "OwnerStore", "issue_ticket"]
 
@@ -25,16 +32,25 @@ _MAX = 10_000
 
 
 class OwnerStore:
-    """Random names for (app key, session token) pairs, each valid for ``seconds``; ``once``: taken once."""
+    """Random names for (app key, session token) pairs, each valid for ``seconds``; ``once``: taken once;
+    ``kind`` names the store in the shared table."""
 
-    def __init__(self, seconds: float, once: bool, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, seconds: float, once: bool, clock: Callable[[], float] = time.time, kind: str = "") -> None:
         self.seconds = seconds
         self.once = once
         self.clock = clock
+        self.kind = kind or ("owner-ticket" if once else "owner-grant")
         self._lock = threading.Lock()
         self._items: dict[str, tuple[str, str, float]] = {}
 
+    def _table(self) -> TicketTable | None:
+        engine = auth.shared_engine()
+        return None if engine is None else TicketTable(engine, self.kind, self.seconds, self.once, self.clock)
+
     def issue(self, key: str, token: str) -> str:
+        table = self._table()
+        if table is not None:
+            return table.issue(token, scope=key)
         name = secrets.token_urlsafe(32)
         now = self.clock()
         with self._lock:
@@ -49,6 +65,9 @@ class OwnerStore:
         """The session token behind ``name`` when it was issued for ``key`` and is still valid, else None."""
         if not name:
             return None
+        table = self._table()
+        if table is not None:
+            return table.take(name, scope=key)
         with self._lock:
             found = self._items.pop(name, None) if self.once else self._items.get(name)
         if found is None or found[2] <= self.clock() or not secrets.compare_digest(found[0], key):
