@@ -56,6 +56,7 @@ class FormComponent(ComponentBase):
     Widgets: ``<id>__<field>`` per field (in a form: set them, then click ``<id>__submit``); a linked
     field (``links``: field → parent entity, an int field holding the parent's record id) is a
     selectbox of the parent's records, its value the record's id.
+    ``once_per``: a record whose values of these fields match a saved one's (text ignoring case) is refused.
     Outputs: ``saved`` = records saved through this form in this session.
     """
 
@@ -64,6 +65,11 @@ class FormComponent(ComponentBase):
     fields: list[Ident] = Field(default_factory=list, max_length=12)
     submit_label: Text = ""
     links: Links = _LINKS
+    once_per: list[Ident] = Field(
+        default_factory=list,
+        max_length=3,
+        description="fields whose values may be saved only once together (one vote per name, one a day each)",
+    )
 
     def shown_fields(self, entity: Entity) -> list[str]:
         return self.fields or [f.name for f in entity.fields]

@@ -98,6 +98,7 @@ def check_references(spec: AppSpec) -> list[str]:
                 problems += _link_problems(entities, where, c.entity, c.links)
             if c.kind == "form":
                 problems += [_field_problem(entities, where, c.entity, f, set(_ALL)) or "" for f in c.fields]
+                problems += [_field_problem(entities, where, c.entity, f, set(_ALL)) or "" for f in c.once_per]
             elif c.kind == "table":
                 problems += [_field_problem(entities, where, c.entity, f, set(_ALL)) or "" for f in c.columns]
                 problems += _children_problems(entities, where, c.entity, c.children)

@@ -17,7 +17,8 @@ from flashapps.spec import (
     TextComponent,
 )
 from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, path
-from generator.planner.patterns.records import choice_options, save_path, save_steps
+from generator.planner.patterns.records import choice_options, save_path, save_steps, title_case
+from generator.planner.patterns.records_named import CANDIDATES, named_list
 
 __all__ = ["PATTERN"]
 
@@ -52,7 +53,33 @@ def _options(ctx: Context) -> list[str]:
         default = t.items(["Pizza", "Sushi", "Tacos", "Noodles"], ["火锅", "烧烤", "寿司", "面条"])
     else:
         default = t.items(["Option A", "Option B", "Option C"], ["选项 A", "选项 B", "选项 C"])
-    return choice_options(ctx.items, default, limit=20)
+    named = [ctx.script(title_case(i)) for i in named_list(ctx.idea, CANDIDATES)]
+    return choice_options(named or ctx.items, default, limit=20)
+
+
+_ONCE = (
+    "vote once",
+    "votes once",
+    "one vote",
+    "once per",
+    "only once",
+    "once each",
+    "twice",
+    "only one vote",
+    "one each",
+    "每人只能",
+    "只能投一",
+    "每人一票",
+    "一人一票",
+    "第二次",
+    "不能重复",
+    "只能投",
+)
+
+
+def _once(ctx: Context) -> bool:
+    """Each voter may vote only once (“each kid votes once”, “每人只能投一票”)."""
+    return ctx.has(*_ONCE)
 
 
 def _question(ctx: Context) -> str:
@@ -72,6 +99,9 @@ def build(ctx: Context) -> AppSpec:
         DataField(name="choice", label=_question(ctx), type="choice", options=options, default=options[0]),
         DataField(name="voter", label=t("Your name (optional)", "你的名字（可选）"), required=False),
     ]
+    once = _once(ctx)
+    if once:
+        fields[1] = DataField(name="voter", label=t("Your name", "你的名字"), required=True)
     if survey:
         fields.insert(
             1,
@@ -115,7 +145,9 @@ def build(ctx: Context) -> AppSpec:
         title=t("Vote", "投票") if not survey else t("Answer", "作答"),
         icon="🗳️",
         components=[
-            FormComponent(id="add", entity="vote", submit_label=t("Submit", "提交")),
+            FormComponent(
+                id="add", entity="vote", submit_label=t("Submit", "提交"), once_per=["voter"] if once else []
+            ),
             *(MetricComponent(id=m.name, metric=m.name) for m in metrics),
         ],
     )
@@ -145,20 +177,30 @@ def build(ctx: Context) -> AppSpec:
             ),
         ],
     )
+    first, second = ({"voter": "Ana"}, {"voter": "Ben"}) if once else ({}, {})
     paths = [
         save_path(
             "cast_a_vote",
             t("I vote and see the count and the chart update.", "我投一票，票数和图表随之更新。"),
-            {"choice": options[1]},
+            {"choice": options[1], **first},
             [("votes.value", 1), ("bycat.points", 1), ("log.rows", 1)],
         ),
         path(
             "two_choices",
             t("Votes for two options show two slices.", "投给两个选项后饼图出现两块。"),
-            [*save_steps({"choice": options[0]}), *save_steps({"choice": options[1]})],
+            [*save_steps({"choice": options[0], **first}), *save_steps({"choice": options[1], **second})],
             [expect("bycat.points", 2), expect("votes.value", 2)],
         ),
     ]
+    if once:
+        paths.append(
+            path(
+                "one_vote_each",
+                t("The same name cannot vote a second time.", "同一个名字不能投第二次。"),
+                [*save_steps({"choice": options[0], **first}), *save_steps({"choice": options[1], "voter": "ana"})],
+                [expect("votes.value", 1), expect("bycat.points", 1)],
+            )
+        )
     if survey:
         paths.append(
             save_path(
@@ -169,7 +211,13 @@ def build(ctx: Context) -> AppSpec:
             )
         )
     brief = Brief(
-        title=t("Quick Survey", "问卷调查") if survey else t("Group Poll", "投票"),
+        title=t("Quick Survey", "问卷调查")
+        if survey
+        else (
+            t("Election", "选举投票")
+            if ctx.has("election", "elect", "选举", "选班", "竞选")
+            else t("Group Poll", "投票")
+        ),
         value=t("Collect answers and see the results as they come in.", "收集大家的回答，随时查看结果。")
         if survey
         else t(

@@ -17,6 +17,7 @@ STRINGS = {
     "save": "儲存",
     "required": "請填寫：{}",
     "saved": "已儲存 ✓",
+    "once_only": "{} 已經提交過了，每人只能一次。",
     "no_records": "還沒有記錄——在上面新增第一筆吧。",
     "edit_or_delete": "編輯或刪除記錄",
     "choose_record": "選擇記錄",
@@ -513,6 +514,22 @@ def text(app: App, cid: str) -> None:
     st.markdown(cfg["body"])
 
 
+def already_sent(app: App, cfg: dict, values: dict) -> str:
+    """The values that match a saved record on every ``once_per`` field (one vote per name), else ""."""
+    names = cfg.get("once_per") or []
+    if not names:
+        return ""
+
+    def same(value: object) -> str:
+        return str(value).strip().casefold()
+
+    wanted = [same(values.get(n)) for n in names]
+    for row in app.store.rows(cfg["entity"]):
+        if [same(row.get(n)) for n in names] == wanted:
+            return " · ".join(str(values.get(n)) for n in names)
+    return ""
+
+
 def save_form(app: App, cfg: dict, fields: list[dict]) -> None:
     """Runs before the next run draws anything: every component shows the new record."""
     cid = cfg["id"]
@@ -520,6 +537,10 @@ def save_form(app: App, cfg: dict, fields: list[dict]) -> None:
     missing = missing_fields(fields, values)
     if missing:
         flash(cid, t("required").format(", ".join(missing)), error=True)
+        return
+    taken = already_sent(app, cfg, values)
+    if taken:
+        flash(cid, t("once_only").format(taken), error=True)
         return
     app.store.add(cfg["entity"], values)
     st.session_state[f"{cid}__saved"] = st.session_state.get(f"{cid}__saved", 0) + 1

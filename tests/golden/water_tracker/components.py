@@ -17,6 +17,7 @@ STRINGS = {
     "save": "Save",
     "required": "Please fill in: {}",
     "saved": "Saved ✓",
+    "once_only": "{} has already sent one — only one each.",
     "no_records": "Nothing recorded yet — add your first entry above.",
     "edit_or_delete": "Edit or delete a record",
     "choose_record": "Record",
@@ -357,6 +358,22 @@ def entity_links(app: App, entity: str) -> dict:
     return found
 
 
+def already_sent(app: App, cfg: dict, values: dict) -> str:
+    """The values that match a saved record on every ``once_per`` field (one vote per name), else ""."""
+    names = cfg.get("once_per") or []
+    if not names:
+        return ""
+
+    def same(value: object) -> str:
+        return str(value).strip().casefold()
+
+    wanted = [same(values.get(n)) for n in names]
+    for row in app.store.rows(cfg["entity"]):
+        if [same(row.get(n)) for n in names] == wanted:
+            return " · ".join(str(values.get(n)) for n in names)
+    return ""
+
+
 def save_form(app: App, cfg: dict, fields: list[dict]) -> None:
     """Runs before the next run draws anything: every component shows the new record."""
     cid = cfg["id"]
@@ -364,6 +381,10 @@ def save_form(app: App, cfg: dict, fields: list[dict]) -> None:
     missing = missing_fields(fields, values)
     if missing:
         flash(cid, t("required").format(", ".join(missing)), error=True)
+        return
+    taken = already_sent(app, cfg, values)
+    if taken:
+        flash(cid, t("once_only").format(taken), error=True)
         return
     app.store.add(cfg["entity"], values)
     st.session_state[f"{cid}__saved"] = st.session_state.get(f"{cid}__saved", 0) + 1
