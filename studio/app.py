@@ -41,6 +41,8 @@ def main() -> None:
         "classes": st.Page("web/classes.py", title=t("nav_classes"), icon="🏫", url_path="classes"),
         "curate": st.Page("web/curate.py", title=t("nav_curate"), icon="🛡️", url_path="curate",
                           visibility="visible" if found is not None and found.is_maintainer else "hidden"),
+        "jobs": st.Page("web/failed_jobs.py", title=t("nav_jobs"), icon="🧯", url_path="failed-jobs",
+                        visibility="visible" if found is not None and found.is_maintainer else "hidden"),
         "settings": st.Page("web/settings.py", title=t("nav_settings"), icon="⚙️", url_path="settings"),
         "account": st.Page("web/account.py", title=t("nav_account"), icon="🔑", url_path="account",
                            visibility="hidden" if found is not None else "visible"),

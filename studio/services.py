@@ -31,10 +31,12 @@ from workshop.projects import ProjectStore
 
 __all__ = [
     "app_url",
+    "asked_by",
     "backend_banner",
     "banner",
     "cancel",
     "draft_url",
+    "failed_jobs",
     "gallery",
     "project_meta",
     "provider_name",
@@ -43,6 +45,7 @@ __all__ = [
     "qr_png",
     "jobs",
     "may_change",
+    "position",
     "privacy_findings",
     "projects",
     "serving",
@@ -91,14 +94,28 @@ def _run_task(job: Job, emit: Emit, save: Callable[[], None]) -> dict[str, Any]:
         raise unexpected(exc) from None
 
 
+def asked_by(job: Job, actor: Maker) -> bool:
+    """Whether ``actor`` (the signed-in account, or this browser's secret) asked for this job."""
+    mine = tasks.actor_for(maker=actor)
+    return any(mine.get(k) and mine.get(k) == job.actor.get(k) for k in ("owner", "creator"))
+
+
 def cancel(job_id: str, actor: Maker) -> bool:
     """Cancels a waiting (or running) job for the maker who asked for it; False when it is not theirs or it is
     over."""
-    job = jobs().store.get(job_id)
-    mine = tasks.actor_for(maker=actor)
-    if not job.actor or not any(mine.get(k) and mine.get(k) == job.actor.get(k) for k in ("owner", "creator")):
-        return False
-    return jobs().cancel(job_id)
+    return asked_by(jobs().store.get(job_id), actor) and jobs().cancel(job_id)
+
+
+def position(job_id: str) -> int | None:
+    """A waiting job's place in the queue (1: next), None once it runs or ended."""
+    return jobs().position(job_id)
+
+
+def failed_jobs(viewer: UserView | None, limit: int = 100) -> list[Job]:
+    """The jobs that failed for good, newest first: for maintainers only."""
+    if viewer is None or not viewer.is_maintainer:
+        raise UserError("Only maintainers can see failed jobs.", "只有维护者可以查看失败的任务。")
+    return list(jobs().store.failed(limit))
 
 
 def projects() -> ProjectStore:

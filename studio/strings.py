@@ -343,7 +343,39 @@ _CURATION: _S = {
     "audit_plain": {"en": "{when} · {who} {what} {title}", "zh": "{when} · {who} {what}{title}"},
 }
 
-STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT | _VISIT | _CURATION
+_QUEUE: _S = {
+    "queue_position": {
+        "en": "Many apps are being made right now. You are number {n} in the queue, please wait: it starts by itself.",
+        "zh": "现在有很多应用正在制作。你在队列中排第 {n} 位，请稍候：轮到时会自动开始。",
+    },
+    "queue_cancel": {"en": "Cancel", "zh": "取消"},
+    "job_cancelled": {"en": "This was cancelled. You can start again below.", "zh": "已取消。你可以在下面重新开始。"},
+    "nav_jobs": {"en": "Failed jobs", "zh": "失败的任务"},
+    "jobs_only": {
+        "en": "Only maintainers can see failed jobs. Sign in with a maintainer account.",
+        "zh": "只有维护者可以查看失败的任务。请用维护者账号登录。",
+    },
+    "jobs_intro": {
+        "en": "Jobs that failed for good (after their retries), newest first, with the message the maker saw.",
+        "zh": "最终失败（重试之后仍失败）的任务，最新在前，附上制作者看到的提示。",
+    },
+    "jobs_none": {"en": "No job has failed.", "zh": "没有失败的任务。"},
+    "jobs_when": {"en": "When", "zh": "时间"},
+    "jobs_kind": {"en": "What", "zh": "内容"},
+    "jobs_asked": {"en": "What was asked", "zh": "请求内容"},
+    "jobs_message": {"en": "Message", "zh": "提示"},
+    "jobs_maker": {"en": "Maker", "zh": "制作者"},
+    "jobs_retries": {"en": "Retries", "zh": "重试次数"},
+    "jobs_anonymous": {"en": "anonymous", "zh": "匿名"},
+    "job_kind_create": {"en": "new app", "zh": "新建应用"},
+    "job_kind_edit": {"en": "change", "zh": "修改"},
+    "job_kind_scope": {"en": "records switch", "zh": "记录方式"},
+    "job_kind_undo": {"en": "undo", "zh": "撤销"},
+    "job_kind_remix": {"en": "remix", "zh": "改编"},
+    "job_kind_upload": {"en": "content upload", "zh": "上传内容"},
+}
+
+STRINGS: _S = _COMMON | _CREATE | _GALLERY | _APP | _MINE | _CURATE | _SETTINGS | _ACCOUNT | _VISIT | _CURATION | _QUEUE
 
 STEP_LABELS: _S = {
     "value": {"en": "Value", "zh": "价值"},

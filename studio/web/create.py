@@ -51,7 +51,13 @@ def _progress(job_id: str) -> None:
             upcoming = next((stage for stage in STEPS if stage not in done), None)
             if upcoming:
                 st.caption(t("waiting_for", stage=STEP_LABELS[upcoming][lang()]))
-    if job.status in ("done", "failed"):
+    place = services.position(job_id) if job.status == "queued" else None
+    if place is not None:  # more jobs than the studio runs at once: this one waits its turn
+        st.info(t("queue_position", n=place), icon="⏳")
+        if services.asked_by(job, drafts.actor()) and st.button(t("queue_cancel"), key="queue_cancel"):
+            services.cancel(job_id, drafts.actor())
+            st.rerun()
+    if job.status in ("done", "failed", "cancelled"):
         st.rerun()
 
 
@@ -275,6 +281,8 @@ def page() -> None:
         _progress(job.id)
         return
     project_id = st.query_params.get("project")
+    if job is not None and job.status == "cancelled":
+        st.info(t("job_cancelled"))
     if job is not None and job.status == "failed" and job.kind != "edit":  # an edit's refusal shows by its box
         st.error(t("job_failed", message=(job.error or {}).get(lang(), (job.error or {}).get("en", ""))))
         with st.expander(t("stages_title")):
