@@ -7,12 +7,14 @@ configuration (only its ports and certificate paths replaced; a self-signed cert
 
 Checked: pages come from both replicas, a browser keeps to one, and a published app's page is the same on each;
 a sign-in ticket issued by one replica's code is claimed on the other exactly once; the shared CSRF key lets a
-page from one replica sign out on the other; Streamlit's WebSocket opens through nginx; after replica "a" is
+page from one replica sign out on the other; wrong passwords typed on one replica's sign-in page (driven over
+Streamlit's WebSocket) keep the same sign-in waiting on the other; Streamlit's WebSocket opens through nginx; after replica "a" is
 killed (SIGKILL) every request is answered by "b" at the first try, WebSockets included.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.client
 import os
@@ -232,6 +234,63 @@ def _issue_ticket(cluster: Cluster, monkeypatch: pytest.MonkeyPatch) -> tuple[st
     return token, auth.issue(token)
 
 
+class SignInPage:
+    """The studio's sign-in page driven over Streamlit's WebSocket through nginx, kept on one replica by its
+    ``flash_lb`` cookie: the same messages a browser sends when someone types a name and password and presses
+    "Sign in". ``try_password`` answers what the page then says."""
+
+    def __init__(self, stack: contextlib.ExitStack, cluster: Cluster, lb_key: str) -> None:
+        from websockets.sync.client import connect
+
+        host = cluster.base.removeprefix("https://")
+        self.socket = stack.enter_context(connect(
+            f"wss://{host}/_stcore/stream", ssl=cluster.context, subprotocols=["streamlit"],  # type: ignore[list-item]
+            origin=cluster.base, additional_headers={"Cookie": f"flash_lb={lb_key}"}, open_timeout=120,  # type: ignore[arg-type]
+        ))  # fmt: skip
+        assert self.socket.response is not None
+        self.replica = self.socket.response.headers.get("X-Flash-Replica")
+        self.ids: dict[str, str] = {}
+        self._run([])
+
+    def _run(self, widgets: list[tuple[str, str | None]]) -> str:
+        """One run of the page with these widget values (None: the button pressed); the text it showed."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        message = BackMsg()
+        message.rerun_script.page_name = "account"
+        for key, value in widgets:
+            state = message.rerun_script.widget_states.widgets.add()
+            state.id = self.ids[key]
+            if value is None:
+                state.trigger_value = True
+            else:
+                state.string_value = value
+        self.socket.send(message.SerializeToString())
+        shown: list[str] = []
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            received = ForwardMsg()
+            received.ParseFromString(self.socket.recv(timeout=120))  # type: ignore[arg-type]
+            kind = received.WhichOneof("type")
+            if kind == "delta" and received.delta.WhichOneof("type") == "new_element":
+                element = received.delta.new_element
+                which = element.WhichOneof("type")
+                if which in ("text_input", "button"):
+                    widget_id = getattr(element, which).id
+                    self.ids.setdefault(widget_id.rsplit("-", 1)[-1], widget_id)
+                elif which == "alert":
+                    shown.append(element.alert.body)
+                elif which == "exception":
+                    shown.append(element.exception.message)
+            elif kind == "script_finished":
+                return "\n".join(shown)
+        raise AssertionError("the sign-in page did not finish its run")
+
+    def try_password(self, username: str, password: str) -> str:
+        return self._run([("signin_username", username), ("signin_password", password), ("signin", None)])
+
+
 NAVIGATION = {"Sec-Fetch-Site": "none"}  # the address bar, as a browser says it
 
 
@@ -289,6 +348,18 @@ def test_two_replicas_behind_nginx_share_pages_sign_ins_and_survive_one_being_ki
     from studio import services
 
     assert services.gallery().accounts.user_for_token(token) is None  # ... and the session ended, for everyone
+
+    # The sign-in throttle holds across replicas: wrong passwords typed on "a" keep the same sign-in waiting on
+    # "b", even with the right password (which is not checked while it waits).
+    with contextlib.ExitStack() as stack:
+        pages = {name: SignInPage(stack, cluster, key) for name, key in seen.items()}
+        assert {name: page.replica for name, page in pages.items()} == {"a": "a", "b": "b"}
+        for wait in (0, 0, 0, 0, 0, 1.2, 2.2, 4.2):  # five free failures, then each backoff waited out
+            time.sleep(wait)
+            said = pages["a"].try_password("ms_lindqvist", "not-her-password")
+            assert "Wrong username or password" in said or "用户名或密码错误" in said, said
+        said = pages["b"].try_password("ms_lindqvist", PASSWORD)
+        assert "Too many wrong sign-ins" in said or "登录失败次数过多" in said, said
 
     # Streamlit's WebSocket through nginx.
     host = base.removeprefix("https://")
