@@ -211,3 +211,26 @@ def test_positions_per_maker_limit_and_cancel(queue: PgQueue, workers: Callable[
     assert {queue.store.get(job.id).status for job in (jobs[1], planets)} == {"cancelled"}
     assert not queue.cancel(jobs[0].id)  # done: nothing to cancel
     assert len(_drafts(flashapps_home)) == 3
+
+
+def test_the_studio_uses_the_postgresql_queue_when_the_setting_says_so(
+    url: str, workers: Callable[..., subprocess.Popen[bytes]], monkeypatch: pytest.MonkeyPatch, flashapps_home: Path
+) -> None:
+    from studio import services
+
+    monkeypatch.setenv("FLASHAPPS_QUEUE_URL", url)
+    queue = services.jobs()
+    try:
+        assert isinstance(queue, PgQueue)
+        job = services.start_create(IDEAS[2], owner="ann", idempotency_key="api-42")
+        assert services.start_create(IDEAS[2], owner="ann", idempotency_key="api-42").id == job.id
+        double = [services.start_create(IDEAS[0], secret="browser-secret") for _ in range(2)]  # a double click
+        assert double[0].id == double[1].id and "browser-secret" not in double[0].model_dump_json()
+        workers()
+        for each in (job, double[0]):
+            assert _wait(queue, each.id, _finished).status == "done"  # type: ignore[arg-type]
+        assert len(_drafts(flashapps_home)) == 2
+        assert services.jobs().store.get(job.id).result["project"] in _drafts(flashapps_home)  # type: ignore[index]
+    finally:
+        services._jobs.cache_clear()
+        queue.shutdown()  # type: ignore[attr-defined]
