@@ -30,7 +30,7 @@ from flashapps.settings import Settings
 from generator.generate import clean_idea
 from workshop.projects import ProjectStore, write_atomic
 
-__all__ = ["Busy", "InProcessQueue", "Job", "JobQueue", "JobStore", "check_input", "prune", "queue_url"]
+__all__ = ["Busy", "InProcessQueue", "Job", "JobQueue", "JobStore", "check_input", "now_iso", "prune", "queue_url"]
 
 log = logging.getLogger("workshop.jobs")
 
@@ -50,7 +50,8 @@ def queue_url() -> str:
     return ""
 
 
-def _now() -> str:
+def now_iso() -> str:
+    """Now, as a job stores its times (UTC, milliseconds: they sort as text)."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
@@ -64,8 +65,8 @@ class Job(BaseModel):
     events: list[StageEvent] = Field(default_factory=list)
     result: dict[str, Any] | None = None
     error: dict[str, str] | None = Field(default=None, description="the user's message in en and zh")
-    created_at: str = Field(default_factory=_now)
-    updated_at: str = Field(default_factory=_now)
+    created_at: str = Field(default_factory=now_iso)
+    updated_at: str = Field(default_factory=now_iso)
     key: str | None = Field(default=None, description="idempotency key: the same key is the same job")
     maker: str | None = Field(default=None, description="who asked, for the per-maker limit and the failed view")
     actor: dict[str, str] = Field(default_factory=dict, description="owner name or creator hash (never a secret)")
@@ -97,7 +98,7 @@ class JobStore:
 
     def save(self, job: Job) -> None:
         """Writes the job; a job cancelled meanwhile stays cancelled (a running task's events are dropped)."""
-        job.updated_at = _now()
+        job.updated_at = now_iso()
         with self._lock:
             path = self.root / f"{job.id}.json"
             if job.status != "cancelled" and path.is_file() and '"status":"cancelled"' in path.read_text("utf-8"):
@@ -123,7 +124,7 @@ class JobStore:
             busy = sum(1 for j in jobs if job.maker and j.maker == job.maker and j.status in ACTIVE)
             if per_maker and busy >= per_maker:
                 raise Busy(per_maker)
-            job.updated_at = _now()
+            job.updated_at = now_iso()
             write_atomic(self.root / f"{job.id}.json", job.model_dump_json())
         return job
 
@@ -144,7 +145,7 @@ class JobStore:
             job = self.get(job_id)
             if job.status not in (ACTIVE if running else ("queued",)):
                 return False
-            job.status, job.updated_at = "cancelled", _now()
+            job.status, job.updated_at = "cancelled", now_iso()
             release_key(job)
             write_atomic(self.root / f"{job.id}.json", job.model_dump_json())
         return True

@@ -42,8 +42,8 @@ from workshop.jobs import (
     InProcessQueue,
     Job,
     Work,
-    _now,
     check_input,
+    now_iso,
     release_key,
 )
 
@@ -112,7 +112,7 @@ class SqlJobStore:
 
     def save(self, job: Job) -> None:
         """Writes the job; a job cancelled meanwhile stays cancelled (a running task's events are dropped)."""
-        job.updated_at = _now()
+        job.updated_at = now_iso()
         with self._tx() as db:
             done = db.execute(
                 text("UPDATE flashapps_jobs SET status=:status, key=:key, attempts=:attempts, updated_at=:updated_at, "
@@ -152,7 +152,7 @@ class SqlJobStore:
                 )
                 if (busy or 0) >= per_maker:
                     raise Busy(per_maker)
-            job.updated_at = _now()
+            job.updated_at = now_iso()
             inserted = db.execute(
                 text("INSERT INTO flashapps_jobs (id, kind, status, key, maker, attempts, created_at, updated_at, "
                      "data) "
@@ -195,7 +195,7 @@ class SqlJobStore:
             job = Job.model_validate_json(data)
             if job.status not in (ACTIVE if running else ("queued",)):
                 return False
-            job.status, job.updated_at = "cancelled", _now()
+            job.status, job.updated_at = "cancelled", now_iso()
             release_key(job)
             db.execute(text("UPDATE flashapps_jobs SET status=:status, key=:key, updated_at=:updated_at, data=:data "
                             "WHERE id=:id"), self._row(job))  # fmt: skip
