@@ -160,3 +160,35 @@ def test_groups_and_draws_follow_the_counts() -> None:
     picker = next(c for c in draw.components() if c.kind == "picker")
     assert (len(picker.items), picker.count, picker.no_repeat) == (200, 5, True)
     assert math.isclose(float(picker.items[-1]), 200)
+
+
+def test_fractions_are_exact_and_reduced() -> None:
+    spec = plan("分數計算機，可以加減乘除，答案要約分").spec
+    ops = next(i for i in _calc(spec).inputs if i.name == "operation").options
+    assert _run(spec, "result", first="2/3", operation=ops[1], second="1/6") == "1/2"
+    assert _run(spec, "result", first="5/6", operation=ops[3], second="5/12") == "2"
+    assert _run(spec, "mixed", first="2 3/4", operation=ops[2], second="2") == "5 1/2"
+    with pytest.raises(ValueError):
+        _run(spec, "result", first="1/0", operation=ops[0], second="1")
+
+
+def test_passphrase_follows_the_count_and_separator() -> None:
+    spec = plan("Make me passphrases of 6 words separated by underscores").spec
+    inputs = {i.name: i for i in _calc(spec).inputs}
+    assert inputs["words"].default == 6 and inputs["separator"].default.startswith("_")
+    phrase = _run(spec, "phrase", words=6, separator=inputs["separator"].default, capital=False, digits=False, draw=3)
+    assert isinstance(phrase, str) and len(phrase.split("_")) == 6 and phrase.replace("_", "").isalpha()
+    zh = plan("密碼短語產生器：3個單詞，用空格隔開，最後加數字").spec
+    inputs = {i.name: i for i in _calc(zh).inputs}
+    assert inputs["words"].default == 3 and inputs["digits"].default is True
+
+
+def test_composed_rate_and_line_items() -> None:
+    rate = plan("Work out the fuel cost per kilometre from what I paid and the distance").spec
+    assert "per kilometre" in rate.brief.title.lower()
+    assert _run(rate, "rate", total=90.0, count=600.0) == 0.15
+    items = plan("婚禮花費計算：場地、餐飲、攝影，各自輸入數量和單價，算出總價").spec
+    calc = _calc(items)
+    assert [r.label for r in calc.results] == ["場地", "餐飲", "攝影", "總價"]
+    args = {"qty_1": 1.0, "price_1": 30000.0, "qty_2": 20.0, "price_2": 8000.0, "qty_3": 1.0, "price_3": 25000.0}
+    assert _run(items, "total", **args) == 215000

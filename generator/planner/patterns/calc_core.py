@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from flashapps.spec import CalcInput, CalcOutput, Example, KeyPath, LogicFunction, Param
+from flashapps.spec import CalcInput, CalcOutput, Example, KeyPath, LogicFunction, Param, Step
 from generator.planner.lang import Tr
 from generator.planner.patterns.base import Context, expect, path, step
 from generator.pysource import LINE_LENGTH, py_literal
@@ -131,12 +131,22 @@ def out(function: str, label: str, unit: str = "", decimals: int = 2) -> CalcOut
     return CalcOutput(function=function, label=label, unit=unit, decimals=decimals)
 
 
+def _steps(inputs: Mapping[str, object]) -> list[Step]:
+    """Set each input; a checkbox is ticked or unticked."""
+    return [
+        step("check" if value else "uncheck", f"calc__{key}")
+        if isinstance(value, bool)
+        else step("set", f"calc__{key}", value)
+        for key, value in inputs.items()
+    ]
+
+
 def calc_path(name: str, story: str, inputs: Mapping[str, object], results: Mapping[str, object]) -> KeyPath:
     """Set the calculator's inputs, then check each result (floats approximately)."""
     return path(
         name,
         story,
-        [step("set", f"calc__{key}", value) for key, value in inputs.items()],
+        _steps(inputs),
         [
             expect(f"calc.{key}", value, "approx" if isinstance(value, float) else "eq")
             for key, value in results.items()
@@ -149,6 +159,6 @@ def error_path(name: str, story: str, inputs: Mapping[str, object]) -> KeyPath:
     return path(
         name,
         story,
-        [step("set", f"calc__{key}", value) for key, value in inputs.items()],
+        _steps(inputs),
         [expect("calc.error", None, "truthy")],
     )

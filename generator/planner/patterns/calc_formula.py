@@ -545,7 +545,6 @@ FORMULAS: tuple[Calc, ...] = (
         "split",
         {
             "per person": 10,
-            "each person": 8,
             "split the bill": 10,
             "split the cost": 10,
             "bill split": 8,

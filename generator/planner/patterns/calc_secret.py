@@ -126,5 +126,5 @@ SECRETS: tuple[Calc, ...] = (
         },
         _cipher,
     ),
-    Calc("password", {"password": 10, "passphrase": 10, "密码生成": 10, "生成密码": 10, "随机密码": 10}, _password),
+    Calc("password", {"password": 10, "密码生成": 10, "生成密码": 10, "随机密码": 10}, _password),
 )

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from flashapps.spec import AppSpec, Brief, CalculatorComponent, Component, Screen, TextComponent
 from generator.planner.patterns.base import Context, Match, Pattern
+from generator.planner.patterns.calc_compose import COMPOSED
 from generator.planner.patterns.calc_core import Calc
 from generator.planner.patterns.calc_data import DATA_TOOLS
 from generator.planner.patterns.calc_dates import DATES
+from generator.planner.patterns.calc_exact import EXACT
 from generator.planner.patterns.calc_formula import FORMULAS
 from generator.planner.patterns.calc_fun import FUN
 from generator.planner.patterns.calc_health import HEALTH
 from generator.planner.patterns.calc_misc import GENERAL, MISC
 from generator.planner.patterns.calc_money import MONEY
+from generator.planner.patterns.calc_phrase import PHRASES
 from generator.planner.patterns.calc_secret import SECRETS
 from generator.planner.patterns.calc_shop import SHOP
 from generator.planner.patterns.calc_stats import STATS
@@ -23,6 +26,8 @@ __all__ = ["CALCS", "PATTERN", "pick_calc"]
 CALCS: tuple[Calc, ...] = (
     *FORMULAS,
     *WHEN,
+    *EXACT,
+    *PHRASES,
     *HEALTH,
     *DATES,
     *MONEY,
@@ -33,6 +38,7 @@ CALCS: tuple[Calc, ...] = (
     *DATA_TOOLS,
     *MISC,
     *FUN,
+    *COMPOSED,
 )
 _GENERIC = {"calculat": 3, "compute": 2, "formula": 2, "generator": 1, "convert": 1, "计算": 3, "算一算": 3, "公式": 2}
 _TOOLS = {
@@ -52,6 +58,7 @@ _TOOLS = {
     "palette",
     "codes",
     "bits",
+    "passphrase",
 }
 
 
@@ -62,6 +69,8 @@ def pick_calc(ctx: Context) -> tuple[Calc, Match]:
         if not calc.fits(ctx):
             continue
         found = ctx.match(calc.keywords)
+        if calc.needs and found.score:  # what it needs (a date, two clock times, a rate) is in the idea
+            found = Match(found.score + 10, found.words)
         if found.score > best[1].score:
             best = (calc, found)
     return best
