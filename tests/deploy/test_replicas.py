@@ -6,6 +6,7 @@ port and its apps' port, telling themselves apart by ``X-Flash-Replica``), and n
 configuration (only its ports and certificate paths replaced; a self-signed certificate made with openssl).
 
 Checked: pages come from both replicas, a browser keeps to one, and a published app's page is the same on each;
+the app itself is served through the apps' upstream by both;
 a sign-in ticket issued by one replica's code is claimed on the other exactly once; the shared CSRF key lets a
 page from one replica sign out on the other; wrong passwords typed on one replica's sign-in page (driven over
 Streamlit's WebSocket) keep the same sign-in waiting on the other; Streamlit's WebSocket opens through nginx; after replica "a" is
@@ -241,11 +242,12 @@ class SignInPage:
 
     def __init__(self, stack: contextlib.ExitStack, cluster: Cluster, lb_key: str) -> None:
         from websockets.sync.client import connect
+        from websockets.typing import Origin, Subprotocol
 
         host = cluster.base.removeprefix("https://")
         self.socket = stack.enter_context(connect(
-            f"wss://{host}/_stcore/stream", ssl=cluster.context, subprotocols=["streamlit"],  # type: ignore[list-item]
-            origin=cluster.base, additional_headers={"Cookie": f"flash_lb={lb_key}"}, open_timeout=120,  # type: ignore[arg-type]
+            f"wss://{host}/_stcore/stream", ssl=cluster.context, subprotocols=[Subprotocol("streamlit")],
+            origin=Origin(cluster.base), additional_headers={"Cookie": f"flash_lb={lb_key}"}, open_timeout=120,
         ))  # fmt: skip
         assert self.socket.response is not None
         self.replica = self.socket.response.headers.get("X-Flash-Replica")
@@ -271,7 +273,8 @@ class SignInPage:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             received = ForwardMsg()
-            received.ParseFromString(self.socket.recv(timeout=120))  # type: ignore[arg-type]
+            data = self.socket.recv(timeout=120)
+            received.ParseFromString(data if isinstance(data, bytes) else data.encode())
             kind = received.WhichOneof("type")
             if kind == "delta" and received.delta.WhichOneof("type") == "new_element":
                 element = received.delta.new_element
@@ -318,6 +321,19 @@ def test_two_replicas_behind_nginx_share_pages_sign_ins_and_survive_one_being_ki
         page = _request(base, f"/s/{cluster.slug}/board", context, headers={"Cookie": f"flash_lb={key}"})
         assert page.replica == name and page.status == 200
         assert "Water for the class" in page.body and f"{base}/s/{cluster.slug}" in page.body
+
+    # ... and any replica serves the app itself on the apps' origin (an upstream of its own, where a browser's key
+    # may fall on another replica than for the studio's), WebSocket included.
+    served = set()
+    for _ in range(40):
+        app = _request(cluster.apps, f"/apps/{cluster.slug}/", context, timeout=240)
+        assert app.status == 200 and "<noscript>" in app.body.lower()
+        served.add(app.replica)
+        if len(served) == 2:
+            break
+    assert served == {"a", "b"}
+    apps_host = cluster.apps.removeprefix("https://")
+    assert _stream(f"wss://{apps_host}/apps/{cluster.slug}/_stcore/stream", context) == "new_session"
 
     # A sign-in ticket from one replica is claimed on the other, once.
     token, ticket = _issue_ticket(cluster, monkeypatch)
@@ -379,3 +395,6 @@ def test_two_replicas_behind_nginx_share_pages_sign_ins_and_survive_one_being_ki
     assert _stream(f"wss://{host}/_stcore/stream", context) == "new_session"
     page = _request(base, f"/s/{cluster.slug}", context, headers={"Cookie": f"flash_lb={seen['a']}"})
     assert page.status == 200 and page.replica == "b" and "Water for the class" in page.body
+    for _ in range(3):
+        app = _request(cluster.apps, f"/apps/{cluster.slug}/", context, timeout=60)
+        assert app.status == 200 and app.replica == "b"
