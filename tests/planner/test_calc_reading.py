@@ -192,3 +192,24 @@ def test_composed_rate_and_line_items() -> None:
     assert [r.label for r in calc.results] == ["場地", "餐飲", "攝影", "總價"]
     args = {"qty_1": 1.0, "price_1": 30000.0, "qty_2": 20.0, "price_2": 8000.0, "qty_3": 1.0, "price_3": 25000.0}
     assert _run(items, "total", **args) == 215000
+
+
+def test_chinese_discounts_count_in_zhe_and_percentages_are_read() -> None:
+    zhe = plan("衣服打75折以后多少钱，折后价和省了多少").spec
+    assert next(i for i in _calc(zhe).inputs if i.name == "zhe").default == 7.5
+    assert _run(zhe, "sale_price", price=200.0, zhe=7.5) == 150
+    off = plan("Discount calculator for 40% off sales").spec
+    assert next(i for i in _calc(off).inputs if i.name == "off").default == 40
+
+
+def test_bmi_uses_the_named_standard() -> None:
+    china = plan("BMI 计算器，按照中国标准判断是否超重").spec
+    assert _run(china, "category", weight=70.0, height=170.0) == "超重"  # 24.2 ≥ 24
+    world = plan("BMI calculator").spec
+    assert _run(world, "category", weight=70.0, height=170.0) == "Normal"
+
+
+def test_the_converter_keeps_the_order_the_families_are_named_in() -> None:
+    spec = plan("溫度、長度和重量的單位換算").spec
+    titles = [c.title for c in spec.components() if c.kind == "converter"]
+    assert titles == ["溫度換算", "長度換算", "重量換算"]

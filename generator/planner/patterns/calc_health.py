@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.planner.lang import Tr
+from generator.planner.patterns.base import Context
 from generator.planner.patterns.calc_core import Calc, CalcParts, calc_path, choice, error_path, fn, msg, num, out
 
 __all__ = ["HEALTH"]
 
 
-def _bmi(t: Tr) -> CalcParts:
+def _bmi_read(ctx: Context) -> CalcParts:
+    """The cut-offs the idea names: China's (24 / 28), Asia-Pacific (23 / 25) or the WHO's (25 / 30)."""
+    if re.search(r"中国|国内|china|chinese|卫健委|卫生部", ctx.text):
+        return _bmi(ctx.t, (24.0, 28.0), ctx.t("China's standard", "中国标准"))
+    if re.search(r"asia|亚洲|亚太", ctx.text):
+        return _bmi(ctx.t, (23.0, 25.0), ctx.t("the Asia-Pacific standard", "亚太标准"))
+    return _bmi(ctx.t)
+
+
+def _bmi(t: Tr, cuts: tuple[float, float] = (25.0, 30.0), standard: str = "") -> CalcParts:
+    over, obese = cuts
+    standard = standard or t("the WHO standard", "世卫组织标准")
     bad = msg(t, "Weight and height must be above zero.", "体重和身高必须大于 0。")
     labels = t.items(["Underweight", "Normal", "Overweight", "Obese"], ["偏瘦", "正常", "超重", "肥胖"])
     guard = f"if weight <= 0 or height <= 0:\n    raise ValueError({bad})\n"
@@ -22,16 +36,16 @@ def _bmi(t: Tr) -> CalcParts:
     )
     body = guard + (
         "bmi = weight / (height / 100) ** 2\n"
-        f'if bmi < 18.5:\n    return "{labels[0]}"\nif bmi < 25:\n    return "{labels[1]}"\n'
-        f'if bmi < 30:\n    return "{labels[2]}"\nreturn "{labels[3]}"'
+        f'if bmi < 18.5:\n    return "{labels[0]}"\nif bmi < {over:g}:\n    return "{labels[1]}"\n'
+        f'if bmi < {obese:g}:\n    return "{labels[2]}"\nreturn "{labels[3]}"'
     )
     category = fn(
         "category",
-        t("The WHO category of a BMI.", "BMI 对应的世卫组织分类。"),
+        t(f"The category of a BMI by {standard}.", f"按{standard}得出的 BMI 分类。"),
         "weight:float, height:float",
         "str",
         body,
-        [({"weight": 70, "height": 175}, labels[1]), ({"weight": 95, "height": 180}, labels[2])],
+        [({"weight": 70, "height": 175}, labels[1]), ({"weight": 95, "height": 180}, labels[2 if obese > 29.3 else 3])],
     )
     return CalcParts(
         t("BMI Calculator", "BMI 计算器"),
@@ -62,11 +76,10 @@ def _bmi(t: Tr) -> CalcParts:
             ),
         ],
         t(
-            "| BMI | Category |\n|---|---|\n| < 18.5 | Underweight |\n| 18.5 – 24.9 | Normal |\n| 25 – 29.9 | "
-            "Overweight |\n"
-            "| ≥ 30 | Obese |",
-            "| BMI | 分类 |\n|---|---|\n| < 18.5 | 偏瘦 |\n| 18.5 – 24.9 | 正常 |\n| 25 – 29.9 | 超重 |\n"
-            "| ≥ 30 | 肥胖 |",
+            f"By {standard}:\n\n| BMI | Category |\n|---|---|\n| < 18.5 | Underweight |\n"
+            f"| 18.5 – {over - 0.1:g} | Normal |\n| {over:g} – {obese - 0.1:g} | Overweight |\n| ≥ {obese:g} | Obese |",
+            f"按{standard}：\n\n| BMI | 分类 |\n|---|---|\n| < 18.5 | 偏瘦 |\n| 18.5 – {over - 0.1:g} | 正常 |\n"
+            f"| {over:g} – {obese - 0.1:g} | 超重 |\n| ≥ {obese:g} | 肥胖 |",
         ),
     )
 
@@ -192,7 +205,7 @@ def _burned(t: Tr) -> CalcParts:
 
 
 HEALTH: tuple[Calc, ...] = (
-    Calc("bmi", {"bmi": 10, "body mass": 10, "体重指数": 10, "身体质量指数": 10}, _bmi),
+    Calc.reading("bmi", {"bmi": 10, "body mass": 10, "体重指数": 10, "身体质量指数": 10}, _bmi_read),
     Calc("bmr", {"bmr": 10, "tdee": 10, "metabolic": 8, "calorie needs": 8, "基础代谢": 10, "代谢": 6}, _bmr),
     Calc("burned", {"calories burned": 10, "burn": 5, "met value": 6, "消耗": 6, "燃烧": 6, "燃脂": 6}, _burned),
 )

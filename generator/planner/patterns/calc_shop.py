@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.planner.lang import Tr
+from generator.planner.patterns.base import Context
 from generator.planner.patterns.calc_core import Calc, CalcParts, calc_path, error_path, fn, msg, num, out
+from generator.planner.patterns.calc_reading import percents
 
 __all__ = ["SHOP"]
 
@@ -63,7 +67,7 @@ def _percent(t: Tr) -> CalcParts:
     )
 
 
-def _discount(t: Tr) -> CalcParts:
+def _discount(t: Tr, off: float = 25.0) -> CalcParts:
     bad = msg(
         t,
         "The price cannot be negative and the discount must be between 0 and 100%.",
@@ -91,7 +95,10 @@ def _discount(t: Tr) -> CalcParts:
         t("See the sale price and how much you save.", "看看打折后多少钱、省了多少。"),
         "🏷️",
         "red",
-        [num("price", t("Price", "原价"), 120), num("off", t("Discount", "折扣"), 25, "%", 1)],
+        [
+            num("price", t("Price", "原价"), 120),
+            num("off", t("Discount", "折扣"), off, "%", 1 if off.is_integer() else 0.5),
+        ],
         [out("sale_price", t("Sale price", "折后价")), out("saved", t("You save", "节省"))],
         [final, saved],
         [
@@ -104,6 +111,62 @@ def _discount(t: Tr) -> CalcParts:
             error_path("too_much", t("A discount over 100% is refused.", "折扣超过 100% 会被拒绝。"), {"off": 150}),
         ],
     )
+
+
+def _zhe(t: Tr, rate: float) -> CalcParts:
+    """A Chinese discount written in 折: 8 折 pays 80% of the price."""
+    bad = msg(
+        t,
+        "The price cannot be negative and the discount must be between 0 and 10 折.",
+        "价格不能为负，折数需在 0–10 折之间。",
+    )
+    guard = f"if price < 0 or not 0 < zhe <= 10:\n    raise ValueError({bad})\n"
+    final = fn(
+        "sale_price",
+        t("The price after the discount.", "打折后的价格。"),
+        "price:float, zhe:float",
+        "float",
+        guard + "return round(price * zhe / 10, 2)",
+        [({"price": 120, "zhe": 8}, 96.0), ({"price": 59.9, "zhe": 8.5}, 50.92)],
+    )
+    saved = fn(
+        "saved",
+        t("How much the discount saves.", "打折省下的钱。"),
+        "price:float, zhe:float",
+        "float",
+        guard + "return round(price * (10 - zhe) / 10, 2)",
+        [({"price": 120, "zhe": 8}, 24.0)],
+    )
+    return CalcParts(
+        t("Discount Calculator", "折扣计算器"),
+        t("See the sale price and how much you save.", "看看打折后多少钱、省了多少。"),
+        "🏷️",
+        "red",
+        [num("price", t("Price", "原价"), 120), num("zhe", t("Discount", "折扣"), rate, t("× 10%", "折"), 0.5)],
+        [out("sale_price", t("Sale price", "折后价")), out("saved", t("You save", "节省"))],
+        [final, saved],
+        [
+            calc_path(
+                "eight_zhe",
+                t("120 at 8 zhe is 96.", "120 元打 8 折是 96 元。"),
+                {"price": 120, "zhe": 8},
+                {"sale_price": 96.0, "saved": 24.0},
+            ),
+            error_path("too_much", t("More than 10 zhe is refused.", "超过 10 折会被拒绝。"), {"zhe": 12}),
+        ],
+    )
+
+
+def _discount_read(ctx: Context) -> CalcParts:
+    """Chinese ideas that count discounts in 折 ("打8折", "打几折") get 折; others a percentage off."""
+    found = re.search(r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九]五?)\s*折|打几折|几折|打折", ctx.text)
+    if ctx.zh and found and "%" not in ctx.idea:
+        digits = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+        raw = "".join(digits.get(c, c) for c in (found.group(1) or "8"))
+        rate = float(raw) / 10 if len(raw) == 2 and "." not in raw else float(raw)
+        return _zhe(ctx.t, rate if 0 < rate <= 10 else 8.0)
+    named = [p for p in percents(ctx.idea) if p < 100]
+    return _discount(ctx.t, named[0] if named else 25.0)
 
 
 def _unit_price(t: Tr) -> CalcParts:
@@ -169,7 +232,21 @@ def _unit_price(t: Tr) -> CalcParts:
 
 SHOP: tuple[Calc, ...] = (
     Calc("percent", {"percent": 8, "percentage": 10, "百分比": 10, "百分数": 10, "占比": 8}, _percent),
-    Calc("discount", {"discount": 10, "sale price": 10, "% off": 8, "折扣": 10, "打折": 10, "优惠": 5}, _discount),
+    Calc.reading(
+        "discount",
+        {
+            "discount": 10,
+            "sale price": 10,
+            "% off": 8,
+            "折扣": 10,
+            "打折": 10,
+            "优惠": 5,
+            "折计算": 10,
+            "折后": 8,
+            "几折": 8,
+        },
+        _discount_read,
+    ),
     Calc(
         "unit_price",
         {"unit price": 10, "price per": 8, "better deal": 8, "compare prices": 8, "单价": 10, "比价": 10, "划算": 8},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flashapps.spec import AppSpec, Brief, Component, ConverterComponent, KeyPath, Screen, TextComponent, Unit
+from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.units import FAMILIES, UNIT_NOTES, Family
 
@@ -30,7 +31,7 @@ def named_families(ctx: Context) -> list[Family]:
     named: list[tuple[int, Family]] = []
     for family in FAMILIES:
         words = ctx.match(family.keywords).words if family.name != "currency" else ()
-        places = [ctx.text.find(w) for w in words if w in ctx.text]
+        places = [ctx.text.find(w) for w in map(to_simplified, words) if w in ctx.text]
         if words:
             named.append((min(places, default=len(ctx.text)), family))
     named.sort(key=lambda pair: pair[0])
