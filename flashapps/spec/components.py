@@ -27,6 +27,7 @@ from flashapps.spec.interactive import (
     QuizComponent,
     TimerComponent,
 )
+from flashapps.spec.learning import DrillComponent, OrderComponent
 from flashapps.spec.records import (
     BoardComponent,
     CalcInput,
@@ -82,6 +83,8 @@ __all__ = [
     "TimerComponent",
     "Unit",
     "WidgetKind",
+    "DrillComponent",
+    "OrderComponent",
 ]
 
 Component = Annotated[
@@ -105,7 +108,9 @@ Component = Annotated[
     | BoardComponent
     | BookingComponent
     | CalendarComponent
-    | SeatsComponent,
+    | SeatsComponent
+    | DrillComponent
+    | OrderComponent,
     Field(discriminator="kind"),
 ]
 
@@ -131,4 +136,6 @@ COMPONENT_KINDS = (
     "booking",
     "calendar",
     "seats",
+    "drill",
+    "order",
 )

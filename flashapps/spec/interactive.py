@@ -102,6 +102,11 @@ class QuizComponent(ComponentBase):
     mode: Literal["choice", "typed"] = Field(
         default="choice", description="choice: pick one of the choices; typed: type the answer (spelling tests)"
     )
+    editable: bool = Field(
+        default=False,
+        description="typed mode: the words can be replaced in the app (``<id>__words``, one a line, then "
+        "``<id>__save_words``; kept in the app's store); each is then asked with some of its letters shown",
+    )
 
     @model_validator(mode="after")
     def _choices_to_pick(self) -> QuizComponent:
@@ -114,6 +119,9 @@ class QuizComponent(ComponentBase):
         found: dict[str, WidgetKind] = {self.key("submit"): "button", self.key("retry"): "button"}
         kind: WidgetKind = "text_input" if self.mode == "typed" else "radio"
         found.update({self.key(f"q{i}"): kind for i in range(len(self.questions))})
+        if self.editable and self.mode == "typed":
+            found.update({self.key("words"): "text_area", self.key("save_words"): "button"})
+            found.update({self.key(f"q{i}"): kind for i in range(40)})
         return found
 
     def outputs(self) -> set[str]:

@@ -14,6 +14,7 @@ from flashapps.spec import (
     Entity,
     FilterComponent,
     FormComponent,
+    LeftOut,
     Question,
     QuizComponent,
     Screen,
@@ -65,6 +66,26 @@ KEYWORDS = {
     "默写": 6,
 }
 _BANK_WORDS = ("question bank", "teacher", "题库", "老师", "教师", "出题")
+_SPOKEN = ("out loud", "aloud", "read each word", "reads each word", "read the word", "reads the word", "say the word",
+           "says the word", "speak", "spoken", "pronounce", "audio", "读出", "读给", "朗读", "播放", "念出", "念给",
+           "发音", "读音", "语音")  # fmt: skip
+
+
+def spoken_left_out(ctx: Context) -> list[LeftOut]:
+    """A spelling test asked to say the words aloud: no voice here, and what the app does instead."""
+    if not ctx.has(*SPELL_WORDS) or not ctx.has(*_SPOKEN):
+        return []
+    t = ctx.t
+    return [
+        LeftOut(
+            part=t("Saying the words aloud", "读出词语的声音"),
+            reason=t(
+                "This app has no voice. A parent or teacher can read each word aloud while the pupil types it; "
+                "on screen each word shows only some of its letters (and its meaning when known).",
+                "这个应用不能发出声音。可以由家长或老师读词，孩子输入；屏幕上每个词只显示部分字母（知道意思时也显示意思）作为提示。",
+            ),
+        )
+    ]
 
 
 def pick_bank(ctx: Context) -> tuple[Bank, bool]:
@@ -127,7 +148,10 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
             "again; **Try again** starts over.",
             "看提示写出词语，然后点 **提交答案** 查看得分和需要再练的词；**再来一次** 可以重新作答。",
         )
-        quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.8, mode="typed")
+        quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.8, mode="typed", editable=True)
+        how += " " + t(
+            "**Change the words** below the test takes a new list of words.", "在下方 **修改词语** 可以换成新的词语。"
+        )
         return quiz, title, "✏️", how
     if content.pairs:
         meaning = not any(q.endswith(("?", "？")) for q, _ in content.pairs)
@@ -253,6 +277,7 @@ def build(ctx: Context) -> AppSpec:
         ],
         feedback=[t("score, pass or fail, and explanations", "得分、是否及格和解析")],
         theme=ctx.theme("purple"),
+        left_out=spoken_left_out(ctx),
     )
     return AppSpec(brief=brief, entities=entities, screens=screens, key_paths=paths)
 

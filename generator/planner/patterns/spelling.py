@@ -167,6 +167,25 @@ def quiz_paths(ctx: Context, quiz: QuizComponent) -> list[KeyPath]:
             [expect(f"{cid}.finished", False), expect(f"{cid}.answered", 0)],
         ),
     ]
+    if quiz.editable:
+        words = ["cat", "ship"] if ctx.language == "en" or right[0].isascii() else ["大海", "森林"]
+        paths.append(
+            path(
+                "own_words",
+                t(
+                    "A parent types two new words; the test now asks those two.",
+                    "家长输入两个新词，测验就只考这两个词。",
+                ),
+                [
+                    step("set", f"{cid}__words", "\n".join(words)),
+                    step("click", f"{cid}__save_words"),
+                    step("set", f"{cid}__q0", words[0]),
+                    step("set", f"{cid}__q1", words[1]),
+                    step("click", f"{cid}__submit"),
+                ],
+                [expect(f"{cid}.total", 2), expect(f"{cid}.score", 2), expect(f"{cid}.missed", [])],
+            )
+        )
     shouted = right[0].upper()
     if quiz.mode == "typed" and shouted != right[0]:
         paths.append(

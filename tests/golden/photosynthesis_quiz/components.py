@@ -6,6 +6,7 @@ kinds of component this app uses, and the texts they show in the app's language.
 
 import html
 import random
+import re
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +25,10 @@ STRINGS = {
     "quiz_failed": "Not passed yet — you need {}% of the answers right. Have another go!",
     "quiz_type_here": "Type your answer",
     "quiz_missed": "To practise again:",
+    "quiz_spell": "Spell the word: {} ({} letters)",
+    "quiz_edit_words": "Change the words",
+    "quiz_words_label": "The words, one a line",
+    "quiz_save_words": "Use these words",
     "your_data": "Your data",
     "your_data_personal": "Your records are yours alone: other visitors of this app never see them.",
     "your_data_submissions": "What you send is seen only by you and by the person who made this app.",
@@ -208,7 +213,7 @@ def text(app: App, cid: str) -> None:
 def quiz_order(cfg: dict) -> list[int]:
     """Question numbers in the order shown: spec order, or shuffled once per session."""
     key = f"{cfg['id']}__order"
-    if key not in st.session_state:
+    if len(st.session_state.get(key) or []) != len(cfg["questions"]):
         order = list(range(len(cfg["questions"])))
         if cfg["shuffle"]:
             random.shuffle(order)
@@ -254,9 +259,66 @@ def quiz_retry(cfg: dict) -> None:
         st.session_state.pop(f"{cid}__q{n}", None)
 
 
+def quiz_hidden(word: str) -> str:
+    """The word with every other letter hidden, the first kept (“friend” → “f _ i _ n _”)."""
+    if not word.isascii():
+        return word[:1] + "＿" * (len(word) - 1)
+    shown = [ch if n % 2 == 0 or not ch.isalpha() else "_" for n, ch in enumerate(word)]
+    return " ".join(shown)
+
+
+def quiz_own_words(app: App, cfg: dict) -> dict:
+    """The quiz as set up: with the words saved in the app when they were replaced there."""
+    words = app.store.get(f"quiz:{cfg['id']}:words") if cfg.get("editable") else None
+    if not words:
+        return cfg
+    asked = [
+        {
+            "prompt": t("quiz_spell").format(quiz_hidden(w), len(w)),
+            "choices": [w],
+            "answer": 0,
+            "explanation": "",
+        }
+        for w in words
+    ]
+    return {**cfg, "questions": asked}
+
+
+def quiz_save_words(app: App, cid: str) -> None:
+    """The words typed in the box (one a line, or split by commas) become the quiz; answers start afresh."""
+    text = str(st.session_state.get(f"{cid}__words") or "")
+    parts = [w.strip()[:80] for w in re.split(r"[\n,，、;；]", text)]
+    words = list(dict.fromkeys(w for w in parts if w))
+    app.store.put(f"quiz:{cid}:words", words[:40])
+    st.session_state[f"{cid}__graded"] = False
+    for n in range(40):
+        st.session_state.pop(f"{cid}__q{n}", None)
+
+
+def quiz_word_editor(app: App, cfg: dict) -> None:
+    cid = cfg["id"]
+    key = f"{cid}__words"
+    shown = "\n".join(q["choices"][q["answer"]] for q in cfg["questions"])
+    start = {"value": shown} if key not in st.session_state else {}
+    with st.expander(t("quiz_edit_words"), icon=":material/edit:"):
+        st.text_area(
+            t("quiz_words_label"),
+            key=key,
+            height=160,
+            max_chars=4000,
+            **start,
+        )
+        st.button(
+            t("quiz_save_words"),
+            key=f"{cid}__save_words",
+            on_click=quiz_save_words,
+            args=(app, cid),
+        )
+
+
 def quiz(app: App, cid: str) -> None:
     """Multiple-choice questions, checked together: the score and the best score."""
-    cfg = app.component(cid)
+    cfg = quiz_own_words(app, app.component(cid))
     questions = cfg["questions"]
     graded = bool(st.session_state.get(f"{cid}__graded"))
     total = len(questions)
@@ -351,3 +413,5 @@ def quiz(app: App, cid: str) -> None:
         icon=":material/restart_alt:",
         width="stretch",
     )
+    if typed and cfg.get("editable"):
+        quiz_word_editor(app, cfg)

@@ -6,6 +6,7 @@ kinds of component this app uses, and the texts they show in the app's language.
 
 import html
 import random
+import re
 
 import pandas as pd
 import streamlit as st
@@ -42,6 +43,10 @@ STRINGS = {
     "cards_need_both": "请填写卡片的正反两面。",
     "quiz_type_here": "在这里输入答案",
     "quiz_missed": "需要再练的：",
+    "quiz_spell": "写出这个词：{}（长度 {}）",
+    "quiz_edit_words": "修改词语",
+    "quiz_words_label": "词语，每行一个",
+    "quiz_save_words": "使用这些词语",
     "left_out": "这个应用没有包含：",
     "your_data": "我的数据",
     "your_data_personal": "你的记录只属于你：这个应用的其他访客看不到。",
@@ -455,7 +460,7 @@ def flashcards(app: App, cid: str) -> None:
 def quiz_order(cfg: dict) -> list[int]:
     """Question numbers in the order shown: spec order, or shuffled once per session."""
     key = f"{cfg['id']}__order"
-    if key not in st.session_state:
+    if len(st.session_state.get(key) or []) != len(cfg["questions"]):
         order = list(range(len(cfg["questions"])))
         if cfg["shuffle"]:
             random.shuffle(order)
@@ -501,9 +506,66 @@ def quiz_retry(cfg: dict) -> None:
         st.session_state.pop(f"{cid}__q{n}", None)
 
 
+def quiz_hidden(word: str) -> str:
+    """The word with every other letter hidden, the first kept (“friend” → “f _ i _ n _”)."""
+    if not word.isascii():
+        return word[:1] + "＿" * (len(word) - 1)
+    shown = [ch if n % 2 == 0 or not ch.isalpha() else "_" for n, ch in enumerate(word)]
+    return " ".join(shown)
+
+
+def quiz_own_words(app: App, cfg: dict) -> dict:
+    """The quiz as set up: with the words saved in the app when they were replaced there."""
+    words = app.store.get(f"quiz:{cfg['id']}:words") if cfg.get("editable") else None
+    if not words:
+        return cfg
+    asked = [
+        {
+            "prompt": t("quiz_spell").format(quiz_hidden(w), len(w)),
+            "choices": [w],
+            "answer": 0,
+            "explanation": "",
+        }
+        for w in words
+    ]
+    return {**cfg, "questions": asked}
+
+
+def quiz_save_words(app: App, cid: str) -> None:
+    """The words typed in the box (one a line, or split by commas) become the quiz; answers start afresh."""
+    text = str(st.session_state.get(f"{cid}__words") or "")
+    parts = [w.strip()[:80] for w in re.split(r"[\n,，、;；]", text)]
+    words = list(dict.fromkeys(w for w in parts if w))
+    app.store.put(f"quiz:{cid}:words", words[:40])
+    st.session_state[f"{cid}__graded"] = False
+    for n in range(40):
+        st.session_state.pop(f"{cid}__q{n}", None)
+
+
+def quiz_word_editor(app: App, cfg: dict) -> None:
+    cid = cfg["id"]
+    key = f"{cid}__words"
+    shown = "\n".join(q["choices"][q["answer"]] for q in cfg["questions"])
+    start = {"value": shown} if key not in st.session_state else {}
+    with st.expander(t("quiz_edit_words"), icon=":material/edit:"):
+        st.text_area(
+            t("quiz_words_label"),
+            key=key,
+            height=160,
+            max_chars=4000,
+            **start,
+        )
+        st.button(
+            t("quiz_save_words"),
+            key=f"{cid}__save_words",
+            on_click=quiz_save_words,
+            args=(app, cid),
+        )
+
+
 def quiz(app: App, cid: str) -> None:
     """Multiple-choice questions, checked together: the score and the best score."""
-    cfg = app.component(cid)
+    cfg = quiz_own_words(app, app.component(cid))
     questions = cfg["questions"]
     graded = bool(st.session_state.get(f"{cid}__graded"))
     total = len(questions)
@@ -598,3 +660,5 @@ def quiz(app: App, cid: str) -> None:
         icon=":material/restart_alt:",
         width="stretch",
     )
+    if typed and cfg.get("editable"):
+        quiz_word_editor(app, cfg)
