@@ -158,20 +158,29 @@ class FlashcardsComponent(ComponentBase):
 class ChecklistComponent(ComponentBase):
     """Items to tick off, kept across restarts; optionally starting fresh each day.
 
-    Widgets: ``<id>__item<n>`` (a checkbox per spec item), ``<id>__new`` + ``<id>__add``.
+    Widgets: ``<id>__item<n>`` (a checkbox per spec item), ``<id>__new`` + ``<id>__add``, ``<id>__reset``.
     Outputs: ``done``, ``total``, ``progress`` (done / total, 3 decimals).
     """
 
     kind: Literal["checklist"] = "checklist"
-    items: list[ShortText] = Field(min_length=1, max_length=60)
+    items: list[ShortText] = Field(default_factory=list, max_length=60)
     daily: bool = False
     editable: bool = True
+    reset: bool = Field(default=False, description="a button that unticks every item (``<id>__reset``)")
+
+    @model_validator(mode="after")
+    def _items_or_editable(self) -> ChecklistComponent:
+        if not self.items and not self.editable:
+            raise ValueError("a checklist without items must be editable (its items are added in the app)")
+        return self
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         found: dict[str, WidgetKind] = {self.key(f"item{i}"): "checkbox" for i in range(len(self.items))}
         if self.editable:
             found[self.key("new")] = "text_input"
             found[self.key("add")] = "button"
+        if self.reset:
+            found[self.key("reset")] = "button"
         return found
 
     def outputs(self) -> set[str]:

@@ -25,6 +25,7 @@ from generator.planner.patterns.collection_kinds import KINDS, Kind
 from generator.planner.patterns.records import save_path, save_steps, title_case
 from generator.planner.patterns.records_read import Reading, read_records
 from generator.planner.patterns.records_system import build_records
+from generator.planner.patterns.records_words import field_of, guessed_field
 from generator.planner.subject import without_ask
 
 __all__ = ["PATTERN", "main_noun"]
@@ -74,7 +75,7 @@ def main_noun(ctx: Context) -> str:
         text = to_simplified(without_ask(ctx.idea))
         for word in _ZH_STOP:
             text = text.replace(word, " ")
-        parts = [p for p in re.split(r"[\s，。、！？,.!?]+", text) if p]
+        parts = [p for p in re.split(r"[\s，。、！？,.!?：:；;]+", text) if p]
         return ctx.t("", parts[0][:8]) if parts else ctx.t("", "我的收藏")
     tokens = re.findall(r"[a-z][a-z0-9'-]*", without_ask(ctx.head))
     for i, token in enumerate(tokens):
@@ -96,25 +97,36 @@ def _kind(ctx: Context) -> tuple[Kind | None, Match]:
     return best
 
 
+_LISTED_ITEM = re.compile(r"^[^\d]{1,30}$")
+
+
+def _listed_fields(ctx: Context) -> list[tuple[str, str, str, str, None]]:
+    """The fields the sentence lists (“plant, date, amount”), typed by what they name; short noun phrases
+    only, never a clause of the request."""
+    found: list[tuple[str, str, str, str, None]] = []
+    for item in ctx.items[:8]:
+        text = item.strip()
+        if not _LISTED_ITEM.match(text) or len(text.split()) > 3 or (ctx.zh and len(text) > 8):
+            continue
+        read = field_of(text) or guessed_field(text, ctx.zh)
+        if read is None or read.type == "choice" or any(f[0] == read.name for f in found):
+            continue
+        label = ctx.script(title_case(text))
+        name = read.name if not read.guessed else f"f{len(found) + 1}_{read.name}"[:30]
+        found.append((name, read.type, label, label, None))
+    return found if len(found) >= 2 else []
+
+
 def _generic(ctx: Context) -> Kind:
+    """The closest honest collection when nothing more specific fits: a name, the fields the sentence
+    lists (else notes), and the date each was added — never made-up statuses or ratings."""
     noun = main_noun(ctx)
-    options = (["Important", "Normal", "Later", "Done"], ["重要", "普通", "稍后", "完成"])
-    return Kind(
-        "generic",
-        {},
-        (noun, f"{noun}记录"),
-        (noun, noun),
-        "🗃️",
-        "teal",
-        (
-            ("title", "text", "Name", "名称", None),
-            ("group", "choice", "Status", "状态", options),
-            ("details", "long_text", "Details", "详情", None),
-            ("rating", "rating", "Rating", "评分", None),
-        ),
-        "group",
-        noun,
+    listed = _listed_fields(ctx)
+    fields: tuple = (
+        ("title", "text", "Name", "名称", None),
+        *([f for f in listed if f[0] not in ("title", "name")] or [("notes", "long_text", "Notes", "备注", None)]),
     )
+    return Kind("generic", {}, (noun, f"{noun}记录"), (noun, noun), "🗃️", "teal", tuple(fields[:10]), "", noun)
 
 
 def _system(ctx: Context) -> Reading | None:
@@ -182,9 +194,17 @@ def build(ctx: Context) -> AppSpec:
         title=t("Browse", "浏览"),
         icon=kind.icon,
         components=[
-            FilterComponent(id="flt", entity="record", category_field=kind.category, search=True),
+            FilterComponent(id="flt", entity="record", category_field=kind.category or None, search=True),
             TableComponent(id="log", entity="record"),
-            ChartComponent(id="bycat", entity="record", chart="pie", group_by="category", x=kind.category, agg="count"),
+            *(
+                [
+                    ChartComponent(
+                        id="bycat", entity="record", chart="pie", group_by="category", x=kind.category, agg="count"
+                    )
+                ]
+                if kind.category
+                else []
+            ),
             CsvComponent(id="csv", entity="record"),
         ],
     )

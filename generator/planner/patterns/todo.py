@@ -28,7 +28,7 @@ from generator.planner.patterns.base import (
     path,
     step,
 )
-from generator.planner.patterns.checklists import checklist
+from generator.planner.patterns.checklists import checklist, list_sections, sectioned
 from generator.planner.patterns.records import choice_options, save_path, save_steps
 
 __all__ = ["PATTERN"]
@@ -225,6 +225,9 @@ VARIANTS = (
 
 def build(ctx: Context) -> AppSpec:
     variant, _ = best_variant(ctx, VARIANTS)
+    sections = list_sections(ctx)
+    if len(sections) >= 2 and variant.name != "kanban":
+        return sectioned(ctx, sections, variant.name)
     return variant.build(ctx)
 
 
