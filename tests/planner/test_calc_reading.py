@@ -213,3 +213,35 @@ def test_the_converter_keeps_the_order_the_families_are_named_in() -> None:
     spec = plan("溫度、長度和重量的單位換算").spec
     titles = [c.title for c in spec.components() if c.kind == "converter"]
     assert titles == ["溫度換算", "長度換算", "重量換算"]
+
+
+@pytest.mark.parametrize(
+    ("idea", "kind"),
+    [
+        ("我们6个人吃饭花了$240，每人该付多少，向上取整", "split"),
+        ("值班从21:45到隔天05:15，一共几个小时", "span"),
+        ("我要算營業稅，稅率5%", "tax"),
+        ("從1到80裡隨機抽5個不重複的數字", "numbers"),
+    ],
+)
+def test_more_sentences_find_their_calculation(idea: str, kind: str) -> None:
+    spec = plan(idea).spec
+    if kind == "numbers":
+        picker = next(c for c in spec.components() if c.kind == "picker")
+        assert (len(picker.items), picker.count) == (80, 5)
+        return
+    names = {f.name for f in spec.logic}
+    expected = {"split": "each", "span": "hours", "tax": "tax"}[kind]
+    assert expected in names, names
+    if kind == "split":
+        defaults = {i.name: i.default for i in _calc(spec).inputs}
+        assert (defaults["total"], defaults["people"]) == (240, 6)
+        assert _run(spec, "rounded", total=240.0, people=7) == 35
+    if kind == "span":
+        assert _run(spec, "hours", start="21:45", end="05:15") == 7.5
+
+
+def test_hours_take_the_period_of_their_own_clause() -> None:
+    spec = plan("月薪9000，每天工作9小时，时薪是多少").spec
+    inputs = {i.name: i for i in _calc(spec).inputs}
+    assert inputs["hours"].default == 9 and inputs["hours_every"].default.startswith("每天")

@@ -12,7 +12,32 @@ from generator.planner.patterns.calc_core import Calc, CalcParts, calc_path, err
 __all__ = ["COMPOSED", "line_items", "per_phrase"]
 
 _CALC_VERB = r"calculat|comput|work out|figure out|how much|estimat|计算|算出|算一下|算算|帮我算|估算|按.{1,4}算|算"
-_STOP = {"how", "much", "many", "i", "my", "the", "a", "an", "our", "your", "is", "are", "what", "of", "and", "to"}
+_STOP = {
+    "how",
+    "much",
+    "many",
+    "i",
+    "my",
+    "the",
+    "a",
+    "an",
+    "our",
+    "your",
+    "is",
+    "are",
+    "what",
+    "of",
+    "and",
+    "to",
+    "calculate",
+    "compute",
+    "work",
+    "out",
+    "find",
+    "get",
+    "show",
+    "know",
+}
 _ZH_UNITS = "公里|千米|英里|小时|分钟|天|周|月|年|克|公斤|千克|斤|件|份|次|人|张|本|瓶|箱|平方米|平米|坪|升|度|页|节课"
 
 

@@ -10,7 +10,7 @@ import re
 from generator.planner.lang import Tr
 from generator.planner.patterns.base import Context
 from generator.planner.patterns.calc_core import Calc, CalcParts, calc_path, choice, error_path, fn, msg, num, out
-from generator.planner.patterns.calc_reading import amount_near, count_of, percents, period_of, rounds_up
+from generator.planner.patterns.calc_reading import amount_near, count_of, money_amount, percents, period_of, rounds_up
 
 __all__ = ["FORMULAS"]
 
@@ -128,7 +128,7 @@ def _split(ctx: Context) -> CalcParts:
         t, "The total cannot be negative and at least one person must share it.", "总额不能为负，且至少 1 人分摊。"
     )
     guard = f"if total < 0 or people < 1:\n    raise ValueError({bad})\n"
-    sample = 250.0
+    sample = money_amount(ctx.idea) or 250.0
     args = {"total": sample, "people": people}
     each = fn(
         "each",
@@ -545,6 +545,9 @@ FORMULAS: tuple[Calc, ...] = (
         "split",
         {
             "per person": 10,
+            "each of us": 8,
+            "how much does each": 10,
+            "how much each": 10,
             "split the bill": 10,
             "split the cost": 10,
             "bill split": 8,
@@ -573,7 +576,21 @@ FORMULAS: tuple[Calc, ...] = (
     ),
     Calc.reading(
         "tax",
-        {"sales tax": 12, "vat": 10, "gst": 10, "tax rate": 10, "pre-tax": 8, "before tax": 8, "税率": 10, "含税": 10},
+        {
+            "sales tax": 12,
+            "vat": 10,
+            "gst": 10,
+            "tax rate": 10,
+            "pre-tax": 8,
+            "before tax": 8,
+            "tax$": 4,
+            "税率": 10,
+            "含税": 10,
+            "营业税": 12,
+            "增值税": 12,
+            "销售税": 12,
+            "消费税": 10,
+        },
         _tax,
     ),
     Calc.reading("markup", {"markup": 12, "mark-up": 12, "mark up": 10, "加价": 10, "加成": 8}, _markup),

@@ -38,7 +38,7 @@ WORDS = tuple(_WORD_TEXT.split())
 _SEPARATORS = (
     ("-", r"dash|hyphen|横线|连字符|短横|减号", ("- (dash)", "-（横线）")),
     (" ", r"space|空格", ("space", "空格")),
-    (".", r"\bdots?\b|period|full stop|点号|句点", (". (dot)", ".（点）")),
+    (".", r"\bdots?\b|period|full stop|点号|句点|用点|点隔|点连接|点分隔", (". (dot)", ".（点）")),
     ("_", r"underscore|下划线|底线", ("_ (underscore)", "_（下划线）")),
     ("", r"no separator|nothing between|不分隔|直接连", ("none", "不分隔")),
 )

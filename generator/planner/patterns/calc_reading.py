@@ -7,7 +7,7 @@ import re
 
 from generator.planner.hanzi import to_simplified
 
-__all__ = ["count_of", "event_name", "month_day", "percents", "period_of", "rounds_up", "amount_near"]
+__all__ = ["count_of", "event_name", "money_amount", "month_day", "percents", "period_of", "rounds_up", "amount_near"]
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _LIST = re.compile(rf"{_NUM}((?:\s*(?:/|,|，|、|or|and|或|和|及)\s*{_NUM})*)\s*(?:%|％|percent|per cent)")
@@ -123,6 +123,13 @@ _PERIODS = (
 def period_of(text: str, near: str) -> str | None:
     """The period ("year", "month", "week", "day") written closest to one of the ``near`` words."""
     text = to_simplified(text.lower())
+    for clause in re.split(r"[,，。;；:：!?！？]", text):  # the period in the anchor's own clause wins
+        if re.search(near, clause) and (found := _nearest(clause, near)):
+            return found
+    return _nearest(text, near)
+
+
+def _nearest(text: str, near: str) -> str | None:
     anchors = [m.start() for m in re.finditer(near, text)]
     if not anchors:
         return None
@@ -140,8 +147,17 @@ def amount_near(text: str, near: str) -> float | None:
     text = to_simplified(text.lower()).replace(",", "")
     after = re.search(rf"(?:{near})\D{{0,12}}?(\d+(?:\.\d+)?)", text)
     before = re.search(rf"(\d+(?:\.\d+)?)\s*(?:dollars|yuan|元|块)?\s*(?:{near})", text)
-    found = after or before
+    found = before or after
     return float(found.group(1)) if found else None
+
+
+def money_amount(idea: str) -> float | None:
+    """The first sum of money written with its currency ("$240", "240 元", "€35.50", "NT$500")."""
+    text = to_simplified(idea).replace(",", "")
+    found = re.search(r"[$€£¥￥]\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块|dollars|euros|pounds|yuan)", text)
+    if not found:
+        return None
+    return float(found.group(1) or found.group(2))
 
 
 def event_name(idea: str) -> str:

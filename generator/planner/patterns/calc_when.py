@@ -35,7 +35,7 @@ def names_date(ctx: Context) -> bool:
 
 def _times(idea: str) -> list[tuple[int, int]]:
     found = []
-    for match in re.finditer(r"\b([01]?\d|2[0-3])[:：.]([0-5]\d)\s*(am|pm|a\.m\.|p\.m\.)?", idea.lower()):
+    for match in re.finditer(r"(?<![\d.])([01]?\d|2[0-3])[:：.]([0-5]\d)(?!\d)\s*(am|pm|a\.m\.|p\.m\.)?", idea.lower()):
         hour, minute = int(match.group(1)), int(match.group(2))
         if match.group(3) and match.group(3).startswith("p") and hour < 12:
             hour += 12

@@ -355,6 +355,8 @@ VARIANTS = (
             "range": 4,
             "随机数": 10,
             "号码": 4,
+            "个数字": 8,
+            "不重复的数": 8,
             "摇号": 8,
         },
         lambda ctx: _picker(ctx, "numbers"),
