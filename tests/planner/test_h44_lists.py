@@ -62,3 +62,28 @@ def test_the_fallback_never_makes_up_status_or_rating_fields(idea: str) -> None:
         labels = {f.label for f in entity.fields}
         assert not labels & {"Rating", "Status", "评分", "評分", "状态", "狀態"}, labels
     assert "：" not in spec.brief.title and ":" not in spec.brief.title
+
+
+def test_an_inventory_field_list_names_no_categories() -> None:
+    spec = plan("Low stock alerts for my art supplies: item, quantity, minimum level.").spec
+    category = next(f for e in spec.entities for f in e.fields if f.name == "category")
+    assert not {"Item", "Quantity", "Minimum level"} & set(category.options)
+    named = plan("Pantry inventory with categories baking, canned food and spices").spec
+    category = next(f for e in named.entities for f in e.fields if f.name == "category")
+    assert category.options == ["Baking", "Canned food", "Spices"]
+
+
+@pytest.mark.parametrize(
+    "idea", ["Track my squats every day and show my total", "记录我的跳绳次数", "記錄每天做了幾個伏地挺身，顯示總數"]
+)
+def test_a_counted_activity_is_logged_as_a_number_not_a_rating(idea: str) -> None:
+    spec = plan(idea).spec
+    amount = next(f for e in spec.entities for f in e.fields if f.name == "amount")
+    assert amount.type == "int"
+    assert "每天" not in spec.brief.title and "every" not in spec.brief.title.lower()
+
+
+def test_a_whether_item_of_a_log_is_a_yes_no_field() -> None:
+    spec = plan("Garden log: plant name, date watered, amount in ml, whether I added compost").spec
+    flag = next(f for e in spec.entities for f in e.fields if f.type == "bool")
+    assert flag.label == "Added compost"

@@ -3,6 +3,8 @@ and optionally stock-in / stock-out movements."""
 
 from __future__ import annotations
 
+import re
+
 from flashapps.spec import (
     AppSpec,
     Brief,
@@ -20,7 +22,8 @@ from flashapps.spec import (
     TextComponent,
 )
 from generator.planner.patterns.base import Context, Match, Pattern, date_field, expect, note_field, path, step
-from generator.planner.patterns.records import choice_options, save_path, save_steps
+from generator.planner.patterns.records import choice_options, save_path, save_steps, title_case
+from generator.planner.patterns.records_named import GROUPS, named_list
 
 __all__ = ["PATTERN"]
 
@@ -72,10 +75,28 @@ def _kind(ctx: Context) -> str:
     return "shop"
 
 
+_FIELD_WORD = re.compile(
+    r"\b(?:items?|quantit(?:y|ies)|qty|stock|levels?|minimum|min|max|price|cost|names?|counts?|amounts?|"
+    r"location|supplier|date|expir\w*|sku|barcode|units?|reorder)\b|物品|数量|库存|价格|名称|位置|供应商|日期|最低|单价"
+)
+
+
+def _category_items(ctx: Context) -> list[str]:
+    """The categories the sentence names; a list of the item's fields (“item, quantity, minimum level”)
+    names no categories."""
+    named = [ctx.script(title_case(c)) for c in named_list(ctx.idea, GROUPS)]
+    if len(named) >= 2:
+        return named
+    items = ctx.items
+    if any(_FIELD_WORD.search(i.lower()) for i in items):
+        return []
+    return items
+
+
 def build(ctx: Context) -> AppSpec:
     t = ctx.t
     kind = _kind(ctx)
-    categories = choice_options(ctx.items, t.items(*_CATEGORIES[kind]))
+    categories = choice_options(_category_items(ctx), t.items(*_CATEGORIES[kind]))
     fields = [
         DataField(name="item", label=t("Item", "物品")),
         DataField(name="quantity", label=t("Quantity", "数量"), type="int", min=0, max=1_000_000, default=1),

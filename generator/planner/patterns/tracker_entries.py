@@ -67,7 +67,12 @@ def _segment(text: str) -> str:
     return ""
 
 
+_FLAG = re.compile(r"^(?:whether|if|did|was|were|is|are|any)\b|^(?:有没有|是否|有无)|\b(?:yes/no|y/n)\b|是不是")
+
+
 def _type(low: str) -> str:
+    if _FLAG.search(low.strip()):
+        return "bool"
     if _DATE.search(low):
         return "date"
     if _RATING.search(low):
@@ -119,12 +124,16 @@ def entry_fields(ctx: Context) -> list[EntryField]:
     taken: set[str] = set()
     fields = []
     for index, (label, kind, unit) in enumerate(typed):
+        if kind == "bool":
+            label = re.sub(r"^(?:whether|if|did)\s+(?:i|we|they|you|he|she|it)?\s*", "", label, flags=re.I) or label
         shown = ctx.script(title_case(label))
         fields.append(EntryField(_slug(label, index, taken), shown, kind or "int", ctx.script(unit)))
     return fields
 
 
 def _data_field(field: EntryField, first_text: bool) -> DataField:
+    if field.type == "bool":
+        return DataField(name=field.name, label=field.label, type="bool", required=False, default=False)
     if field.type == "date":
         return DataField(name=field.name, label=field.label, type="date")
     if field.type == "rating":

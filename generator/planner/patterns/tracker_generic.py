@@ -18,10 +18,35 @@ _GENERIC_EN = re.compile(
 )
 
 
-_GENERIC_ZH = re.compile(r"(?:记录|追踪|跟踪|监测)(?:我的|每天的|每日的|日常的|一下)?([\u4e00-\u9fff]{1,4})")
+_GENERIC_ZH = re.compile(
+    r"(?:记录|追踪|跟踪|监测)(?:我的|我们的|我|每天的|每天|每日的|每日|日常的|一下|做的|做了|做|的)*"
+    r"([\u4e00-\u9fff]{1,4}?)(?=个数|次数|数量|的|，|。|,|$|[^\u4e00-\u9fff])"
+)
 
 
-_STOP = {"daily", "what", "how", "their", "all", "everything", "things", "when", "and", "progress", "it", "them"}
+_STOP = {
+    "daily",
+    "what",
+    "how",
+    "their",
+    "all",
+    "everything",
+    "things",
+    "when",
+    "and",
+    "progress",
+    "it",
+    "them",
+    "every",
+    "each",
+    "per",
+    "today",
+    "weekly",
+    "day",
+}
+_COUNTED = re.compile(
+    r"\b(?:how many|number of|count|total|best day|most|reps?)\b|多少|几个|几次|次数|个数|数量|总数|总共|一共|最多"
+)
 
 
 def _generic_name(ctx: Context) -> str:
@@ -91,6 +116,24 @@ def generic_subject(ctx: Context) -> Subject:
             theme="blue",
             value_en=f"Log {name.lower()} every day and see how it adds up.",
             value_zh=f"每天记录{name}，看看一共积累了多少。",
+        )
+    if _COUNTED.search(ctx.text) or re.fullmatch(r"[a-z-]+s", name.lower().split()[-1]):
+        return Subject(
+            "generic",
+            (),
+            title,
+            "entry",
+            ("How many", "数量"),
+            ("", ""),
+            "",
+            "int",
+            10,
+            100_000.0,
+            None,
+            icon="📈",
+            theme="blue",
+            value_en=f"Log how many {name.lower()} each day and see your total and best day.",
+            value_zh=f"每天记录{name}的数量，看总数和最好的一天。",
         )
     return Subject(
         "generic",
