@@ -189,7 +189,7 @@ class AppProxy:
         if not valid_key(key):
             return _page(AppNotServed(key), 404)
         if TICKET_PARAM in request.query_params:  # the studio's page sent its maker: swap for a cookie, once
-            return self.owner(request, key)
+            return await anyio.to_thread.run_sync(self.owner, request, key)  # tickets may be database rows
         if self.gate is not None and _is_page_load(path):
             refused = await anyio.to_thread.run_sync(self.gate.refusal, key, request.cookies, request.headers)
             if refused is not None:
@@ -264,7 +264,7 @@ class AppProxy:
             await websocket.close(code=1008)
             return
         headers = {VISITOR_HEADER: visitor}
-        token = GRANTS.take(websocket.cookies.get(OWNER_COOKIE, ""), key)
+        token = await anyio.to_thread.run_sync(GRANTS.take, websocket.cookies.get(OWNER_COOKIE, ""), key)
         if self.is_owner is not None and token:
             owned: bool = await anyio.to_thread.run_sync(self.is_owner, key, token)
             if owned:

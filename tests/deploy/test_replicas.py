@@ -6,7 +6,8 @@ port and its apps' port, telling themselves apart by ``X-Flash-Replica``), and n
 configuration (only its ports and certificate paths replaced; a self-signed certificate made with openssl).
 
 Checked: pages come from both replicas, a browser keeps to one, and a published app's page is the same on each;
-the app itself is served through the apps' upstream by both;
+the app itself is served through the apps' upstream by both; an owner ticket is swapped once on either replica
+for a grant every replica reads;
 a sign-in ticket issued by one replica's code is claimed on the other exactly once; the shared CSRF key lets a
 page from one replica sign out on the other; wrong passwords typed on one replica's sign-in page (driven over
 Streamlit's WebSocket) keep the same sign-in waiting on the other; Streamlit's WebSocket opens through nginx; after replica "a" is
@@ -350,6 +351,17 @@ def test_two_replicas_behind_nginx_share_pages_sign_ins_and_survive_one_being_ki
         assert through.status == 303 and through.replica == name
         assert through.cookies()["flashapps_session"] == other_token
         assert "Secure" in (through.headers.get("Set-Cookie") or "")  # nginx said https (X-Forwarded-Proto)
+
+    # The owner ticket a studio page adds to its app's frame is swapped on any replica's apps' origin, once, for
+    # a grant every replica knows (the app's WebSocket checks it wherever it lands).
+    from studio.serving import owner
+
+    frame_ticket = owner.issue_ticket(cluster.slug, token)
+    swap = f"/apps/{cluster.slug}/?" + urlencode({owner.TICKET_PARAM: frame_ticket})
+    swapped = _request(cluster.apps, swap, context)
+    assert swapped.status == 303 and owner.OWNER_COOKIE in swapped.cookies()
+    assert owner.GRANTS.take(swapped.cookies()[owner.OWNER_COOKIE], cluster.slug) == token
+    assert owner.OWNER_COOKIE not in _request(cluster.apps, swap, context).cookies()  # used up
 
     # The sign-out form a page of one replica shows (its CSRF token) works on the other.
     from studio import auth

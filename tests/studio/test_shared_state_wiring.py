@@ -47,7 +47,7 @@ def _rows(engine: Engine, table: type) -> int:
 def test_tickets_and_grants_are_rows_any_replica_takes(engines: Shared) -> None:
     (first, second), current = engines
     ticket = auth.issue("session-token-1")
-    assert _rows(first, Ticket) == 1 and not auth.TICKETS._items  # in the database, not in this process
+    assert _rows(first, Ticket) == 1 and ticket not in auth.TICKETS._items  # in the database, not in this process
     assert drafts_auth._TICKETS.take(ticket) is None  # another store's route cannot take it
     current[0] = second  # the claim lands on another replica
     assert auth.TICKETS.take(ticket) == "session-token-1"
@@ -61,7 +61,7 @@ def test_tickets_and_grants_are_rows_any_replica_takes(engines: Shared) -> None:
     grant = owner.GRANTS.issue("water", "session-token-1")
     current[0] = first
     assert owner.GRANTS.take(grant, "water") == "session-token-1" == owner.GRANTS.take(grant, "water")
-    assert not owner.TICKETS._items and not owner.GRANTS._items
+    assert frame not in owner.TICKETS._items and grant not in owner.GRANTS._items  # rows, not this process's
 
 
 def test_the_csrf_key_is_the_shared_one(engines: Shared, monkeypatch: pytest.MonkeyPatch) -> None:
