@@ -222,7 +222,7 @@ def auth_routes(session_hours: Callable[[], float], token_user: Callable[[str], 
             return _no_store(RedirectResponse("/", status_code=303))
         fields = parse_qs((await request.body())[:4096].decode("utf-8", "replace"))
         token = request.cookies.get(COOKIE)
-        if token and not _csrf_ok(token, (fields.get(CSRF_FIELD) or [""])[0]):
+        if token and not await anyio.to_thread.run_sync(_csrf_ok, token, (fields.get(CSRF_FIELD) or [""])[0]):
             return _no_store(RedirectResponse("/", status_code=303))
         if token:
             await anyio.to_thread.run_sync(end_session, token)
