@@ -25,7 +25,7 @@ from generator.providers import get_provider
 from studio import links
 from studio.limits import MakerLimits
 from workshop import tasks
-from workshop.actions import Emit, Maker, Outcome, Workshop, sandbox_verifier
+from workshop.actions import Emit, Maker, Workshop, sandbox_verifier
 from workshop.jobs import InProcessQueue, Job, JobQueue, JobStore, queue_url
 from workshop.projects import ProjectStore
 
@@ -255,20 +255,6 @@ def provider_name() -> str:
 def workshop() -> Workshop:
     """The use cases over this ``FLASHAPPS_HOME``, checking apps in the sandbox."""
     return Workshop(Settings(), verify=sandbox_verifier())
-
-
-def _submit(kind: str, payload: dict[str, Any], work: Callable[[Emit], Outcome]) -> Job:
-    """A job run from a closure in this process (an upload carries its file); other jobs go through ``_queue``."""
-
-    def guarded(emit: Emit) -> dict[str, Any]:
-        try:
-            return work(emit).result()
-        except UserError:
-            raise
-        except Exception as exc:
-            raise unexpected(exc) from None
-
-    return jobs().submit(kind, payload, guarded)
 
 
 def _queue(kind: str, payload: dict[str, Any], actor: dict[str, str], key: str | None) -> Job:

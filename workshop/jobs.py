@@ -30,7 +30,18 @@ from flashapps.settings import Settings
 from generator.generate import clean_idea
 from workshop.projects import ProjectStore, write_atomic
 
-__all__ = ["Busy", "InProcessQueue", "Job", "JobQueue", "JobStore", "check_input", "now_iso", "prune", "queue_url"]
+__all__ = [
+    "Busy",
+    "InProcessQueue",
+    "Job",
+    "JobQueue",
+    "JobStore",
+    "admit_job",
+    "check_input",
+    "now_iso",
+    "prune",
+    "queue_url",
+]
 
 log = logging.getLogger("workshop.jobs")
 
@@ -240,6 +251,24 @@ Admit = Callable[[str], None]
 """Called with a job's kind before it is stored; raises UserError when the one asking must wait."""
 
 
+def admit_job(
+    store: Any, kind: str, payload: dict[str, Any], *, key: str | None, maker: str | None,
+    actor: dict[str, str] | None, admit: Admit | None, per_maker: int | None, before: Callable[[], None] | None = None,
+) -> tuple[Job, bool]:  # fmt: skip
+    """What both queues do first: the input checked, the job already stored with ``key`` (and False), else the
+    hourly limits (``admit``) and the per-maker limit, and a new job stored (and True)."""
+    payload = check_input(payload)
+    if key is not None and (same := store.find(key)) is not None:
+        return same, False
+    if admit is not None:
+        admit(kind)
+    if before is not None:
+        before()
+    job = Job(id=secrets.token_hex(8), kind=kind, input=payload, key=key, maker=maker, actor=actor or {})
+    stored = store.add(job, per_maker=per_maker)
+    return stored, stored is job  # another job with the key, stored at the same moment: that one
+
+
 class InProcessQueue:
     """Runs jobs on a few threads of this process (the embedded default): ``workers`` at once is the global
     admission limit (more wait their turn, in order), ``per_maker`` queued or running jobs per maker."""
@@ -277,16 +306,10 @@ class InProcessQueue:
     ) -> Job:  # fmt: skip
         """Stores and queues a job: with no ``work``, the runner runs it from its data (kind, input, actor).
         The same ``key`` returns the job already made with it (nothing is counted or run again)."""
-        payload = check_input(payload)
-        if key is not None and (same := self.store.find(key)) is not None:
-            return same
-        if self.admit is not None:
-            self.admit(kind)
-        self._maybe_sweep()
-        job = Job(id=secrets.token_hex(8), kind=kind, input=payload, key=key, maker=maker, actor=actor or {})
-        stored = self.store.add(job, per_maker=self.per_maker)
-        if stored is not job:  # the same key, submitted at the same moment
-            return stored
+        job, new = admit_job(self.store, kind, payload, key=key, maker=maker, actor=actor, admit=self.admit,
+                             per_maker=self.per_maker, before=self._maybe_sweep)  # fmt: skip
+        if not new:
+            return job
         if work is None:
             if self.runner is None:
                 raise ValueError("a job with no work needs a queue with a runner")

@@ -17,7 +17,6 @@ import contextlib
 import datetime as dt
 import functools
 import logging
-import secrets
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -42,7 +41,7 @@ from workshop.jobs import (
     InProcessQueue,
     Job,
     Work,
-    check_input,
+    admit_job,
     now_iso,
     release_key,
 )
@@ -335,15 +334,10 @@ class PgQueue:
             if self._local is None:
                 self._local = InProcessQueue(self.store, workers=2, admit=self.admit, per_maker=self.per_maker)  # type: ignore[arg-type]
             return self._local.submit(kind, payload, work, key=key, maker=maker, actor=actor)
-        payload = check_input(payload)
-        if key is not None and (same := self.store.find(key)) is not None:
-            return same
-        if self.admit is not None:
-            self.admit(kind)
-        job = Job(id=secrets.token_hex(8), kind=kind, input=payload, key=key, maker=maker, actor=actor or {})
-        stored = self.store.add(job, per_maker=self.per_maker)
-        if stored is not job:
-            return stored
+        job, new = admit_job(self.store, kind, payload, key=key, maker=maker, actor=actor, admit=self.admit,
+                             per_maker=self.per_maker)  # fmt: skip
+        if not new:
+            return job
         try:
             queue_id = self.app.tasks[TASK].configure(queueing_lock=job.id).defer(job_id=job.id)
         except Exception:
