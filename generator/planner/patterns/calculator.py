@@ -15,6 +15,7 @@ from generator.planner.patterns.calc_health import HEALTH
 from generator.planner.patterns.calc_misc import GENERAL, MISC
 from generator.planner.patterns.calc_money import MONEY
 from generator.planner.patterns.calc_phrase import PHRASES
+from generator.planner.patterns.calc_plans import PLANS
 from generator.planner.patterns.calc_secret import SECRETS
 from generator.planner.patterns.calc_shop import SHOP
 from generator.planner.patterns.calc_stats import STATS
@@ -28,6 +29,7 @@ CALCS: tuple[Calc, ...] = (
     *WHEN,
     *EXACT,
     *PHRASES,
+    *PLANS,
     *HEALTH,
     *DATES,
     *MONEY,
