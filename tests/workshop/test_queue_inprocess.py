@@ -145,3 +145,16 @@ def test_a_half_made_draft_is_started_again_under_the_same_id(flashapps_home: Pa
     result = tasks.run(job, env, lambda event: None, lambda: store.save(job))
     assert result["project"] == "abc123def456" and _drafts(flashapps_home) == ["abc123def456"]
     assert "cut off" not in (half / "app.py").read_text()
+
+
+def test_a_running_job_cancelled_stops_at_its_next_stage(queue: InProcessQueue, gate: threading.Event) -> None:
+    job = _create(queue, "a tracker for my sleep", "ann")
+    deadline = time.monotonic() + 30
+    while not any(event.stage == "render" for event in queue.store.get(job.id).events):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert queue.cancel(job.id) and not queue.cancel(job.id)
+    gate.set()  # its check ends; the job does not come back to life
+    queue.futures[job.id].result(timeout=60)
+    stopped = queue.store.get(job.id)
+    assert stopped.status == "cancelled" and stopped.result is None
