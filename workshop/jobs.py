@@ -188,12 +188,19 @@ class JobStore:
 
 
 def prune(settings: Settings | None = None, *, now: float | None = None) -> dict[str, list[str]]:
-    """One sweep of a home folder: old jobs and abandoned anonymous drafts (the days are settings)."""
+    """One sweep of a home folder: old jobs and abandoned anonymous drafts (the days are settings); with the
+    PostgreSQL queue, its old finished jobs too."""
     settings = settings or Settings()
-    return {
-        "jobs": JobStore(settings.home).prune(settings.prune_jobs_days, now=now),
-        "drafts": ProjectStore(settings.home).prune_drafts(settings.prune_drafts_days, now=now),
-    }
+    jobs = JobStore(settings.home).prune(settings.prune_jobs_days, now=now)
+    if url := queue_url():
+        from workshop.pgqueue import SqlJobStore
+
+        store = SqlJobStore(url)
+        try:
+            jobs += store.prune(settings.prune_jobs_days, now=now)
+        finally:
+            store.close()
+    return {"jobs": jobs, "drafts": ProjectStore(settings.home).prune_drafts(settings.prune_drafts_days, now=now)}
 
 
 def _sweep(settings: Settings) -> None:

@@ -234,3 +234,17 @@ def test_the_studio_uses_the_postgresql_queue_when_the_setting_says_so(
     finally:
         services._jobs.cache_clear()
         queue.shutdown()  # type: ignore[attr-defined]
+
+
+def test_prune_removes_old_finished_jobs_from_the_table(
+    queue: PgQueue, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.jobs import prune
+
+    waiting, cancelled = _submit(queue, IDEAS[0], "ann"), _submit(queue, IDEAS[1], "bo")
+    assert queue.cancel(cancelled.id)
+    monkeypatch.setenv("FLASHAPPS_QUEUE_URL", url)
+    assert cancelled.id not in prune()["jobs"]  # not old yet
+    removed = prune(now=time.time() + 400 * 86400)["jobs"]
+    assert cancelled.id in removed and waiting.id not in removed
+    assert queue.store.get(waiting.id).status == "queued"
