@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.ideas import Idea, load_ideas
-from bench.run import ROOT, pick
+from bench.run import ROOT, machine, pick
 from generator.generate import generate
 from generator.providers.offline import OfflineProvider
 from generator.render import render
@@ -57,9 +57,7 @@ def _children_cpu_s() -> float:
 
 
 def _machine_line() -> str:
-    from bench.run import _machine
-
-    info = _machine()
+    info = machine()
     return f"{info['cpu_count']} cores ({info.get('cpu_model', '?')}), {info.get('memory_gb', '?')} GB memory"
 
 

@@ -33,12 +33,12 @@ from generator.generate import generate
 from generator.providers.offline import OfflineProvider
 from generator.render import render
 
-__all__ = ["main"]
+__all__ = ["machine", "main", "pick"]
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _machine() -> dict[str, object]:
+def machine() -> dict[str, object]:
     info: dict[str, object] = {
         "cpu_count": os.cpu_count(),
         "machine": platform.machine(),
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     every = load_ideas(args.ideas)
     began = time.perf_counter()
     results: dict[str, Any] = {
-        "machine": _machine(),
+        "machine": machine(),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "small": small,
         "generation": bench_generation(pick(every, 5) if small else every, repeat),
