@@ -18,7 +18,8 @@ CANDIDATES = (
 """Words that announce the options of a vote."""
 
 GROUPS = (
-    r"categories|category|sections?|groups?|kinds?|types?|分类|类别|类|组|部分",
+    r"categories|category|sections?|groups?|kinds?|types?|grouped (?:into|by)|sorted into|split into|divided into|"
+    r"分类|类别",
     r"categories|sections|groups|kinds|types",
 )
 """Words that announce the categories of a list or a sign-up."""
@@ -48,7 +49,8 @@ def _clean(item: str) -> str:
 def _named(idea: str, heads: str, max_words: int) -> tuple[str, ...]:
     text = to_simplified(idea)
     head = re.compile(
-        rf"(?:{heads})\s*(?:are|is|include|including|will be|would be|like|such as|:|：|是|有|包括|为|分别是|：)?"
+        rf"(?<![a-z])(?:{heads})(?![a-z])"
+        r"\s*(?:are|is|include|including|will be|would be|like|such as|:|：|是|有|包括|为|分别是|：)?"
         r"\s*(?::|：)?\s*",
         re.I,
     )
@@ -63,7 +65,8 @@ def _named(idea: str, heads: str, max_words: int) -> tuple[str, ...]:
         items: list[str] = []
         for part in parts:
             item = _clean(part)
-            if not item or _NOT_ITEM.search(item.lower()) or len(item) > 30 or len(item.split()) > max_words:
+            too_long = len(item) > 30 or len(item.split()) > max_words or (not item.isascii() and len(item) > 8)
+            if not item or _NOT_ITEM.search(item.lower()) or too_long:
                 break  # a clause after the list ends it
             items.append(item)
         if len(items) >= 2 and len(items) > len(best):

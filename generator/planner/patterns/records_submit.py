@@ -49,7 +49,7 @@ _ZH_OPEN = re.compile(
 )
 _END = re.compile(
     r"[.!?;。！？；\n]|,?\s+(?:so\s+(?:that\s+)?|then|and\s+(?:i|we|the teacher)\b|i\s+(?:want|can|see|need))|"
-    r"[,，]\s*(?=(?:and\s+)?(?:show|see|list|warn|count|with\s+a|显示|统计|提醒|老师|我))"
+    r"[,，]\s*(?=(?:and\s+)?(?:show|see|list|warn|count|with\s+a|grouped|sorted|split|divided|显示|统计|提醒|老师|我|分成|分为))"
 )
 _SPLIT = re.compile(r"\s*(?:,|，|、|;|\band\b|以及|和|及)\s*")
 _ITEM_VERB = re.compile(_VERB.replace(r")\b", r")\s+") + "|^(?:填写|填|输入|写下|写|选择|选|留下|留)", re.I)
@@ -69,6 +69,12 @@ _ONCE = re.compile(
 _DAY = re.compile(
     r"\b(?:today|each day|every day|per day|daily|by day|for a day|end of (?:class|the day))\b|"
     r"每天|今天|当天|按日期|按天"
+)
+
+
+_OTHER_KIND = re.compile(
+    r"\b(?:practi[cs]e|quiz|game|test|right answer|correct|guess|flashcards?|levels?|score board)\b|"
+    r"练习|测验|游戏|答题|猜|对奖|中奖"
 )
 
 
@@ -115,7 +121,9 @@ def _field(item: str, zh: bool, index: int) -> SubmitRead | None:
         label = _RATE.sub("", _RANGE.sub("", text)).strip(" ,") or ("评分" if zh else "Rating")
         if 0 <= low_n < high_n <= 10:
             return _named(title_case(label), "rating", f"rating_{index}", low_n, high_n)
-    which = re.match(r"^(?:what|which)\s+([a-z]+)\b", low)
+    which = re.match(r"^(?:what|which)\s+([a-z]+)\b", low) or re.match(
+        r"^([a-z]+)\s+(?:they|you|i|we|he|she)(?:'re|'ll|'d|\s+(?:are|will|would|want|bring|make))", low
+    )
     if which and which.group(1) not in ("they", "you", "he", "she", "i", "we", "is", "was"):
         return _named(title_case(which.group(1)), "text", f"{which.group(1)[:20]}_{index}")
     if re.search(r"\b(?:how many|number of|count)\b|几个|多少个|人数", low):
@@ -187,9 +195,11 @@ def _read(idea: str, language: Language) -> Submission | None:
         read = _field(item, zh, index)
         if read is not None and all(f.name != read.name for f in fields):
             fields.append(read)
-    if not fields and not categories:
+    if (not fields and not categories) or (at < 0 and not _TRIGGER.search(idea)):
         return None
     strength = 6.0 + 4.0 * min(len(fields) + bool(categories), 4)
+    if _OTHER_KIND.search(to_simplified(idea).lower()):
+        strength -= 15.0  # “kids pick the right time”: answers to a quiz or a game, not a form
     if _TRIGGER.search(idea):
         strength += 10.0
     if at > 80 and not _TRIGGER.search(idea):
