@@ -268,3 +268,9 @@ def test_retirement_and_break_even() -> None:
     assert _run(even, "break_even", cost=1.5, price=4.0, fixed=200.0, units=0.0) == 80
     with pytest.raises(ValueError):
         _run(even, "profit", cost=4.0, price=4.0, fixed=200.0, units=10.0)
+
+
+def test_a_countdown_asked_in_hours_and_minutes_shows_them() -> None:
+    spec = plan("倒计时到10月1日国庆，显示还有几天几小时几分钟").spec
+    assert _run(spec, "clock", event="10-01", start_day="2026-09-29") == "2 天 0 小时 0 分"
+    assert "clock" not in {f.name for f in plan("Countdown to June 7").spec.logic}

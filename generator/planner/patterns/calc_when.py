@@ -129,6 +129,36 @@ def _countdown(ctx: Context) -> CalcParts:
         head + f'names = {names!r}\nreturn f"{{end.isoformat()}} {{names[end.weekday()]}}"',
         [(sample, f"2025-12-25 {names[3]}"), (later, f"2026-06-07 {names[6]}")],
     )
+    results = [
+        out("days", t("Days left", "还剩天数"), t("days", "天"), 0),
+        out("weeks", t("In weeks", "折合")),
+        out("when", t("Date", "日期")),
+    ]
+    logic = [days, weeks, when]
+    if re.search(r"\bhours?\b|\bminutes?\b|小时|分钟|时分|几点", ctx.text):
+        clock_body = (
+            head + "now = datetime.datetime.now() if start == datetime.date.today() else "
+            "datetime.datetime.combine(start, datetime.time())\n"
+            "left = max(int((datetime.datetime.combine(end, datetime.time()) - now).total_seconds() // 60), 0)\n"
+            + t(
+                'return f"{left // 1440} days {left % 1440 // 60} h {left % 60} min"',
+                'return f"{left // 1440} 天 {left % 1440 // 60} 小时 {left % 60} 分"',
+            )
+        )
+        logic.append(
+            fn(
+                "clock",
+                t(
+                    "Days, hours and minutes left until the date begins (from now when counting from today).",
+                    "距离目标日期开始还剩几天几小时几分（从今天起算时按当前时刻）。",
+                ),
+                params,
+                "str",
+                clock_body,
+                [(sample, t("358 days 0 h 0 min", "358 天 0 小时 0 分"))],
+            )
+        )
+        results.append(out("clock", t("Days, hours, minutes", "天、小时、分钟")))
     return CalcParts(
         t(f"Countdown to {title}", f"{title}倒计时"),
         t(f"How many days are left until {label}.", f"距离{label}还有多少天。"),
@@ -138,12 +168,8 @@ def _countdown(ctx: Context) -> CalcParts:
             text("event", t("Date (MM-DD or YYYY-MM-DD)", "日期（MM-DD 或 YYYY-MM-DD）"), target),
             text("start_day", t("Counting from (or today)", "从（或“今天”）"), today_word),
         ],
-        [
-            out("days", t("Days left", "还剩天数"), t("days", "天"), 0),
-            out("weeks", t("In weeks", "折合")),
-            out("when", t("Date", "日期")),
-        ],
-        [days, weeks, when],
+        results,
+        logic,
         [
             calc_path(
                 "to_the_date",
