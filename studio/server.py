@@ -26,6 +26,7 @@ import uvicorn
 
 from sandbox.backends.serve import prepare
 from studio import links
+from studio.api import api_routes
 from studio.drafts_auth import drafts_routes
 from studio.services import banner, serving
 from studio.services import gallery as studio_gallery
@@ -93,6 +94,7 @@ def create_app(runner: AppRunner | None = None, apps_port: int | None = None) ->
     routes, proxy = proxy_routes(runner, is_owner, gate)
     routes = [*auth_routes(), *visit_routes(), *join_routes(studio_gallery, gate.sweeper), *routes]
     routes = [*drafts_routes(), *routes]  # /drafts/keep: an anonymous maker's browser secret (studio/drafts_auth.py)
+    routes = [*api_routes(), *routes]  # /api/v1: the JSON API and its OpenAPI description (studio/api)
     owned = runner
     serving(owned)  # the studio's pages show what this runner isolates apps with (services.banner)
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from studio import services
 from studio.limits import current_address
+from studio.web import api_tokens
 from studio.web.ui import go, guard, page_path, signed_in, t, user
 
 __all__ = ["page"]
@@ -24,6 +25,7 @@ def page() -> None:
     found = user()
     if found is not None:
         st.success(t("welcome", name=found.username))
+        api_tokens.section(found)  # keys for schools' systems (the JSON API, studio/api)
         return
     accounts = services.gallery().accounts
     left, right = st.columns(2)
