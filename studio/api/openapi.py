@@ -62,7 +62,7 @@ def describe() -> dict[str, Any]:
         if endpoint.idempotent:
             parameters.append({
                 "name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-                "description": "the same key from the same token within a day answers with the same job",
+                "description": "the same key from the same token answers with the same job while it is kept",
             })  # fmt: skip
         responses: dict[str, Any] = {
             str(status): {"description": _REASONS[status], "content": _json(model)}
