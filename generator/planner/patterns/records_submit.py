@@ -195,8 +195,12 @@ def _read(idea: str, language: Language) -> Submission | None:
         read = _field(item, zh, index)
         if read is not None and all(f.name != read.name for f in fields):
             fields.append(read)
-    if (not fields and not categories) or (at < 0 and not _TRIGGER.search(idea)):
+    trigger = _TRIGGER.search(idea)
+    if (not fields and not categories) or (at < 0 and not trigger):
         return None
+    typed = any(f.type != "text" or f.name in ("name", "phone", "email", "time") for f in fields)
+    if not (trigger or typed or categories or (len(fields) >= 3 and segment.count(",") + segment.count("，") >= 2)):
+        return None  # “members write posts and others leave replies”: a forum, not a form to fill in
     strength = 6.0 + 4.0 * min(len(fields) + bool(categories), 4)
     if _OTHER_KIND.search(to_simplified(idea).lower()):
         strength -= 15.0  # “kids pick the right time”: answers to a quiz or a game, not a form
