@@ -13,9 +13,15 @@ from flashapps.spec.component_base import ComponentBase, WidgetKind
 if TYPE_CHECKING:
     from flashapps.spec.data import Entity
 
-__all__ = ["DrillComponent", "OrderComponent"]
+__all__ = ["UNIT_PAIRS", "DrillComponent", "OrderComponent"]
 
 Operation = Literal["+", "-", "×", "÷"]
+UnitPair = Literal["km-m", "m-cm", "cm-mm", "m-mm", "kg-g", "t-kg", "l-ml", "h-min", "min-s", "day-h"]
+UNIT_PAIRS: dict[str, int] = {
+    "km-m": 1000, "m-cm": 100, "cm-mm": 10, "m-mm": 1000, "kg-g": 1000, "t-kg": 1000, "l-ml": 1000, "h-min": 60,
+    "min-s": 60, "day-h": 24,
+}  # fmt: skip
+"""Unit pairs for conversion drills: how many of the second make one of the first."""
 
 
 class DrillComponent(ComponentBase):
@@ -33,11 +39,13 @@ class DrillComponent(ComponentBase):
     """
 
     kind: Literal["drill"] = "drill"
-    topic: Literal["arithmetic", "fractions", "equations"] = Field(
+    topic: Literal["arithmetic", "fractions", "equations", "units"] = Field(
         default="arithmetic",
         description="arithmetic: whole numbers; fractions: proper fractions with denominators up to min(high, 12), "
-        "answers in any equal form; equations: ax + b = c solved for a whole x between low and high (at most 20)",
+        "answers in any equal form; equations: ax + b = c solved for a whole x between low and high (at most 20); "
+        "units: converting a whole number of one unit of ``units`` (1 to high) into the other, either way",
     )
+    units: list[UnitPair] = Field(default_factory=list, max_length=len(UNIT_PAIRS))
     ops: list[Operation] = Field(min_length=1, max_length=4)
     low: int = Field(default=0, ge=0, le=10000)
     high: int = Field(default=20, ge=1, le=10000)
@@ -52,6 +60,8 @@ class DrillComponent(ComponentBase):
             raise ValueError("high must be above low")
         if any(n < 1 or n > 100 for n in self.tables):
             raise ValueError("times tables run from 1 to 100")
+        if self.topic == "units" and not self.units:
+            raise ValueError("a units drill names its unit pairs")
         return self
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:

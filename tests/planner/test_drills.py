@@ -86,6 +86,7 @@ def test_a_drill_speaks_the_idea_s_language() -> None:
         ("行星排序练习，从离太阳最近到最远", ["水星", "金星", "地球", "火星", "木星", "土星", "天王星", "海王星"]),
         ("把這些步驟排好順序：洗米、煮飯、盛飯、吃飯", ["洗米", "煮飯", "盛飯", "吃飯"]),
         ("彩虹顏色排序練習", ["紅", "橙", "黃", "綠", "藍", "靛", "紫"]),
+        ("把四季按顺序排好：秋、春、冬、夏", ["春", "夏", "秋", "冬"]),
     ],
 )  # fmt: skip
 def test_ordering_exercise_has_the_right_order(idea: str, items: list[str]) -> None:
@@ -198,3 +199,41 @@ def test_a_chemical_equation_is_not_solved_for_x() -> None:
 
 def test_random_words_plus_a_number_is_no_sum() -> None:
     assert plan("A generator that picks 4 random words plus a number, like lamp-river-7").pattern != "drill"
+
+
+@pytest.mark.parametrize(
+    ("idea", "units", "count"),
+    [
+        ("Unit conversion practice quiz: km to m, kg to g", ["km-m", "kg-g"], 10),
+        ("单位换算练习：千米和米、千克和克，每次12题", ["km-m", "kg-g"], 12),
+        ("長度單位換算練習，公分和毫米", ["cm-mm"], 10),
+        ("單位換算練習：公里和公尺、公斤和公克，每次8題", ["km-m", "kg-g"], 8),
+        ("Time conversion worksheet: hours to minutes and minutes to seconds, 15 questions", ["h-min", "min-s"], 15),
+    ],
+)
+def test_unit_conversion_practice_uses_the_units_named(idea: str, units: list[str], count: int) -> None:
+    drill = _only(idea, "drill")
+    assert isinstance(drill, DrillComponent)
+    assert (drill.topic, drill.units, drill.count) == ("units", units, count)
+
+
+@pytest.mark.parametrize("idea", ["convert km to miles", "a converter for cooking units", "长度单位换算器"])
+def test_a_converter_is_no_conversion_drill(idea: str) -> None:
+    assert plan(idea).pattern != "drill"
+
+
+@pytest.mark.parametrize(
+    ("idea", "first", "answers"),
+    [
+        ("英文單字配對：apple - 蘋果, banana - 香蕉, grape - 葡萄, orange - 柳橙", "apple", {"蘋果", "香蕉", "葡萄", "柳橙"}),
+        ("Matching quiz: match each word to its meaning: cat - gato, dog - perro, house - casa", "cat", {"gato", "perro", "casa"}),
+        ("单词连线练习：sun - 太阳, moon - 月亮, star - 星星", "sun", {"太阳", "月亮", "星星"}),
+    ],
+)  # fmt: skip
+def test_matching_builds_a_quiz_of_the_sentence_s_own_pairs(idea: str, first: str, answers: set[str]) -> None:
+    planned = plan(idea)
+    assert planned.pattern == "quiz"
+    quiz = next(c for c in planned.spec.components() if isinstance(c, QuizComponent))
+    assert quiz.mode == "choice" and first in quiz.questions[0].prompt
+    assert {q.choices[q.answer] for q in quiz.questions} == answers
+    assert "測驗測驗" not in planned.spec.brief.title and "测验测验" not in planned.spec.brief.title

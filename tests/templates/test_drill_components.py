@@ -165,3 +165,18 @@ def test_equation_drill_shows_the_steps_of_a_wrong_answer(tmp_path: Path, monkey
     assert _out(at, "score") == 1
     assert _out(at, "missed")[0] == f"{questions[1][0]} = {questions[1][2]} → x = {questions[1][3]}"
     assert questions[1][4] in [c.value for c in at.caption]
+
+
+def test_unit_conversion_answers_are_checked_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, at = _bundle("Unit conversion practice: km to m and kg to g, 4 questions", tmp_path, monkeypatch)
+    questions = at.session_state["drill__state"]["questions"]
+    for amount, sign, unit, answer in questions:
+        assert sign == "=" and unit.startswith("? ")
+        number, given = int(amount.split()[0]), amount.split()[1]
+        assert (number * 1000 if given in ("km", "kg") else number / 1000) == answer
+    for n, q in enumerate(questions[:3]):
+        at.text_input(key=f"drill__a{n}").set_value(str(q[3])).run()
+    at.button(key="drill__check").click().run()
+    last = questions[3]
+    assert _out(at, "score") == 3
+    assert _out(at, "missed") == [f"{last[0]} = {last[3]} {last[2][2:]}"]

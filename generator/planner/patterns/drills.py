@@ -21,6 +21,7 @@ from flashapps.spec import (
     Screen,
     TextComponent,
 )
+from flashapps.spec.learning import UNIT_PAIRS
 from generator.planner.content import read_content
 from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
@@ -40,10 +41,11 @@ _OPS = {
 }
 _ARITHMETIC = ("arithmetic", "mental math", "mental maths", "math facts", "maths facts", "number facts", "口算", "心算",
                "速算", "计算题", "算术", "四则运算")  # fmt: skip
-_PRACTICE = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "questions", "problems", "round",
-             "random", "flash", "练习", "测验", "测试", "小测", "题", "随机", "背诵", "备诵", "训练", "考")  # fmt: skip
-_STRONG_PRACTICE = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "练习", "测验", "测试",
-                    "小测", "训练", "背诵", "备诵", "题")  # fmt: skip
+_PRACTICE = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "facts", "questions", "problems",
+             "round", "random", "flash", "练习", "测验", "测试", "小测", "题", "随机", "背诵", "备诵", "训练",
+             "考")  # fmt: skip
+_STRONG_PRACTICE = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "facts", "练习", "测验",
+                    "测试", "小测", "训练", "背诵", "备诵", "题")  # fmt: skip
 _MATH = ("math", "maths", "sums", "数学", "算")
 _TABLES = re.compile(r"times[ -]?tables?|multiplication tables?|tables? of|乘法表|乘法口诀|九九")
 _NUMBER = r"(\d{1,4})"
@@ -122,9 +124,40 @@ def _seconds(ctx: Context) -> int:
     return 60 if ctx.has(*_TIMED) else 0
 
 
+_CONVERSION = ("unit conversion", "converting units", "convert units", "conversion", "converting", "单位换算", "换算",
+               "单位")  # fmt: skip
+_UNIT_NAMES = {
+    "km": ("km", "kilometre", "kilometer", "千米", "公里"), "m": ("m$", "metre", "meter", "米", "公尺"),
+    "cm": ("cm", "centimetre", "centimeter", "厘米", "公分"),
+    "mm": ("mm", "millimetre", "millimeter", "毫米", "公厘", "公釐"),
+    "kg": ("kg", "kilogram", "千克", "公斤"), "g": ("g$", "gram", "克"), "t": ("tonne", "ton$", "吨"),
+    "l": ("l$", "litre", "liter", "升", "公升"), "ml": ("ml", "millilitre", "milliliter", "毫升"),
+    "h": ("hour", "hr$", "小时"), "min": ("minute", "min$", "分钟"), "s": ("second", "sec$", "秒"),
+    "day": ("day", "天"),
+}  # fmt: skip
+
+
+def _unit_pairs(ctx: Context) -> list[str]:
+    """The unit pairs whose two units the sentence names (“km to m, kg to g”), else every pair."""
+    text = ctx.text
+    named = {unit for unit, words in _UNIT_NAMES.items() if ctx.has(*words)}
+    if "毫米" in text or "厘米" in text or "千米" in text:  # 米 inside them names no metre of its own
+        bare = re.sub(r"[千厘毫]米", "", text)
+        if "米" not in bare:
+            named.discard("m")
+    if "毫升" in text and "升" not in text.replace("毫升", ""):
+        named.discard("l")
+    if "千克" in text and "克" not in text.replace("千克", ""):
+        named.discard("g")
+    pairs = [pair for pair in UNIT_PAIRS if set(pair.split("-")) <= named]
+    return pairs or [pair for pair in UNIT_PAIRS if pair != "m-mm"]
+
+
 def _topic(ctx: Context) -> str:
     if ctx.has(*_EQUATION) and not ctx.has(*_NOT_LINEAR):
         return "equations"
+    if ctx.has(*_CONVERSION) and ctx.has(*_STRONG_PRACTICE):
+        return "units"
     return "fractions" if ctx.has(*_FRACTIONS) else "arithmetic"
 
 
@@ -145,6 +178,13 @@ def read_drill(ctx: Context) -> DrillComponent | None:
         return None  # a log of practice done, not practice
     if topic != "arithmetic" and ctx.has("game", "游戏"):
         return None  # a quiz game about fractions is the quiz's
+    if topic == "units":
+        count = read_content(ctx.idea).counts.get("questions") or 10
+        high = _range(ctx, ["×"])[1] if _has_range(ctx) else 20
+        return DrillComponent(
+            id="drill", topic="units", ops=["×"], units=_unit_pairs(ctx), low=0, high=max(high, 2),
+            count=min(count, 40), seconds=_seconds(ctx),
+        )  # fmt: skip
     if topic != "arithmetic":
         low, high = _range(ctx, ["×"]) if _has_range(ctx) else ((1, 10) if topic == "equations" else (0, 10))
         count = read_content(ctx.idea).counts.get("questions") or 10
@@ -317,7 +357,10 @@ def score(ctx: Context) -> Match:
         return _found(ctx, *_EQUATIONS)
     if read_order(ctx) is not None and (read_content(ctx.idea).items or ctx.has(*_PRACTICE, "put", "把")):
         return _found(ctx, *_ORDER)
-    if read_drill(ctx) is not None:
+    drill = read_drill(ctx)
+    if drill is not None and drill.topic == "units":  # practising conversions, not a converter
+        return _found(ctx, *_CONVERSION) + Match(10.0)
+    if drill is not None:
         return _found(ctx, "times table", "乘法表", "口诀", *_ARITHMETIC, *(w for ws in _OPS.values() for w in ws))
     return Match()
 
@@ -328,7 +371,11 @@ _OP_WORDS = {"+": ("addition", "加法"), "-": ("subtraction", "减法"), "×": 
 
 def _drill_spec(ctx: Context, drill: DrillComponent) -> tuple[str, str, list[Component]]:
     t = ctx.t
-    if drill.topic == "fractions":
+    if drill.topic == "units":
+        title = t("Unit Conversion Practice", "单位换算练习")
+        pairs = [p.replace("-", " ↔ ").replace("l ", "L ").replace("ml", "mL").replace("day", "d") for p in drill.units]
+        what = t(f"converting {', '.join(pairs)} (whole numbers)", f"{'、'.join(pairs)} 的换算（整数）")
+    elif drill.topic == "fractions":
         title = t("Fractions Practice", "分数练习")
         ops = t.items([_OP_WORDS[o][0] for o in drill.ops], [_OP_WORDS[o][1] for o in drill.ops])
         what = t(f"{' and '.join(ops)} of fractions (answers as fractions like 5/6, in any equal form)",

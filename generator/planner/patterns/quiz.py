@@ -22,6 +22,7 @@ from flashapps.spec import (
     TextComponent,
 )
 from generator.planner.content import Content, read_content
+from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context, Match, Pattern
 from generator.planner.patterns.decks import DECKS, Deck
 from generator.planner.patterns.game_reading import name_hits
@@ -130,9 +131,15 @@ def _without_game_names(ctx: Context) -> Context:
     return ctx if text == ctx.text else Context(text, ctx.language)
 
 
+_MATCHING = ("matching", "match", "配对", "连线", "pair up")
+
+
 def score(ctx: Context) -> Match:
-    """The quiz words, and a number of questions asked for in Chinese (“出5道关于历史的题”)."""
+    """The quiz words, and a number of questions asked for in Chinese (“出5道关于历史的题”); matching the
+    sentence's own pairs (“配对：apple - 苹果, …”) is a quiz of those pairs."""
     counted = Match(8.0, ("题",)) if _SET_OF_QUESTIONS.search(ctx.text) else Match()
+    if ctx.has(*_MATCHING) and len(read_content(ctx.idea).pairs) >= 3:
+        counted += Match(20.0, tuple(w for w in (ctx.where(m) for m in _MATCHING) if w)[:1])
     return _without_game_names(ctx).match(KEYWORDS) + counted
 
 
@@ -156,7 +163,7 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
     if content.pairs:
         meaning = not any(q.endswith(("?", "？")) for q, _ in content.pairs)
         questions, mode = pair_questions(ctx, content.pairs, meaning)
-        title = own_title(ctx) or t("Quiz", "小测验")
+        title = own_title(ctx) or (t("Matching Quiz", "配对测验") if ctx.has(*_MATCHING) else t("Quiz", "小测验"))
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
         how = t(
             f"{len(questions)} questions. Answer each, then press **Check answers** to see your score; "
@@ -258,7 +265,9 @@ def build(ctx: Context) -> AppSpec:
             )
         )
     brief = Brief(
-        title=title if quiz.mode == "typed" or title.endswith(("Quiz", "测验")) else t(f"{title} Quiz", f"{title}测验"),
+        title=title
+        if quiz.mode == "typed" or to_simplified(title).endswith(("Quiz", "测验"))
+        else t(f"{title} Quiz", f"{title}测验"),
         value=t(
             f"Test your knowledge of {title.lower()}: instant score and an explanation for every answer.",
             f"测一测你对{title}的了解：马上得分，每题都有解析。",
