@@ -168,14 +168,21 @@ def create(call: Call) -> tuple[int, BaseModel]:
     return 202, _start(call, services.start_create, call.body.idea, owner=call.caller.user.username)
 
 
+def _own_job(call: Call) -> Job:
+    """The job in the address, when the token's user asked for it; someone else's is answered as none (an idea
+    is its maker's until they publish it)."""
+    job = _job(call.params["job_id"])
+    if job.actor.get("owner") != call.caller.user.username:
+        raise ApiError.not_found("job", job.id)
+    return job
+
+
 def follow(call: Call) -> tuple[int, BaseModel]:
-    return 200, job_view(_job(call.params["job_id"]), call.headers)
+    return 200, job_view(_own_job(call), call.headers)
 
 
 def cancel(call: Call) -> tuple[int, BaseModel]:
-    job = _job(call.params["job_id"])
-    if job.actor.get("owner") != call.caller.user.username:
-        raise ApiError.not_found("job", job.id)  # someone else's job: the same answer as none
+    job = _own_job(call)
     done = services.cancel(job.id, Maker(username=call.caller.user.username))
     return 200, Cancelled(id=job.id, cancelled=done, status=_job(job.id).status)
 
@@ -230,9 +237,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                                      Query("page_size", "apps a page (at most 50)", "integer", 20))),
     Endpoint("GET", "/apps/{slug}", "getApp", "Look up a published app", look_up, {200: AppInfo},
              (401, 404, 429)),
-    Endpoint("GET", "/jobs/{job_id}", "getJob", "Follow a job: its status, stages and result", follow,
+    Endpoint("GET", "/jobs/{job_id}", "getJob", "Follow one of your jobs: its status, stages and result", follow,
              {200: JobView}, (401, 404, 429)),
-    Endpoint("DELETE", "/jobs/{job_id}", "cancelJob", "Cancel a job that has not started", cancel,
+    Endpoint("DELETE", "/jobs/{job_id}", "cancelJob", "Cancel one of your jobs that has not started", cancel,
              {200: Cancelled}, (401, 404, 429)),
     Endpoint("POST", "/drafts/{draft_id}/edits", "editDraft", "Change a draft with a follow-up sentence (a job)",
              edit, {202: JobView}, (400, 401, 403, 404, 422, 429), body=EditRequest, idempotent=True),
