@@ -45,6 +45,7 @@ from flashapps.spec.records import (
     Unit,
 )
 from flashapps.spec.site import SiteComponent, SiteItem, SiteSection, SiteTile
+from flashapps.spec.texttools import DataFileComponent, TextToolComponent
 
 __all__ = [
     "CANVAS_GAMES",
@@ -65,6 +66,7 @@ __all__ = [
     "ConverterComponent",
     "CounterComponent",
     "CsvComponent",
+    "DataFileComponent",
     "FilterComponent",
     "FlashcardsComponent",
     "FormComponent",
@@ -80,6 +82,7 @@ __all__ = [
     "SiteTile",
     "TableComponent",
     "TextComponent",
+    "TextToolComponent",
     "TimerComponent",
     "Unit",
     "WidgetKind",
@@ -109,6 +112,8 @@ Component = Annotated[
     | BookingComponent
     | CalendarComponent
     | SeatsComponent
+    | TextToolComponent
+    | DataFileComponent
     | DrillComponent
     | OrderComponent,
     Field(discriminator="kind"),
@@ -136,6 +141,8 @@ COMPONENT_KINDS = (
     "booking",
     "calendar",
     "seats",
+    "texttool",
+    "datafile",
     "drill",
     "order",
 )

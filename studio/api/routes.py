@@ -90,7 +90,10 @@ class Endpoint:
 
 # -- shared pieces -------------------------------------------------------------------------------
 def _please_wait(position: int | None) -> Message:
-    if position is None or position <= 1:
+    if position is None:
+        return Message(en="Your job is waiting its turn. Please wait; it starts by itself.",
+                       zh="你的任务正在排队。请稍候，它会自动开始。")  # fmt: skip
+    if position <= 1:
         return Message(en="Your job is next in the queue. Please wait; it starts by itself.",
                        zh="你的任务排在下一个。请稍候，它会自动开始。")  # fmt: skip
     return Message(

@@ -32,6 +32,8 @@ _SUBSTANTIAL = {
     "counter",
     "game",
     "csv",
+    "texttool",
+    "datafile",
 }
 
 

@@ -20,6 +20,7 @@ from generator.planner.patterns import (
     records_submit,
     roster,
     scoreboard,
+    texttools,
     timer,
     todo,
     tracker,
@@ -31,6 +32,7 @@ __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
 
 CATALOGUE: tuple[Pattern, ...] = (
     diet.PATTERN,
+    texttools.PATTERN,
     calculator.PATTERN,
     converter.PATTERN,
     drills.PATTERN,

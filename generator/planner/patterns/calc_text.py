@@ -1,4 +1,4 @@
-"""Number-system and text tools: binary, Roman numerals, ciphers, word counts, passwords, regex, CSV/JSON…"""
+"""Number-system tools: binary and Roman numerals (counting and changing text is patterns/texttools.py)."""
 
 from __future__ import annotations
 
@@ -125,79 +125,7 @@ def _roman(t: Tr) -> CalcParts:
     )
 
 
-def _words(t: Tr) -> CalcParts:
-    empty = msg(t, "Type or paste some text first.", "请先输入或粘贴一段文字。")
-    head = f'found = re.findall(r"[\\w\']+", text.lower())\nif not found:\n    raise ValueError({empty})\n'
-    count = fn(
-        "words",
-        t("Number of words.", "单词数。"),
-        "text:str",
-        "int",
-        head + "return len(found)",
-        [({"text": "The cat and the hat."}, 5)],
-    )
-    chars = fn(
-        "characters",
-        t("Number of characters, spaces excluded.", "字符数（不含空格）。"),
-        "text:str",
-        "int",
-        head + 'return len("".join(text.split()))',
-        [({"text": "a b c"}, 3)],
-    )
-    top = fn(
-        "top_words",
-        t("The five most frequent words with their counts.", "出现最多的五个词及次数。"),
-        "text:str",
-        "str",
-        head + "counts = {}\nfor word in found:\n    counts[word] = counts.get(word, 0) + 1\n"
-        "ranked = sorted(counts.items(), key=lambda item: -item[1])\n"
-        'return ", ".join(f"{w}: {n}" for w, n in ranked[:5])',
-        [({"text": "The cat and the hat."}, "the: 2, cat: 1, and: 1, hat: 1")],
-    )
-    return CalcParts(
-        t("Word Frequency Counter", "词频统计"),
-        t(
-            "Paste a text to count its words and see the most frequent ones.",
-            "粘贴一段文字，统计字数并找出最常用的词。",
-        ),
-        "📝",
-        "teal",
-        [text("text", t("Text", "文本"), "The quick brown fox jumps over the lazy dog and the cat.")],
-        [
-            out("words", t("Words", "词数"), "", 0),
-            out("characters", t("Characters", "字符"), "", 0),
-            out("top_words", t("Most frequent", "最常见")),
-        ],
-        [count, chars, top],
-        [
-            calc_path(
-                "count",
-                t(
-                    "“The cat and the hat.” has 5 words; “the” comes twice.",
-                    "“The cat and the hat.” 共 5 个词，the 出现 2 次。",
-                ),
-                {"text": "The cat and the hat."},
-                {"words": 5, "top_words": "the: 2, cat: 1, and: 1, hat: 1"},
-            ),
-            error_path("empty", t("Punctuation alone is refused.", "只有标点时会提示。"), {"text": "..."}),
-        ],
-    )
-
-
 TEXT_TOOLS: tuple[Calc, ...] = (
     Calc("binary", {"binary": 10, "bin2dec": 10, "base 2": 8, "二进制": 10}, _binary),
     Calc("roman", {"roman": 10, "罗马数字": 10}, _roman),
-    Calc(
-        "words",
-        {
-            "word count": 10,
-            "word frequency": 10,
-            "frequency": 5,
-            "count words": 10,
-            "字数": 10,
-            "词频": 10,
-            "统计单词": 10,
-        },
-        _words,
-    ),
 )
