@@ -41,7 +41,9 @@ from flashapps.report import Finding
 
 __all__ = ["ALLOWED_FILES", "LOCAL_MODULES", "check_bundle", "check_source", "imported_names", "plain_format"]
 
-_UI = {"streamlit", "pandas", "altair", "datetime", "html", "json", "random", "time", "csv", "io", "math", "re"}
+_UI = {
+    "streamlit", "pandas", "altair", "datetime", "html", "json", "random", "time", "csv", "io", "math", "re", "secrets",
+}  # fmt: skip
 _LOCAL = {"components", "logic", "storage", "games"}
 _LOGIC = {
     "math", "statistics", "re", "datetime", "random", "string", "itertools", "collections", "json",

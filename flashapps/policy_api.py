@@ -54,6 +54,7 @@ _LOGIC_API: dict[str, frozenset[str]] = {
         " lognormvariate expovariate vonmisesvariate gammavariate betavariate paretovariate weibullvariate"
         " binomialvariate getrandbits randbytes seed Random"
     ),
+    "secrets": _names("token_hex token_urlsafe randbelow choice"),
     # not Formatter or Template: their fields walk attributes and items of what they format
     "string": _names(
         "ascii_letters ascii_lowercase ascii_uppercase digits hexdigits octdigits punctuation printable"

@@ -58,6 +58,7 @@ _IMPORTS = {
     "math": "import math",
     "random": "import random",
     "re": "import re",
+    "secrets": "import secrets",
     "time": "import time",
     "alt": "import altair as alt",
     "pd": "import pandas as pd",

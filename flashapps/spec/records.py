@@ -223,7 +223,9 @@ class FilterComponent(ComponentBase):
 class CalcInput(SpecModel):
     name: Ident
     label: ShortText
-    type: Literal["number", "int", "text", "choice", "bool"] = "number"
+    type: Literal["number", "int", "text", "choice", "bool", "draw"] = Field(
+        default="number", description="draw: a secret random seed the app makes, with a button for a new one"
+    )
     default: Scalar = None
     min: float | None = None
     max: float | None = None
@@ -261,7 +263,8 @@ class CalculatorComponent(ComponentBase):
             "choice": "selectbox",
             "bool": "checkbox",
         }
-        found = {self.key(i.name): kinds[i.type] for i in self.inputs}
+        found: dict[str, WidgetKind] = {self.key(i.name): kinds[i.type] for i in self.inputs if i.type != "draw"}
+        found |= {f"{self.key(i.name)}__new": "button" for i in self.inputs if i.type == "draw"}  # a new secret draw
         found[self.key("go")] = "button"
         return found
 

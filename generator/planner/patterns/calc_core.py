@@ -15,6 +15,7 @@ __all__ = [
     "Calc",
     "CalcParts",
     "calc_path",
+    "draw",
     "error_path",
     "choice",
     "fitting",
@@ -121,6 +122,12 @@ def choice(name: str, label: str, options: list[str], default: str | None = None
 
 def flag(name: str, label: str, default: bool) -> CalcInput:
     return CalcInput(name=name, label=label, type="bool", default=default)
+
+
+def draw(name: str, label: str) -> CalcInput:
+    """A secret random seed the app makes for each visitor (a button makes a new one): what a generator of
+    passwords draws from, so nobody can repeat a draw by choosing the same settings."""
+    return CalcInput(name=name, label=label, type="draw")
 
 
 def text(name: str, label: str, default: str) -> CalcInput:

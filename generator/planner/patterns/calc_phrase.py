@@ -3,11 +3,24 @@ names, optionally capitalised and ended with a number."""
 
 from __future__ import annotations
 
+import math
 import random
 import re
 
 from generator.planner.patterns.base import Context
-from generator.planner.patterns.calc_core import Calc, CalcParts, calc_path, choice, error_path, flag, fn, msg, num, out
+from generator.planner.patterns.calc_core import (
+    Calc,
+    CalcParts,
+    calc_path,
+    choice,
+    draw,
+    error_path,
+    flag,
+    fn,
+    msg,
+    num,
+    out,
+)
 from generator.planner.patterns.calc_reading import count_of
 
 __all__ = ["PHRASES", "WORDS"]
@@ -44,9 +57,9 @@ _SEPARATORS = (
 )
 
 
-def _phrase(words: int, separator: str, capital: bool, digits: bool, draw: int) -> str:
-    """What the app's logic computes (kept here to write its examples)."""
-    rng = random.Random(f"{words}|{separator}|{capital}|{digits}|{draw}")
+def _phrase(words: int, separator: str, capital: bool, digits: bool, seed: str) -> str:
+    """What the app's logic computes for a given draw (kept here to write its examples)."""
+    rng = random.Random(seed)
     chosen = [rng.choice(WORDS) for _ in range(words)]
     if capital:
         chosen = [w.capitalize() for w in chosen]
@@ -69,7 +82,7 @@ def _passphrase(ctx: Context) -> CalcParts:
         f"if not 2 <= words <= 12:\n    raise ValueError({bad})\n"
         f"mark = {marks!r}.get(separator, separator)\n"
         f"pool = {list(WORDS)!r}\n"
-        'rng = random.Random(f"{words}|{mark}|{capital}|{digits}|{draw}")\n'
+        "rng = random.Random(draw)\n"
         "chosen = [rng.choice(pool) for _ in range(words)]\n"
     )
     body = (
@@ -77,21 +90,21 @@ def _passphrase(ctx: Context) -> CalcParts:
         "if digits:\n    chosen.append(str(rng.randrange(10, 100)))\n"
         "return mark.join(chosen)"
     )
-    params = "words:int, separator:str, capital:bool, digits:bool, draw:int"
-    sample = {"words": count, "separator": labels[found], "capital": capital, "digits": digits, "draw": 1}
-    other = {**sample, "words": 3, "separator": labels[0], "capital": True, "digits": True, "draw": 7}
+    params = "words:int, separator:str, capital:bool, digits:bool, draw:str"
+    sample = {"words": count, "separator": labels[found], "capital": capital, "digits": digits, "draw": "example"}
+    other = {**sample, "words": 3, "separator": labels[0], "capital": True, "digits": True, "draw": "another"}
     phrase = fn(
         "phrase",
         t(
-            "A passphrase of random words; change the draw number for another.",
-            "由随机单词组成的密码短语；换个编号得到另一个。",
+            "A passphrase of random words from the app's secret draw; New passphrase makes another.",
+            "由应用的秘密随机数抽取单词组成的密码短语；点“换一个”再生成。",
         ),
         params,
         "str",
         body,
         [
-            (sample, _phrase(count, _SEPARATORS[found][0], capital, digits, 1)),
-            (other, _phrase(3, "-", True, True, 7)),
+            (sample, _phrase(count, _SEPARATORS[found][0], capital, digits, "example")),
+            (other, _phrase(3, "-", True, True, "another")),
         ],
     )
     bits = fn(
@@ -116,7 +129,7 @@ def _passphrase(ctx: Context) -> CalcParts:
             choice("separator", t("Between words", "分隔符"), labels, labels[found]),
             flag("capital", t("Capitalise each word", "首字母大写"), capital),
             flag("digits", t("Add a number at the end", "末尾加数字"), digits),
-            num("draw", t("Draw number", "编号"), 1, "", 1),
+            draw("draw", t("New passphrase", "换一个")),
         ],
         [out("phrase", t("Passphrase", "密码短语")), out("strength", t("Strength", "强度"), t("bits", "位"), 0)],
         [phrase, bits],
@@ -124,15 +137,16 @@ def _passphrase(ctx: Context) -> CalcParts:
             calc_path(
                 "sample_phrase",
                 t(f"{count} words joined the chosen way.", f"{count} 个单词按所选方式连接。"),
-                sample,
-                {"phrase": _phrase(count, _SEPARATORS[found][0], capital, digits, 1)},
+                {key: value for key, value in sample.items() if key != "draw"},  # the draw stays the app's secret
+                {"strength": round(count * math.log2(len(WORDS)) + (math.log2(90) if digits else 0))},
             ),
             error_path("one_word", t("A single word is refused.", "只有 1 个单词会被拒绝。"), {"words": 1}),
         ],
         t(
             f"Words come from a list of {len(WORDS)} plain English words; every word adds about 8 bits. "
-            "Press a new draw number for another passphrase.",
-            f"单词取自 {len(WORDS)} 个常用英文单词；每多一个单词增加约 8 位强度。换个编号即可得到新的密码短语。",
+            "Press New passphrase for another; nobody else gets the same one by choosing the same settings.",
+            f"单词取自 {len(WORDS)} 个常用英文单词；每多一个单词增加约 8 位强度。点“换一个”即可得到新的密码短语，"
+            "别人选同样的设置也得不到同一个。",
         ),
     )
 

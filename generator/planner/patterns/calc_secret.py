@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 from generator.planner.lang import Tr
 from generator.planner.patterns.base import expect, path, step
-from generator.planner.patterns.calc_core import Calc, CalcParts, calc_path, error_path, flag, fn, msg, num, out, text
+from generator.planner.patterns.calc_core import (
+    Calc,
+    CalcParts,
+    calc_path,
+    draw,
+    error_path,
+    flag,
+    fn,
+    msg,
+    num,
+    out,
+    text,
+)
 
 __all__ = ["SECRETS"]
 
@@ -60,6 +75,13 @@ def _cipher(t: Tr) -> CalcParts:
     )
 
 
+def _example_password(length: int, symbols: bool, seed: str) -> str:
+    """What the app's logic computes for a given draw (kept here to write its example)."""
+    pool = string.ascii_letters + string.digits + ("!@#$%^&*?" if symbols else "")
+    rng = random.Random(seed)
+    return "".join(rng.choice(pool) for _ in range(length))
+
+
 def _password(t: Tr) -> CalcParts:
     bad = msg(t, "Length must be between 4 and 64.", "长度必须在 4 到 64 之间。")
     head = (
@@ -68,12 +90,14 @@ def _password(t: Tr) -> CalcParts:
     )
     make = fn(
         "password",
-        t("A random password; change the draw number for another.", "随机密码；换个编号得到另一个。"),
-        "length:int, symbols:bool, draw:int",
+        t(
+            "A random password drawn from the app's secret draw; New password makes another.",
+            "由应用的秘密随机数生成的密码；点“换一个密码”再生成。",
+        ),
+        "length:int, symbols:bool, draw:str",
         "str",
-        head
-        + 'rng = random.Random(f"{length}-{symbols}-{draw}")\nreturn "".join(rng.choice(pool) for _ in range(length))',
-        [({"length": 12, "symbols": True, "draw": 1}, "ak64jnEaX6pL")],
+        head + 'rng = random.Random(draw)\nreturn "".join(rng.choice(pool) for _ in range(length))',
+        [({"length": 12, "symbols": True, "draw": "example"}, _example_password(12, True, "example"))],
     )
     bits = fn(
         "strength",
@@ -91,7 +115,7 @@ def _password(t: Tr) -> CalcParts:
         [
             num("length", t("Length", "长度"), 12, "", 1),
             flag("symbols", t("Include symbols", "包含符号"), True),
-            num("draw", t("Draw number", "编号"), 1, "", 1),
+            draw("draw", t("New password", "换一个密码")),
         ],
         [out("password", t("Password", "密码")), out("strength", t("Strength", "强度"), "bits", 0)],
         [make, bits],

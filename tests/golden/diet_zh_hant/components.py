@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import html
 import io
+import secrets
 
 import altair as alt
 import pandas as pd
@@ -426,6 +427,11 @@ def calc_input(spec: dict, key: str) -> object:
         return st.selectbox(label, choices, index=index if fresh else None, key=key)
     if kind == "bool":
         return st.checkbox(label, value=bool(default) if fresh else False, key=key)
+    if kind == "draw":  # a secret seed nobody else can guess, never one made from the inputs
+        again = st.button(spec["label"], key=f"{key}__new")
+        if fresh or again:
+            st.session_state[key] = secrets.token_hex(16)
+        return st.session_state[key]
     return st.text_input(
         label,
         value=str(default or "") if fresh else None,
