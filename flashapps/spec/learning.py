@@ -86,6 +86,11 @@ class OrderComponent(ComponentBase):
     kind: Literal["order"] = "order"
     items: list[ShortText] = Field(min_length=2, max_length=20)
     prompt: Text = ""
+    editable: bool = Field(
+        default=False,
+        description="the items can be replaced in the app, in their right order (``<id>__items``, one a line, "
+        "then ``<id>__save_items``; kept in the app's store)",
+    )
 
     @model_validator(mode="after")
     def _distinct(self) -> OrderComponent:
@@ -96,6 +101,9 @@ class OrderComponent(ComponentBase):
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         found: dict[str, WidgetKind] = {self.key("check"): "button", self.key("shuffle"): "button"}
         found.update({self.key(f"p{n}"): "selectbox" for n in range(len(self.items))})
+        if self.editable:
+            found.update({self.key("items"): "text_area", self.key("save_items"): "button"})
+            found.update({self.key(f"p{n}"): "selectbox" for n in range(20)})
         return found
 
     def outputs(self) -> set[str]:

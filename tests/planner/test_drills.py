@@ -93,7 +93,7 @@ def test_ordering_exercise_has_the_right_order(idea: str, items: list[str]) -> N
     order = _only(idea, "order")
     assert isinstance(order, OrderComponent)
     assert order.items == items
-    assert order.prompt
+    assert order.prompt and order.editable
 
 
 @pytest.mark.parametrize(

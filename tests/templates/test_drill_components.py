@@ -180,3 +180,15 @@ def test_unit_conversion_answers_are_checked_exactly(tmp_path: Path, monkeypatch
     last = questions[3]
     assert _out(at, "score") == 3
     assert _out(at, "missed") == [f"{last[0]} = {last[3]} {last[2][2:]}"]
+
+
+def test_a_teacher_replaces_the_items_to_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, at = _bundle("行星排序练习", tmp_path, monkeypatch)
+    assert _out(at, "total") == 8
+    at.text_area(key="order__items").set_value("唐\n\n宋\n元\n宋").run()
+    at.button(key="order__save_items").click().run()
+    assert _out(at, "total") == 3 and sorted(_out(at, "order")) == sorted(["唐", "宋", "元"])
+    assert _out(at, "order") != ["唐", "宋", "元"]
+    at.text_area(key="order__items").set_value("only one").run()
+    at.button(key="order__save_items").click().run()
+    assert _out(at, "total") == 3  # one item is nothing to order: the list stays

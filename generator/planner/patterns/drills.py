@@ -459,6 +459,7 @@ def _order_paths(ctx: Context, order: OrderComponent) -> list:
     t = ctx.t
     items = order.items
     wrong = [items[1], items[0], *items[2:]]
+    own = [t("first", "第一"), t("second", "第二"), t("third", "第三")]
     return [
         path(
             "right_order",
@@ -474,6 +475,20 @@ def _order_paths(ctx: Context, order: OrderComponent) -> list:
             t("With the first two swapped, places 1 and 2 are marked wrong.", "前两项对调时，第 1、2 位被标为错误。"),
             [*(step("set", f"order__p{n}", item) for n, item in enumerate(wrong)), step("click", "order__check")],
             [expect("order.solved", False), expect("order.wrong", [1, 2]), expect("order.score", len(items) - 2)],
+        ),
+        path(
+            "own_items",
+            t(
+                "A teacher types three items in their right order; the exercise now asks those.",
+                "老师按正确顺序输入三项，练习就改成排这三项。",
+            ),  # fmt: skip
+            [
+                step("set", "order__items", "\n".join(own)),
+                step("click", "order__save_items"),
+                *(step("set", f"order__p{n}", item) for n, item in enumerate(own)),
+                step("click", "order__check"),
+            ],
+            [expect("order.total", 3), expect("order.solved", True), expect("order.order", own)],
         ),
     ]
 
@@ -495,12 +510,14 @@ def build(ctx: Context) -> AppSpec:
                                                 "配平常见化学方程式，逐个检查系数。")  # fmt: skip
     elif (ordered := read_order(ctx)) is not None and (read_content(ctx.idea).items or read_drill(ctx) is None):
         items, title, prompt = ordered
-        order = OrderComponent(id="order", items=items, prompt=prompt)
+        order = OrderComponent(id="order", items=items, prompt=prompt, editable=True)
         note = t(
             "The items are mixed up. Choose what goes in each place (the item there swaps with it), then press "
-            "**Check the order**; **Shuffle** mixes them again.",
+            "**Check the order**; **Shuffle** mixes them again. **Change the items** takes your own list, typed in "
+            "its right order.",
             "下面的顺序被打乱了。为每个位置选出正确的一项（原来在那里的会和它交换），"
-            "然后点 **检查顺序**；**重新打乱** 可以再来一次。",
+            "然后点 **检查顺序**；**重新打乱** 可以再来一次。"
+            "在 **修改排序内容** 里按正确顺序输入，就能换成自己的内容。",
         )
         icon, components = "🔢", [TextComponent(id="intro", body=note), order]
         paths, value = _order_paths(ctx, order), t(f"Put {len(items)} items in the right order and check.",
