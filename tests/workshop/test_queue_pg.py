@@ -248,3 +248,27 @@ def test_prune_removes_old_finished_jobs_from_the_table(
     removed = prune(now=time.time() + 400 * 86400)["jobs"]
     assert cancelled.id in removed and waiting.id not in removed
     assert queue.store.get(waiting.id).status == "queued"
+
+
+def _restart(pg: PgServer) -> None:
+    """PostgreSQL restarted (fast: connections dropped), as an operator or a crash would."""
+    assert pg.bin is not None
+    command = [str(pg.bin / "pg_ctl"), "-D", str(pg.root / "data"), "-l", str(pg.root / "sock" / "server.log"),
+               "-m", "fast", "-w", "restart"]  # fmt: skip
+    if pg.as_postgres:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd="/", timeout=60)
+    assert done.returncode == 0
+
+
+def test_jobs_resume_after_postgresql_restarts(
+    pg: PgServer, queue: PgQueue, workers: Callable[..., subprocess.Popen[bytes]], flashapps_home: Path
+) -> None:
+    job = _submit(queue, IDEAS[0])
+    worker = workers(QUEUE_TEST_SLOW="3")
+    _wait(queue, job.id, lambda j: any(e.stage == "render" for e in j.events))
+    _restart(pg)
+    assert _wait(queue, job.id, _finished).status == "done"
+    later = _submit(queue, IDEAS[1], "bo")  # the same worker, reconnected, takes the next job
+    assert _wait(queue, later.id, _finished).status == "done"
+    assert worker.poll() is None and len(_drafts(flashapps_home)) == 2
