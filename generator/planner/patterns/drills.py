@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from flashapps.spec import (
@@ -22,7 +22,7 @@ from flashapps.spec import (
     TextComponent,
 )
 from flashapps.spec.learning import UNIT_PAIRS
-from generator.planner.content import read_content
+from generator.planner.content import Content, read_content
 from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.spelling import quiz_paths
@@ -32,6 +32,13 @@ __all__ = ["PATTERN", "equation_answers", "read_drill", "read_order"]
 _DATA = Path(__file__).resolve().parents[1] / "data"
 
 # -- reading ------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _content(idea: str) -> Content:
+    """What the idea lists and counts, read once for the several questions asked of it."""
+    return read_content(idea)
+
 
 _OPS = {
     "+": ("add", "addition", "plus", "sums", "加法", "加减", "加、减", "加和减"),
@@ -179,7 +186,7 @@ def read_drill(ctx: Context) -> DrillComponent | None:
     if topic != "arithmetic" and ctx.has("game", "游戏"):
         return None  # a quiz game about fractions is the quiz's
     if topic == "units":
-        count = read_content(ctx.idea).counts.get("questions") or 10
+        count = _content(ctx.idea).counts.get("questions") or 10
         high = _range(ctx, ["×"])[1] if _has_range(ctx) else 20
         return DrillComponent(
             id="drill", topic="units", ops=["×"], units=_unit_pairs(ctx), low=0, high=max(high, 2),
@@ -187,7 +194,7 @@ def read_drill(ctx: Context) -> DrillComponent | None:
         )  # fmt: skip
     if topic != "arithmetic":
         low, high = _range(ctx, ["×"]) if _has_range(ctx) else ((1, 10) if topic == "equations" else (0, 10))
-        count = read_content(ctx.idea).counts.get("questions") or 10
+        count = _content(ctx.idea).counts.get("questions") or 10
         return DrillComponent(
             id="drill",
             topic=topic,
@@ -202,7 +209,7 @@ def read_drill(ctx: Context) -> DrillComponent | None:
     ops = ops or ["+", "-"]
     tables, up_to = _tables(ctx.text) if tabled else ([], 10)
     low, high = _range(ctx, ops)
-    count = read_content(ctx.idea).counts.get("questions") or (20 if tabled else 10)
+    count = _content(ctx.idea).counts.get("questions") or (20 if tabled else 10)
     return DrillComponent(
         id="drill",
         ops=ops,
@@ -269,7 +276,7 @@ def read_order(ctx: Context) -> tuple[list[str], str, str] | None:
     if not ctx.has(*_ORDER) or ctx.has(*_NOT_ORDER):
         return None
     t = ctx.t
-    listed = _numbers_listed(ctx.idea) or [item for item in read_content(ctx.idea).items if item.strip()]
+    listed = _numbers_listed(ctx.idea) or [item for item in _content(ctx.idea).items if item.strip()]
     known = _known(ctx)
     if len(listed) >= 2 and len(set(listed)) == len(listed):
         values = [_value(item) for item in listed]
@@ -336,7 +343,7 @@ def _equation_quiz(ctx: Context) -> QuizComponent:
                 explanation=why.replace(" 1 ", " ").removeprefix("1 "),
             )
         )
-    wanted = read_content(ctx.idea).counts.get("questions")
+    wanted = _content(ctx.idea).counts.get("questions")
     questions = questions[: wanted or len(questions)]
     return QuizComponent(
         id="quiz", title=t("Balance the Equations", "化学方程式配平"), questions=questions, mode="typed", pass_mark=0.6
@@ -355,7 +362,7 @@ def _found(ctx: Context, *words: str) -> Match:
 def score(ctx: Context) -> Match:
     if ctx.has(*_EQUATIONS) and ctx.has(*_CHEMISTRY):
         return _found(ctx, *_EQUATIONS)
-    if read_order(ctx) is not None and (read_content(ctx.idea).items or ctx.has(*_PRACTICE, "put", "把")):
+    if read_order(ctx) is not None and (_content(ctx.idea).items or ctx.has(*_PRACTICE, "put", "把")):
         return _found(ctx, *_ORDER)
     drill = read_drill(ctx)
     if drill is not None and drill.topic == "units":  # practising conversions, not a converter
@@ -508,7 +515,7 @@ def build(ctx: Context) -> AppSpec:
         title, icon, components = quiz.title, "⚗️", [TextComponent(id="intro", body=note), quiz]
         paths, value = quiz_paths(ctx, quiz), t("Balance common chemical equations and check every coefficient.",
                                                 "配平常见化学方程式，逐个检查系数。")  # fmt: skip
-    elif (ordered := read_order(ctx)) is not None and (read_content(ctx.idea).items or read_drill(ctx) is None):
+    elif (ordered := read_order(ctx)) is not None and (_content(ctx.idea).items or read_drill(ctx) is None):
         items, title, prompt = ordered
         order = OrderComponent(id="order", items=items, prompt=prompt, editable=True)
         note = t(
