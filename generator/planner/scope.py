@@ -18,7 +18,7 @@ __all__ = ["PERSONAL_PATTERNS", "SAID", "SCOPES", "SHARED_KINDS", "default_scope
 SCOPES: tuple[Scope, ...] = ("personal", "shared", "submissions")
 
 PERSONAL_PATTERNS = frozenset(
-    {"tracker", "habit", "diet", "notes", "todo", "budget", "timer", "flashcards", "quiz", "calculator",
+    {"tracker", "habit", "diet", "notes", "todo", "budget", "timer", "flashcards", "quiz", "drill", "calculator",
      "converter", "game"}
 )  # fmt: skip
 """Kinds of app one person uses for themselves; the others keep one set for everyone."""

@@ -237,3 +237,8 @@ def test_matching_builds_a_quiz_of_the_sentence_s_own_pairs(idea: str, first: st
     assert quiz.mode == "choice" and first in quiz.questions[0].prompt
     assert {q.choices[q.answer] for q in quiz.questions} == answers
     assert "測驗測驗" not in planned.spec.brief.title and "测验测验" not in planned.spec.brief.title
+
+
+def test_a_drill_keeps_each_visitor_s_own_best_and_lists() -> None:
+    assert plan("Times tables practice for 3 and 4").spec.brief.scope == "personal"
+    assert plan("行星排序练习").spec.brief.scope == "personal"
