@@ -117,6 +117,8 @@ def test_a_counting_or_list_word_in_another_kind_of_idea_is_no_text_tool(idea: s
     [
         ("turn a Chinese paragraph into pinyin", "Pinyin"),
         ("做一個文字轉 QR code 的工具", "二維碼"),
+        ("二维码生成器", "二维码"),
+        ("QR code maker for our Wi-Fi password", "QR"),
         ("upload an Excel xlsx file and remove duplicate rows", "Excel"),
         ("把简体中文转换成繁体中文", "简体"),
     ],

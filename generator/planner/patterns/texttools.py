@@ -275,9 +275,22 @@ def score(ctx: Context) -> Match:
         value += 10.0 + 4.0 * len(reading.file_steps)
     if any(re.search(c.pattern, _plain(ctx)) for c in _CANNOT[:2] + _CANNOT[3:5]) and re.search(_CONVERT, _plain(ctx)):
         value += 8.0  # a text conversion this app cannot make exactly: the closest honest tool is a text tool
+        if re.search(_CANNOT[1].pattern, ctx.head):
+            value += 16.0  # a QR code is what the app is for: never a different app in silence
     if any(_found(ctx.head, _ABILITIES[a]) for a in reading.abilities):
         value += 10.0
-    return Match(value, ("text tool",) if value else ())
+    return Match(value, tuple(_said(ctx, reading)) if value else ())
+
+
+def _said(ctx: Context, reading: Reading) -> list[str]:
+    """The idea's own words that asked for the tool (a few), for the reason."""
+    text = _plain(ctx)
+    patterns = [p for a in reading.abilities for p in _ABILITIES[a]] + list(_FILE) + list(_TEXT_ANY)
+    patterns += [c.pattern for c in _CANNOT]
+    found = [m.group(0).strip(" :：,，") for p in patterns if (m := re.search(p, text))]
+    back = str.maketrans("删档滤诵视", "刪檔濾誦視") if ctx.language == "zh-Hant" else {}
+    said = [ctx.script(w).translate(back) for w in dict.fromkeys(found) if 0 < len(w) <= 40 and "|" not in w]
+    return said[:3] or [ctx.t("text", "文字")]
 
 
 # -- reading the details ---------------------------------------------------------------------------
