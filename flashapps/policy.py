@@ -37,6 +37,7 @@ from flashapps.policy_api import (
     MODULE_API,
     UNKNOWN_BUILTINS,
 )
+from flashapps.pyparse import parse
 from flashapps.report import Finding
 
 __all__ = ["ALLOWED_FILES", "LOCAL_MODULES", "check_bundle", "check_source", "imported_names", "plain_format"]
@@ -83,7 +84,7 @@ _SELF_DECORATORS = {"contextmanager", "property"}
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _REFUSED_BUILTINS = DENIED_NAMES | UNKNOWN_BUILTINS
-_T_BODY = ast.dump(ast.parse("return STRINGS.get(key, key)").body[0])
+_T_BODY = ast.dump(parse("return STRINGS.get(key, key)").body[0])
 
 
 def _finding(file: str, node: ast.AST | None, code: str, message: str) -> Finding:
@@ -92,7 +93,7 @@ def _finding(file: str, node: ast.AST | None, code: str, message: str) -> Findin
 
 def _parse(source: str, file: str) -> ast.Module:
     with _PARSE_LOCK:  # CPython 3.11's parser is not safe across threads (recursion depth bookkeeping)
-        return ast.parse(source, filename=file)
+        return parse(source, filename=file)
 
 
 def plain_format(text: str) -> bool:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from flashapps.pyparse import parse
 from generator.pysource import LINE_LENGTH, WIDTH
 
 __all__ = ["format_logic"]
@@ -50,7 +51,7 @@ def _skip_unstable(source: str) -> str:
         if tag != "equal":
             changed |= set(range(first + 1, max(last, first + 1) + 1))
     spans = []
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parse(source)):
         if isinstance(node, ast.stmt) and not isinstance(node, ast.FunctionDef | ast.ClassDef):
             body = getattr(node, "body", None)
             end = body[0].lineno - 1 if isinstance(body, list) and body else node.end_lineno or node.lineno
@@ -68,7 +69,7 @@ def _skip_unstable(source: str) -> str:
 
 def _magic_commas(source: str) -> str:
     """A trailing comma after the last item of every call, list, dict or set split over lines."""
-    tree = ast.parse(source)
+    tree = parse(source)
     lines = source.split("\n")
     spots = []
     for node in ast.walk(tree):
@@ -88,7 +89,7 @@ def _magic_commas(source: str) -> str:
             lines[row - 1] = text[:column] + "," + text[column:]
     changed = "\n".join(lines)
     try:
-        same = ast.dump(ast.parse(changed)) == ast.dump(tree)
+        same = ast.dump(parse(changed)) == ast.dump(tree)
     except SyntaxError:
         same = False
     return changed if same else source

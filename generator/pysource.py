@@ -15,6 +15,8 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
+from flashapps.pyparse import parse
+
 __all__ = [
     "LINE_LENGTH",
     "WIDTH",
@@ -203,7 +205,7 @@ def global_names(nodes: list[ast.stmt]) -> set[str]:
 def prune(source: str, roots: set[str]) -> str:
     """``source`` (top-level definitions only) without the definitions nothing in ``roots``
     needs, directly or through others, laid out with the blank lines ruff puts between them."""
-    tree = ast.parse(source)
+    tree = parse(source)
     lines = source.splitlines()
     chunks = _chunks(tree)
     wanted, changed = set(roots), True

@@ -29,6 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from flashapps.bundle import AppBundle
 from flashapps.files import digest
+from flashapps.pyparse import parse
 from flashapps.spec import CANVAS_GAMES, COMPONENT_KINDS, AppSpec, CalculatorComponent, Component, GameComponent
 from generator.codeformat import format_logic
 from generator.keypaths import key_path_lines, persistence_lines
@@ -164,7 +165,7 @@ def components_source(kinds: Sequence[str], roots: set[str] | None, language: st
     strings the rest uses."""
     source = "\n\n\n".join([_piece("shared").rstrip("\n"), *(_piece(kind).rstrip("\n") for kind in kinds)])
     body = source if roots is None else prune(source, roots | {"App", "t"})
-    tree = ast.parse(body)
+    tree = parse(body)
     table = {k: v for k, v in _strings(language).items() if not k.startswith("readme_")}
     strings = {key: table[key] for key in _used_keys(tree, table, values)}
     used = global_names(tree.body)
@@ -317,7 +318,7 @@ def render_files(spec: AppSpec) -> dict[str, str]:
         "uses_check": any(re.search(r"(?<![.\w])check\(", line) for line in test_lines),
     }
     app_source = _ENV.get_template("bundle/app.py.j2").render(context)
-    called = {n.attr for n in ast.walk(ast.parse(app_source)) if isinstance(n, ast.Attribute)}
+    called = {n.attr for n in ast.walk(parse(app_source)) if isinstance(n, ast.Attribute)}
     values = set().union(*(_texts(c.model_dump(mode="json")) for c in components))
     logic_context = dict(context, spec={"logic": logic_functions}, logic_imports=logic_imports)
     files = {
