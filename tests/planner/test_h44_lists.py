@@ -87,3 +87,11 @@ def test_a_whether_item_of_a_log_is_a_yes_no_field() -> None:
     spec = plan("Garden log: plant name, date watered, amount in ml, whether I added compost").spec
     flag = next(f for e in spec.entities for f in e.fields if f.type == "bool")
     assert flag.label == "Added compost"
+
+
+def test_a_status_board_names_its_statuses_after_a_colon() -> None:
+    result = plan("Job status board for my sign shop: quoted, approved, printing, installed.")
+    assert result.pattern == "collection"
+    board = next(c for c in result.spec.components() if c.kind == "board")
+    status = result.spec.entity_map()[board.entity].field(board.status_field)
+    assert status is not None and status.options[:4] == ["Quoted", "Approved", "Printing", "Installed"]

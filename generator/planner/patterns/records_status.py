@@ -29,7 +29,8 @@ _ARROW = re.compile(r"\s*(?:→|->|=>|⟶|➔|➡️?|⇒|＞|>)\s*")
 
 
 _STATUS_LIST = re.compile(
-    r"(?:\bstatus(?:es)?|\bstages?|\bstates?|\bworkflow|状态|阶段)"
+    r"(?:\bstatus(?:es)?(?:\s+(?:board|tracker|flow|list|columns?)\b[^:：.!?\n]{0,40}?(?=[:：]))?|\bstages?|\bstates?|"
+    r"\bworkflow|状态(?:看板|流程)?[^:：。！？\n]{0,12}?(?=[:：])|状态|阶段)"
     r"(?:\s*(?:is|are|goes|go|of|like|such as|依次为|依次是|分为|有|为|是))?\s*[:：]\s*"
 )
 
