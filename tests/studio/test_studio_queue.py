@@ -62,13 +62,14 @@ def test_a_waiting_job_shows_its_place_and_its_maker_may_cancel_it(
     held: threading.Event, users: Users, language: str
 ) -> None:
     busy = [services.start_create(idea, owner=who) for idea, who in (("a water log", "ann"), ("每日单词卡", "bo"))]
-    _until(lambda: all(services.jobs().store.get(job.id).status == "running" for job in busy))
+    held_in_check = lambda job: any(e.stage == "render" for e in services.jobs().store.get(job.id).events)  # noqa: E731
+    _until(lambda: all(held_in_check(job) for job in busy))  # both threads wait in their check, nothing else runs
     at = _session(users["maker"][1], language)
     at.text_area(key="idea").set_value("一個記錄每週跑步距離的應用" if language == "zh" else "a reading log").run()
     at.button(key="create").click().run()
     assert not at.exception, at.exception
     job_id = str(at.query_params["job"][0] if isinstance(at.query_params["job"], list) else at.query_params["job"])
-    assert services.position(job_id) == 1, [services.jobs().store.get(j.id).status for j in busy]
+    assert services.position(job_id) == 1, [services.jobs().store.get(j.id).error for j in busy]
     shown = " ".join(info.value for info in at.info)
     assert ("排第 1 位" in shown) if language == "zh" else ("number 1 in the queue" in shown)
     assert not services.cancel(job_id, Maker(username="someone-else"))  # only the maker who asked
