@@ -9,6 +9,7 @@ engine's log capped, a wall clock enforced from here by killing, and removal in 
 from __future__ import annotations
 
 import os
+import socket
 import threading
 import time
 from pathlib import Path
@@ -123,10 +124,19 @@ class DockerBackend:
         return self._image
 
     def available(self) -> bool:
+        if self._client is None and not _engine_socket_answers():
+            return False
         try:
             return bool(self.client.ping()) and (self.runtime == "runc" or self.runtime in self._runtimes())
         except (docker.errors.DockerException, requests.exceptions.RequestException):
+            self.close()  # an engine that does not answer: its half-open connection is not kept
             return False
+
+    def close(self) -> None:
+        """Lets go of the engine's connections (a later call opens new ones)."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
     def _runtimes(self) -> set[str]:
         return set(self.client.info().get("Runtimes", {}))
@@ -308,6 +318,21 @@ def _alive(pid: str) -> bool:
         return False
     except PermissionError:
         return True
+    return True
+
+
+def _engine_socket_answers() -> bool:
+    """Whether the engine's unix socket (``DOCKER_HOST``, else the default) takes a connection. Asked first
+    because docker-py leaves the socket of a refused connection open (a ResourceWarning in every caller)."""
+    url = os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
+    if not url.startswith("unix://"):
+        return True  # a TCP engine: docker-py's own ping says
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(5)
+        try:
+            probe.connect(url.removeprefix("unix://"))
+        except OSError:
+            return False
     return True
 
 
