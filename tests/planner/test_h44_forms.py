@@ -111,3 +111,8 @@ def test_a_form_once_per_must_name_fields_of_its_entity() -> None:
                 component["once_per"] = ["nobody"]
     with pytest.raises(ValueError, match="nobody"):
         AppSpec.model_validate(data)
+
+
+def test_an_election_title_stays_in_the_ideas_script() -> None:
+    assert _spec("班級幹部選舉投票，每人只能投一票").brief.title == "推選投票"
+    assert _spec("班干部选举投票，每人只能投一票").brief.title == "推选投票"

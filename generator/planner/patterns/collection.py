@@ -126,7 +126,8 @@ def _generic(ctx: Context) -> Kind:
         ("title", "text", "Name", "名称", None),
         *([f for f in listed if f[0] not in ("title", "name")] or [("notes", "long_text", "Notes", "备注", None)]),
     )
-    return Kind("generic", {}, (noun, f"{noun}记录"), (noun, noun), "🗃️", "teal", tuple(fields[:10]), "", noun)
+    zh_title = noun if noun.endswith(("记录", "紀錄", "記錄", "纪录", "清单", "表")) else f"{noun}记录"
+    return Kind("generic", {}, (noun, zh_title), (noun, noun), "🗃️", "teal", tuple(fields[:10]), "", noun)
 
 
 def _system(ctx: Context) -> Reading | None:

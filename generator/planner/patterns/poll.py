@@ -214,8 +214,8 @@ def build(ctx: Context) -> AppSpec:
         title=t("Quick Survey", "问卷调查")
         if survey
         else (
-            t("Election", "选举投票")
-            if ctx.has("election", "elect", "选举", "选班", "竞选")
+            t("Election", "推选投票")
+            if ctx.has("election", "elect", "选举", "選舉", "选班", "選班", "竞选", "競選", "干部", "幹部")
             else t("Group Poll", "投票")
         ),
         value=t("Collect answers and see the results as they come in.", "收集大家的回答，随时查看结果。")
