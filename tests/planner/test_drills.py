@@ -242,3 +242,21 @@ def test_matching_builds_a_quiz_of_the_sentence_s_own_pairs(idea: str, first: st
 def test_a_drill_keeps_each_visitor_s_own_best_and_lists() -> None:
     assert plan("Times tables practice for 3 and 4").spec.brief.scope == "personal"
     assert plan("行星排序练习").spec.brief.scope == "personal"
+
+
+@pytest.mark.parametrize(
+    ("idea", "mode", "first"),
+    [
+        ("Periodic table quiz: show the symbol, I type the element name", "typed", "Hydrogen"),
+        ("元素週期表小測驗，輸入元素名稱", "typed", "氫"),
+        ("periodic table quiz, 10 questions", "choice", "Hydrogen"),
+    ],
+)
+def test_elements_are_asked_by_their_symbol(idea: str, mode: str, first: str) -> None:
+    quiz = next(c for c in plan(idea).spec.components() if isinstance(c, QuizComponent))
+    assert quiz.mode == mode and "H" in quiz.questions[0].prompt
+    assert quiz.questions[0].choices[quiz.questions[0].answer] == first
+    assert len(quiz.questions) == (10 if mode == "choice" else 25)
+    if mode == "typed" and first == "Hydrogen":
+        aluminium = next(q for q in quiz.questions if "Al?" in q.prompt)
+        assert aluminium.choices == ["Aluminium", "Aluminum"]

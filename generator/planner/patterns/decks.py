@@ -1,4 +1,5 @@
-"""Built-in flashcard decks: English vocabulary, Japanese kanji, world capitals, Spanish basics; and the word
+"""Built-in flashcard decks: English vocabulary, Japanese kanji, world capitals, Spanish basics, chemical
+elements (symbol and name); and the word
 lists of spelling tests (English words with meanings, Chinese words with pinyin)."""
 
 from __future__ import annotations
@@ -182,7 +183,27 @@ HANZI = Deck(
     ),
 )
 
-DECKS: tuple[Deck, ...] = (VOCAB, KANJI, CAPITALS, SPANISH)
+ELEMENTS = Deck(
+    "elements",
+    ("Chemical Elements", "化学元素"),
+    {"periodic table": 12, "element": 6, "chemical symbol": 10, "元素": 10, "周期表": 12, "元素符号": 12},
+    "⚗️",
+    tuple(
+        (symbol, en, zh, f"No. {number}")
+        for number, symbol, en, zh in (
+            (1, "H", "Hydrogen", "氢"), (2, "He", "Helium", "氦"), (3, "Li", "Lithium", "锂"),
+            (4, "Be", "Beryllium", "铍"), (5, "B", "Boron", "硼"), (6, "C", "Carbon", "碳"),
+            (7, "N", "Nitrogen", "氮"), (8, "O", "Oxygen", "氧"), (9, "F", "Fluorine", "氟"),
+            (10, "Ne", "Neon", "氖"), (11, "Na", "Sodium", "钠"), (12, "Mg", "Magnesium", "镁"),
+            (13, "Al", "Aluminium", "铝"), (14, "Si", "Silicon", "硅"), (15, "P", "Phosphorus", "磷"),
+            (16, "S", "Sulfur", "硫"), (17, "Cl", "Chlorine", "氯"), (18, "Ar", "Argon", "氩"),
+            (19, "K", "Potassium", "钾"), (20, "Ca", "Calcium", "钙"), (26, "Fe", "Iron", "铁"),
+            (29, "Cu", "Copper", "铜"), (30, "Zn", "Zinc", "锌"), (47, "Ag", "Silver", "银"), (79, "Au", "Gold", "金"),
+        )
+    ),
+)  # fmt: skip
+
+DECKS: tuple[Deck, ...] = (VOCAB, KANJI, CAPITALS, SPANISH, ELEMENTS)
 
 
 def meaning_of(word: str) -> tuple[str, str] | None:

@@ -132,6 +132,8 @@ def _without_game_names(ctx: Context) -> Context:
 
 
 _MATCHING = ("matching", "match", "配对", "连线", "pair up")
+_SPELT_ALSO = {"Aluminium": ("Aluminum",), "Sulfur": ("Sulphur",)}
+_TYPED = ("type the", "types the", "i type", "typed", "typing", "输入", "写出", "填写", "打字")
 
 
 def score(ctx: Context) -> Match:
@@ -193,13 +195,31 @@ def _content(ctx: Context, content: Content) -> tuple[QuizComponent, str, str, s
         return quiz, title, bank.icon, note
     deck = _word_deck(ctx)
     if deck is not None:
-        pairs = [(front, t(en, zh)) for front, en, zh, _ in deck.cards][: wanted or 12]
+        most = wanted or (len(deck.cards) if deck.name == "elements" else 12)
+        pairs = [(front, t(en, zh)) for front, en, zh, _ in deck.cards][:most]
         questions, mode = pair_questions(ctx, pairs, meaning=True)
+        if deck.name == "elements":  # each element asked by its symbol
+            named = [(t(f"Which element has the symbol {s}?", f"元素符号 {s} 是哪种元素？"), n) for s, n in pairs]
+            questions, mode = pair_questions(ctx, named, meaning=False)
+        if ctx.has(*_TYPED):  # “I type the name”: the answer is written, not picked
+            questions = [
+                q.model_copy(update={"choices": [q.choices[q.answer], *_SPELT_ALSO.get(q.choices[q.answer], ())]})
+                for q in questions
+            ]
+            questions = [q.model_copy(update={"answer": 0}) for q in questions]
+            mode = "typed"
         title = t(*deck.title)
         quiz = QuizComponent(id="quiz", title=title, questions=questions, pass_mark=0.6, mode=mode)
-        note = t(
-            f"{len(questions)} words: choose what each one means, then press **Check answers**.",
-            f"共 {len(questions)} 个词：选出每个词的意思，然后点 **提交答案**。",
+        note = (
+            t(
+                f"{len(questions)} questions: type each answer, then press **Check answers**.",
+                f"共 {len(questions)} 题：写出每题的答案，然后点 **提交答案**。",
+            )
+            if mode == "typed"
+            else t(
+                f"{len(questions)} words: choose what each one means, then press **Check answers**.",
+                f"共 {len(questions)} 个词：选出每个词的意思，然后点 **提交答案**。",
+            )
         )
         return quiz, title, deck.icon, note
     topic = ctx.script(ctx.topic)
