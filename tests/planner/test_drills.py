@@ -260,3 +260,12 @@ def test_elements_are_asked_by_their_symbol(idea: str, mode: str, first: str) ->
     if mode == "typed" and first == "Hydrogen":
         aluminium = next(q for q in quiz.questions if "Al?" in q.prompt)
         assert aluminium.choices == ["Aluminium", "Aluminum"]
+
+
+@pytest.mark.parametrize(
+    "idea",
+    ["排队叫号，按顺序：A1、A2、A3", "order status board for my print shop: received, printing, ready, collected",
+     "a recipe app with steps in order", "按顺序记录每天的步数"],
+)  # fmt: skip
+def test_an_order_that_is_no_exercise_is_not_one(idea: str) -> None:
+    assert plan(idea).pattern != "drill"

@@ -226,6 +226,10 @@ _ORDER = ("put in order", "in order", "in the right order", "in the correct orde
           "arrange", "sort the", "smallest to largest", "largest to smallest", "least to greatest",
           "greatest to least", "排序", "排列", "顺序", "排好", "从小到大", "从大到小", "先后")  # fmt: skip
 _NOT_ORDER = ("priority", "priorities", "task", "to-do", "todo", "delivery", "orders$", "优先", "任务", "订单", "点餐")
+_EXERCISE = ("put", "把", "arrange these", "order these", "order the", "排好", "排列", "排序", "student", "pupil",
+             "kid", "class", "学生", "孩子", "小朋友", "sort the", "smallest to", "largest to", "least to",
+             "greatest to", "从小到大", "从大到小")  # fmt: skip
+"""What makes a listed order an exercise (“put these in order”, “排好顺序”), not a queue or a recipe's steps."""
 _DESCENDING = ("largest to smallest", "biggest to smallest", "greatest to least", "descending", "从大到小", "降序")
 
 
@@ -362,7 +366,7 @@ def _found(ctx: Context, *words: str) -> Match:
 def score(ctx: Context) -> Match:
     if ctx.has(*_EQUATIONS) and ctx.has(*_CHEMISTRY):
         return _found(ctx, *_EQUATIONS)
-    if read_order(ctx) is not None and (_content(ctx.idea).items or ctx.has(*_PRACTICE, "put", "把")):
+    if read_order(ctx) is not None and ctx.has(*_STRONG_PRACTICE, *_EXERCISE):
         return _found(ctx, *_ORDER)
     drill = read_drill(ctx)
     if drill is not None and drill.topic == "units":  # practising conversions, not a converter
