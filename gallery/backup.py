@@ -40,6 +40,9 @@ TABLES = (
     "classes", "class_members", "class_apps", "class_visits", "api_tokens",
 )  # fmt: skip
 """Tables in foreign-key order (search indexes are rebuilt from ``apps``, never copied)."""
+PASSING = ("tickets", "throttle_counts", "sign_in_places", "maker_events", "shared_secrets")
+"""What studio replicas share for minutes (gallery/shared_state.py): never backed up; a restore starts them empty,
+so a restored gallery holds no ticket, count or signing key of the one it replaced."""
 FORMAT = 1
 
 
@@ -192,7 +195,7 @@ def _reset(ctx: GalleryContext) -> None:
     with ctx.engine.begin() as connection:
         if ctx.dialect == "sqlite":
             connection.exec_driver_sql("DROP TABLE IF EXISTS apps_fts")
-        for name in (*reversed(TABLES), "alembic_version"):
+        for name in (*PASSING, *reversed(TABLES), "alembic_version"):
             connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"{cascade}')
 
 
