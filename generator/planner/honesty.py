@@ -243,6 +243,9 @@ def game_asked(ctx: Context) -> LeftOut | None:
     return LeftOut(part=name[:80], reason=reason[:300])
 
 
+_QUIZ_LIKE = ("quiz", "practice", "drill", "test", "测验", "练习", "小测", "测试")
+
+
 def _about_app(item: LeftOut, title: str) -> LeftOut | None:
     """``item`` with the app's title in place of APP; None when the title already is what was asked (a “quiz
     game” built as a quiz)."""
@@ -253,6 +256,8 @@ def _about_app(item: LeftOut, title: str) -> LeftOut | None:
     words = re.findall(r"[a-z0-9]+", asked)
     if (words and all(w.rstrip("s") in shown for w in words)) or (not words and asked in shown):
         return None
+    if any(w in _QUIZ_LIKE for w in words or [asked]) and any(w in shown for w in _QUIZ_LIKE):
+        return None  # a “quiz game” built as a practice drill or a test is what was asked
     return item.model_copy(update={"reason": item.reason.replace(APP, title)[:300]})
 
 

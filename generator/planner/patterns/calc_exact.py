@@ -121,6 +121,12 @@ top, bottom = top // common, bottom // common
     )
 
 
+_LEARNING = (
+    "quiz", "game", "practice", "practise", "drill", "worksheet", "测验", "小测", "练习", "游戏",
+    "order the", "smallest to largest", "largest to smallest", "排序", "从小到大", "从大到小",
+)  # fmt: skip
+"""A fractions quiz, game, practice or ordering exercise is the learner's app, not a tool."""
+
 EXACT: tuple[Calc, ...] = (
     Calc.reading(
         "fractions",
@@ -136,5 +142,6 @@ EXACT: tuple[Calc, ...] = (
             "带分数": 10,
         },
         _fractions,
+        needs=lambda ctx: not ctx.has(*_LEARNING),
     ),
 )

@@ -183,8 +183,8 @@ def read_drill(ctx: Context) -> DrillComponent | None:
         return None
     if ctx.has(*_LOGGING) and not ctx.has("random", "随机", "题", "questions", "problems", "drill"):
         return None  # a log of practice done, not practice
-    if topic != "arithmetic" and ctx.has("game", "游戏"):
-        return None  # a quiz game about fractions is the quiz's
+    if topic not in ("arithmetic", "fractions") and ctx.has("game", "游戏"):
+        return None  # a game about equations or units is the quiz's; one about sums or fractions is practice
     if topic == "units":
         count = _content(ctx.idea).counts.get("questions") or 10
         high = _range(ctx, ["×"])[1] if _has_range(ctx) else 20
