@@ -98,7 +98,12 @@ CASES: list[tuple[str, str, str, Check]] = [
         "zh-Hans",
         lambda s: {"c", "f"} <= {u.name for u in _component(s, "converter").units},
     ),
-    ("currency converter", "calculator", "en", lambda s: "rate" in {i.name for i in _component(s, "calculator").inputs}),
+    (
+        "currency converter",
+        "calculator",
+        "en",
+        lambda s: "rate" in {i.name for i in _component(s, "calculator").inputs},
+    ),
     ("a quiz on photosynthesis for my class", "quiz", "en", lambda s: "chlorophyll" in s.to_json().lower()),
     ("Make me a quiz app about American history", "quiz", "en", lambda s: "Washington" in s.to_json()),
     ("出一套关于太阳系的测验", "quiz", "zh-Hans", lambda s: "木星" in s.to_json()),
