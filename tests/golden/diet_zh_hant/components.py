@@ -427,7 +427,7 @@ def calc_input(spec: dict, key: str) -> object:
         return st.selectbox(label, choices, index=index if fresh else None, key=key)
     if kind == "bool":
         return st.checkbox(label, value=bool(default) if fresh else False, key=key)
-    if kind == "draw":  # a secret seed nobody else can guess, never one made from the inputs
+    if kind == "draw":  # a secret seed nobody can guess, never made from the inputs
         again = st.button(spec["label"], key=f"{key}__new")
         if fresh or again:
             st.session_state[key] = secrets.token_hex(16)
