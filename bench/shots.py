@@ -123,11 +123,16 @@ if (document.querySelector('[data-testid="stStatusWidget"]')) return 'running';
 if (/Please wait/.test(document.body.innerText)) return 'connecting';
 if (document.querySelector('[data-testid="stSkeleton"]')) return 'placeholders';
 const charts = '[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]';
+const shown = (node) => {  // in the screenshot: not in a hidden tab or a closed expander, not below the fold
+  const box = node.getBoundingClientRect();
+  if (node.closest('details:not([open])') || box.width === 0 || box.height === 0) return false;
+  return box.top < window.innerHeight && box.bottom > 0;
+};
 for (const chart of document.querySelectorAll(charts)) {
-  if (!chart.querySelector('canvas, svg')) return 'charts';
+  if (shown(chart) && !chart.querySelector('canvas, svg')) return 'charts';
 }
 for (const grid of document.querySelectorAll('[data-testid="stDataFrame"]')) {
-  if (!grid.querySelector('canvas, table')) return 'tables';
+  if (shown(grid) && !grid.querySelector('canvas, table')) return 'tables';
 }
 const blocks = document.querySelectorAll('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]');
 return blocks.length > 0 ? 'ready:' + blocks.length : 'empty';
