@@ -59,9 +59,14 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 
 BENCH_ARGS ?=
 EVAL_ARGS ?=
+CLUSTER_ARGS ?=
 
 bench: $(STAMP) sandbox-image ## speed and memory figures into bench/results/latest.{json,md} (BENCH_ARGS=--small)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+.PHONY: cluster
+cluster: $(STAMP) ## a small cluster on 127.0.0.1 (PostgreSQL, 2 replicas behind nginx, workers): a burst through the API with 1, 2, 4 workers and three faults, into bench/results/cluster.{json,md} (CLUSTER_ARGS="--ideas 60")
+	$(BIN)/python -m bench.cluster $(CLUSTER_ARGS)
 
 eval: $(STAMP) sandbox-image ## every idea in IDEAS (PROVIDER=offline|openai|local) to a verified, photographed app (EVAL_ARGS=--judge|--no-shots|--grades FILE)
 	$(BIN)/python -m bench.eval --ideas $(IDEAS) --provider $(PROVIDER) $(EVAL_ARGS)

@@ -146,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-runner", action="store_true", help="skip the figures of apps served by the runner")
     parser.add_argument("--gallery-sizes", type=int, nargs="*")
     parser.add_argument("--tokens-per-s", type=float, help="the scripted model's speed (default 60; 600 small)")
+    parser.add_argument("--cluster", type=int, nargs="?", const=500, metavar="IDEAS",
+                        help="bursts of IDEAS (500) through a cluster's API with 1, 2, 4 workers (bench/cluster.py); "
+                        "full size: 60, --small: none unless asked")  # fmt: skip
     args = parser.parse_args(argv)
     small = args.small
     repeat = args.repeat or (1 if small else 3)
@@ -178,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench.visitors import bench_visitors
 
             results["visitors"] = bench_visitors(visitors=10 if small else 40)
+        if args.cluster or not small:
+            from bench.cluster import bench_cluster
+
+            results["cluster"] = bench_cluster(args.cluster or 60)
     results["wall_s"] = round(time.perf_counter() - began, 1)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -186,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.visitors import visitors_markdown
 
         text = text.rstrip("\n") + "\n" + "\n".join(visitors_markdown(results["visitors"])) + "\n"
+    if "cluster" in results:
+        from bench.cluster import markdown as cluster_markdown
+
+        text = text.rstrip("\n") + "\n\n" + cluster_markdown(results["cluster"]).replace("# Cluster", "## Cluster")
     (args.out / "latest.md").write_text(text, encoding="utf-8")
     print(text)
     return 0
