@@ -84,7 +84,7 @@ IDEAS = [
 RETRIED = (500, 502, 503, 504)
 """A replica gone or the database away for a moment: the client asks again, a few times (the same
 Idempotency-Key); each such answer is counted and reported, and in a burst without a fault it is a failure."""
-TRIES = 5
+TRIES = 10
 
 
 class Client:
@@ -176,7 +176,7 @@ class Burst:
         return {
             "workers": self.workers, "concurrency": self.concurrency, "ideas": len(self.tracked),
             "published": len(done), "lost_jobs": len(self.tracked) - len(done),
-            "duplicate_drafts": max(0, self.drafts_made - len({t.draft_id for t in done})),
+            "duplicate_drafts": max(0, self.drafts_made - len({t.job_id for t in self.tracked if t.job_id})),
             "duplicate_apps": max(0, self.apps_made - len({t.slug for t in done})),
             "distinct_jobs": len({t.job_id for t in self.tracked if t.job_id}),
             "seconds": round(span, 1),
@@ -295,7 +295,12 @@ class _Run:
                     waiting.sort()
                     due, index = waiting.pop(0)
                 time.sleep(max(0.0, due - time.monotonic()))
-                if self.follow(self.tracked[index]):
+                item = self.tracked[index]
+                try:
+                    again = self.follow(item)
+                except Exception as error:  # an answer not as the API describes it: this idea is reported lost
+                    item.status, item.error, again = "unfollowed", f"{type(error).__name__}: {error}", False
+                if again:
                     with self.lock:
                         waiting.append((time.monotonic() + self.poll_s, index))
             self.client.reset()
@@ -398,11 +403,13 @@ def fault_replica(cluster: Cluster, ideas: list[str], **options: Any) -> Burst:
         pages: Counter[str] = Counter()
         _until(lambda: any(t.slug for t in tracked), 600, "a published app to visit")
         slug = next(t.slug for t in tracked if t.slug)
-        for _ in range(10):  # visitors: the studio's front page and a published app's page, through nginx
-            for path in ("/", f"/s/{slug}"):
-                status, headers, _data = client.request("GET", path, "none")
-                pages[f"GET {path.split('/')[1] or '/'} {status} from {headers.get('x-flash-replica')}"] += 1
-        client.close()
+        try:
+            for _ in range(10):  # visitors: the studio's front page and a published app's page, through nginx
+                for path in ("/", f"/s/{slug}"):
+                    status, headers, _data = client.request("GET", path, "none")
+                    pages[f"GET {path.split('/')[1] or '/'} {status} from {headers.get('x-flash-replica')}"] += 1
+        finally:
+            client.close()
         return [{"fault": "replica a killed (SIGKILL)", "at_s": at, "visitor_pages": dict(pages)}]
 
     started = time.monotonic()
