@@ -18,7 +18,11 @@ end, on Ctrl-C or an error too.
   every worker is in the middle of a job; a studio replica killed (SIGKILL; started again afterwards); PostgreSQL
   restarted. Reported: lost jobs (an idea without a published app), duplicate drafts and apps (more than one per
   idea), and the answers other than 200/202 while the fault lasted (a client retries a transport error, and a
-  500/502/503/504 up to five times, with the same Idempotency-Key, which answers the same job).
+  500/502/503/504 up to ten times, with the same Idempotency-Key, which answers the same job).
+
+Each replica is sent one API request at a time before a burst (``Cluster.warm``): its first requests arriving
+together answer 500: each thread that asks first opens the gallery and runs its Alembic migrations, at once in
+one process, and Alembic's module-level context is not thread-safe (studio/services.py ``_gallery``).
 
 Workers verify each app in this machine's sandbox backend (``--sandbox``, bubblewrap by default); several sandbox
 hosts are not built yet, and each replica serves apps itself. Results: ``<out>/cluster.json`` and ``cluster.md``.
