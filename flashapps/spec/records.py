@@ -13,6 +13,7 @@ from flashapps.spec.component_base import ComponentBase, WidgetKind
 from flashapps.spec.data import FIELD_WIDGETS, Entity
 
 __all__ = [
+    "from_pairs",
     "BoardComponent",
     "CalcInput",
     "CalcOutput",
@@ -38,14 +39,14 @@ class ChildList(SpecModel):
     columns: list[Ident] = Field(default_factory=list, max_length=12)
 
 
-def _from_pairs(value: object) -> object:
+def from_pairs(value: object) -> object:
     """A map given as a list of ``{"key", "value"}`` pairs (how a strict JSON schema writes a map), as a map."""
     if isinstance(value, list):
         return {str(pair.get("key")): pair.get("value") for pair in value if isinstance(pair, dict)}
     return value
 
 
-Links = Annotated[dict[Ident, Ident], BeforeValidator(_from_pairs)]
+Links = Annotated[dict[Ident, Ident], BeforeValidator(from_pairs)]
 """Field → parent entity. A model under a strict schema writes it as ``[{"key": field, "value": entity}]``."""
 _LINKS: Any = Field(default_factory=dict, description="field -> parent entity", json_schema_extra={"x-pairs": True})
 

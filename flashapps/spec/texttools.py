@@ -6,12 +6,13 @@ Their words (labels, hints) travel in the spec, in the app's language, so they n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from flashapps.spec.base import Ident, ShortText
 from flashapps.spec.component_base import ComponentBase, WidgetKind
+from flashapps.spec.records import from_pairs
 
 if TYPE_CHECKING:
     from flashapps.spec.data import Entity
@@ -43,6 +44,11 @@ TEXT_CASES: tuple[str, ...] = TextCase.__args__  # type: ignore[attr-defined]
 COUNTS: tuple[str, ...] = Count.__args__  # type: ignore[attr-defined]
 
 
+Labels = Annotated[dict[Ident, ShortText], BeforeValidator(from_pairs)]
+"""Labels by name; a model under a strict schema writes them as ``[{"key": name, "value": label}]``."""
+_LABELS: Any = Field(default_factory=dict, max_length=60, json_schema_extra={"x-pairs": True})
+
+
 class TextToolComponent(ComponentBase):
     """A text box whose counts and changed text show at once, to copy or download.
 
@@ -69,7 +75,7 @@ class TextToolComponent(ComponentBase):
     wpm: int = Field(default=200, ge=50, le=1000, description="reading speed, words (or Chinese characters) a minute")
     sample: str = Field(default="", max_length=2000)
     separator: str = Field(default=",", max_length=10)
-    words: dict[Ident, ShortText] = Field(default_factory=dict, max_length=60)
+    words: Labels = _LABELS
 
     @model_validator(mode="after")
     def _something_to_do(self) -> TextToolComponent:
@@ -119,7 +125,7 @@ class DataFileComponent(ComponentBase):
     blanks: Literal["keep", "drop_empty", "drop", "fill"] = "keep"
     fill: str = Field(default="", max_length=80)
     sample: str = Field(default="", max_length=2000)
-    words: dict[Ident, ShortText] = Field(default_factory=dict, max_length=60)
+    words: Labels = _LABELS
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
         found: dict[str, WidgetKind] = {self.key("paste"): "text_area"}

@@ -162,6 +162,8 @@ _CONVERT = (
     r"(?:转|标注|标在|生成|做成|提取|识别|\bconvert|\bturn\b.{0,30}\binto\b|\bmaker\b|\bgenerat|\bencode|\bextract|\bread)"
 )
 _LEARNING = r"\blearn|\bmemori[sz]|\bvocab|背单词|学单词|记单词|背诵"
+_LOGGING = r"\btrack|\blog\b|\bdaily\b|\bevery day\b|\beach day\b|记录|每天|每日|打卡"
+_TEXT_OBJECT = r"\b(?:texts?|essays?|articles?|paragraphs?|documents?|posts?|drafts?)\b|文章|文本|文字|作文|段落|稿"
 _AMOUNT_WORDS = r"(?:人民币|金额|数字|支票|发票)\S{0,4}大写|大写金额"
 
 
@@ -257,8 +259,9 @@ def _found(text: str, patterns: tuple[str, ...]) -> bool:
 def read(ctx: Context) -> Reading:
     text = _plain(ctx)
     abilities = [name for name, patterns in _ABILITIES.items() if _found(text, patterns)]
-    if "counts" in abilities and re.search(_LEARNING, text) and not _found(text, _TEXT_ANY):
-        abilities.remove("counts")  # "how many words I learn a day" is progress to track, not a text to count
+    kept = re.search(_LEARNING, text) or re.search(_LOGGING, text)
+    if "counts" in abilities and kept and not _found(text, _TEXT_ANY) and not re.search(_TEXT_OBJECT, text):
+        abilities.remove("counts")  # "how many words I learn a day", "my daily reading time": progress to track
     if "case" in abilities and re.search(_AMOUNT_WORDS, text):
         abilities.remove("case")  # an amount in capital numerals (壹仟贰佰) is a calculation, not a case change
     file = _found(text, _FILE)
