@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import sqlalchemy.exc
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, text
@@ -61,7 +62,8 @@ class Transient(Exception):
     """A failure that may pass by itself (the sandbox engine briefly unavailable): the job is retried."""
 
 
-TRANSIENT: tuple[type[Exception], ...] = (Transient, psycopg.OperationalError, ConnectionError, TimeoutError)
+TRANSIENT: tuple[type[Exception], ...] = (Transient, psycopg.OperationalError, sqlalchemy.exc.OperationalError,
+                                          ConnectionError, TimeoutError)  # fmt: skip
 """Failures retried with backoff: a lost database connection, a sandbox engine briefly away."""
 RETRIED: tuple[type[Exception], ...] = (*TRANSIENT, VerifyUnavailable)
 
