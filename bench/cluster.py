@@ -292,6 +292,12 @@ class _Run:
         waiting = [(time.monotonic() + self.poll_s, i) for i, t in enumerate(self.tracked) if t.job_id]
 
         def follower() -> None:
+            try:
+                follow_until_done()
+            finally:
+                self.client.reset()  # this thread's connection ends with it
+
+        def follow_until_done() -> None:
             while time.monotonic() < self.deadline:
                 with self.lock:
                     if not waiting:
@@ -307,7 +313,6 @@ class _Run:
                 if again:
                     with self.lock:
                         waiting.append((time.monotonic() + self.poll_s, index))
-            self.client.reset()
 
         threads = [threading.Thread(target=follower, daemon=True) for _ in range(followers)]
         for thread in threads:
