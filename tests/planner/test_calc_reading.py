@@ -11,6 +11,7 @@ import pytest
 from flashapps.spec import AppSpec
 from generator.planner import plan
 from generator.planner.patterns.calc_reading import count_of, event_name, month_day, percents, period_of, rounds_up
+from generator.planner.patterns.calc_secret import EXAMPLE_DRAW
 from tests.planner.test_logic import _compile
 
 
@@ -176,7 +177,9 @@ def test_passphrase_follows_the_count_and_separator() -> None:
     spec = plan("Make me passphrases of 6 words separated by underscores").spec
     inputs = {i.name: i for i in _calc(spec).inputs}
     assert inputs["words"].default == 6 and inputs["separator"].default.startswith("_")
-    phrase = _run(spec, "phrase", words=6, separator=inputs["separator"].default, capital=False, digits=False, draw=3)
+    phrase = _run(
+        spec, "phrase", words=6, separator=inputs["separator"].default, capital=False, digits=False, draw=EXAMPLE_DRAW
+    )
     assert isinstance(phrase, str) and len(phrase.split("_")) == 6 and phrase.replace("_", "").isalpha()
     zh = plan("密碼短語產生器：3個單詞，用空格隔開，最後加數字").spec
     inputs = {i.name: i for i in _calc(zh).inputs}

@@ -1,5 +1,6 @@
 """Generated passwords and passphrases come from a secret draw the app makes for each visitor, never from the
-settings: two visitors with the same settings get different ones, and the New button makes another."""
+settings: two visitors with the same settings get different ones, the New button makes another, and none is
+kept in a history."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ def test_two_visitors_never_share_a_draw(tmp_path: Path, idea: str, button: str)
     assert not first.exception and not second.exception
     one, two = _shown(first), _shown(second)
     assert one and two and one != two, "the same settings must not give the same secret"
+    assert "calc__go" not in [b.key for b in first.button], "a generated secret is never kept in a history"
     again = next(b for b in first.button if b.label == button)
     again.click().run()
     assert _shown(first) not in (one, "")

@@ -4,7 +4,6 @@ names, optionally capitalised and ended with a number."""
 from __future__ import annotations
 
 import math
-import random
 import re
 
 from generator.planner.patterns.base import Context
@@ -22,6 +21,7 @@ from generator.planner.patterns.calc_core import (
     out,
 )
 from generator.planner.patterns.calc_reading import count_of
+from generator.planner.patterns.calc_secret import EXAMPLE_DRAW
 
 __all__ = ["PHRASES", "WORDS"]
 
@@ -57,14 +57,16 @@ _SEPARATORS = (
 )
 
 
-def _phrase(words: int, separator: str, capital: bool, digits: bool, seed: str) -> str:
-    """What the app's logic computes for a given draw (kept here to write its examples)."""
-    rng = random.Random(seed)
-    chosen = [rng.choice(WORDS) for _ in range(words)]
+def _phrase(words: int, separator: str, capital: bool, digits: bool, draw: str) -> str:
+    """What the app's logic computes for a given draw (kept here to write its examples): each two bytes of the
+    draw below the largest multiple of the list's size pick a word (no bias); the last two pick the number."""
+    limit = 65536 - 65536 % len(WORDS)
+    values = [int(draw[at : at + 4], 16) for at in range(0, len(draw) - 3, 4)]
+    chosen = [WORDS[v % len(WORDS)] for v in values[:-1] if v < limit][:words]
     if capital:
         chosen = [w.capitalize() for w in chosen]
     if digits:
-        chosen.append(str(rng.randrange(10, 100)))
+        chosen.append(str(values[-1] % 90 + 10))
     return separator.join(chosen)
 
 
@@ -78,21 +80,24 @@ def _passphrase(ctx: Context) -> CalcParts:
     digits = bool(re.search(r"\bnumbers?\b|\bdigits?\b|数字", ctx.text)) or not ctx.text
     capital = bool(re.search(r"capital|uppercase|大写", ctx.text))
     bad = msg(t, "Choose between 2 and 12 words.", "请选择 2 到 12 个单词。")
+    again = msg(t, "Press New passphrase again.", "请再点一次“换一个”。")
     head = (
         f"if not 2 <= words <= 12:\n    raise ValueError({bad})\n"
         f"mark = {marks!r}.get(separator, separator)\n"
         f"pool = {list(WORDS)!r}\n"
-        "rng = random.Random(draw)\n"
-        "chosen = [rng.choice(pool) for _ in range(words)]\n"
+        "limit = 65536 - 65536 % len(pool)\n"
+        "values = [int(draw[at : at + 4], 16) for at in range(0, len(draw) - 3, 4)]\n"
+        "chosen = [pool[v % len(pool)] for v in values[:-1] if v < limit][:words]\n"
+        f"if len(chosen) < words:\n    raise ValueError({again})\n"
     )
     body = (
         head + "if capital:\n    chosen = [w.capitalize() for w in chosen]\n"
-        "if digits:\n    chosen.append(str(rng.randrange(10, 100)))\n"
+        "if digits:\n    chosen.append(str(values[-1] % 90 + 10))\n"
         "return mark.join(chosen)"
     )
     params = "words:int, separator:str, capital:bool, digits:bool, draw:str"
-    sample = {"words": count, "separator": labels[found], "capital": capital, "digits": digits, "draw": "example"}
-    other = {**sample, "words": 3, "separator": labels[0], "capital": True, "digits": True, "draw": "another"}
+    sample = {"words": count, "separator": labels[found], "capital": capital, "digits": digits, "draw": EXAMPLE_DRAW}
+    other = {**sample, "words": 3, "separator": labels[0], "capital": True, "digits": True, "draw": EXAMPLE_DRAW[::-1]}
     phrase = fn(
         "phrase",
         t(
@@ -103,8 +108,8 @@ def _passphrase(ctx: Context) -> CalcParts:
         "str",
         body,
         [
-            (sample, _phrase(count, _SEPARATORS[found][0], capital, digits, "example")),
-            (other, _phrase(3, "-", True, True, "another")),
+            (sample, _phrase(count, _SEPARATORS[found][0], capital, digits, EXAMPLE_DRAW)),
+            (other, _phrase(3, "-", True, True, EXAMPLE_DRAW[::-1])),
         ],
     )
     bits = fn(

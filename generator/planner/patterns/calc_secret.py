@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import string
 
 from generator.planner.lang import Tr
@@ -75,15 +74,22 @@ def _cipher(t: Tr) -> CalcParts:
     )
 
 
-def _example_password(length: int, symbols: bool, seed: str) -> str:
-    """What the app's logic computes for a given draw (kept here to write its example)."""
+EXAMPLE_DRAW = "".join(f"{(n * 37 + 11) % 256:02x}" for n in range(128))
+"""A fixed draw for the logic's examples; the app's own draws are ``secrets.token_hex(128)``."""
+
+
+def _example_password(length: int, symbols: bool, draw: str) -> str:
+    """What the app's logic computes for a given draw (kept here to write its example): each byte of the draw
+    below the largest multiple of the pool's size picks one character (no bias), the rest are skipped."""
     pool = string.ascii_letters + string.digits + ("!@#$%^&*?" if symbols else "")
-    rng = random.Random(seed)
-    return "".join(rng.choice(pool) for _ in range(length))
+    limit = 256 - 256 % len(pool)
+    values = [int(draw[at : at + 2], 16) for at in range(0, len(draw) - 1, 2)]
+    return "".join(pool[v % len(pool)] for v in values if v < limit)[:length]
 
 
 def _password(t: Tr) -> CalcParts:
     bad = msg(t, "Length must be between 4 and 64.", "长度必须在 4 到 64 之间。")
+    again = msg(t, "Press New password again.", "请再点一次“换一个密码”。")
     head = (
         f"if not 4 <= length <= 64:\n    raise ValueError({bad})\n"
         'pool = string.ascii_letters + string.digits + ("!@#$%^&*?" if symbols else "")\n'
@@ -96,8 +102,12 @@ def _password(t: Tr) -> CalcParts:
         ),
         "length:int, symbols:bool, draw:str",
         "str",
-        head + 'rng = random.Random(draw)\nreturn "".join(rng.choice(pool) for _ in range(length))',
-        [({"length": 12, "symbols": True, "draw": "example"}, _example_password(12, True, "example"))],
+        head + "limit = 256 - 256 % len(pool)\n"
+        "values = [int(draw[at : at + 2], 16) for at in range(0, len(draw) - 1, 2)]\n"
+        'chosen = "".join(pool[v % len(pool)] for v in values if v < limit)\n'
+        f"if len(chosen) < length:\n    raise ValueError({again})\n"
+        "return chosen[:length]",
+        [({"length": 12, "symbols": True, "draw": EXAMPLE_DRAW}, _example_password(12, True, EXAMPLE_DRAW))],
     )
     bits = fn(
         "strength",

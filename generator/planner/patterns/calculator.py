@@ -89,10 +89,19 @@ def build(ctx: Context) -> AppSpec:
     t = ctx.t
     calc, _ = pick_calc(ctx)
     parts = calc.parts(ctx)
-    components: list[Component] = [CalculatorComponent(id="calc", inputs=parts.inputs, results=parts.results)]
-    how = parts.note or t(
-        "Change any input and the results update at once; **Save result** keeps a history of your calculations.",
-        "修改任意输入，结果会立即更新；点 **保存结果** 可以保留计算历史。",
+    secret = any(i.type == "draw" for i in parts.inputs)  # a generator of secrets keeps no history of them
+    widget = CalculatorComponent(id="calc", inputs=parts.inputs, results=parts.results, history=not secret)
+    components: list[Component] = [widget]
+    how = parts.note or (
+        t(
+            "Change any input and the result updates at once; nothing you make here is saved.",
+            "修改任意输入，结果会立即更新；这里生成的内容不会被保存。",
+        )
+        if secret
+        else t(
+            "Change any input and the results update at once; **Save result** keeps a history of your calculations.",
+            "修改任意输入，结果会立即更新；点 **保存结果** 可以保留计算历史。",
+        )
     )
     components.append(TextComponent(id="how", title=t("How it works", "说明"), body=how))
     screen = Screen(name="calculate", title=parts.title, icon=parts.icon, components=components)

@@ -430,7 +430,7 @@ def calc_input(spec: dict, key: str) -> object:
     if kind == "draw":  # a secret seed nobody can guess, never made from the inputs
         again = st.button(spec["label"], key=f"{key}__new")
         if fresh or again:
-            st.session_state[key] = secrets.token_hex(16)
+            st.session_state[key] = secrets.token_hex(128)
         return st.session_state[key]
     return st.text_input(
         label,
