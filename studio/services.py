@@ -11,6 +11,7 @@ import io
 import logging
 import os
 import secrets
+import threading
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,11 @@ log = logging.getLogger("studio")
 
 
 # -- where things are --------------------------------------------------------------------------
+_OPENING = threading.RLock()
+"""Held while the queue or the gallery is first opened: each migrates its database, which Alembic cannot do
+on two threads at once."""
+
+
 @lru_cache(maxsize=4)
 def _jobs(home: str, queue_url: str) -> JobQueue:
     # drafts and runs an hour per maker; old jobs and abandoned drafts pruned at most hourly (workshop/jobs.py)
@@ -77,7 +83,9 @@ def _jobs(home: str, queue_url: str) -> JobQueue:
 def jobs() -> JobQueue:
     """The queue that runs this ``FLASHAPPS_HOME``'s jobs (create, edit, undo, remix): in this process, or in
     PostgreSQL when the jobs database setting is a PostgreSQL URL (workshop/pgqueue.py)."""
-    return _jobs(str(Settings().home), queue_url())
+    home, url = str(Settings().home), queue_url()
+    with _OPENING:  # the first requests of a fresh replica arrive together: one opens (and migrates)
+        return _jobs(home, url)
 
 
 def _task_env() -> tasks.TaskEnv:
@@ -130,7 +138,8 @@ def _gallery(database_url: str, store_dir: str) -> Gallery:
 def gallery() -> Gallery:
     """The gallery of this ``FLASHAPPS_HOME`` (opened, migrated and recovered once per process)."""
     settings = GallerySettings()
-    return _gallery(settings.database_url, str(settings.store))
+    with _OPENING:  # Alembic's upgrade is not thread-safe: the gallery is opened by one thread
+        return _gallery(settings.database_url, str(settings.store))
 
 
 def app_url(slug: str, version: int | None = None) -> str:

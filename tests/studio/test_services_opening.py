@@ -1,0 +1,40 @@
+"""The first requests of a fresh replica arrive together: the gallery is opened (and migrated) by one thread,
+never by several at once (Alembic's upgrade is not thread-safe; several at once answered 500s)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studio import services
+
+
+def test_the_gallery_is_opened_once_when_many_ask_at_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FLASHAPPS_HOME", str(tmp_path))
+    services._gallery.cache_clear()
+    inside, most, opened = 0, 0, []
+    count = threading.Lock()
+
+    def slow_open(settings: Any) -> object:
+        nonlocal inside, most
+        with count:
+            inside += 1
+            most = max(most, inside)
+        time.sleep(0.2)  # a migration takes a while
+        with count:
+            inside -= 1
+        opened.append(settings)
+        return object()
+
+    monkeypatch.setattr(services, "open_gallery", slow_open)
+    threads = [threading.Thread(target=services.gallery) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    services._gallery.cache_clear()
+    assert len(opened) == 1 and most == 1
