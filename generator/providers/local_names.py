@@ -83,6 +83,11 @@ def _names(entity: Entity, types: tuple[str, ...]) -> list[str]:
     return [f.name for f in entity.fields if f.type in types]
 
 
+def drop_components(schema: dict[str, Any], names: tuple[str, ...]) -> None:
+    """Leaves the component kinds ``names`` (definition names) out of a screens schema."""
+    _set_components(schema, dict.fromkeys(names))
+
+
 def _set_components(schema: dict[str, Any], kinds: dict[str, dict[str, Any] | None]) -> None:
     """Replaces component definitions (None: the kind cannot be used in this app)."""
     defs = schema["$defs"]

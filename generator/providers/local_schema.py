@@ -19,6 +19,7 @@ from generator.providers.base import StageRequest
 from generator.providers.local_names import (
     LIMITS,
     NUMERIC,
+    drop_components,
     key_path_names,
     logic_names,
     screens_names,
@@ -38,8 +39,14 @@ _LEAN: dict[str, tuple[str, ...]] = {
     "CalcInput": ("step",),
     "GameParams": ("theme", "sound"),
     "ValueOut": ("left_out", "scope"),
+    "FormComponent": ("once_per",),
+    "QuizComponent": ("editable",),
+    "ChecklistComponent": ("reset",),
 }
 """Optional keys left out of the grammar: the defaults serve, and a small model gets them wrong."""
+_PLANNER_ONLY = ("TextToolComponent", "DataFileComponent", "DrillComponent", "OrderComponent")
+"""Component kinds the offline planner composes from a sentence (text tools, data files, drills, ordering
+exercises) and a 0.5B model does not fill in well: left out of its grammar, so its prompt stays short."""
 
 _TEXT = 100
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -126,6 +133,14 @@ def _lean(output: type[BaseModel]) -> dict[str, Any]:
                 _array(sub)["maxItems"] = min(limit, _array(sub).get("maxItems", limit))
             _cap_strings(sub, _LONG.get((name, key), _TEXT))
     schema["required"] = list(schema.get("properties", {}))  # every key of the stage: no empty {} reply
+    if output is ScreensOut:
+        drop_components(schema, _PLANNER_ONLY)
+        kind = defs["CalcInput"]["properties"]["type"]
+        kind["enum"] = [k for k in kind["enum"] if k != "draw"]  # a secret draw is the planner's, for passwords
+        kind.pop("description", None)
+        checklist = defs["ChecklistComponent"]  # a small model's checklist names its items (none: nothing to tick)
+        checklist["required"] = list(dict.fromkeys([*checklist["required"], "items"]))
+        checklist["properties"]["items"]["minItems"] = 1
     if output is DataOut:
         defs["DataField"]["properties"]["name"] = _FIELD_NAME
         defs["DataField"] = _split_field(defs["DataField"])
