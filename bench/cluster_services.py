@@ -33,7 +33,7 @@ from pathlib import Path
 
 from tests.gallery.pg import PgServer, PgUnavailable
 
-__all__ = ["Cluster", "ClusterUnavailable", "Maker", "start_cluster"]
+__all__ = ["Cluster", "ClusterUnavailable", "Maker", "nginx_main", "nginx_site", "start_cluster"]
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "docs" / "deploy" / "nginx-replicas.conf"
@@ -84,7 +84,7 @@ def _need(name: str) -> str:
     return found
 
 
-def _site(cert: Path, key: Path, https: int, apps_https: int, http: int, replicas: list[int]) -> str:
+def nginx_site(cert: Path, key: Path, https: int, apps_https: int, http: int, replicas: list[int]) -> str:
     """The committed nginx example with these ports and certificate (each line replaced must be there once)."""
     text = CONFIG.read_text()
     for old, new in (
@@ -106,7 +106,8 @@ def _site(cert: Path, key: Path, https: int, apps_https: int, http: int, replica
     return text
 
 
-def _nginx_main(prefix: Path) -> str:
+def nginx_main(prefix: Path) -> str:
+    """nginx's main file for a server of our own under ``prefix`` (its pid, logs and temp folders there)."""
     temp = " ".join(
         f"{kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
@@ -343,8 +344,8 @@ def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep
             cluster.start_replica(name)
         prefix = root / "nginx"
         (prefix / "logs").mkdir(parents=True)
-        (prefix / "site.conf").write_text(_site(cert, key, https, apps_https, http, [a, b]))
-        (prefix / "nginx.conf").write_text(_nginx_main(prefix))
+        (prefix / "site.conf").write_text(nginx_site(cert, key, https, apps_https, http, [a, b]))
+        (prefix / "nginx.conf").write_text(nginx_main(prefix))
         cluster.nginx = cluster._spawn(
             [nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off; master_process off;"],
             prefix / "logs" / "stdout.log", dict(os.environ),

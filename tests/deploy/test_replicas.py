@@ -38,6 +38,7 @@ from sample_specs import water_tracker
 from support import ROOT, unavailable
 from test_reverse_proxy import _certificate, _listening, _need, _stop, _stream, _wait_for
 
+from bench.cluster_services import nginx_main, nginx_site
 from flashapps.report import TestResult, VerifyReport
 from gallery import GallerySettings, open_gallery
 from generator.render import render
@@ -45,7 +46,6 @@ from tests.gallery.pg import PgServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
-CONFIG = ROOT / "docs" / "deploy" / "nginx-replicas.conf"
 PASSWORD = "replica-password-1"
 
 
@@ -65,39 +65,8 @@ def _port_pair() -> int:
     raise RuntimeError("no two free ports in a row on 127.0.0.1")
 
 
-def _site(cert: Path, key: Path, https: tuple[int, int], http: int, replicas: list[int]) -> str:
-    """The committed example with this test's ports and certificate (each line replaced must be there once)."""
-    text = CONFIG.read_text()
-    for old, new in (
-        ("server 127.0.0.1:8501 ", f"server 127.0.0.1:{replicas[0]} "),
-        ("server 127.0.0.1:8502 ", f"server 127.0.0.1:{replicas[0] + 1} "),
-        ("server 127.0.0.1:8511 ", f"server 127.0.0.1:{replicas[1]} "),
-        ("server 127.0.0.1:8512 ", f"server 127.0.0.1:{replicas[1] + 1} "),
-        ("listen 443 ssl;  # the studio", f"listen 127.0.0.1:{https[0]} ssl;"),
-        ("listen 443 ssl;  # the apps, one origin each", f"listen 127.0.0.1:{https[1]} ssl;"),
-        ("listen 80;", f"listen 127.0.0.1:{http};"),
-        ("/etc/ssl/flashapps/studio/fullchain.pem", str(cert)),
-        ("/etc/ssl/flashapps/studio/privkey.pem", str(key)),
-        ("/etc/ssl/flashapps/apps/fullchain.pem", str(cert)),
-        ("/etc/ssl/flashapps/apps/privkey.pem", str(key)),
-    ):
-        assert text.count(old) == 1, f"docs/deploy/nginx-replicas.conf no longer has {old!r}"
-        text = text.replace(old, new)
-    return text
-
-
 def _says(log: Path, words: str) -> bool:
     return words in log.read_text(errors="replace")
-
-
-def _nginx_main(prefix: Path) -> str:
-    temp = " ".join(
-        f"{kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return (
-        f"pid {prefix}/nginx.pid;\nerror_log {prefix}/logs/error.log;\nevents {{}}\n"
-        f"http {{\n access_log off;\n {temp}\n include {prefix}/site.conf;\n}}\n"
-    )
 
 
 @dataclass
@@ -163,8 +132,8 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
         cert, key = _certificate(tmp_path)
         prefix = tmp_path / "nginx"
         (prefix / "logs").mkdir(parents=True)
-        (prefix / "site.conf").write_text(_site(cert, key, (https, apps_https), http, [ports["a"], ports["b"]]))
-        (prefix / "nginx.conf").write_text(_nginx_main(prefix))
+        (prefix / "site.conf").write_text(nginx_site(cert, key, https, apps_https, http, [ports["a"], ports["b"]]))
+        (prefix / "nginx.conf").write_text(nginx_main(prefix))
         proxy = subprocess.Popen(
             [nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off; master_process off;"],
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
