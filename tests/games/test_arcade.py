@@ -195,6 +195,19 @@ def test_pong_against_the_computer(open_game, viewport: str) -> None:
         page.shot()
 
 
+def test_pong_a_quick_press_the_other_way_steers_at_once(open_game) -> None:
+    """A tap of S still drifts the paddle a moment; a W pressed within that moment steers up at once (the latest
+    key wins) instead of the two cancelling until both tails run out."""
+    page = open_game("pong", "desktop")
+    page.press("ArrowUp")  # starts the game
+    page.call("manual", True)  # from here the test runs the clock: no frame passes between the two presses
+    page.call("setPaddle", "bottom", 180)
+    page.press("s")
+    page.press("w")
+    page.call("step", 60)
+    assert page.state()["paddles"]["bottom"] < 180 - 20
+
+
 def test_pong_two_players_on_one_screen(open_game) -> None:
     page = open_game("pong", "desktop", players=2, target=1, difficulty="hard")
     assert page.state()["players"] == 2 and page.hud("p2") == "0"
