@@ -275,6 +275,17 @@ def test_flappy_wins_at_the_target_with_an_emoji_bird(open_game) -> None:
     assert "你穿过了 3 根管子！" in text
 
 
+def test_shooter_a_quick_press_the_other_way_steers_at_once(open_game) -> None:
+    page = open_game("shooter", "desktop")
+    page.press(" ")  # starts the game
+    page.call("manual", True)
+    x0 = page.state()["ship"]["x"]
+    page.press("ArrowRight")
+    page.press("ArrowLeft")  # within the right tap's short tail: left steers now
+    page.call("step", 60)
+    assert page.state()["ship"]["x"] < x0 - 5
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_shooter_flies_fires_and_clears_the_waves_or_is_shot_down(open_game, viewport: str) -> None:
     page = open_game("shooter", viewport, target=2, lives=2)
