@@ -152,3 +152,14 @@ def browser() -> Iterator[Callable[..., WebDriver]]:
     for driver in started:
         with contextlib.suppress(WebDriverException):
             driver.quit()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    """A failed browser test's report carries the studio's own log (its unexpected errors' tracebacks): what the
+    page said is rarely why."""
+    report: pytest.TestReport = yield
+    studio = getattr(item, "funcargs", {}).get("studio")
+    if report.failed and isinstance(studio, Studio):
+        report.sections.append(("studio log (the end)", studio.log_tail()))
+    return report
