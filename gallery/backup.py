@@ -342,6 +342,7 @@ def restore(ctx: GalleryContext, archive_path: Path) -> dict[str, int]:
                 f"此备份的数据结构（{manifest.get('revision')}）比当前版本新，请先升级。",
             )
         _check_files(folder, tables, list(manifest.get("digests") or []))
+        ctx.files.adopt(folder / "files")  # an object store gets them first: a failed upload changes nothing
         _reset(ctx)
         if manifest["revision"]:
             migrate(ctx.engine, manifest["revision"])

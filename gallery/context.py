@@ -17,6 +17,7 @@ from gallery.db import make_engine, migrate
 from gallery.errors import Forbidden, NotFound
 from gallery.files import FileStore, Recovery
 from gallery.models import LISTED_STATES, App, AppVersion, AuditEntry, User, utcnow
+from gallery.objects import file_store
 from gallery.privacy import PrivacyFinding
 from gallery.settings import GallerySettings
 from gallery.views import AppView, UserView, VersionView, split_reason
@@ -41,7 +42,7 @@ class GalleryContext:
         self.settings = settings or GallerySettings()
         self.engine = engine or make_engine(self.settings.database_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.files = FileStore(self.settings.store)
+        self.files: FileStore = file_store(self.settings)
         self.last_recovery: Recovery | None = None
 
     @property

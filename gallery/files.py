@@ -174,11 +174,15 @@ class FileStore:
             shutil.rmtree(staged.path, ignore_errors=True)
 
     # -- reading ---------------------------------------------------------------------------
-    def path(self, digest: str) -> Path:
+    def folder(self, digest: str) -> Path:
         """The folder of a content address; a stored value that is not one is refused (never a path elsewhere)."""
         if not safe_digest(digest):
             raise MisplacedFiles()
         return self.files_dir / digest
+
+    def path(self, digest: str) -> Path:
+        """The folder to read a stored bundle from (``folder``; an object store's copy fetches it first)."""
+        return self.folder(digest)
 
     def read(self, digest: str, names: list[str]) -> dict[str, bytes]:
         """The named files of a stored bundle; each must be a plain file inside its folder (no symlink on the way)."""
@@ -216,7 +220,7 @@ class FileStore:
         """Removes a stored bundle folder; a value that is not a content address removes nothing."""
         if not safe_digest(digest):
             return
-        path = self.path(digest)
+        path = self.folder(digest)
         if path.is_symlink():
             path.unlink()  # the link only, never what it points to
             return
@@ -239,8 +243,8 @@ class FileStore:
                     done.busy.append(entry.name)
                     continue
                 digest = entry.name.split(".", 1)[0]
-                if entry.is_dir() and safe_digest(digest) and referenced(digest) and not self.path(digest).exists():
-                    entry.rename(self.path(digest))
+                if entry.is_dir() and safe_digest(digest) and referenced(digest) and not self.folder(digest).exists():
+                    entry.rename(self.folder(digest))
                     done.completed.append(digest)
                 else:
                     shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
@@ -257,3 +261,7 @@ class FileStore:
                 shutil.rmtree(entry, ignore_errors=True) if gone else entry.unlink(missing_ok=True)
                 done.removed_orphans.append(entry.name)
         return done
+
+    def adopt(self, files: Path) -> None:
+        """Takes in a restored backup's checked bundle folders (``files/<digest>/``) before they replace the
+        store's: nothing to do for the local folder (an object store's copy uploads them)."""

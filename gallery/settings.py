@@ -35,6 +35,12 @@ class GallerySettings(BaseSettings):
         default="", description="SQLAlchemy URL; empty: SQLite at $FLASHAPPS_HOME/gallery.sqlite3"
     )
     store_dir: Path | None = Field(default=None, description="bundle files; empty: $FLASHAPPS_HOME/gallery-store")
+    object_store: str = Field(
+        default="", description="s3://bucket/prefix: bundle files in S3-compatible storage; else FLASHAPPS_OBJECT_STORE"
+    )
+    object_store_endpoint: str = Field(
+        default="", description="the object store's URL (MinIO, Ceph...); else FLASHAPPS_OBJECT_STORE_ENDPOINT"
+    )
     review_first: bool = Field(default=False, description="new apps wait for a maintainer before they are listed")
     session_hours: float = Field(default=24 * 14, gt=0, description="how long a login lasts")
     share_base_url: str = Field(default="http://localhost:8501/?app=", description="share links: this + slug")
@@ -46,6 +52,9 @@ class GallerySettings(BaseSettings):
             self.database_url = sqlalchemy_url(os.environ.get("FLASHAPPS_DATABASE_URL", ""))
         if not self.database_url:
             self.database_url = f"sqlite:///{home / 'gallery.sqlite3'}"
+        self.object_store = (self.object_store or os.environ.get("FLASHAPPS_OBJECT_STORE", "")).strip()
+        if not self.object_store_endpoint:
+            self.object_store_endpoint = os.environ.get("FLASHAPPS_OBJECT_STORE_ENDPOINT", "").strip()
         if self.store_dir is None:
             self.store_dir = home / "gallery-store"
         return self
