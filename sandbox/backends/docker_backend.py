@@ -8,6 +8,7 @@ engine's log capped, a wall clock enforced from here by killing, and removal in 
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import threading
@@ -29,10 +30,16 @@ from sandbox.limits import INSTANCE, LABEL, OWNER, Limits, instance_id
 
 __all__ = ["SERVE_LABEL", "DockerBackend", "DockerServed", "remove_leftovers"]
 
+log = logging.getLogger(__name__)
+
 SERVE_LABEL = "flashapps.serve"
 """Containers that serve an app carry this label too, with the app's URL name."""
 
 ATTACH = {"stdout": 1, "stderr": 1, "stream": 1, "logs": 1}
+
+ENGINE_TIMEOUT_S = 120
+"""How long one call to the engine may take: a busy engine (many containers starting at once on a small
+machine) can take well over docker-py's own 60 s default to create or inspect a container."""
 
 
 def _read_output(sock: Any, out: Head, err: Head) -> threading.Thread:
@@ -112,7 +119,7 @@ class DockerBackend:
     @property
     def client(self) -> docker.DockerClient:
         if self._client is None:
-            self._client = docker.from_env(timeout=30)
+            self._client = docker.from_env(timeout=ENGINE_TIMEOUT_S)
         return self._client
 
     @property
@@ -142,6 +149,16 @@ class DockerBackend:
         return set(self.client.info().get("Runtimes", {}))
 
     def run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
+        try:
+            return self._run(bundle, argv, limits)
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as exc:
+            from sandbox.verify import SandboxUnavailable
+
+            log.warning("the engine failed a check run", exc_info=exc)
+            self.close()  # a later run opens a fresh connection
+            raise SandboxUnavailable("the sandbox engine did not answer in time; try again in a minute") from exc
+
+    def _run(self, bundle: Path, argv: list[str], limits: Limits) -> RunResult:
         began = time.perf_counter()
         container = self.client.containers.create(
             self.image,
