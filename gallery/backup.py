@@ -40,7 +40,8 @@ TABLES = (
     "classes", "class_members", "class_apps", "class_visits", "api_tokens",
 )  # fmt: skip
 """Tables in foreign-key order (search indexes are rebuilt from ``apps``, never copied)."""
-PASSING = ("tickets", "throttle_counts", "sign_in_places", "maker_events", "shared_secrets")
+PASSING = ("tickets", "throttle_counts", "sign_in_places", "maker_events", "shared_secrets",
+           "app_data_snapshots", "app_placements", "sandbox_hosts")  # fmt: skip
 """What studio replicas share for minutes (gallery/shared_state.py): never backed up; a restore starts them empty,
 so a restored gallery holds no ticket, count or signing key of the one it replaced."""
 FORMAT = 1

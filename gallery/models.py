@@ -187,3 +187,4 @@ class AuditEntry(Base):
 
 
 from gallery import class_models as _class_models  # noqa: E402, F401  # classes' tables join the metadata
+from gallery import placement as _placement  # noqa: E402, F401  # sandbox hosts' tables join the metadata

@@ -275,6 +275,22 @@ def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_host(args: argparse.Namespace, settings: Settings) -> int:
+    """A sandbox host (studio/hostagent.py): serves apps to the studio replicas, next to this machine's engine."""
+    from studio.hostagent import run_host
+    from studio.serving.hosts import HostSettings
+
+    if not HostSettings().enabled or not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", args.name):
+        raise UserError(
+            "A sandbox host needs FLASHAPPS_HOSTS_SECRET (the secret its studio replicas share, 16 characters or "
+            "more), FLASHAPPS_DATABASE_URL, and a --name of lowercase letters, digits and dashes.",
+            "沙箱主机需要 FLASHAPPS_HOSTS_SECRET（与工作室副本共用的密钥，至少 16 个字符）、FLASHAPPS_DATABASE_URL，"
+            "以及由小写字母、数字和连字符组成的 --name。",
+        )
+    home = Path(args.home) if args.home else settings.home / "hosts" / args.name
+    return run_host(args.name, args.host, args.port, args.address, home)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flashapps", description="One sentence in, a small working app out.")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details on stderr instead of the log file")
@@ -327,6 +343,13 @@ def _parser() -> argparse.ArgumentParser:
     worker.add_argument("--heartbeat", type=float, default=5.0, help="seconds between this worker's heartbeats")
     worker.add_argument("--no-verify", action="store_true", help="skip checking apps in the sandbox")
     worker.set_defaults(run=_cmd_worker)
+    host = commands.add_parser("host", help="serve apps to studio replicas next to this machine's Docker engine")
+    host.add_argument("--name", required=True, help="this host's name in the cluster (letters, digits, dashes)")
+    host.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    host.add_argument("--port", type=int, default=9101)
+    host.add_argument("--address", help="how the replicas reach it (default: http://HOST:PORT)")
+    host.add_argument("--home", help="its apps' data folders (default: $FLASHAPPS_HOME/hosts/NAME)")
+    host.set_defaults(run=_cmd_host)
     commands.add_parser("gallery", help="create the first maintainer, back up and restore the gallery")
     commands.add_parser("models", help="install, list and remove the local models (local-small, local)")
     return parser

@@ -31,6 +31,7 @@ from studio.drafts_auth import drafts_routes
 from studio.services import banner, serving
 from studio.services import gallery as studio_gallery
 from studio.serving.class_gate import ClassGate
+from studio.serving.hosts import hosted_runner
 from studio.serving.origins import Origins
 from studio.serving.proxy import proxy_routes
 from studio.serving.replica import with_replica_header
@@ -88,7 +89,9 @@ def create_app(runner: AppRunner | None = None, apps_port: int | None = None) ->
     is_owner = None
     if runner is None:
         targets = Targets()
-        runner = AppRunner(targets, still_served=targets.still_served)
+        # FLASHAPPS_HOSTS_SECRET set: apps run on the sandbox hosts (studio/serving/hosts.py), not here
+        runner = hosted_runner(targets, lambda: studio_gallery().engine)
+        runner = runner or AppRunner(targets, still_served=targets.still_served)
         is_owner = targets.is_owner
     gate = ClassGate(studio_gallery)  # class-only apps; the class data's retention sweep runs from it
     routes, proxy = proxy_routes(runner, is_owner, gate)

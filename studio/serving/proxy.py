@@ -42,11 +42,12 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from gallery.errors import UserError
 from studio.serving.class_gate import ClassGate
+from studio.serving.hosts import HostEndpoint
 from studio.serving.owner import GRANTS, OWNER_COOKIE, TICKET_PARAM, TICKETS
 from studio.serving.room import clean_url, is_use, wait_tries, waiting_page, wants_page
 from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
 
-__all__ = ["VISITOR_COOKIE", "VISITOR_HEADER", "AppProxy", "proxy_routes", "visitor_of"]
+__all__ = ["VISITOR_COOKIE", "VISITOR_HEADER", "AppProxy", "proxy_routes", "raw_body", "relay", "visitor_of"]
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ class AppProxy:
         self.gate = gate  # class-only apps (studio/serving/class_gate.py)
         self._clients: dict[str, httpx2.AsyncClient] = {}
 
-    async def socket(self, key: str, check: bool, evict_open: bool = True) -> Path:
+    async def socket(self, key: str, check: bool, evict_open: bool = True) -> Path | HostEndpoint:
         if not check:
             found = self.runner.current(key)
             if found is not None:
@@ -155,13 +156,16 @@ class AppProxy:
         body, headers = waiting_page(request, len(self.runner.running()), tries, settings.queue_retry_s)
         return HTMLResponse(body, status_code=503, headers=headers)
 
-    def _client(self, socket: Path) -> httpx2.AsyncClient:
+    def _client(self, socket: Path | HostEndpoint) -> httpx2.AsyncClient:
         client = self._clients.get(str(socket))
         if client is None:
             live = set(self.runner.running().values())
             for path in [p for p in self._clients if p not in live]:
                 stale = self._clients.pop(path)
                 asyncio.get_running_loop().create_task(stale.aclose())
+            if isinstance(socket, HostEndpoint):  # a sandbox host (studio/serving/hosts.py): every request signed
+                self._clients[str(socket)] = client = socket.client()
+                return client
             transport = httpx2.AsyncHTTPTransport(uds=str(socket))
             client = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(60, connect=5))
             self._clients[str(socket)] = client
@@ -205,8 +209,9 @@ class AppProxy:
             try:
                 socket = await self.socket(key, check=_is_page_load(path) or attempt > 0)
                 client = self._client(socket)
+                url = socket.url(target) if isinstance(socket, HostEndpoint) else f"http://app{target}"
                 upstream = await client.send(
-                    client.build_request(request.method, f"http://app{target}", headers=headers, content=body),
+                    client.build_request(request.method, url, headers=headers, content=body),
                     stream=True,
                 )
                 break
@@ -223,7 +228,7 @@ class AppProxy:
         self.runner.touch(key)
         out = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in RESPONSE_DROP]
         response = StreamingResponse(
-            _raw(upstream), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose)
+            raw_body(upstream), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose)
         )
         if visitor_of(request.cookies) is None and _is_page_load(path):
             out.append(("set-cookie", _visitor_cookie(key, new_visitor(), _is_https(request))))
@@ -270,10 +275,16 @@ class AppProxy:
             if owned:
                 headers[OWNER_HEADER] = "1"
         try:
-            upstream = await unix_connect(
-                str(socket), uri, subprotocols=offered or None, max_size=FRAME_BYTES, compression=None,
-                ping_interval=None, open_timeout=10, additional_headers=headers,
-            )  # fmt: skip
+            if isinstance(socket, HostEndpoint):  # a sandbox host (studio/serving/hosts.py): signed, over TCP
+                upstream = await socket.connect(
+                    uri.removeprefix("ws://app"), headers, subprotocols=offered or None, max_size=FRAME_BYTES,
+                    compression=None, ping_interval=None, open_timeout=10,
+                )  # fmt: skip
+            else:
+                upstream = await unix_connect(
+                    str(socket), uri, subprotocols=offered or None, max_size=FRAME_BYTES, compression=None,
+                    ping_interval=None, open_timeout=10, additional_headers=headers,
+                )  # fmt: skip
         except (OSError, InvalidHandshake, TimeoutError) as error:
             if isinstance(error, InvalidStatus):
                 log.info("websocket to %s refused by the app: %s", key, error)
@@ -282,16 +293,16 @@ class AppProxy:
             return
         with self.runner.socket_open(key):
             await websocket.accept(subprotocol=upstream.subprotocol)
-            await _relay(websocket, upstream, lambda: self.runner.used(key))
+            await relay(websocket, upstream, lambda: self.runner.used(key))
 
 
-async def _raw(response: httpx2.Response) -> AsyncIterator[bytes]:
+async def raw_body(response: httpx2.Response) -> AsyncIterator[bytes]:
     with contextlib.suppress(httpx2.TransportError):
         async for chunk in response.aiter_raw():
             yield chunk
 
 
-async def _relay(websocket: WebSocket, upstream: ClientConnection, used: Callable[[], None]) -> None:
+async def relay(websocket: WebSocket, upstream: ClientConnection, used: Callable[[], None]) -> None:
     async def to_app() -> None:
         while True:
             message = await websocket.receive()

@@ -21,8 +21,9 @@ def test_revisions_are_ordered_and_named() -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     script = ScriptDirectory.from_config(config)
     chain = [rev.revision for rev in reversed(list(script.walk_revisions()))]
-    assert chain == ["0001_initial", "0002_search", "0003_classes", "0004_api_tokens", "0005_shared_state"]
-    assert head_revision() == "0005_shared_state"
+    assert chain == ["0001_initial", "0002_search", "0003_classes", "0004_api_tokens", "0005_shared_state",
+                     "0006_sandbox_hosts"]  # fmt: skip
+    assert head_revision() == "0006_sandbox_hosts"
     for number, revision in enumerate(chain, start=1):
         assert revision.startswith(f"{number:04d}_")
         assert (MIGRATIONS_DIR / "versions" / f"v{revision}.py").is_file()

@@ -1,0 +1,357 @@
+"""Apps served from several sandbox hosts: two ``flashapps host`` processes, a throwaway PostgreSQL holding the
+placements, heartbeats and saved data, and a studio replica's proxy (studio/serving/hosts.py) in front.
+
+Checked: a request to a host without a valid signature gets 401 (HTTP and WebSocket); an app is placed on the
+least-loaded live host, recorded in the database, and any replica finds it there; a host killed without a clean
+stop (SIGKILL, it and its apps) is no longer used once its heartbeat is older than the bound, and its app starts
+on the other host at the next visit with the data written more than ``sync_s`` before the kill; a host stopped
+cleanly saves its apps' data and leaves.
+
+Both hosts use one Docker-free sandbox (bubblewrap where installed, else the local backend): a second Docker
+engine here would need the sandbox image loaded into its own image store; each host's engine is whatever its
+environment names, which these tests do not vary.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gzip
+import importlib.util
+import io
+import os
+import secrets
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+import httpx2
+import pytest
+from pydantic import SecretStr
+from sample_specs import water_tracker
+from support import ROOT, unavailable
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
+
+from gallery.db import make_engine, migrate
+from gallery.placement import Placements
+from sandbox.backends.quota import unmount_under
+from studio.hostagent import pack, unpack
+from studio.serving.hosts import AUTH_HEADER, HostRunner, HostSettings, sign, signed_ok
+from tests.gallery.pg import PgServer, PgUnavailable
+from workshop.projects import ProjectStore
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300), pytest.mark.xdist_group("cluster")]
+
+SANDBOX = "bubblewrap" if shutil.which("bwrap") else "local"
+HEARTBEAT_S, DEAD_AFTER_S, SYNC_S = 0.5, 3.0, 1.5
+"""Short, so the test is quick: a host is lost 3 s after its last heartbeat; data is saved every 1.5 s."""
+
+
+def _runner_support() -> ModuleType:
+    """tests/runner/runner_support.py (the proxy on a real server, one Streamlit script run over a WebSocket)."""
+    if "runner_support" in sys.modules:
+        return sys.modules["runner_support"]
+    spec = importlib.util.spec_from_file_location("runner_support", ROOT / "tests" / "runner" / "runner_support.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["runner_support"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (apps run in sessions of their own: a group kill would miss them)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def _kill_tree(process: subprocess.Popen[bytes]) -> None:
+    for pid in _tree(process.pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    process.wait(timeout=30)
+
+
+@dataclass
+class Hosts:
+    root: Path
+    url: str
+    secret: str
+    key: str
+    placements: Placements
+    ports: dict[str, int]
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def start(self, name: str) -> None:
+        free = _runner_support().free_port
+        self.ports[name] = port = free()
+        env = {
+            **os.environ, "FLASHAPPS_HOME": str(self.root / "home"), "FLASHAPPS_DATABASE_URL": self.url,
+            "FLASHAPPS_HOSTS_SECRET": self.secret, "FLASHAPPS_HOSTS_HEARTBEAT_S": str(HEARTBEAT_S),
+            "FLASHAPPS_HOSTS_DEAD_AFTER_S": str(DEAD_AFTER_S), "FLASHAPPS_HOSTS_SYNC_S": str(SYNC_S),
+            "FLASHAPPS_RUNNER_BACKEND": SANDBOX, "FLASHAPPS_SANDBOX_ALLOW_LOCAL": "1", "PYTHONUNBUFFERED": "1",
+        }  # fmt: skip
+        env.pop("DOCKER_HOST", None)
+        with (self.root / f"host-{name}.log").open("wb") as log:
+            self.processes[name] = subprocess.Popen(
+                [sys.executable, "-m", "studio.cli", "-v", "host", "--name", name, "--port", str(port),
+                 "--home", str(self.root / f"host-{name}")],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        deadline = time.monotonic() + 90
+        while name not in {h.name for h in self.placements.live()}:
+            if self.processes[name].poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"host {name} did not start:\n{self.log(name)}")
+            time.sleep(0.2)
+
+    def log(self, name: str) -> str:
+        return (self.root / f"host-{name}.log").read_text(errors="replace")[-4000:]
+
+    def data(self, name: str) -> Path:
+        return self.root / f"host-{name}" / "appdata" / self.key
+
+
+@pytest.fixture(scope="module")
+def hosts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosts]:
+    root = tmp_path_factory.mktemp("hosts")
+    try:
+        pg = PgServer().start()
+    except PgUnavailable as error:
+        unavailable(str(error), "make test installs PostgreSQL")
+    try:
+        url = pg.url("hosts")
+        engine = make_engine(url)
+        migrate(engine)
+        project = ProjectStore(root / "home").create("track my water", water_tracker())
+        made = Hosts(root, url, secrets.token_hex(16), f"draft-{project.id}", Placements(engine, DEAD_AFTER_S), {})
+        try:
+            made.start("a")
+            made.start("b")
+            yield made
+        finally:
+            for process in made.processes.values():
+                if process.poll() is None:
+                    _kill_tree(process)
+            engine.dispose()
+            unmount_under(root)
+    finally:
+        pg.stop()
+
+
+class Replica:
+    """A studio replica's app proxy over the hosts (what studio/server.py builds with FLASHAPPS_HOSTS_SECRET)."""
+
+    def __init__(self, hosts: Hosts) -> None:
+        settings = HostSettings(secret=SecretStr(hosts.secret), dead_after_s=DEAD_AFTER_S)
+        self.runner = HostRunner(lambda key: key, lambda: hosts.placements, settings)
+        self.server = _runner_support().ProxyServer(self.runner)
+
+    def __enter__(self) -> Replica:
+        self.server.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.__exit__(*exc)
+        self.runner.stop_all()
+
+    def page(self, key: str) -> httpx2.Response:
+        return httpx2.get(f"{self.server.url}/apps/{key}/", timeout=60)
+
+    def session(self, key: str) -> bytes:
+        result: bytes = asyncio.run(_runner_support().app_session(f"{self.server.url}/apps/{key}/"))
+        return result
+
+
+def _record(database: Path, amount: int) -> None:
+    """A record as the water app keeps it (what a visitor's form would add)."""
+    with sqlite3.connect(database, timeout=10) as db:
+        db.execute(
+            "INSERT INTO drink (created_at, amount, kind, day, note) VALUES (datetime('now'), ?, 'Tea', "
+            "date('now'), ?)",
+            (amount, f"HOST-MARKER-{amount}"),
+        )
+
+
+def _saved_rows(archive: bytes) -> set[str]:
+    """The markers in a saved copy of the water app's data."""
+    work = Path(os.environ.get("TMPDIR", "/tmp")) / f"hosts-{secrets.token_hex(4)}"
+    try:
+        unpack(work, archive)
+        with sqlite3.connect(work / "app.sqlite3") as db:
+            return {row[0] for row in db.execute("SELECT note FROM drink WHERE note LIKE 'HOST-MARKER-%'")}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# -- the signature ----------------------------------------------------------------------------
+def test_a_signature_binds_the_method_path_clock_and_secret() -> None:
+    key = b"k" * 32
+    value = sign(key, "POST", "/_host/ensure/abc?evict_open=1", now=1000.0)
+    assert signed_ok(key, value, "POST", "/_host/ensure/abc?evict_open=1", 30, now=1010.0)
+    assert not signed_ok(key, value, "GET", "/_host/ensure/abc?evict_open=1", 30, now=1010.0)
+    assert not signed_ok(key, value, "POST", "/_host/ensure/abd?evict_open=1", 30, now=1010.0)
+    assert not signed_ok(key, value, "POST", "/_host/ensure/abc?evict_open=1", 30, now=1031.0)
+    assert not signed_ok(b"x" * 32, value, "POST", "/_host/ensure/abc?evict_open=1", 30, now=1000.0)
+    assert not signed_ok(key, "", "POST", "/", 30, now=1000.0)
+
+
+def test_a_host_answers_only_signed_requests(hosts: Hosts) -> None:
+    base = f"http://127.0.0.1:{hosts.ports['a']}"
+    secret = hosts.secret.encode()
+    assert httpx2.get(f"{base}/_host/health").status_code == 401
+    wrong = sign(b"not the cluster's secret at all", "GET", "/_host/health")
+    assert httpx2.get(f"{base}/_host/health", headers={AUTH_HEADER: wrong}).status_code == 401
+    stale = sign(secret, "GET", "/_host/health", now=time.time() - 120)
+    assert httpx2.get(f"{base}/_host/health", headers={AUTH_HEADER: stale}).status_code == 401
+    other_path = sign(secret, "GET", "/_host/ensure")
+    assert httpx2.get(f"{base}/_host/health", headers={AUTH_HEADER: other_path}).status_code == 401
+    good = httpx2.get(f"{base}/_host/health", headers={AUTH_HEADER: sign(secret, "GET", "/_host/health")})
+    assert good.status_code == 200 and good.json()["name"] == "a"
+    assert httpx2.post(f"{base}/_host/ensure/{hosts.key}").status_code == 401
+    assert httpx2.get(f"{base}/apps/{hosts.key}/").status_code == 401
+    assert hosts.key not in good.json()["running"]  # nothing unsigned started it
+
+    async def socket(headers: dict[str, str]) -> int:
+        try:
+            async with connect(f"ws://127.0.0.1:{hosts.ports['a']}/apps/{hosts.key}/_stcore/stream",
+                               additional_headers=headers, open_timeout=10):  # fmt: skip
+                return 101
+        except InvalidStatus as refused:
+            return refused.response.status_code
+
+    assert asyncio.run(socket({})) == 401
+    assert asyncio.run(socket({AUTH_HEADER: wrong})) == 401
+
+
+# -- placement and a lost host ----------------------------------------------------------------
+def test_placement_is_least_loaded_live_host_and_skips_lost_ones(hosts: Hosts) -> None:
+    past = Placements(hosts.placements.engine, DEAD_AFTER_S, clock=lambda: time.time() - 3600)
+    past.beat("lost", "http://127.0.0.1:9", "local", 0)  # its last heartbeat an hour ago
+    past.claim("probe-app", "lost")
+    try:
+        assert {h.name for h in hosts.placements.live()} == {"a", "b"}
+        assert hosts.placements.placed()["probe-app"] == "lost"
+        assert hosts.placements.host_of("probe-app") is None  # placed on a lost host: not used
+        first = hosts.placements.place("probe-app")
+        second = hosts.placements.place("probe-app-2")
+        assert first is not None and second is not None
+        assert {first.name, second.name} == {"a", "b"}  # one each: the least-loaded live host every time
+        assert hosts.placements.place("probe-app") == first  # kept where it is while that host lives
+        assert hosts.placements.placed()["probe-app"] == first.name
+    finally:
+        for key in ("probe-app", "probe-app-2"):
+            for name in ("a", "b", "lost"):
+                hosts.placements.release(key, name)
+        past.leave("lost")
+
+
+def test_a_lost_hosts_app_comes_back_on_the_other_with_its_older_data(hosts: Hosts) -> None:
+    key = hosts.key
+    with Replica(hosts) as one, Replica(hosts) as two:
+        assert one.page(key).status_code == 200
+        first = hosts.placements.host_of(key)
+        assert first is not None and first.name in ("a", "b")
+        assert hosts.placements.placed()[key] == first.name
+        assert key in one.runner.running() and key not in two.runner.running()
+        assert two.page(key).status_code == 200  # any replica finds the app where it is placed
+        assert two.runner.running()[key] == one.runner.running()[key] == f"http://127.0.0.1:{hosts.ports[first.name]}"
+        assert b"Tea" in two.session(key)  # the WebSocket through replica and host runs the script
+        lost, other = first.name, "b" if first.name == "a" else "a"
+
+        older = 4000 + secrets.randbelow(999)
+        _record(hosts.data(lost) / "app.sqlite3", older)
+        written = time.time()
+        while time.time() - written < SYNC_S + 1.5:  # older than the bound when the host is killed
+            time.sleep(0.1)
+        saved = hosts.placements.snapshot(key)
+        assert saved is not None and f"HOST-MARKER-{older}" in _saved_rows(saved[1])
+        assert saved[2] / 1000 >= written - 0.05  # saved after the write, within the bound
+        newest = 5000 + secrets.randbelow(999)
+        _record(hosts.data(lost) / "app.sqlite3", newest)  # written just before the loss: may be lost
+
+        _kill_tree(hosts.processes[lost])  # no clean stop: neither its apps nor its data were told
+        killed = time.monotonic()
+        answers = []
+        while time.monotonic() - killed < DEAD_AFTER_S + 60:
+            answer = one.page(key)
+            answers.append(answer.status_code)
+            if answer.status_code == 200:
+                break
+            assert answer.status_code in (502, 503), answer.text[:300]  # "please wait", never "no such app"
+            time.sleep(0.5)
+        assert answers[-1] == 200, (answers, hosts.log(other))
+        moved = hosts.placements.host_of(key)
+        assert moved is not None and moved.name == other
+        assert time.monotonic() - killed >= DEAD_AFTER_S - 1  # not before the heartbeat bound said it was lost
+        shown = one.session(key)
+        assert str(older).encode() in shown, "the app came back without the data older than the bound"
+        with sqlite3.connect(hosts.data(other) / "app.sqlite3") as db:
+            notes = {row[0] for row in db.execute("SELECT note FROM drink")}
+        assert f"HOST-MARKER-{older}" in notes
+        assert two.page(key).status_code == 200  # the other replica follows the new placement
+        assert two.runner.running()[key] == f"http://127.0.0.1:{hosts.ports[other]}"
+
+
+def test_a_clean_stop_saves_the_data_and_leaves(hosts: Hosts) -> None:
+    key = hosts.key
+    [name] = [n for n, p in hosts.processes.items() if p.poll() is None]
+    assert hosts.placements.host_of(key) is not None
+    marker = 6000 + secrets.randbelow(999)
+    _record(hosts.data(name) / "app.sqlite3", marker)
+    hosts.processes[name].send_signal(signal.SIGTERM)  # at once: before any periodic save could run
+    hosts.processes[name].wait(timeout=60)
+    saved = hosts.placements.snapshot(key)
+    assert saved is not None and f"HOST-MARKER-{marker}" in _saved_rows(saved[1])
+    assert name not in {h.name for h in hosts.placements.live()}
+    assert key not in hosts.placements.placed()
+
+
+def test_a_copy_is_never_taken_mid_write_and_unpacks_only_inside(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "app.sqlite3").write_bytes(b"x" * 100)
+    (folder / "sub" / "note.txt").write_text("kept")
+    (folder / "link").symlink_to("/etc/passwd")
+    (folder / "app.sqlite3-journal").write_bytes(b"j")
+    assert pack(folder, 10**6, tries=2) is None  # a SQLite write in progress: no torn copy
+    (folder / "app.sqlite3-journal").unlink()
+    digest, archive = pack(folder, 10**6) or ("", b"")
+    assert pack(folder, 10**6) == (digest, archive)  # the same files, the same copy
+    assert pack(folder, 10) is None  # over the limit: not saved
+    with tarfile.open(fileobj=io.BytesIO(gzip.decompress(archive))) as tar:
+        names = tar.getnames()
+    assert sorted(names) == ["app.sqlite3", "sub", "sub/note.txt"]  # no link
+    target = tmp_path / "restored"
+    target.mkdir()
+    (target / "stale.txt").write_text("gone")
+    unpack(target, archive)
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["app.sqlite3", "sub", "sub/note.txt"]
+    evil = io.BytesIO()
+    with tarfile.open(fileobj=evil, mode="w") as tar:
+        info = tarfile.TarInfo("../escaped.txt")
+        info.size = 1
+        tar.addfile(info, io.BytesIO(b"!"))
+    with pytest.raises(tarfile.TarError):
+        unpack(tmp_path / "evil", gzip.compress(evil.getvalue()))
+    assert not (tmp_path / "escaped.txt").exists()
