@@ -45,6 +45,7 @@ from flashapps.spec.records import (
     Unit,
 )
 from flashapps.spec.site import SiteComponent, SiteItem, SiteSection, SiteTile
+from flashapps.spec.study import GpaComponent, GradeStep, PinyinComponent, PinyinItem
 from flashapps.spec.texttools import DataFileComponent, TextToolComponent
 
 __all__ = [
@@ -88,6 +89,10 @@ __all__ = [
     "WidgetKind",
     "DrillComponent",
     "OrderComponent",
+    "GpaComponent",
+    "GradeStep",
+    "PinyinComponent",
+    "PinyinItem",
 ]
 
 Component = Annotated[
@@ -115,7 +120,9 @@ Component = Annotated[
     | TextToolComponent
     | DataFileComponent
     | DrillComponent
-    | OrderComponent,
+    | OrderComponent
+    | PinyinComponent
+    | GpaComponent,
     Field(discriminator="kind"),
 ]
 
@@ -145,4 +152,6 @@ COMPONENT_KINDS = (
     "datafile",
     "drill",
     "order",
+    "pinyin",
+    "gpa",
 )

@@ -3,6 +3,7 @@
 from generator.planner.patterns import (
     booking,
     budget,
+    calc_grades,
     calculator,
     collection,
     converter,
@@ -15,6 +16,7 @@ from generator.planner.patterns import (
     inventory,
     notes,
     picker,
+    pinyin,
     poll,
     quiz,
     records_submit,
@@ -33,9 +35,11 @@ __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
 CATALOGUE: tuple[Pattern, ...] = (
     diet.PATTERN,
     texttools.PATTERN,
+    calc_grades.PATTERN,
     calculator.PATTERN,
     converter.PATTERN,
     drills.PATTERN,
+    pinyin.PATTERN,
     quiz.PATTERN,
     flashcards.PATTERN,
     timer.PATTERN,
