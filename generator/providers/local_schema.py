@@ -44,7 +44,10 @@ _LEAN: dict[str, tuple[str, ...]] = {
     "ChecklistComponent": ("reset",),
 }
 """Optional keys left out of the grammar: the defaults serve, and a small model gets them wrong."""
-_PLANNER_ONLY = ("TextToolComponent", "DataFileComponent", "DrillComponent", "OrderComponent")
+_PLANNER_ONLY = (
+    *("TextToolComponent", "DataFileComponent", "DrillComponent", "OrderComponent"),
+    *("PinyinComponent", "GpaComponent"),
+)
 """Component kinds the offline planner composes from a sentence (text tools, data files, drills, ordering
 exercises) and a 0.5B model does not fill in well: left out of its grammar, so its prompt stays short."""
 
