@@ -291,6 +291,7 @@ class InProcessQueue:
         self.runner = runner
         self.per_maker = per_maker
         self.sweep_every = sweep_every
+        self.retry_pauses: tuple[float, ...] = (5.0, 20.0)
         self._swept: float | None = None
         self._sweep_lock = threading.Lock()
 
@@ -351,7 +352,7 @@ class InProcessQueue:
                 raise Cancelled(job.id)
 
         try:
-            job.result = work(on_event)
+            job.result = self._attempts(job, work, on_event)
             job.status = "done"
         except Cancelled:
             return
@@ -363,6 +364,23 @@ class InProcessQueue:
         if job.status == "failed":
             release_key(job)
         self.store.save(job)
+
+    def _attempts(self, job: Job, work: Work, on_event: Callable[[StageEvent], None]) -> dict[str, Any]:
+        """Runs the work; a sandbox that was briefly unavailable (a busy or restarting engine) is tried again
+        after a pause, ``len(self.retry_pauses)`` times at most (the task continues what it started)."""
+        from workshop.actions import VerifyUnavailable
+
+        for pause in (*self.retry_pauses, None):
+            try:
+                return work(on_event)
+            except VerifyUnavailable as exc:
+                if pause is None or self.store.get(job.id).status == "cancelled":
+                    raise
+                log.warning("job %s: %s; trying again in %s s", job.id, exc.messages["en"], pause)
+                time.sleep(pause)
+                job.attempts += 1
+                self.store.save(job)
+        raise AssertionError("unreachable")  # pragma: no cover - the last pause is None
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)

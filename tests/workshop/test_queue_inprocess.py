@@ -158,3 +158,35 @@ def test_a_running_job_cancelled_stops_at_its_next_stage(queue: InProcessQueue, 
     queue.futures[job.id].result(timeout=60)
     stopped = queue.store.get(job.id)
     assert stopped.status == "cancelled" and stopped.result is None
+
+
+def test_a_sandbox_briefly_away_is_tried_again_and_one_draft_results(flashapps_home: Path) -> None:
+    """A busy engine (the check cannot run) is tried again after a pause, continuing the same draft; one that
+    never answers fails the job after its pauses, with the plain words the maker sees."""
+    from workshop.actions import VerifyUnavailable
+
+    busy = VerifyUnavailable("Cannot check the app here: the engine is busy.", "这里无法检查应用：引擎忙。")
+    calls: list[Path] = []
+    answers_after = [2]
+
+    def flaky(folder: Path) -> VerifyReport:
+        calls.append(folder)
+        if len(calls) <= answers_after[0]:
+            raise busy
+        return _report()
+
+    env = _env(flaky)
+    queue = InProcessQueue(JobStore(flashapps_home), workers=1,
+                           runner=lambda job, emit, save: tasks.run(job, env, emit, save))  # fmt: skip
+    queue.retry_pauses = (0.01, 0.01)
+    try:
+        done = _finish(queue, _create(queue, "an app to track my daily water intake", "ann"))
+        assert done.status == "done" and done.attempts == 3 and len(calls) == 3
+        assert len(ProjectStore(flashapps_home).owned_by("ann")) == 1  # the tries continued one draft
+        calls.clear()
+        answers_after[0] = 99  # now it never answers
+        failed = _finish(queue, _create(queue, "a pomodoro timer with a daily count", "bo"))
+        assert failed.status == "failed" and failed.attempts == 3 and len(calls) == 3
+        assert failed.error == busy.messages
+    finally:
+        queue.shutdown()
