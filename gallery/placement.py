@@ -117,6 +117,9 @@ class Placements:
     def place(self, key: str) -> HostRow | None:
         """The live host that serves ``key``: where it is placed, or else the least-loaded live host (recorded).
         None when no host is live."""
+        found = self.host_of(key)  # the usual case, read without waiting for the placement lock
+        if found is not None:
+            return found
         since = self._since()
         with self.engine.begin() as connection:
             if self.engine.dialect.name == "postgresql":  # placements one at a time: loads are counted right

@@ -137,6 +137,7 @@ class _Kept:
     def __init__(self, served: Any, keeper: DataKeeper, key: str, data: Path) -> None:
         self.served, self.keeper, self.key, self.data = served, keeper, key, data
         self.socket, self.backend = served.socket, served.backend
+        self.moved = False  # placed on another host meanwhile: its data here is not saved again
 
     def alive(self) -> bool:
         return bool(self.served.alive())
@@ -207,12 +208,16 @@ class DataKeeper:
             self._saved[folder.name] = packed[0]
         return True
 
-    def save_all(self) -> int:
-        """One round: every running app's changed data saved; how many were."""
+    def running(self) -> list[_Kept]:
         with self._lock:
-            running = list(self._running.values())
+            return list(self._running.values())
+
+    def save_all(self) -> int:
+        """One round: every running app's changed data saved (not an app that moved away); how many were."""
         saved = 0
-        for kept in running:
+        for kept in self.running():
+            if kept.moved:
+                continue
             try:
                 saved += self.save(kept.data)
             except Exception:
@@ -224,7 +229,8 @@ class DataKeeper:
         with self._lock:
             self._running.pop(id(kept), None)
         try:
-            self.save(kept.data)
+            if not kept.moved:
+                self.save(kept.data)
             self.placements.release(kept.key, self.host)
         except Exception:
             log.exception("saving the data of %s as it stopped failed", kept.key)
@@ -324,8 +330,22 @@ class HostAgent:
             prepare(self.keeper)
         self.beat()
         self._every(self.settings.heartbeat_s, self.beat, "heartbeat")
-        self._every(self.settings.sync_s, self.keeper.save_all, "data-sync")
+        self._every(self.settings.sync_s, self.sync, "data-sync")
         self.runner.start_reaper()
+
+    def sync(self) -> int:
+        """One round of saving. An app placed on another host meanwhile (this host was taken for lost: its
+        heartbeat could not reach the database) is stopped here without saving, so that its copy here never
+        overwrites what the other host saves; returns how many apps' data were saved."""
+        placed = self.placements.placed()
+        for kept in self.keeper.running():
+            if placed.get(kept.key) not in (None, self.name):
+                log.warning(
+                    "%s was placed on %s while this host looked lost: stopping it here", kept.key, placed[kept.key]
+                )
+                kept.moved = True
+                self.runner.stop(kept.key)
+        return self.keeper.save_all()
 
     def stop(self) -> None:
         """A clean stop: every app stopped (its data saved), then the host leaves (its apps go elsewhere)."""
@@ -454,12 +474,14 @@ class HostAgent:
 def build_agent(name: str, address: str, home: Path, settings: HostSettings | None = None) -> HostAgent:
     """The agent for this machine: the gallery's database (``FLASHAPPS_DATABASE_URL``) for placements, code and
     data, the sandbox the runner's settings choose, data folders under ``home``."""
+    from flashapps.settings import Settings
     from gallery.core import open_gallery
     from sandbox.verify import get_backend
     from studio.serving.targets import Targets
 
     settings = settings or HostSettings()
     gallery = open_gallery()
+    quota_mb = Settings().data_quota_mb
     placements = Placements(gallery.engine, settings.dead_after_s)
     targets = Targets(gallery_factory=lambda: gallery)
     runner_settings = RunnerSettings()
@@ -470,7 +492,7 @@ def build_agent(name: str, address: str, home: Path, settings: HostSettings | No
             targets, settings=runner_settings, backend=keeper, still_served=targets.still_served, home=home
         )
 
-    return HostAgent(name, address, placements, runner, backend, settings)
+    return HostAgent(name, address, placements, runner, backend, settings, limit_bytes=2 * quota_mb * 2**20)
 
 
 def run_host(name: str, listen: str, port: int, address: str | None, home: Path) -> int:

@@ -37,12 +37,13 @@ import httpx2
 import pytest
 from pydantic import SecretStr
 from sample_specs import water_tracker
+from sqlalchemy import update
 from support import ROOT, unavailable
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from gallery.db import make_engine, migrate
-from gallery.placement import Placements
+from gallery.placement import AppPlacement, Placements
 from sandbox.backends.quota import unmount_under
 from studio.hostagent import pack, unpack
 from studio.serving.hosts import AUTH_HEADER, HostRunner, HostSettings, sign, signed_ok
@@ -311,6 +312,36 @@ def test_a_lost_hosts_app_comes_back_on_the_other_with_its_older_data(hosts: Hos
         assert f"HOST-MARKER-{older}" in notes
         assert two.page(key).status_code == 200  # the other replica follows the new placement
         assert two.runner.running()[key] == f"http://127.0.0.1:{hosts.ports[other]}"
+
+
+def test_a_host_taken_for_lost_stops_its_copy_without_saving_it(hosts: Hosts) -> None:
+    key = hosts.key
+    [name] = [n for n, p in hosts.processes.items() if p.poll() is None]
+    assert hosts.placements.placed().get(key) == name
+    elsewhere = Placements(hosts.placements.engine, DEAD_AFTER_S)
+    elsewhere.beat("elsewhere", "http://127.0.0.1:9", "local", 0)
+    try:
+        with hosts.placements.engine.begin() as connection:  # what a replica did while this host looked lost
+            connection.execute(update(AppPlacement).where(AppPlacement.key == key).values(host="elsewhere"))
+        stale = 7000 + secrets.randbelow(999)
+        _record(hosts.data(name) / "app.sqlite3", stale)
+        health = f"http://127.0.0.1:{hosts.ports[name]}/_host/health"
+        deadline = time.monotonic() + SYNC_S * 4 + 10
+        while time.monotonic() < deadline:
+            signed = {AUTH_HEADER: sign(hosts.secret.encode(), "GET", "/_host/health")}
+            if key not in httpx2.get(health, headers=signed).json()["running"]:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError(f"the host kept serving an app placed elsewhere:\n{hosts.log(name)}")
+        saved = hosts.placements.snapshot(key)
+        assert saved is not None and f"HOST-MARKER-{stale}" not in _saved_rows(saved[1])
+        assert hosts.placements.placed().get(key) == "elsewhere"  # not released from under the other host
+    finally:
+        elsewhere.leave("elsewhere")
+    with Replica(hosts) as replica:  # visited again: placed back on the one live host, with the saved data
+        assert replica.page(key).status_code == 200
+    assert hosts.placements.placed().get(key) == name
 
 
 def test_a_clean_stop_saves_the_data_and_leaves(hosts: Hosts) -> None:
