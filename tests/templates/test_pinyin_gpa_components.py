@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from support import ruff_problems, run_bundle_tests
 
+from flashapps.policy import check_bundle
 from generator.planner import plan
 from generator.render import render
 
@@ -110,6 +111,7 @@ def test_gpa_letters_on_the_sentence_own_table(tmp_path: Path, monkeypatch: pyte
     [
         "給一年級孩子的拼音練習，看拼音選漢字，也要會寫拼音",
         "Mandarin tone quiz for beginners, 6 questions a round",
+        "声母韵母认读练习，给小学生用",
         "計算我的GPA，每門課有學分和等級（A、A-、B+…）",
         "5-point GPA calculator from percentage scores and credits",
     ],
@@ -117,5 +119,6 @@ def test_gpa_letters_on_the_sentence_own_table(tmp_path: Path, monkeypatch: pyte
 def test_bundle_tests_pass_and_are_ruff_clean(idea: str, tmp_path: Path) -> None:
     bundle = render(plan(idea).spec, tmp_path / "app").path
     assert ruff_problems(bundle) == []
+    assert check_bundle(bundle) == []  # the sandbox's policy: only plain texts are formatted
     done = run_bundle_tests(bundle)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
