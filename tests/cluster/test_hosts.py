@@ -267,6 +267,45 @@ def test_placement_is_least_loaded_live_host_and_skips_lost_ones(hosts: Hosts) -
         past.leave("lost")
 
 
+def test_a_studio_replica_with_the_secret_serves_apps_from_the_hosts(hosts: Hosts) -> None:
+    port = _runner_support().free_port()
+    while _runner_support().free_port() == port + 1:
+        port = _runner_support().free_port()
+    env = {
+        **os.environ, "FLASHAPPS_HOME": str(hosts.root / "replica"), "FLASHAPPS_DATABASE_URL": hosts.url,
+        "FLASHAPPS_HOSTS_SECRET": hosts.secret, "FLASHAPPS_HOSTS_DEAD_AFTER_S": str(DEAD_AFTER_S),
+        "FLASHAPPS_RUNNER_BACKEND": "local", "PYTHONUNBUFFERED": "1",
+    }  # fmt: skip
+    for unset in ("FLASHAPP_DATA_DIR", "FLASHAPPS_GALLERY_DATABASE_URL", "FLASHAPPS_QUEUE_URL", "FLASHAPPS_REPLICA"):
+        env.pop(unset, None)
+    log = hosts.root / "replica.log"
+    with log.open("wb") as out:
+        replica = subprocess.Popen(
+            [sys.executable, "-m", "studio.cli", "studio", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while b"running at" not in log.read_bytes():
+            assert replica.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+            time.sleep(0.2)
+        page = httpx2.get(f"http://127.0.0.1:{port + 1}/apps/{hosts.key}/", timeout=90)
+        assert page.status_code == 200, page.text[:500]
+        placed = hosts.placements.host_of(hosts.key)
+        assert placed is not None and placed.name in ("a", "b")
+        assert not (hosts.root / "replica" / "appdata" / hosts.key).exists()  # nothing ran on the replica itself
+        assert hosts.data(placed.name).is_dir()  # it runs on the host it is placed on
+        said = log.read_text(errors="replace")
+        assert f"Apps run with {SANDBOX}" in said or SANDBOX == "local"  # the banner tells of the hosts' sandbox
+        assert ("NOT ISOLATED" in said) == (SANDBOX == "local")  # not of the replica's own (local) setting
+    finally:
+        replica.send_signal(signal.SIGINT)
+        try:
+            replica.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            _kill_tree(replica)
+
+
 def test_a_lost_hosts_app_comes_back_on_the_other_with_its_older_data(hosts: Hosts) -> None:
     key = hosts.key
     with Replica(hosts) as one, Replica(hosts) as two:
