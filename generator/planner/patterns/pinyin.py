@@ -9,8 +9,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
 from flashapps.spec import AppSpec, Brief, Component, KeyPath, PinyinComponent, PinyinItem, Screen, TextComponent
 from flashapps.spec.study import PinyinTask
 from generator.planner.content import read_content
@@ -157,6 +155,8 @@ def _joined(marked: list[str]) -> str:
 
 def pinyin_items(words: list[str]) -> list[PinyinItem]:
     """Each word with its reading (the word-level one for words); any that pypinyin cannot read is left out."""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take a second to load: only when asked
+
     found: list[PinyinItem] = []
     for word in dict.fromkeys(words):
         numbered = lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
