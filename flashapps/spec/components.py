@@ -28,6 +28,7 @@ from flashapps.spec.interactive import (
     TimerComponent,
 )
 from flashapps.spec.learning import DrillComponent, OrderComponent
+from flashapps.spec.pictures import PicturesComponent
 from flashapps.spec.records import (
     BoardComponent,
     CalcInput,
@@ -75,6 +76,7 @@ __all__ = [
     "GameParams",
     "MetricComponent",
     "PickerComponent",
+    "PicturesComponent",
     "Question",
     "QuizComponent",
     "SiteComponent",
@@ -108,6 +110,7 @@ Component = Annotated[
     | FlashcardsComponent
     | ChecklistComponent
     | PickerComponent
+    | PicturesComponent
     | CounterComponent
     | GameComponent
     | TextComponent
@@ -139,6 +142,7 @@ COMPONENT_KINDS = (
     "flashcards",
     "checklist",
     "picker",
+    "pictures",
     "counter",
     "game",
     "text",
