@@ -125,3 +125,21 @@ def test_the_sentence_own_table_is_used() -> None:
 def test_a_weighted_grade_of_one_course_stays_the_grade_calculator() -> None:
     assert plan("Grade calculator: homework 20%, quizzes 30%, final 50%").pattern == "calculator"
     assert plan("Average of my test scores: 88, 92, 75").pattern != "gpa"
+
+
+def test_tones_of_mandarin_words_typing_and_cards() -> None:
+    assert _pinyin("I am learning Mandarin, quiz me on the tones of common words").tasks == ["tone"]
+    assert _pinyin("拼音打字练习，每轮6题").tasks == ["type"]
+    result = plan("Pinyin flashcards for the first-grade characters")
+    decks = [c for c in result.spec.components() if c.kind == "flashcards"]
+    assert result.pattern == "pinyin" and len(decks) == 1
+    practice = _pinyin("Pinyin flashcards for the first-grade characters")
+    assert [(c.front, c.back) for c in decks[0].cards][:2] == [(i.text, i.pinyin) for i in practice.items[:2]]
+
+
+@pytest.mark.parametrize(
+    "idea",
+    ["turn a Chinese paragraph into pinyin", "把一段中文转成拼音", "The tone of my Chinese essay: a checker"],
+)
+def test_a_pinyin_converter_or_a_tone_of_voice_is_no_practice(idea: str) -> None:
+    assert plan(idea).pattern != "pinyin"

@@ -9,7 +9,18 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from flashapps.spec import AppSpec, Brief, Component, KeyPath, PinyinComponent, PinyinItem, Screen, TextComponent
+from flashapps.spec import (
+    AppSpec,
+    Brief,
+    Card,
+    Component,
+    FlashcardsComponent,
+    KeyPath,
+    PinyinComponent,
+    PinyinItem,
+    Screen,
+    TextComponent,
+)
 from flashapps.spec.study import PinyinTask
 from generator.planner.content import read_content
 from generator.planner.hanzi import to_simplified
@@ -37,13 +48,27 @@ _STRONG = {
 _PRACTICE = {"practice": 4, "quiz": 4, "drill": 4, "test": 3, "练习": 4, "测验": 4, "小测": 4, "测试": 3, "题": 2}
 _TASK_WORDS: dict[PinyinTask, tuple[str, ...]] = {
     "tone": ("tone", "声调", "四声", "第几声", "几声", "轻声"),
-    "type": ("type", "typing", "write the pinyin", "spell", "写拼音", "写出拼音", "拼写", "输入拼音", "打拼音", "写出"),
+    "type": (
+        "type",
+        "typing",
+        "打字",
+        "键盘",
+        "write the pinyin",
+        "spell",
+        "写拼音",
+        "写出拼音",
+        "拼写",
+        "输入拼音",
+        "打拼音",
+        "写出",
+    ),
     "character": (
         "pick the character",
         "choose the character",
         "which character",
         "character for",
         "看拼音选",
+        "看拼音写",
         "拼音选汉字",
         "拼音选字",
         "拼音找汉字",
@@ -94,6 +119,9 @@ _SEPARATOR = re.compile(r"^[\s,，、/;；]+$")
 
 def _score(ctx: Context) -> Match:
     found = ctx.match(_STRONG)
+    spoken = ctx.has("mandarin", "chinese", "普通话", "汉语", "中文")
+    if spoken and ctx.has("tone", "tones") and ctx.has(*_PRACTICE, "learn"):
+        found = found + Match(16, ("tones",))
     if not found.score:
         return Match()
     practice = ctx.has(*_TASK_WORDS["tone"], *_TASK_WORDS["initial"], "practice", "练习", "练", "pinyin quiz")
@@ -346,8 +374,12 @@ def build(ctx: Context) -> AppSpec:
         feedback=[ctx.script(t("score, the mistakes and the right readings", "得分、错题和正确读音"))],
         theme=ctx.theme("red"),
     )
-    screen = Screen(name="practice", title=ctx.script(t("Practice", "练习")), icon="🀄", components=components)
-    return AppSpec(brief=brief, entities=[], screens=[screen], key_paths=_paths(ctx, practice))
+    screens = [Screen(name="practice", title=ctx.script(t("Practice", "练习")), icon="🀄", components=components)]
+    if ctx.has("flashcard", "flash card", "闪卡", "卡片", "字卡", "识字卡"):  # the cards first, the practice after
+        cards = [Card(front=i.text, back=i.pinyin) for i in practice.items]
+        deck = FlashcardsComponent(id="cards", cards=cards, editable=False)
+        screens.insert(0, Screen(name="cards", title=ctx.script(t("Cards", "卡片")), icon="🃏", components=[deck]))
+    return AppSpec(brief=brief, entities=[], screens=screens, key_paths=_paths(ctx, practice))
 
 
 PATTERN = Pattern(
