@@ -143,3 +143,11 @@ def test_tones_of_mandarin_words_typing_and_cards() -> None:
 )
 def test_a_pinyin_converter_or_a_tone_of_voice_is_no_practice(idea: str) -> None:
     assert plan(idea).pattern != "pinyin"
+
+
+def test_plain_letters_and_chinese_ranges_without_signs() -> None:
+    plain = _gpa("GPA calculator where A is 4, B is 3, C is 2, D is 1 and F is 0")
+    assert [s.grade for s in plain.scale] == ["A", "B", "C", "D", "F"]  # no A- the sentence never named
+    ranges = _gpa("绩点换算：90分以上4.0，80-89分3.0，70-79分2.0，60-69分1.0，60分以下0")
+    assert [(s.low, s.points) for s in ranges.scale] == [(90, 4), (80, 3), (70, 2), (60, 1), (0, 0)]
+    assert gpa_of(ranges, [(2, 95), (2, 65)]) == 2.5

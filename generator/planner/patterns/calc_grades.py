@@ -49,6 +49,7 @@ _LEVEL = r"(不及格|不合格|及格|合格|优秀|优|良好|良|中等|中|�
 _RANGE = r"(\d{1,3})\s*(?:-|–|—|~|～|到|至)\s*(\d{1,3})\s*分?"
 _ABOVE = r"(\d{1,3})\s*(?:分)?\s*(?:以上|及以上|\+|or above|and above|\s*-\s*100)"
 _POINTS = r"\s*(?:=|:|：|→|->|is|算|为|是|对应|得)\s*(\d(?:\.\d{1,2})?)(?![\d.%])"
+_POINTS_LOOSE = r"\s*(?:=|:|：|→|->|is|算|为|是|对应|得|绩点)?\s*(\d(?:\.\d{1,2})?)(?![\d.%])"
 _PERCENT = ("percent", "percentage", "%", "百分", "分数", "score", "marks", "考试分", "成绩（百分")
 
 
@@ -63,14 +64,16 @@ def _level_pairs(text: str) -> list[tuple[str, float]]:
 
 def _range_pairs(idea: str) -> list[tuple[float, float, float]]:
     found: list[tuple[float, float, float]] = []
-    for m in re.finditer(_RANGE + _POINTS, idea):
+    for m in re.finditer(_RANGE + _POINTS_LOOSE, idea):
         low, high = sorted((float(m[1]), float(m[2])))
         if high <= 100:
             found.append((low, high, float(m[3])))
-    for m in re.finditer(_ABOVE + _POINTS, idea):
+    for m in re.finditer(_ABOVE + _POINTS_LOOSE, idea):
         if float(m[1]) <= 100:
             found.append((float(m[1]), 100.0, float(m[2])))
-    for m in re.finditer(r"(?:below|under|低于|不到)\s*(\d{1,3})\s*分?" + _POINTS, idea):
+    for m in re.finditer(r"(?:below|under|低于|低於|不到)\s*(\d{1,3})\s*分?" + _POINTS, idea):
+        found.append((0.0, float(m[1]) - 1, float(m[2])))
+    for m in re.finditer(r"(\d{1,3})\s*分?\s*以下" + _POINTS_LOOSE, idea):
         found.append((0.0, float(m[1]) - 1, float(m[2])))
     return sorted(set(found), key=lambda s: -s[0])
 
@@ -105,7 +108,8 @@ def read_gpa(ctx: Context) -> GpaComponent:
         return GpaComponent(id="gpa", by="score", scale=steps, top=max(s.points for s in steps), scale_note=note)
     if len(letters) >= 2:
         given = dict(letters)
-        for standard in (_US_4, _US_43):
+        signed = any(k[-1] in "+-" for k in given)  # "A=4.0, A-=3.7, B+=3.3 and so on": the standard table
+        for standard in (_US_4, _US_43) if signed else ():
             if all(dict(standard).get(k) == v for k, v in given.items()):
                 steps = _letter_steps(standard)
                 top = standard[0][1]
