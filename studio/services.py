@@ -36,6 +36,7 @@ __all__ = [
     "backend_banner",
     "banner",
     "cancel",
+    "close_opened",
     "draft_url",
     "failed_jobs",
     "gallery",
@@ -130,9 +131,25 @@ def projects() -> ProjectStore:
     return ProjectStore(Settings().home)
 
 
+_OPENED: list[Gallery] = []
+"""Every gallery ``_gallery`` opened, so ``close_opened`` can close them (one leaving the cache is not closed by
+it: its connections would be left to the garbage collector)."""
+
+
 @lru_cache(maxsize=4)
 def _gallery(database_url: str, store_dir: str) -> Gallery:
-    return open_gallery(GallerySettings(database_url=database_url, store_dir=Path(store_dir)))
+    opened = open_gallery(GallerySettings(database_url=database_url, store_dir=Path(store_dir)))
+    _OPENED.append(opened)
+    return opened
+
+
+def close_opened() -> None:
+    """Closes the galleries this process opened and forgets them: before their database goes away (a test's own
+    PostgreSQL server), or when the process stops."""
+    with _OPENING:
+        _gallery.cache_clear()
+        while _OPENED:
+            _OPENED.pop().close()
 
 
 def gallery() -> Gallery:

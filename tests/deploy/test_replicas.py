@@ -150,6 +150,9 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
             _stop(proxy, signal.SIGQUIT)
         for process in processes.values():
             _stop(process, signal.SIGINT)
+        from studio import services
+
+        services.close_opened()  # the gallery this process opened on the cluster's database (_issue_ticket)
         server.stop()
 
 

@@ -14,6 +14,12 @@ from studio import services
 
 
 def test_the_gallery_is_opened_once_when_many_ask_at_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    closed: list[bool] = []
+
+    class Opened:
+        def close(self) -> None:
+            closed.append(True)
+
     monkeypatch.setenv("FLASHAPPS_HOME", str(tmp_path))
     services._gallery.cache_clear()
     inside, most, opened = 0, 0, []
@@ -28,7 +34,7 @@ def test_the_gallery_is_opened_once_when_many_ask_at_once(monkeypatch: pytest.Mo
         with count:
             inside -= 1
         opened.append(settings)
-        return object()
+        return Opened()
 
     monkeypatch.setattr(services, "open_gallery", slow_open)
     threads = [threading.Thread(target=services.gallery) for _ in range(8)]
@@ -36,5 +42,5 @@ def test_the_gallery_is_opened_once_when_many_ask_at_once(monkeypatch: pytest.Mo
         thread.start()
     for thread in threads:
         thread.join(10)
-    services._gallery.cache_clear()
-    assert len(opened) == 1 and most == 1
+    services.close_opened()
+    assert len(opened) == 1 and most == 1 and closed == [True]
