@@ -7,9 +7,11 @@ stop (SIGKILL, it and its apps) is no longer used once its heartbeat is older th
 on the other host at the next visit with the data written more than ``sync_s`` before the kill; a host stopped
 cleanly saves its apps' data and leaves.
 
-Both hosts use one Docker-free sandbox (bubblewrap where installed, else the local backend): a second Docker
-engine here would need the sandbox image loaded into its own image store; each host's engine is whatever its
-environment names, which these tests do not vary.
+In ``make test`` both hosts use one Docker-free sandbox (bubblewrap where installed, else the local backend): a
+second Docker engine would need the sandbox image loaded into its own image store (``docker save | docker load``,
+about 900 MB). By hand, ``FLASHAPPS_TEST_HOSTS_SANDBOX=docker`` runs them on Docker, and
+``FLASHAPPS_TEST_DOCKER_HOST_B=unix:///…`` gives host b an engine of its own (its own socket, data root, exec
+root and pid file, ``--bridge=none --iptables=false``).
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ from websockets.exceptions import InvalidStatus
 
 from gallery.db import make_engine, migrate
 from gallery.placement import AppPlacement, Placements
+from sandbox.backends.docker_backend import SERVE_LABEL
 from sandbox.backends.quota import unmount_under
+from sandbox.limits import OWNER
 from studio.hostagent import pack, unpack
 from studio.serving.hosts import AUTH_HEADER, HostRunner, HostSettings, sign, signed_ok
 from tests.gallery.pg import PgServer, PgUnavailable
@@ -52,7 +56,7 @@ from workshop.projects import ProjectStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300), pytest.mark.xdist_group("cluster")]
 
-SANDBOX = "bubblewrap" if shutil.which("bwrap") else "local"
+SANDBOX = os.environ.get("FLASHAPPS_TEST_HOSTS_SANDBOX") or ("bubblewrap" if shutil.which("bwrap") else "local")
 HEARTBEAT_S, DEAD_AFTER_S, SYNC_S = 0.5, 3.0, 1.5
 """Short, so the test is quick: a host is lost 3 s after its last heartbeat; data is saved every 1.5 s."""
 
@@ -94,6 +98,23 @@ def _kill_tree(process: subprocess.Popen[bytes]) -> None:
     process.wait(timeout=30)
 
 
+def docker_host(name: str) -> str:
+    """The Docker engine host ``name`` uses (``FLASHAPPS_TEST_DOCKER_HOST_A`` ...), or "" for the default."""
+    return os.environ.get(f"FLASHAPPS_TEST_DOCKER_HOST_{name.upper()}", "")
+
+
+def _remove_containers(owners: set[str], url: str) -> None:
+    import docker
+
+    client = docker.DockerClient(base_url=url) if url else docker.from_env()
+    try:
+        for container in client.containers.list(all=True, filters={"label": SERVE_LABEL}, ignore_removed=True):
+            if container.labels.get(OWNER) in owners:
+                container.remove(force=True)
+    finally:
+        client.close()
+
+
 @dataclass
 class Hosts:
     root: Path
@@ -114,6 +135,8 @@ class Hosts:
             "FLASHAPPS_RUNNER_BACKEND": SANDBOX, "FLASHAPPS_SANDBOX_ALLOW_LOCAL": "1", "PYTHONUNBUFFERED": "1",
         }  # fmt: skip
         env.pop("DOCKER_HOST", None)
+        if docker_host(name):
+            env["DOCKER_HOST"] = docker_host(name)
         with (self.root / f"host-{name}.log").open("wb") as log:
             self.processes[name] = subprocess.Popen(
                 [sys.executable, "-m", "studio.cli", "-v", "host", "--name", name, "--port", str(port),
@@ -154,6 +177,9 @@ def hosts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosts]:
             for process in made.processes.values():
                 if process.poll() is None:
                     _kill_tree(process)
+            if SANDBOX == "docker":  # the killed hosts' app containers (a lost machine would take them along)
+                for name, process in made.processes.items():
+                    _remove_containers({str(process.pid)}, docker_host(name))
             engine.dispose()
             unmount_under(root)
     finally:
@@ -296,7 +322,7 @@ def test_a_studio_replica_with_the_secret_serves_apps_from_the_hosts(hosts: Host
         assert not (hosts.root / "replica" / "appdata" / hosts.key).exists()  # nothing ran on the replica itself
         assert hosts.data(placed.name).is_dir()  # it runs on the host it is placed on
         said = log.read_text(errors="replace")
-        assert f"Apps run with {SANDBOX}" in said or SANDBOX == "local"  # the banner tells of the hosts' sandbox
+        assert f"Apps run with {SANDBOX}" in said or SANDBOX != "bubblewrap"  # the banner tells of the hosts' sandbox
         assert ("NOT ISOLATED" in said) == (SANDBOX == "local")  # not of the replica's own (local) setting
     finally:
         replica.send_signal(signal.SIGINT)
