@@ -82,8 +82,9 @@ def test_the_hardest_level_named_wins() -> None:
 def test_clock_kinds_of_question_follow_the_sentence() -> None:
     typed = _practice("tell the time quiz: kids type the time they see, 12 questions")
     assert (typed.answer, typed.count, typed.modes) == ("typed", 12, ["read"])
-    setting = _practice("practice setting the hands of a clock")
-    assert "set" in setting.modes
+    assert _practice("practice setting the hands of a clock").modes == ["set"]
+    assert _practice("钟表练习：拨一拨，把时针分针拨到指定时间").modes == ["set"]
+    assert _practice("read the clock and set the hands too").modes == ["read", "set"]
     elapsed = _practice("telling the time with elapsed time: what time will it be in 25 minutes")
     assert "elapsed" in elapsed.modes
     assert _practice("认识钟表练习，再过30分钟是几点").modes[-1] == "elapsed"
@@ -146,3 +147,15 @@ def test_plans_carry_their_own_walkable_paths() -> None:
     assert "whole_round" not in [p.name for p in long.spec.key_paths]  # too many steps to walk
     make = plan("认识人民币，凑钱练习")
     assert "tap_and_undo" in [p.name for p in make.spec.key_paths]
+
+
+def test_the_coins_and_notes_named_are_the_ones_used() -> None:
+    assert _practice("一年級數錢遊戲，硬幣1元5元10元50元").pieces == [1, 5, 10, 50]
+    assert _practice("counting pennies, nickels and dimes up to $1").pieces == [1, 5, 10]
+    assert _practice("count euro coins: 1c, 2c, 5c, 10c, 20c, 50c").pieces == [1, 2, 5, 10, 20, 50]
+    assert _practice("认识人民币练习").pieces == [10, 50, 100, 500, 1000, 2000, 5000, 10000]
+
+
+def test_counting_back_change_is_change_not_counting() -> None:
+    shop = _practice("shopkeeper game for kids: a customer pays and you count back the change, euros")
+    assert (shop.modes, shop.currency) == (["change"], "EUR")

@@ -87,7 +87,7 @@ def test_reading_the_clock_scores_right_answers_and_lists_the_missed(
 
 
 def test_setting_the_hands_and_typing_the_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, at = _bundle("practice setting the hands of a clock, 6 questions", tmp_path, monkeypatch)
+    bundle, at = _bundle("read the clock and set its hands, 6 questions", tmp_path, monkeypatch)
     ui = _components(bundle)
     questions = at.session_state["clock__state"]["questions"]
     assert [q["kind"] for q in questions[:2]] == ["read", "set"]
@@ -127,22 +127,24 @@ def test_clock_questions_keep_to_the_level(level: str, tmp_path: Path) -> None:
                 assert 0 < question["add"] <= 180
 
 
+def _hands(svg: str) -> list[tuple[float, float]]:
+    """Where the clock's hands end (the lines drawn with round ends), hour hand first."""
+    lines = ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}line")
+    return [(float(e.get("x2", "nan")), float(e.get("y2", "nan"))) for e in lines if e.get("stroke-linecap") == "round"]
+
+
 def test_the_clock_face_is_drawn_with_the_hands_at_the_time(tmp_path: Path) -> None:
     ui, _ = _rendered("read the clock practice", tmp_path)
     face = ET.fromstring(ui.clock_svg(3 * 60, 200))
     texts = [e.text for e in face.iter("{http://www.w3.org/2000/svg}text")]
     assert texts == [str(n) for n in range(1, 13)]
-    hands = [e for e in face.iter("{http://www.w3.org/2000/svg}line") if e.get("stroke-linecap") == "round"]
-    assert len(hands) == 2
-    hour, minute = hands
-    assert float(hour.get("x2")) > 140 and abs(float(hour.get("y2")) - 100) < 0.5  # three o'clock: pointing right
-    assert abs(float(minute.get("x2")) - 100) < 0.5 and float(minute.get("y2")) < 40  # the minute hand: up
-    half = ET.fromstring(ui.clock_svg(2 * 60 + 30, 200))
-    hour = [e for e in half.iter("{http://www.w3.org/2000/svg}line") if e.get("stroke-linecap") == "round"][0]
-    assert float(hour.get("y2")) < 100 < float(hour.get("x2"))  # half past two: between the 2 and the 3
-    assert abs(float(hour.get("x2")) - 100) > abs(float(hour.get("y2")) - 100)
-    bare = ET.fromstring(ui.clock_svg(None, 200))
-    assert not [e for e in bare.iter("{http://www.w3.org/2000/svg}line") if e.get("stroke-linecap") == "round"]
+    hour, minute = _hands(ui.clock_svg(3 * 60, 200))
+    assert hour[0] > 140 and abs(hour[1] - 100) < 0.5  # three o'clock: the hour hand points right
+    assert abs(minute[0] - 100) < 0.5 and minute[1] < 40  # the minute hand: up
+    hour = _hands(ui.clock_svg(2 * 60 + 30, 200))[0]
+    assert hour[1] < 100 < hour[0]  # half past two: between the 2 and the 3
+    assert abs(hour[0] - 100) > abs(hour[1] - 100)
+    assert _hands(ui.clock_svg(None, 200)) == []
 
 
 def test_making_a_price_by_tapping_coins_and_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,11 +35,12 @@ _MONEY_STRONG = ("counting money", "count money", "counting coins", "count coins
                  "money counting", "counting change", "giving change", "give change", "make change",
                  "making change", "coins and notes", "coins and bills", "notes and coins", "bills and coins",
                  "money math", "money maths", "认识人民币", "认识钱币", "认识货币", "认识钱", "认识新台币",
-                 "认识台币", "数钱", "找零", "凑钱", "硬币和纸币", "纸币和硬币", "元角分", "找钱")  # fmt: skip
+                 "认识台币", "数钱", "找零", "凑钱", "count back",
+                 "counting back", "硬币和纸币", "纸币和硬币", "元角分", "找钱")  # fmt: skip
 _MONEY_WEAK = ("coin", "money", "change from", "banknote", "dollars and cents", "cents", "pennies", "nickel",
                "dime", "硬币", "纸币", "人民币", "台币", "钱", "零钱")  # fmt: skip
 _COUNTING = ("count", "how much", "add up", "数", "多少钱", "加起来")
-_PIECES = ("coin", "banknote", "bills$", "硬币", "纸币", "钞")
+_PIECES = ("coin", "banknote", "bills$", "penny", "pennies", "nickel", "dime", "pence", "硬币", "纸币", "钞")
 _LEARNING = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "learn", "learning", "teach",
              "game", "kid", "child", "children", "son", "daughter", "student", "pupil", "grader", "grade",
              "kindergarten", "preschool", "class", "lesson", "question", "练习", "测验", "测试", "小测", "题", "学",
@@ -50,7 +51,8 @@ _NOT_PRACTICE = ("track", "log my", "logging", "spent", "spend", "spending", "bu
                  "allowance", "piggy bank", "exchange rate", "currency converter", "convert", "collection",
                  "collector", "inventory", "invoice", "salary", "记录", "记账", "花了", "花在", "花费", "预算",
                  "支出", "开销", "打卡", "工时", "时区", "世界时钟", "闹钟", "倒计时", "秒表", "番茄", "提醒", "存钱",
-                 "零花钱", "攒钱", "汇率", "换算器", "收藏", "账单", "工资")  # fmt: skip
+                 "零花钱", "攒钱", "汇率", "换算器", "收藏", "账单", "工资", "chore", "pocket money", "reward", "earn",
+                 "家务", "零用钱", "奖励")  # fmt: skip
 _STRONG_PRACTICE = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "game", "question",
                     "练习", "测验", "测试", "小测", "题", "游戏", "训练")  # fmt: skip
 
@@ -98,7 +100,7 @@ _LEVEL_WORDS = (
     ("minute", ("any minute", "to the minute", "nearest minute", "exact minute", "every minute", "精确到分",
                 "精确到1分", "精确到一分", "任意时间", "任意时刻", "每一分钟")),
     ("five", ("5 minute", "five minute", "5-minute", "five-minute", "nearest 5", "nearest five", "5 min",
-              "5分钟", "五分钟", "5 分钟", "几点几分")),
+              "5分钟", "五分钟", "5 分钟", "几点几分", "几时几分")),
     ("quarter", ("quarter", "一刻", "三刻", "15分", "15 分", "45分")),
     ("half", ("half past", "half hour", "half-hour", "半点", "半时", "几点半")),
     ("hour", ("o'clock", "oclock", "on the hour", "whole hour", "整点", "整时")),
@@ -114,6 +116,9 @@ _ELAPSED = ("elapsed", "how long", "later", "minutes later", "hours later", "wha
             "time will it be", "经过", "过了", "再过", "之后是几点", "以后是几点", "后是几点", "时间间隔")  # fmt: skip
 
 
+_READ = ("read", "tell", "what time", "看", "认读", "读", "说出", "写出", "几点", "几时", "判读")
+
+
 def read_clock(ctx: Context) -> PicturesComponent:
     """The clock practice the sentence asks for: its level, the kinds of question, 12 or 24 hours."""
     named = [level for level, words in _LEVEL_WORDS if ctx.has(*words)]
@@ -121,7 +126,7 @@ def read_clock(ctx: Context) -> PicturesComponent:
     level = named[0] if named else ("half" if ctx.has(*_YOUNG) else "quarter")
     elapsed = ctx.has(*_ELAPSED) or bool(_IN_MINUTES.search(ctx.text))
     setting = ctx.has(*_SET)
-    modes: list[str] = ["read"]
+    modes: list[str] = ["read"] if ctx.has(*_READ) or not setting or elapsed else []
     if setting or not (elapsed or ctx.has(*_PICK, *_TYPED)):
         modes.append("set")
     if elapsed:
@@ -177,7 +182,7 @@ def _currency(ctx: Context) -> str:
 def _minor(currency: str, number: str, unit: str | None) -> int:
     """A named amount in the currency's smallest unit: “5” dollars → 500, “50 cents” → 50, “5角” → 50."""
     value, minor = float(number), _MINOR[currency]
-    if unit and minor == 100 and (unit.startswith(("cent", "pence", "p", "¢")) or unit == "分"):
+    if unit and minor == 100 and (unit.startswith(("cent", "pence", "p", "¢")) or unit in ("c", "分")):
         return round(value)
     if unit == "角" and minor == 100:
         return round(value * 10)
@@ -199,13 +204,38 @@ def _amounts(ctx: Context, currency: str) -> tuple[int, int]:
     return max(1, low), max(high, low + 1, 2)
 
 
+_PIECE = re.compile(
+    r"(?:nt\$|[$€£¥])?(\d{1,5}(?:\.\d{1,2})?)\s*(角|分|元|块|cents?|¢|c\b|p\b|pence|dollars?|pounds?|euros?|yen|円)?"
+)
+
+
+_US_COINS = ((1, ("penny", "pennies")), (5, ("nickel",)), (10, ("dime",)), (25, ("quarters$",)))
+
+
+def _named_pieces(ctx: Context, currency: str) -> list[int]:
+    """The coins and notes the sentence lists (“硬币1元5元10元50元”, “1c, 2c, 5c coins”), when it lists two or more."""
+    text = _BETWEEN.sub(" ", _UP_TO.sub(" ", ctx.text))
+    text = re.sub(r"\d+\s*(?:道|个|题|questions?|problems?|rounds?|year|岁|年级)", " ", text)
+    valid = CURRENCY_PIECES[currency]
+    named = []
+    for found in _PIECE.finditer(text):
+        if found[2] is None and not found[0].startswith(("$", "€", "£", "¥", "nt$")):
+            continue
+        value = _minor(currency, found[1], found[2])
+        if value in valid:
+            named.append(value)
+    if currency == "USD":
+        named += [value for value, words in _US_COINS if ctx.has(*words)]
+    return sorted(set(named)) if len(set(named)) >= 2 else []
+
+
 _COUNT = ("count", "total", "add up", "altogether", "数一数", "一共", "加起来", "数钱", "合计")
 _HOW_MUCH = ("how much", "多少钱", "是多少")
 _MAKE = ("make a price", "make the price", "make amounts", "make an amount", "making amounts", "make the amount",
          "pay exactly", "exact amount", "fewest", "pick coins", "choose coins", "select coins", "make a total",
          "凑", "拿出", "组成", "选纸币", "选硬币", "正好")  # fmt: skip
-_CHANGE = ("change from", "giving change", "give change", "make change", "making change", "counting change",
-           "how much change", "change back", "找零", "找回", "找钱", "找多少")  # fmt: skip
+_CHANGE = ("change from", "count back", "giving change", "give change", "make change", "making change",
+           "counting change", "how much change", "change back", "找零", "找回", "找钱", "找多少")  # fmt: skip
 _FEWEST = ("fewest", "least number", "smallest number of", "fewest coins", "最少")
 
 
@@ -213,10 +243,12 @@ def read_money(ctx: Context) -> PicturesComponent:
     """The money practice the sentence asks for: its currency, amounts and kinds of question."""
     currency = _currency(ctx)
     low, high = _amounts(ctx, currency)
-    pieces = CURRENCY_PIECES[currency]
+    pieces = _named_pieces(ctx, currency) or CURRENCY_PIECES[currency]
     low = max(low, pieces[0])
     high = max(high, low + 1)
     modes = [mode for mode, words in (("count", _COUNT), ("make", _MAKE), ("change", _CHANGE)) if ctx.has(*words)]
+    if "change" in modes and not ctx.has(*_COUNT[1:]) and ctx.has("count back", "counting back"):
+        modes.remove("count")  # counting back the change is giving change
     if ctx.has(*_HOW_MUCH) and not modes:
         modes.append("count")  # “how much change” asks for change, not for counting
     if ctx.has(*_FEWEST) and "make" not in modes:
