@@ -11,20 +11,25 @@ from generator.planner import plan
 from generator.planner.patterns.calc_grades import gpa_of
 
 
-def _pinyin(idea: str) -> PinyinComponent:
+def _made(idea: str, pattern: str) -> object:
+    """The one component of ``pattern``'s kind the idea's app holds."""
     result = plan(idea)
-    assert result.pattern == "pinyin", (idea, result.pattern)
-    found = [c for c in result.spec.components() if isinstance(c, PinyinComponent)]
+    assert result.pattern == pattern, (idea, result.pattern)
+    found = [c for c in result.spec.components() if c.kind == pattern]
     assert len(found) == 1
     return found[0]
+
+
+def _pinyin(idea: str) -> PinyinComponent:
+    found = _made(idea, "pinyin")
+    assert isinstance(found, PinyinComponent)
+    return found
 
 
 def _gpa(idea: str) -> GpaComponent:
-    result = plan(idea)
-    assert result.pattern == "gpa", (idea, result.pattern)
-    found = [c for c in result.spec.components() if isinstance(c, GpaComponent)]
-    assert len(found) == 1
-    return found[0]
+    found = _made(idea, "gpa")
+    assert isinstance(found, GpaComponent)
+    return found
 
 
 def test_listed_characters_are_read_with_their_tones() -> None:
