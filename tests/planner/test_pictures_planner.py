@@ -159,3 +159,10 @@ def test_the_coins_and_notes_named_are_the_ones_used() -> None:
 def test_counting_back_change_is_change_not_counting() -> None:
     shop = _practice("shopkeeper game for kids: a customer pays and you count back the change, euros")
     assert (shop.modes, shop.currency) == (["change"], "EUR")
+
+
+def test_a_spoken_voice_is_told_as_left_out() -> None:
+    spoken = plan("a telling the time app that says the time out loud").spec.brief.left_out
+    assert [item.part for item in spoken] == ["A spoken voice"]
+    assert plan("認識鐘錶練習，用語音讀出時間").spec.brief.left_out[0].part == "語音播報"
+    assert plan("telling the time practice").spec.brief.left_out == []

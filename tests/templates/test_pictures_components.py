@@ -106,6 +106,8 @@ def test_setting_the_hands_and_typing_the_time(tmp_path: Path, monkeypatch: pyte
     assert ui.clock_typed(cfg, "3点半") == 3 * 60 + 30
     assert ui.clock_typed(cfg, "3點一刻") == 3 * 60 + 15
     assert ui.clock_typed(cfg, "7 o'clock") == 7 * 60
+    assert ui.clock_typed(cfg, "3:45 pm") == ui.clock_typed(cfg, "下午3点45分") == 15 * 60 + 45
+    assert ui.clock_typed(cfg, "12:10 a.m.") == 10 and ui.clock_typed(cfg, "15:00 pm") is None
     assert ui.clock_typed(cfg, "half") is None and ui.clock_typed(cfg, "3:75") is None
     assert ui.clock_same(cfg, 15 * 60 + 45, 3 * 60 + 45)  # a 12-hour clock cannot tell the afternoon
     assert not ui.clock_same({"hours24": True}, 3 * 60 + 45, 15 * 60 + 45)

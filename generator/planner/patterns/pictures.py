@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flashapps.spec import AppSpec, Brief, Component, PicturesComponent, Screen, TextComponent
+from flashapps.spec import AppSpec, Brief, Component, LeftOut, PicturesComponent, Screen, TextComponent
 from flashapps.spec.pictures import CURRENCY_PIECES
 from generator.planner.content import Content, read_content
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
@@ -405,6 +405,26 @@ def _paths(ctx: Context, practice: PicturesComponent) -> list:
     return found
 
 
+_SPOKEN = ("out loud", "aloud", "says the time", "say the time", "speaks", "speak the", "spoken", "voice",
+           "read it to", "语音", "读出来", "读出声", "念出", "说出声", "播报", "发声")  # fmt: skip
+
+
+def _spoken(ctx: Context) -> list[LeftOut]:
+    """A spoken voice, when the sentence asks for one: an app made here shows text and pictures only."""
+    if not ctx.has(*_SPOKEN):
+        return []
+    t = ctx.t
+    return [
+        LeftOut(
+            part=t("A spoken voice", "语音播报"),
+            reason=t(
+                "An app made here cannot speak; every question and answer is shown as text and pictures.",
+                "这里做的应用不能发出声音；题目和答案都以文字和图片显示。",
+            ),
+        )
+    ]
+
+
 def build(ctx: Context) -> AppSpec:
     t = ctx.t
     found = _topic(ctx)
@@ -429,6 +449,7 @@ def build(ctx: Context) -> AppSpec:
         inputs=[t("answers", "答案")],
         feedback=[t("right or wrong at once, the score and the ones missed", "马上知道对错、得分和错题")],
         theme=ctx.theme("teal" if clock else "amber"),
+        left_out=_spoken(ctx),
     )
     components: list[Component] = [TextComponent(id="intro", body=_note(ctx, practice)), practice]
     screen = Screen(name="practice", title=t("Practice", "练习"), icon=icon, components=components)
