@@ -217,6 +217,8 @@ def test_counting_and_change_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_amounts_are_written_and_read_the_way_the_currency_is(tmp_path: Path) -> None:
     ui, _ = _rendered("counting money practice", tmp_path)
     text, typed = ui.money_text, ui.money_typed
+    assert ui.money_fewest([1, 10, 25], 30) == 3  # three dimes, not a quarter and five pennies
+    assert ui.money_fewest([1, 5, 10, 25], 99) == 9 and ui.money_fewest([10, 50, 100], 75) == -1
     cny = {"currency": "CNY", "style": "words"}
     assert [text(cny, n) for n in (750, 50, 1000, 1205)] == ["7元5角", "5角", "10元", "12元5分"]
     assert [typed(cny, s) for s in ("7元5角", "7.5", "7块5毛", "5角", "¥7.50", "abc", "")] == [
