@@ -302,10 +302,13 @@ _MODE_TEXT = {
 def _note(ctx: Context, practice: PicturesComponent) -> str:
     t = ctx.t
     kinds = t.join([t(*_MODE_TEXT[m]) for m in practice.modes]).replace("“", "").replace("”", "")
+    what_of = t("times", "时间") if practice.topic == "clock" else t("amounts", "钱数")
     how = t(
-        f" Choose the answer from {4} times or amounts." if practice.answer == "choice" else " Type each answer.",
-        "从 4 个答案里选出正确的。" if practice.answer == "choice" else "每道题写出答案。",
+        f" Choose each answer from 4 {what_of}." if practice.answer == "choice" else " Type each answer.",
+        f"从 4 个{what_of}里选出正确的。" if practice.answer == "choice" else "写出每道题的答案。",
     )
+    if set(practice.modes) <= {"set", "make"}:
+        how = ""  # the hands are set and the price made by hand: nothing to choose or type
     if practice.topic == "clock":
         clock = t(*_LEVEL_TEXT[practice.level]) + t(" on a 24-hour clock", "（24 时计时法）") * practice.hours24
         what = t(f"{kinds}; {clock} (the level can be changed).", f"{kinds}；{clock}（难度可以调整）。")
