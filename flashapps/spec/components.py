@@ -28,6 +28,7 @@ from flashapps.spec.interactive import (
     TimerComponent,
 )
 from flashapps.spec.learning import DrillComponent, OrderComponent
+from flashapps.spec.mealplan import Dish, Ingredient, MealPlanComponent
 from flashapps.spec.pictures import PicturesComponent
 from flashapps.spec.records import (
     BoardComponent,
@@ -95,6 +96,9 @@ __all__ = [
     "GradeStep",
     "PinyinComponent",
     "PinyinItem",
+    "Dish",
+    "Ingredient",
+    "MealPlanComponent",
 ]
 
 Component = Annotated[
@@ -125,7 +129,8 @@ Component = Annotated[
     | DrillComponent
     | OrderComponent
     | PinyinComponent
-    | GpaComponent,
+    | GpaComponent
+    | MealPlanComponent,
     Field(discriminator="kind"),
 ]
 
@@ -158,4 +163,5 @@ COMPONENT_KINDS = (
     "order",
     "pinyin",
     "gpa",
+    "mealplan",
 )

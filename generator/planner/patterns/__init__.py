@@ -14,6 +14,7 @@ from generator.planner.patterns import (
     game,
     habit,
     inventory,
+    mealplan,
     notes,
     picker,
     pictures,
@@ -34,6 +35,7 @@ from generator.planner.patterns.base import Pattern
 __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
 
 CATALOGUE: tuple[Pattern, ...] = (
+    mealplan.PATTERN,
     diet.PATTERN,
     texttools.PATTERN,
     calc_grades.PATTERN,
