@@ -233,6 +233,16 @@ def _saved_rows(archive: bytes) -> set[str]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _running_on(hosts: Hosts) -> str:
+    """The host the app runs on, started through a replica if need be (each test may run alone)."""
+    with Replica(hosts) as replica:
+        assert replica.page(hosts.key).status_code == 200
+        assert b"Tea" in replica.session(hosts.key)  # its script ran: its tables exist
+    placed = hosts.placements.host_of(hosts.key)
+    assert placed is not None and hosts.processes[placed.name].poll() is None
+    return placed.name
+
+
 # -- the signature ----------------------------------------------------------------------------
 def test_a_signature_binds_the_method_path_clock_and_secret() -> None:
     key = b"k" * 32
@@ -386,8 +396,7 @@ def test_a_lost_hosts_app_comes_back_on_the_other_with_its_older_data(hosts: Hos
 
 def test_a_host_taken_for_lost_stops_its_copy_without_saving_it(hosts: Hosts) -> None:
     key = hosts.key
-    [name] = [n for n, p in hosts.processes.items() if p.poll() is None]
-    assert hosts.placements.placed().get(key) == name
+    name = _running_on(hosts)
     elsewhere = Placements(hosts.placements.engine, DEAD_AFTER_S)
     elsewhere.beat("elsewhere", "http://127.0.0.1:9", "local", 0)
     try:
@@ -416,8 +425,7 @@ def test_a_host_taken_for_lost_stops_its_copy_without_saving_it(hosts: Hosts) ->
 
 def test_a_clean_stop_saves_the_data_and_leaves(hosts: Hosts) -> None:
     key = hosts.key
-    [name] = [n for n, p in hosts.processes.items() if p.poll() is None]
-    assert hosts.placements.host_of(key) is not None
+    name = _running_on(hosts)
     marker = 6000 + secrets.randbelow(999)
     _record(hosts.data(name) / "app.sqlite3", marker)
     hosts.processes[name].send_signal(signal.SIGTERM)  # at once: before any periodic save could run
