@@ -43,6 +43,8 @@ def test_clock_practice_is_recognised(idea: str) -> None:
         "學習認識新台幣硬幣和紙鈔",
         "小朋友认识人民币，算一算一共多少钱",
         "money maths quiz for kids with pounds and pence",
+        "a pretend shop where kids practise paying with coins",
+        "coins quiz: which coins make 50 cents",
     ],
 )
 def test_money_practice_is_recognised(idea: str) -> None:
@@ -61,6 +63,11 @@ def test_money_practice_is_recognised(idea: str) -> None:
         "my coin collection catalogue with year and country",
         "an alarm clock reminder list",
         "a savings tracker for my piggy bank money",
+        "coin flip game for kids",
+        "抛硬币小游戏，猜正反面",
+        "Monopoly money tracker for our board game night",
+        "a quiz about the history of clocks and watches",
+        "kids chore chart that pays pocket money",
     ],
 )
 def test_trackers_budgets_and_clocks_that_are_no_practice_stay_out(idea: str) -> None:

@@ -40,6 +40,7 @@ _MONEY_STRONG = ("counting money", "count money", "counting coins", "count coins
 _MONEY_WEAK = ("coin", "money", "change from", "banknote", "dollars and cents", "cents", "pennies", "nickel",
                "dime", "硬币", "纸币", "人民币", "台币", "钱", "零钱")  # fmt: skip
 _COUNTING = ("count", "how much", "add up", "数", "多少钱", "加起来")
+_MAKE_VERBS = ("make", "pay", "凑", "付")
 _PIECES = ("coin", "banknote", "bills$", "penny", "pennies", "nickel", "dime", "pence", "硬币", "纸币", "钞")
 _LEARNING = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "learn", "learning", "teach",
              "game", "kid", "child", "children", "son", "daughter", "student", "pupil", "grader", "grade",
@@ -53,22 +54,27 @@ _NOT_PRACTICE = ("track", "log my", "logging", "spent", "spend", "spending", "bu
                  "支出", "开销", "打卡", "工时", "时区", "世界时钟", "闹钟", "倒计时", "秒表", "番茄", "提醒", "存钱",
                  "零花钱", "攒钱", "汇率", "换算器", "收藏", "账单", "工资", "chore", "pocket money", "reward", "earn",
                  "家务", "零用钱", "奖励")  # fmt: skip
-_STRONG_PRACTICE = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "game", "question",
-                    "练习", "测验", "测试", "小测", "题", "游戏", "训练")  # fmt: skip
+_STRONG_PRACTICE = ("practice", "practise", "drill", "quiz", "test", "exercise", "worksheet", "question", "练习",
+                    "测验", "测试", "小测", "题", "训练")  # fmt: skip
+"""Words that make a sentence practice even with a tracker's words in it (a game can keep score of money)."""
+_NEVER = ("flip", "toss", "heads or tails", "抛硬币", "掷硬币", "扔硬币", "正反面", "猜正反")
+"""A coin thrown for heads or tails is a random pick, never money practice."""
+_KNOWLEDGE = ("history", "invent", "facts about", "trivia", "famous", "历史", "发明", "知识", "由来")
+"""A quiz about clocks or money as a subject (their history) is a quiz, unless it names telling the time."""
 
 
 def _topic(ctx: Context) -> tuple[str, float] | None:
     """("clock" or "money", how strongly) when the sentence asks for practice with a clock or with money."""
     found: list[tuple[str, float]] = []
     for topic, strong, weak in (("clock", _CLOCK_STRONG, _CLOCK_WEAK), ("money", _MONEY_STRONG, _MONEY_WEAK)):
-        counted = topic == "money" and ctx.has(*_COUNTING) and ctx.has(*_PIECES)
+        counted = topic == "money" and ctx.has(*_COUNTING, *_MAKE_VERBS) and ctx.has(*_PIECES)
         if ctx.has(*strong) or counted:
             found.append((topic, 55.0 if ctx.has(*_LEARNING) else 45.0))
-        elif ctx.has(*weak) and ctx.has(*_LEARNING):
+        elif ctx.has(*weak) and ctx.has(*_LEARNING) and not ctx.has(*_KNOWLEDGE):
             found.append((topic, 35.0))
     if not found:
         return None
-    if ctx.has(*_NOT_PRACTICE) and not ctx.has(*_STRONG_PRACTICE):
+    if ctx.has(*_NEVER) or (ctx.has(*_NOT_PRACTICE) and not ctx.has(*_STRONG_PRACTICE)):
         return None  # a tracker of time spent, a budget, a world clock: no practice
     if len(found) == 2:  # both named: the one named first
         first = min(found, key=lambda f: _first(ctx, f[0]))
@@ -231,7 +237,8 @@ def _named_pieces(ctx: Context, currency: str) -> list[int]:
 
 _COUNT = ("count", "total", "add up", "altogether", "数一数", "一共", "加起来", "数钱", "合计")
 _HOW_MUCH = ("how much", "多少钱", "是多少")
-_MAKE = ("make a price", "make the price", "make amounts", "make an amount", "making amounts", "make the amount",
+_MAKE = ("which coins", "coins make", "coins to make", "coins that make", "make a price", "make the price",
+         "make amounts", "make an amount", "making amounts", "make the amount",
          "pay exactly", "exact amount", "fewest", "pick coins", "choose coins", "select coins", "make a total",
          "凑", "拿出", "组成", "选纸币", "选硬币", "正好")  # fmt: skip
 _CHANGE = ("change from", "count back", "giving change", "give change", "make change", "making change",
