@@ -32,6 +32,13 @@ def _mealplan(idea: str) -> MealPlanComponent:
         ("dinner plan for the next 4 days with a shopping list", ["Day 1", "Day 2", "Day 3", "Day 4"], ["Dinner"]),
         ("帮我安排下周的晚饭，顺便列出要买的菜", ["周一", "周二", "周三", "周四", "周五", "周六", "周日"], ["晚餐"]),
         ("工作日带饭计划", ["周一", "周二", "周三", "周四", "周五"], ["午餐"]),
+        ("星期一到五的午饭计划，列出要买的菜", ["周一", "周二", "周三", "周四", "周五"], ["午餐"]),
+        (
+            "plan dinners Friday to Monday and make a shopping list",
+            ["Friday", "Saturday", "Sunday", "Monday"],
+            ["Dinner"],
+        ),
+        ("meal prep app", WEEK_EN, ["Dinner"]),
         ("星期一到星期三的早饭和午饭安排，算一下要买什么", ["周一", "周二", "周三"], ["早餐", "午餐"]),
         (
             "規劃這週一日三餐的菜單，列出要採買的食材",
@@ -96,6 +103,7 @@ def test_the_key_paths_pick_dishes_that_share_an_ingredient() -> None:
         ("calorie tracker for my diet", "diet"),
         ("记录每天吃了什么和卡路里", "diet"),
         ("健身饮食计划，每天记录蛋白质和热量", "diet"),
+        ("diet meal plan with calories for weight loss", "diet"),
         ("my recipe collection with ingredients and steps", "collection"),
         ("我的菜谱收藏", "collection"),
         ("a website for my restaurant showing the menu", "website"),

@@ -53,6 +53,17 @@ _PLAN_NOUNS = (
     "菜单规划", "菜单计划", "带饭计划", "饮食计划", "三餐计划", "晚餐计划", "午餐计划", "早餐计划", "排菜单",
     "一周菜单", "每周菜单", "吃什么",
 )  # fmt: skip
+_STRONG = (
+    "meal plan",
+    "meal-plan",
+    "mealplan",
+    "meal prep",
+    "menu plan",
+    "菜单规划",
+    "带饭计划",
+    "一周菜单",
+    "每周菜单",
+)
 _NOT_MINE = (
     "restaurant", "cafe", "café", "website", "landing page", "餐厅", "饭店", "餐馆", "网站", "网页", "外卖",
     "random", "spin", "wheel", "decide for me", "随机", "转盘", "抽签",
@@ -87,6 +98,8 @@ _ALL_MEALS = ("three meals", "all meals", "every meal", "3 meals", "三餐", "�
 
 def _day_index(word: str) -> int:
     word = word.lower()
+    if len(word) == 1:
+        return _ZH_DIGITS[word] - 1
     if word[0] in "周星礼":
         return (_ZH_DIGITS.get(word[-1]) or int(word[-1])) - 1
     return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(word[:3])
@@ -96,11 +109,14 @@ def read_days(ctx: Context) -> list[str]:
     """The days the sentence names: a range, weekdays, the weekend, named days, a number of days, else a week."""
     names = _DAYS_ZH if ctx.zh else _DAYS_EN
     text = ctx.text.split(" | ")[0]
-    joined = re.search(_DAY_RE + r"\s*(?:to|through|thru|until|-|–|~|～|到|至)\s*" + _DAY_RE, text)
+    joined = re.search(
+        _DAY_RE + r"\s*(?:to|through|thru|until|-|–|~|～|到|至)\s*(" + _DAY_RE + r"|[一二三四五六日天])", text
+    )
     if joined:
         first, last = _day_index(joined[1]), _day_index(joined[2])
-        if first < last:
-            return [ctx.script(d) for d in names[first : last + 1]]
+        span = (last - first) % 7 + 1
+        if span > 1:
+            return [ctx.script(names[(first + k) % 7]) for k in range(span)]
     if ctx.has("weekday", "work day", "workday", "school day", "schoolday", "工作日", "上班日", "上学日", "上班"):
         return [ctx.script(d) for d in names[:5]]
     if ctx.has("weekend", "周末"):
@@ -266,6 +282,8 @@ def _score(ctx: Context) -> Match:
         return Match()
     buy, plan = ctx.has(*_BUY_WORDS), ctx.has(*_PLAN_WORDS)
     week = ctx.has(*_WEEK_WORDS) or bool(re.search(_DAY_COUNT, ctx.text))
+    if ctx.has(*_STRONG) and not (ctx.has(*_DIET_WORDS) and not buy):
+        return Match(40.0 + (10.0 if buy else 0.0), tuple(filter(None, (ctx.where(w) for w in _STRONG))))
     planned = ctx.has(*_PLAN_NOUNS) or (plan and week)
     if ctx.has(*_DIET_WORDS) and not buy:
         return Match()  # a diet plan with calories: the diet pattern's
