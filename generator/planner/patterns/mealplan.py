@@ -172,35 +172,58 @@ def _rank(meal: str | None, planned: list[str]) -> int:
     return 1 if meal is None or meal in planned else 2
 
 
+_ZH_LEAD = re.compile(r"^(?:我们|我|家里|家|平时|常|爱|想|要|喜欢|比如|例如|像|有|包括|吃|做)+")
+
+
+def _zh_items(text: str) -> list[str]:
+    """Dishes a Chinese sentence lists with 、 (“想吃酸菜鱼、水煮牛肉和番茄炒蛋”), leading verbs left out."""
+    found: list[str] = []
+    for run in re.finditer(
+        r"[\u4e00-\u9fff]{2,12}(?:[、/][\u4e00-\u9fff]{1,12})+(?:(?:和|及|还有|或)[\u4e00-\u9fff]{2,8})?", text
+    ):
+        parts = re.split(r"[、/]|和|及|还有|或", run[0])
+        found += [p for p in (_ZH_LEAD.sub("", part) for part in parts) if 2 <= len(p) <= 8]
+    return found
+
+
+def _named_at(ctx: Context, row: dict, text: str) -> int:
+    """Where the sentence names a built-in dish (by its name or another it goes by), else -1."""
+    for name in (row["name"], *row.get("also", ())):
+        name = name.lower()
+        found = re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", text) if name.isascii() else None
+        at = found.start() if found else (-1 if name.isascii() else text.find(name))
+        if at >= 0:
+            return at
+    return -1
+
+
 def read_dishes(ctx: Context) -> list[Dish]:
-    """The dishes the sentence names first (with the built-in ingredients where known), then the built-in set,
-    breakfast dishes first when only breakfast is planned."""
+    """The dishes the sentence names first, in its order (with the built-in ingredients where known), then the
+    built-in set, the dishes for the one meal planned first."""
     rows = _builtin()["zh" if ctx.zh else "en"]
-    named: list[Dish] = []
-    used: set[int] = set()
     text = ctx.text.split(" | ")[0]
-    for item in find_list(ctx.idea):
-        if not _own_words(item):
-            continue
-        simple = to_simplified(item).lower()
-        for n, row in enumerate(rows):
-            known = row["name"].lower()
-            if n not in used and (simple in known or known in simple or simple.rstrip("s") in known):
-                used.add(n)
-                shown = item[:1].upper() + item[1:] if not ctx.zh else ctx.script(item)
-                named.append(_dish(ctx, row, shown))
-                break
-        else:
-            shown = item[:1].upper() + item[1:] if not ctx.zh else ctx.script(item)
-            named.append(Dish(name=shown[:80]))
-    for n, row in enumerate(rows):  # built-in dishes the sentence names outside a list
-        if n not in used and row["name"].lower() in text:
+    named: list[tuple[int, Dish]] = []
+    used: set[int] = set()
+    for n, row in enumerate(rows):
+        at = _named_at(ctx, row, text)
+        if at >= 0:
             used.add(n)
-            named.append(_dish(ctx, row))
+            named.append((at, _dish(ctx, row)))
+    items = find_list(ctx.idea) or (_zh_items(text) if ctx.zh else [])
+    for item in items:
+        simple = to_simplified(item).lower()
+        if not _own_words(item) or any(simple in d.name.lower() or to_simplified(d.name) in simple for _, d in named):
+            continue
+        known = next((n for n, r in enumerate(rows) if n not in used and simple.rstrip("s") in r["name"].lower()), None)
+        shown = ctx.script(item) if ctx.zh else item[:1].upper() + item[1:]
+        if known is not None:
+            used.add(known)
+        dish = _dish(ctx, rows[known], shown[:80]) if known is not None else Dish(name=shown[:80])
+        named.append((max(text.find(simple), 0), dish))
     keys = _meal_keys(ctx)
     rest = [row for n, row in enumerate(rows) if n not in used]
     rest.sort(key=lambda row: _rank(row.get("meal"), keys))
-    dishes = named + [_dish(ctx, row) for row in rest]
+    dishes = [d for _, d in sorted(named, key=lambda p: p[0])] + [_dish(ctx, row) for row in rest]
     return list({d.name: d for d in reversed(dishes)}.values())[::-1][:80]
 
 
@@ -284,7 +307,7 @@ def _score(ctx: Context) -> Match:
     week = ctx.has(*_WEEK_WORDS) or bool(re.search(_DAY_COUNT, ctx.text))
     if ctx.has(*_STRONG) and not (ctx.has(*_DIET_WORDS) and not buy):
         return Match(40.0 + (10.0 if buy else 0.0), tuple(filter(None, (ctx.where(w) for w in _STRONG))))
-    planned = ctx.has(*_PLAN_NOUNS) or (plan and week)
+    planned = ctx.has(*_PLAN_NOUNS) or (plan and week) or (week and buy)
     if ctx.has(*_DIET_WORDS) and not buy:
         return Match()  # a diet plan with calories: the diet pattern's
     if not (planned and (buy or week)):
