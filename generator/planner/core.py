@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from generator.planner.content import keep_lines
+from generator.planner.hanzi import traditional_model
 from generator.planner.honesty import find_left_out, with_left_out
+from generator.planner.labels import with_clean_title
 from generator.planner.lang import Tr, detect_language, normalize_language
 from generator.planner.model import Plan
 from generator.planner.patterns import CATALOGUE, FALLBACK
@@ -66,6 +68,9 @@ def plan(idea: str, language: str | None = None) -> Plan:
     if spec.brief.kind != "game":  # a game says itself what it leaves out (game.py)
         spec = with_left_out(spec, find_left_out(ctx))
     spec = with_scope(spec, read_scope(text) or default_scope(best.name))
+    spec = with_clean_title(spec)
+    if spec.brief.language == "zh-Hant":  # every string in traditional characters, whatever made it
+        spec = traditional_model(spec)
     alternatives = [p.name for p, m in ranking if p is not best and m.score >= _MIN_SCORE][:3]
     return Plan(
         spec=spec,

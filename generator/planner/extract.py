@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from generator.planner.hanzi import to_simplified
+from generator.planner.labels import clean_option
 
 __all__ = ["Goal", "Quantity", "chinese_number", "find_goal", "find_list", "find_quantities", "find_topic", "unit_of"]
 
@@ -152,7 +153,7 @@ def find_goal(text: str) -> Goal | None:
 _LIST_TRIGGERS = re.compile(
     r"(?:\b(?:between|among|amongst|from|for|choose|pick|like|such "
     r"as|including|include|e\.g\.|namely|options?|columns?|categories|teams?|players|habits|stages|choices|log|track"
-    r"|record|input|enter)(?![a-z])|[:：]|比如|例如|包括|包含|从|在|有|选项|记录)\s*",
+    r"|record|input|enter)(?![a-z])|[:：]|比如|例如|包括|包含|从|在|有|选项|记录|按照|按)\s*",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:,|，|、|;|；|/|\band\b|\bor\b|\bvs\.?|\bversus\b|和|或者|或|与|跟|还是)\s*", re.IGNORECASE)
@@ -183,6 +184,7 @@ def find_list(text: str, max_words: int = 4) -> list[str]:
         end = _END.search(rest)
         segment = rest[: end.start()] if end else rest
         parts = [p for p in _SPLIT.split(segment) if p and p.strip()]
+        parts = [c for c in (clean_option(p) for p in parts) if c]  # never a clause of the request
         items = [_FILLER.sub("", p.strip(" \"'“”‘’()（）")).strip() for p in parts]
         items = [i for i in items if i and len(i) <= 40 and len(i.split()) <= max_words]
         last = items[-1].split() if items else []

@@ -1,167 +1,118 @@
-"""Simplified ↔ traditional Chinese by a character table plus a few phrases (no dependency).
+"""Simplified ↔ traditional Chinese through OpenCC's dictionaries (opencc-python-reimplemented).
 
-The table holds common characters that differ between the scripts; phrases fix the characters
-whose traditional form depends on the word (复习 → 複習, 面包 → 麵包, 这里 → 這裡, 每周 → 每週).
+Traditional text follows the Taiwan character standard (``s2tw``: 這裡, 麵包, 複習, 每週) with the
+idea's own vocabulary kept; simplified text (``t2s``) is what keywords are matched against. The
+converters load once, lazily, and short strings are cached.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
 
-__all__ = ["AMBIGUOUS", "SIMPLIFIED_ONLY", "TRADITIONAL_ONLY", "to_simplified", "to_traditional"]
+import opencc
+from pydantic import BaseModel
 
-_SIMPLIFIED = (
-    "万与丑专业丛东丝两严丧个丰临为丽么义乌乐乔习乡书买乱争于亏云亚产亩亲亿仅从仑仓仪们价众优伙会伞伟传伤"
-    "伦伪体余侦侨债倾储儿党兰关兴兹养兽内冈写军农冲决况冻准凉减几凤凭凯击凿划刘则刚创别刹剂剑剧劝办务动励"
-    "劳势区医华协单卖占卢卫厂厅历压厘厢厨县参双发变叙叠叶号叹吁后吓吗吨听启员咸响唤啸喂喷嘱团园围国图圆圣"
-    "场坏块坚坛坟垒垦垫墙壮声处备复够头夺奋奖奥妆妇妈娱婴孙学宁宝实宠审宪宽宾对寻导寿将尔尝尽层屉届属屿岁"
-    "岂岛崭巩币帅师帐带帮干并广庄庆库应庙废开异弃张弥弯弹强归当录彻径忆忧态怜总恒恳恶恼悬惊惧惨惩惯愤愿戏"
-    "战户扑执扩扫抢护报担拥拦择挡挣挤挥损换捣据摄摊敌数斗斩断无旧时昼显晒晓晕暂术朴机杀杂权条来杨杰极构枣"
-    "枪柜标栏树样桥梦检楼樱欢欧毁毕毡气氢汇汉汤没泪泻洁洒浅浆浇浊测济浏浓涂涛润涨涩淀渍渐渔温游湾湿满滩灭"
-    "灯灵灾点炼烂烃烛烟烧烫热爱爷牵牺状犹独狮狱猎猕猪猫献环现电画疗盏盐监盖盘着睁瞩矶矿码砖础确礼离种积称"
-    "稳穷窍笋笔筑筛签简类粪粮紧纠红约级纪纬纱纲纵纷纸纽线练组细织终绍经绒结绕绘给绝统继绩续绳维绵综绿编缘"
-    "缩网罗罚罢职联聪肃肤肿胀胁胆胜胶脉脏脑脚脱脸腊腻腾舰艰艳艺节苹范荐荣药获萝营萧萨葱蓝虑虚虫虽虾蚁蚂蚕"
-    "蜗蜡蝇补袜装见观规觅览觉誉誊计认讨让训议讯记讲许论设访证评识诈诉诊词译试诗诛话诞询该详语误说请诺读课"
-    "谁调谅谈谋谐谓谢谦谱贝贞负贡财责账货质贪贫购贮贴贵贷费贺贼资赏赔赚赛赞赠赢赵赶趋跃踪躯车轨转轮软轻载"
-    "较辅辆辉辑输辞边辽达过迈运还这进远违连迟适选逊递逻遗邓邮邹邻郑酱释针钓钟钠钢钥钮钱钻钾铁铃铅铜铝铭银"
-    "铸铺链销锁锅锈锌锐错锚锥键锻镁镇镑镜长门闪闭问闲间闸闹闻闽阀阅阔队阳阴阵阶际陆陈陕险随隐隶难雾静韦韩"
-    "韵页顶顷项顺须顽顾顿颂预领颈频颓颖颗题颜额风飘飞饭饮饲饶饺饼馆馒马驯驱驴驻驼驾骄验骑骗骡鱼鲁鲜鲨鲸鳄"
-    "鸟鸡鸣鸦鸭鸵鸽鹅鹉鹏鹤鹦鹰麦黄齐齿龄龙龟"
-    "税"
-)
-_TRADITIONAL = (
-    "萬與醜專業叢東絲兩嚴喪個豐臨為麗麼義烏樂喬習鄉書買亂爭於虧雲亞產畝親億僅從侖倉儀們價眾優夥會傘偉傳傷"
-    "倫偽體餘偵僑債傾儲兒黨蘭關興茲養獸內岡寫軍農衝決況凍準涼減幾鳳憑凱擊鑿劃劉則剛創別剎劑劍劇勸辦務動勵"
-    "勞勢區醫華協單賣佔盧衛廠廳歷壓釐廂廚縣參雙發變敘疊葉號嘆籲後嚇嗎噸聽啟員鹹響喚嘯餵噴囑團園圍國圖圓聖"
-    "場壞塊堅壇墳壘墾墊牆壯聲處備復夠頭奪奮獎奧妝婦媽娛嬰孫學寧寶實寵審憲寬賓對尋導壽將爾嘗盡層屜屆屬嶼歲"
-    "豈島嶄鞏幣帥師帳帶幫幹並廣莊慶庫應廟廢開異棄張彌彎彈強歸當錄徹徑憶憂態憐總恆懇惡惱懸驚懼慘懲慣憤願戲"
-    "戰戶撲執擴掃搶護報擔擁攔擇擋掙擠揮損換搗據攝攤敵數鬥斬斷無舊時晝顯曬曉暈暫術樸機殺雜權條來楊傑極構棗"
-    "槍櫃標欄樹樣橋夢檢樓櫻歡歐毀畢氈氣氫匯漢湯沒淚瀉潔灑淺漿澆濁測濟瀏濃塗濤潤漲澀澱漬漸漁溫遊灣溼滿灘滅"
-    "燈靈災點煉爛烴燭煙燒燙熱愛爺牽犧狀猶獨獅獄獵獼豬貓獻環現電畫療盞鹽監蓋盤著睜矚磯礦碼磚礎確禮離種積稱"
-    "穩窮竅筍筆築篩簽簡類糞糧緊糾紅約級紀緯紗綱縱紛紙紐線練組細織終紹經絨結繞繪給絕統繼績續繩維綿綜綠編緣"
-    "縮網羅罰罷職聯聰肅膚腫脹脅膽勝膠脈髒腦腳脫臉臘膩騰艦艱豔藝節蘋範薦榮藥獲蘿營蕭薩蔥藍慮虛蟲雖蝦蟻螞蠶"
-    "蝸蠟蠅補襪裝見觀規覓覽覺譽謄計認討讓訓議訊記講許論設訪證評識詐訴診詞譯試詩誅話誕詢該詳語誤說請諾讀課"
-    "誰調諒談謀諧謂謝謙譜貝貞負貢財責帳貨質貪貧購貯貼貴貸費賀賊資賞賠賺賽贊贈贏趙趕趨躍蹤軀車軌轉輪軟輕載"
-    "較輔輛輝輯輸辭邊遼達過邁運還這進遠違連遲適選遜遞邏遺鄧郵鄒鄰鄭醬釋針釣鐘鈉鋼鑰鈕錢鑽鉀鐵鈴鉛銅鋁銘銀"
-    "鑄鋪鏈銷鎖鍋鏽鋅銳錯錨錐鍵鍛鎂鎮鎊鏡長門閃閉問閒間閘鬧聞閩閥閱闊隊陽陰陣階際陸陳陝險隨隱隸難霧靜韋韓"
-    "韻頁頂頃項順須頑顧頓頌預領頸頻頹穎顆題顏額風飄飛飯飲飼饒餃餅館饅馬馴驅驢駐駝駕驕驗騎騙騾魚魯鮮鯊鯨鱷"
-    "鳥雞鳴鴉鴨鴕鴿鵝鵡鵬鶴鸚鷹麥黃齊齒齡龍龜"
-    "稅"
-)
+__all__ = [
+    "AMBIGUOUS",
+    "SIMPLIFIED_ONLY",
+    "TRADITIONAL_ONLY",
+    "simplified_forms",
+    "to_simplified",
+    "to_traditional",
+    "traditional_model",
+]
 
-_PHRASES = {
-    "复习": "複習",
-    "重复": "重複",
-    "复杂": "複雜",
-    "复制": "複製",
-    "复利": "複利",
-    "复数": "複數",
-    "面条": "麵條",
-    "面包": "麵包",
-    "面粉": "麵粉",
-    "拉面": "拉麵",
-    "面食": "麵食",
-    "意面": "意麵",
-    "头发": "頭髮",
-    "理发": "理髮",
-    "日历": "日曆",
-    "农历": "農曆",
-    "干净": "乾淨",
-    "饼干": "餅乾",
-    "干燥": "乾燥",
-    "干杯": "乾杯",
-    "标签": "標籤",
-    "抽签": "抽籤",
-    "每周": "每週",
-    "本周": "本週",
-    "一周": "一週",
-    "周末": "週末",
-    "上周": "上週",
-    "下周": "下週",
-    "周期": "週期",
-    "周年": "週年",
-    "周一": "週一",
-    "周二": "週二",
-    "周三": "週三",
-    "周四": "週四",
-    "周五": "週五",
-    "周六": "週六",
-    "周日": "週日",
-    "词汇": "詞彙",
-    "关系": "關係",
-    "联系": "聯繫",
-    "这里": "這裡",
-    "那里": "那裡",
-    "哪里": "哪裡",
-    "里面": "裡面",
-    "家里": "家裡",
-    "心里": "心裡",
-    "放松": "放鬆",
-    "轻松": "輕鬆",
-    "制作": "製作",
-    "制造": "製造",
-    "自制": "自製",
-    "游泳": "游泳",
-    "手表": "手錶",
-    "秒表": "碼錶",
-    "钟表": "鐘錶",
-    "特征": "特徵",
-    "象征": "象徵",
-    "皇后": "皇后",
-    "谷物": "穀物",
-    "谷类": "穀類",
-    "系统": "系統",
-    "合并": "合併",
-    "链接": "連結",
-    "若干": "若干",
-    "尽快": "儘快",
-    "日志": "日誌",
-    "备注": "備註",
-    "意大利": "義大利",
-    "吸烟": "吸菸",
-    "抽烟": "抽菸",
-    "香烟": "香菸",
-    "戒烟": "戒菸",
-    "批准": "批准",
-    "悉尼": "雪梨",
-    "占卜": "占卜",
-    "尽量": "儘量",
-    "划算": "划算",
-    "乳制品": "乳製品",
-    "台风": "颱風",
-    "一只": "一隻",
-    "两只": "兩隻",
-    "后悔": "後悔",
-}
-_PHRASE = re.compile("|".join(sorted(_PHRASES, key=len, reverse=True)))
-_EXTRA_TRADITIONAL = {"録": "录", "裏": "里", "爲": "为", "衆": "众", "啓": "启", "喫": "吃", "臺": "台", "麵": "面"}
+_DICTIONARY = Path(opencc.__file__).parent / "dictionary"
 
-_S2T = dict(zip(_SIMPLIFIED, _TRADITIONAL, strict=True))
-_T2S = {t: s for s, t in _S2T.items()} | _EXTRA_TRADITIONAL | {"裡": "里", "乾": "干", "週": "周", "複": "复"}
 
-_INSIDE = re.compile(r"(?<![公英千万海])里(?!程)")
-"""里 meaning “inside” is 裡; the 里 of distances (公里, 英里) stays."""
+def _characters(name: str) -> dict[str, list[str]]:
+    """One of OpenCC's character tables: each character with its forms in the other script, most usual first."""
+    table: dict[str, list[str]] = {}
+    with (_DICTIONARY / name).open(encoding="utf-8") as lines:
+        for line in lines:
+            key, _, forms = line.rstrip("\n").partition("\t")
+            if len(key) == 1 and forms:
+                table[key] = forms.split()
+    return table
+
+
+_S2T = _characters("STCharacters.txt")
+_T2S = _characters("TSCharacters.txt")
+_TW = {c: forms[0] for c, forms in _characters("TWVariants.txt").items()}
+
+
+def _taiwan(char: str) -> str:
+    """The usual traditional form of a simplified character as Taiwan writes it (吃 stays 吃, 里 → 裡)."""
+    first = _S2T[char][0]
+    return _TW.get(first, first)
+
 
 AMBIGUOUS = frozenset("后干几朴冲丑斗范准云适术叶价胜余着游松只台面里系征表周制卷谷咸才了")
 """Characters written the same way in many traditional texts: no evidence of either script."""
-SIMPLIFIED_ONLY = frozenset(_S2T) - AMBIGUOUS
-TRADITIONAL_ONLY = frozenset(_T2S) - frozenset(_S2T) - AMBIGUOUS
+SIMPLIFIED_ONLY = frozenset(c for c in _S2T if _taiwan(c) != c and c not in _T2S) - AMBIGUOUS
+"""Characters whose usual traditional form differs (and that are no traditional form themselves)."""
+TRADITIONAL_ONLY = frozenset(c for c, forms in _T2S.items() if forms[0] != c and c not in _S2T) - AMBIGUOUS
+_STRICT_SIMPLIFIED = frozenset(c for c, forms in _S2T.items() if c not in forms)
+"""Characters no traditional text uses in any word (为, 订, 册…)."""
+_SIMPLIFIED_FORMS = SIMPLIFIED_ONLY | _STRICT_SIMPLIFIED
+_KEPT = frozenset("台") | (frozenset(_T2S) - _SIMPLIFIED_FORMS)
+"""Characters a traditional text already holds stay as written (台 as Taiwan writes it, 乾, 於…)."""
 
 
-def _characters(text: str) -> str:
-    return "".join(_S2T.get(ch, ch) for ch in _INSIDE.sub("裡", text))
+_ACCOUNT = re.compile(r"(?<!蚊)帐(?!篷|子|幕)")
+"""帳 of accounts (記帳, 帳單) is 账 in simplified text, as keywords write it; 帐 stays for tents."""
 
 
+@cache
+def _converter(name: str) -> opencc.OpenCC:
+    return opencc.OpenCC(name)
+
+
+@lru_cache(maxsize=8192)
 def to_traditional(text: str) -> str:
-    """Traditional characters for simplified ``text``: phrases as a whole, the rest character by character."""
-    out, last = [], 0
-    for match in _PHRASE.finditer(text):
-        out += [_characters(text[last : match.start()]), _PHRASES[match.group(0)]]
-        last = match.end()
-    out.append(_characters(text[last:]))
-    return "".join(out)
+    """Traditional characters (Taiwan standard) for ``text``; traditional and English text stay as written."""
+    if not any(ch in _S2T for ch in text):
+        return text
+    converted = str(_converter("s2tw").convert(text))
+    if len(converted) != len(text):
+        return converted
+    return "".join(a if a in _KEPT else b for a, b in zip(text, converted, strict=True))
 
 
+@lru_cache(maxsize=8192)
 def to_simplified(text: str) -> str:
     """Simplified characters for ``text`` (used to match keywords whatever the script)."""
-    return "".join(_T2S.get(ch, ch) for ch in text)
+    if not any(ch in _T2S for ch in text):
+        return text
+    return _ACCOUNT.sub("账", str(_converter("t2s").convert(text)))
+
+
+def simplified_forms(text: str) -> list[str]:
+    """The characters of ``text`` that only simplified Chinese writes, in context (公里 and 皇后 are fine)."""
+    converted = to_traditional(text)
+    if len(converted) != len(text):
+        return [ch for ch in text if ch in _STRICT_SIMPLIFIED]
+    return [a for a, b in zip(text, converted, strict=True) if a != b and a in _SIMPLIFIED_FORMS]
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _traditional_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return to_traditional(value)
+    if isinstance(value, list):
+        return [_traditional_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _traditional_value(v) for k, v in value.items()}
+    return value
+
+
+def traditional_model(model: _Model, keep: frozenset[str] = frozenset()) -> _Model:
+    """``model`` with every string in traditional characters (the top-level fields in ``keep`` as they were)."""
+    data = model.model_dump(by_alias=True)
+    converted = {k: (v if k in keep else _traditional_value(v)) for k, v in data.items()}
+    return type(model).model_validate(converted)

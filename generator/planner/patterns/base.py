@@ -85,7 +85,7 @@ class Context:
     def script(self, text: str) -> str:
         """The idea's own words in the app's Chinese script (unchanged for English)."""
         if self.language == "zh-Hant":
-            return to_traditional(to_simplified(text))
+            return to_traditional(text)
         return to_simplified(text) if self.language == "zh-Hans" else text
 
     @cached_property

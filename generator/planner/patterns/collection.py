@@ -20,6 +20,7 @@ from flashapps.spec import (
     TableComponent,
 )
 from generator.planner.hanzi import to_simplified
+from generator.planner.labels import noun_phrase
 from generator.planner.patterns.base import Context, Match, Pattern, expect, path, step
 from generator.planner.patterns.collection_kinds import KINDS, Kind
 from generator.planner.patterns.records import save_path, save_steps, title_case
@@ -72,7 +73,7 @@ _ZH_STOP = (
 def main_noun(ctx: Context) -> str:
     """The idea's own subject in a word or two (“Display current GitHub status” → “Github status”)."""
     if ctx.zh:
-        text = to_simplified(without_ask(ctx.idea))
+        text = to_simplified(noun_phrase(without_ask(ctx.idea)))  # “帮孩子做注音练习” → 注音练习
         for word in _ZH_STOP:
             text = text.replace(word, " ")
         parts = [p for p in re.split(r"[\s，。、！？,.!?：:；;]+", text) if p]

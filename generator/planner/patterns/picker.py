@@ -15,6 +15,7 @@ from flashapps.spec import (
     TextComponent,
 )
 from generator.planner.content import asks_for_groups, list_like, read_content
+from generator.planner.labels import clean_items
 from generator.planner.lang import Tr
 from generator.planner.patterns.base import Context, Match, Pattern, Variant, best_variant, expect, path, step
 from generator.planner.patterns.calc_reading import count_of
@@ -211,7 +212,7 @@ def _picker(ctx: Context, kind: str) -> AppSpec:
     defaults = t.items(items_en, items_zh)
     content = read_content(ctx.idea)
     own = [ctx.script(item)[:80].strip() for item in content.items if kind != "numbers"]
-    own = [item for item in own if item]  # an item of only spaces or marks is no item
+    own = clean_items(item for item in own if item)  # never a clause of the request (“午饭吃什么？选项有火锅”)
     if kind in ("students", "groups"):
         own = [item for item in own if not re.fullmatch(r"\d+\s*\S+", item)]  # "10 players" counts, names none
     listed = ctx.items if kind not in ("students", "groups") or list_like(ctx.items) else []  # names, not clauses

@@ -17,6 +17,7 @@ from flashapps.spec import (
     Step,
     TableComponent,
 )
+from generator.planner.labels import clean_option
 from generator.planner.patterns.base import Context, expect, path, step
 
 __all__ = ["choice_options", "history_screen", "log_screen", "save_path", "save_steps", "title_case"]
@@ -101,7 +102,8 @@ def save_path(
 
 def choice_options(items: list[str], fallback: list[str], limit: int = 12) -> list[str]:
     """Listed items as choice options (unique, short), else the fallback options."""
-    cleaned = list(dict.fromkeys(title_case(i.strip())[:80] for i in items if i.strip()))[:limit]
+    named = [c for c in (clean_option(i) for i in items) if c]  # never a clause of the request
+    cleaned = list(dict.fromkeys(title_case(i.strip())[:80] for i in named))[:limit]
     return cleaned if len(cleaned) >= 2 else fallback
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from flashapps.spec import AppSpec, Brief, ChartComponent, DataField, Entity, Metric
 from generator.planner.hanzi import to_simplified
+from generator.planner.labels import clean_label
 from generator.planner.patterns.base import Context, date_field
 from generator.planner.patterns.records import history_screen, log_screen, save_path, title_case
 from generator.planner.patterns.records_words import split_items
@@ -20,6 +21,7 @@ _OPENER = re.compile(
     r"\b(?:with|fields?|columns?)\s*:?\s+|(?:写下|记下|填写|包括|包含))\s*"
 )
 _END = re.compile(r"[.;!?。；！？\n]|，(?=显示|统计|看|每|要|能|可以)|,\s*(?=show|and\s+show|see|with\s+a)")
+_LISTED_CHOICES = re.compile(r"\s*[(（][^()（）]*[,，、/][^()（）]*[)）]")
 _PARENS = re.compile(r"\s*[(（]([^()（）]{1,12})[)）]")
 
 _DATE = re.compile(r"\b(?:date|day|when)\b|日期|哪天|几号")
@@ -102,8 +104,12 @@ def entry_fields(ctx: Context) -> list[EntryField]:
     least three fields, and name at least one thing (a name or a title) besides a number."""
     if not _LOG.search(to_simplified(ctx.idea).lower()):
         return []
-    segment = _segment(ctx.idea)
-    items = [i for i in split_items(segment) if 0 < len(i) <= 40][:8]
+    segment = _LISTED_CHOICES.sub("", _segment(ctx.idea))  # “which genre (fiction, history or science)”: genre
+    named = (  # never a clause: “读了多少页” → 页数 (a yes/no item, “whether I…”, is read below)
+        i if _FLAG.search(to_simplified(i).strip().lower()) else clean_label(i, counts=True, questions=False)
+        for i in split_items(segment)
+    )
+    items = [i for i in named if i and 0 < len(i) <= 40][:8]
     if len(items) < 3:
         return []
     typed: list[tuple[str, str, str]] = []
