@@ -114,3 +114,22 @@ def test_the_key_paths_pick_dishes_that_share_an_ingredient() -> None:
 )
 def test_other_food_and_list_requests_keep_their_app(idea: str, pattern: str) -> None:
     assert plan(idea).pattern == pattern
+
+
+@pytest.mark.parametrize(
+    ("idea", "first"),
+    [
+        ("一周晚饭计划，想吃酸菜鱼、水煮牛肉、番茄炒蛋，列出要买的菜", ["酸菜鱼", "水煮牛肉", "番茄炒蛋"]),
+        ("我们家这周的菜单：红烧肉、清蒸鱼和地三鲜，帮我算要买什么", ["红烧肉", "清蒸鱼", "地三鲜"]),
+        (
+            "meal plan for the week with pizza, curry and burgers, and a grocery list",
+            ["Homemade pizza", "Chicken curry", "Burgers"],
+        ),
+        ("這週晚餐想做西紅柿炒雞蛋和麻婆豆腐，幫我排菜單並列出要買的", ["番茄炒蛋", "麻婆豆腐"]),
+    ],
+)
+def test_dishes_named_anywhere_come_first_in_the_sentence_order(idea: str, first: list[str]) -> None:
+    component = _mealplan(idea)
+    assert [d.name for d in component.dishes[: len(first)]] == first
+    known = [d for d in component.dishes[: len(first)] if d.name in ("番茄炒蛋", "Homemade pizza", "红烧肉")]
+    assert all(d.ingredients for d in known)
