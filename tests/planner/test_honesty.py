@@ -202,6 +202,11 @@ ASKS: dict[str, tuple[str, ...]] = {
         "用LINE登入的集點卡",
         "會員註冊後才能看課表",
     ),
+    "grocery_orders": (
+        "Weekly meal planner that orders the groceries online for me",
+        "一周菜单规划，自动在网上下单买菜",
+        "幫我排一週晚餐，用熊貓超市送菜到府",
+    ),
     "outside_services": (
         "Pull my orders from Etsy",
         "Budget that syncs with my bank account",

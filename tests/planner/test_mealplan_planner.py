@@ -133,3 +133,12 @@ def test_dishes_named_anywhere_come_first_in_the_sentence_order(idea: str, first
     assert [d.name for d in component.dishes[: len(first)]] == first
     known = [d for d in component.dishes[: len(first)] if d.name in ("番茄炒蛋", "Homemade pizza", "红烧肉")]
     assert all(d.ingredients for d in known)
+
+
+def test_ordering_the_groceries_online_is_left_out_not_faked() -> None:
+    result = plan("weekly meal planner that orders the groceries online from my supermarket")
+    assert result.pattern == "mealplan"
+    assert [item.part for item in result.spec.brief.left_out] == [
+        "Ordering the groceries from a shop or a delivery service"
+    ]
+    assert plan("weekly meal planner that builds a grocery list").spec.brief.left_out == []
