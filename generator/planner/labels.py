@@ -51,9 +51,11 @@ _ZH_A = re.compile(r"^(?:一个|一款|一套|一份|一张|每个|每一个|个
 _EN_QUESTION = re.compile(r"\b(?:how|what|which|where|when|why|who|whom|whose|whether)\b", re.I)
 _EN_INSTRUCTION = re.compile(
     r"\b(?:show|shows|showing|display|displays|view|views|viewing|generate|generates|let|lets|want|wants|"
-    r"can|could|should|would|will|must|please|then|also|i|we|you|me|us|every|each)\b",
+    r"can|could|should|would|will|must|please|then|also|every|each)\b",
     re.I,
 )
+_EN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|me|us)\b")
+"""A person speaking (“maximum values I type”); “Among Us” is a name."""
 _EN_VERB = re.compile(
     r"\b(?:see|seeing|tell|give|gives|warn|warns|remind|reminds|calculate|calculates|compute|export|print|send|"
     r"make|makes|create|creates|need|needs)\b|"
@@ -66,7 +68,9 @@ _EN_FREQUENCY = re.compile(r"\s+(?:every|each|per|a)\s+(?:day|night|week|month|y
 _EN_ASK = re.compile(r"^which\s+(?=[a-z]+$)|^how (?:many|much)\s+(?=[a-z]+$)", re.I)
 _OPEN_PAREN = re.compile(r"\s*[(（][^)）]*$")
 _EN_LEAD = re.compile(r"^.*?\b(?:such as|including|includes|include|like|e\.g\.|namely|e\.g)\s+(?=\S)", re.I)
-_EN_DANGLING = re.compile(r"(?:^|\s)(?:of|for|to|with|by|in|on|at|from|per|into|about|than|and|or|the|a|an|my)$", re.I)
+_EN_DANGLING = re.compile(r"(?:^|\s)(?:of|for|to|with|by|in|on|at|from|per|into|about|than|and|or|the|an?|my)$", re.I)
+_EN_LETTER = re.compile(r"\s[A-Z]$")
+"""“Team A”, “Plan B”: a capital letter names one of a set."""
 _EN_PLACEHOLDER = re.compile(
     r"^(?:minimum|maximum|min|max|values?|numbers?|things?|items?|stuff|options?|choices?|results?|etc\.?|"
     r"(?:minimum|maximum|min|max|lowest|highest) (?:values?|numbers?))$",
@@ -107,11 +111,11 @@ def is_clause(text: str, actions: bool = False, questions: bool = True) -> bool:
         if _ZH_FREQUENCY.search(simple) and len(simple) > 3:
             return True
         return not actions and bool(_ZH_VERB_OBJECT.search(simple))
-    if (questions and _EN_QUESTION.search(label)) or _EN_INSTRUCTION.search(label):
+    if (questions and _EN_QUESTION.search(label)) or _EN_INSTRUCTION.search(label) or _EN_PERSON.search(label):
         return True
     if not actions and _EN_VERB.search(label):
         return True
-    return bool(_EN_DANGLING.search(label))
+    return bool(_EN_DANGLING.search(label)) and not _EN_LETTER.search(label)
 
 
 def clean_label(text: str, actions: bool = False, counts: bool = False, questions: bool = True) -> str | None:

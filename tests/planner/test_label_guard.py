@@ -149,6 +149,10 @@ def test_find_list_keeps_the_names_only(text: str, listed: list[str]) -> None:
         ("計算器", "計算器"),
         ("米飯（1碗）", "米飯（1碗）"),
         ("Other", "Other"),
+        ("Team A", "Team A"),
+        ("Among Us", "Among Us"),
+        ("maximum values I type", None),
+        ("take out a", None),
     ],
 )
 def test_clean_label(label: str, clean: str | None) -> None:
