@@ -5,39 +5,19 @@ bundles' own key-path tests pass (a spelling test's words changed in the app too
 from __future__ import annotations
 
 import importlib
-import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from app_under_test import open_app, shown
 from support import ruff_problems, run_bundle_tests
 
 from generator.planner import plan
 from generator.render import render
 
 
-def _bundle(idea: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, AppTest]:
-    bundle = render(plan(idea).spec, tmp_path / "app").path
-    monkeypatch.syspath_prepend(str(bundle))
-    for module in ("components", "storage", "logic", "games"):
-        monkeypatch.delitem(sys.modules, module, raising=False)
-    at = AppTest.from_file(str(bundle / "app.py"), default_timeout=30).run()
-    assert not at.exception, at.exception
-    return bundle, at
-
-
-def _out(at: AppTest, name: str) -> Any:
-    assert not at.exception, at.exception
-    shown = at.session_state["_out"]
-    found = [key for key in shown if key.endswith(f".{name}")]
-    assert len(found) == 1, (name, sorted(shown))
-    return shown[found[0]]
-
-
 def test_drill_scores_typed_answers_and_drills_the_missed_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("Times tables practice for 3 and 7, 6 questions per round", tmp_path, monkeypatch)
+    _, at = open_app("Times tables practice for 3 and 7, 6 questions per round", tmp_path, monkeypatch)
     questions = at.session_state["drill__state"]["questions"]
     assert len(questions) == 6
     for left, op, right, answer in questions:
@@ -45,25 +25,25 @@ def test_drill_scores_typed_answers_and_drills_the_missed_one(tmp_path: Path, mo
     for n, q in enumerate(questions):
         at.text_input(key=f"drill__a{n}").set_value(str(q[3] + (1 if n == 2 else 0))).run()
     at.button(key="drill__check").click().run()
-    assert _out(at, "score") == 5
+    assert shown(at, "score") == 5
     missed = questions[2]
-    assert _out(at, "missed") == [f"{missed[0]} × {missed[2]} = {missed[3]}"]
-    assert _out(at, "best") == 5
+    assert shown(at, "missed") == [f"{missed[0]} × {missed[2]} = {missed[3]}"]
+    assert shown(at, "best") == 5
     at.button(key="drill__again").click().run()
-    assert (_out(at, "round"), _out(at, "total"), _out(at, "finished")) == (2, 1, False)
-    assert _out(at, "questions") == [f"{missed[0]} × {missed[2]}"]
+    assert (shown(at, "round"), shown(at, "total"), shown(at, "finished")) == (2, 1, False)
+    assert shown(at, "questions") == [f"{missed[0]} × {missed[2]}"]
     at.text_input(key="drill__a0").set_value(f" {missed[3]} ").run()
     at.button(key="drill__check").click().run()
-    assert (_out(at, "score"), _out(at, "missed")) == (1, [])
+    assert (shown(at, "score"), shown(at, "missed")) == (1, [])
     at.button(key="drill__new").click().run()
-    assert (_out(at, "round"), _out(at, "total"), _out(at, "answered")) == (3, 6, 0)
+    assert (shown(at, "round"), shown(at, "total"), shown(at, "answered")) == (3, 6, 0)
     at.multiselect(key="drill__tables").set_value([7]).run()
-    assert _out(at, "round") == 4
-    assert all("7" in q.split(" × ") for q in _out(at, "questions"))
+    assert shown(at, "round") == 4
+    assert all("7" in q.split(" × ") for q in shown(at, "questions"))
 
 
 def test_drill_questions_keep_to_the_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, _ = _bundle("口算练习，20以内加减法，一次10道题", tmp_path, monkeypatch)
+    bundle, _ = open_app("口算练习，20以内加减法，一次10道题", tmp_path, monkeypatch)
     components = importlib.import_module("components")
     cases = [
         ({"ops": ["+", "-"], "low": 0, "high": 20, "tables": []}, {"+", "-"}),
@@ -89,34 +69,34 @@ def test_drill_questions_keep_to_the_range(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_drill_countdown_checks_the_round_when_time_is_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("addition drill, 5 questions, 30 second timer", tmp_path, monkeypatch)
-    assert _out(at, "finished") is False
+    _, at = open_app("addition drill, 5 questions, 30 second timer", tmp_path, monkeypatch)
+    assert shown(at, "finished") is False
     state = dict(at.session_state["drill__state"])
     state["started"] = time.time() - 31
     at.session_state["drill__state"] = state
     at.run()
-    assert _out(at, "finished") is True
-    assert _out(at, "score") == 0 and len(_out(at, "missed")) == 5
+    assert shown(at, "finished") is True
+    assert shown(at, "score") == 0 and len(shown(at, "missed")) == 5
 
 
 def test_order_swaps_and_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("Put these in order: egg, caterpillar, pupa, butterfly", tmp_path, monkeypatch)
+    _, at = open_app("Put these in order: egg, caterpillar, pupa, butterfly", tmp_path, monkeypatch)
     items = ["egg", "caterpillar", "pupa", "butterfly"]
-    start = _out(at, "order")
+    start = shown(at, "order")
     assert sorted(start) == sorted(items) and start != items
     at.selectbox(key="order__p0").set_value("pupa").run()
-    now = _out(at, "order")
+    now = shown(at, "order")
     assert now[0] == "pupa" and sorted(now) == sorted(items)
     for n, item in enumerate(items):
         at.selectbox(key=f"order__p{n}").set_value(item).run()
     at.button(key="order__check").click().run()
-    assert (_out(at, "solved"), _out(at, "score"), _out(at, "wrong")) == (True, 4, [])
+    assert (shown(at, "solved"), shown(at, "score"), shown(at, "wrong")) == (True, 4, [])
     at.selectbox(key="order__p3").set_value("egg").run()
-    assert _out(at, "finished") is False
+    assert shown(at, "finished") is False
     at.button(key="order__check").click().run()
-    assert (_out(at, "solved"), _out(at, "wrong"), _out(at, "score")) == (False, [1, 4], 2)
+    assert (shown(at, "solved"), shown(at, "wrong"), shown(at, "score")) == (False, [1, 4], 2)
     at.button(key="order__shuffle").click().run()
-    assert _out(at, "order") != items and _out(at, "finished") is False
+    assert shown(at, "order") != items and shown(at, "finished") is False
 
 
 @pytest.mark.parametrize(
@@ -139,7 +119,7 @@ def test_bundle_tests_pass_and_are_ruff_clean(idea: str, tmp_path: Path) -> None
 
 
 def test_fraction_answers_count_in_any_equal_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("Fraction practice: add and subtract fractions, 4 questions", tmp_path, monkeypatch)
+    _, at = open_app("Fraction practice: add and subtract fractions, 4 questions", tmp_path, monkeypatch)
     questions = at.session_state["drill__state"]["questions"]
     assert all(q[1] in "+-" and "/" in q[0] + q[2] for q in questions)
     top, _, bottom = str(questions[0][3]).partition("/")
@@ -148,12 +128,12 @@ def test_fraction_answers_count_in_any_equal_form(tmp_path: Path, monkeypatch: p
     for n, answer in enumerate(typed):
         at.text_input(key=f"drill__a{n}").set_value(answer).run()
     at.button(key="drill__check").click().run()
-    assert _out(at, "score") == 3
-    assert _out(at, "missed") == [f"{questions[3][0]} {questions[3][1]} {questions[3][2]} = {questions[3][3]}"]
+    assert shown(at, "score") == 3
+    assert shown(at, "missed") == [f"{questions[3][0]} {questions[3][1]} {questions[3][2]} = {questions[3][3]}"]
 
 
 def test_equation_drill_shows_the_steps_of_a_wrong_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("一元一次方程练习，随机出3道题", tmp_path, monkeypatch)
+    _, at = open_app("一元一次方程练习，随机出3道题", tmp_path, monkeypatch)
     questions = at.session_state["drill__state"]["questions"]
     assert len(questions) == 3
     for left, _, right, x, _ in questions:
@@ -162,13 +142,13 @@ def test_equation_drill_shows_the_steps_of_a_wrong_answer(tmp_path: Path, monkey
     at.text_input(key="drill__a0").set_value(f"x = {questions[0][3]}").run()
     at.text_input(key="drill__a1").set_value(str(questions[1][3] + 1)).run()
     at.button(key="drill__check").click().run()
-    assert _out(at, "score") == 1
-    assert _out(at, "missed")[0] == f"{questions[1][0]} = {questions[1][2]} → x = {questions[1][3]}"
+    assert shown(at, "score") == 1
+    assert shown(at, "missed")[0] == f"{questions[1][0]} = {questions[1][2]} → x = {questions[1][3]}"
     assert questions[1][4] in [c.value for c in at.caption]
 
 
 def test_unit_conversion_answers_are_checked_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("Unit conversion practice: km to m and kg to g, 4 questions", tmp_path, monkeypatch)
+    _, at = open_app("Unit conversion practice: km to m and kg to g, 4 questions", tmp_path, monkeypatch)
     questions = at.session_state["drill__state"]["questions"]
     for amount, sign, unit, answer in questions:
         assert sign == "=" and unit.startswith("? ")
@@ -178,17 +158,17 @@ def test_unit_conversion_answers_are_checked_exactly(tmp_path: Path, monkeypatch
         at.text_input(key=f"drill__a{n}").set_value(str(q[3])).run()
     at.button(key="drill__check").click().run()
     last = questions[3]
-    assert _out(at, "score") == 3
-    assert _out(at, "missed") == [f"{last[0]} = {last[3]} {last[2][2:]}"]
+    assert shown(at, "score") == 3
+    assert shown(at, "missed") == [f"{last[0]} = {last[3]} {last[2][2:]}"]
 
 
 def test_a_teacher_replaces_the_items_to_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("行星排序练习", tmp_path, monkeypatch)
-    assert _out(at, "total") == 8
+    _, at = open_app("行星排序练习", tmp_path, monkeypatch)
+    assert shown(at, "total") == 8
     at.text_area(key="order__items").set_value("唐\n\n宋\n元\n宋").run()
     at.button(key="order__save_items").click().run()
-    assert _out(at, "total") == 3 and sorted(_out(at, "order")) == sorted(["唐", "宋", "元"])
-    assert _out(at, "order") != ["唐", "宋", "元"]
+    assert shown(at, "total") == 3 and sorted(shown(at, "order")) == sorted(["唐", "宋", "元"])
+    assert shown(at, "order") != ["唐", "宋", "元"]
     at.text_area(key="order__items").set_value("only one").run()
     at.button(key="order__save_items").click().run()
-    assert _out(at, "total") == 3  # one item is nothing to order: the list stays
+    assert shown(at, "total") == 3  # one item is nothing to order: the list stays

@@ -4,11 +4,10 @@ list, the week is kept and cleared; the bundles' own key-path tests pass in Engl
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
+from app_under_test import open_app, shown
 from streamlit.testing.v1 import AppTest
 from support import ruff_problems, run_bundle_tests
 
@@ -16,29 +15,14 @@ from generator.planner import plan
 from generator.render import render
 
 
-def _bundle(idea: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, AppTest]:
-    bundle = render(plan(idea).spec, tmp_path / "app").path
-    monkeypatch.syspath_prepend(str(bundle))
-    for module in ("components", "storage", "logic", "games"):
-        monkeypatch.delitem(sys.modules, module, raising=False)
-    at = AppTest.from_file(str(bundle / "app.py"), default_timeout=30).run()
-    assert not at.exception, at.exception
-    return bundle, at
-
-
-def _out(at: AppTest, name: str) -> Any:
-    assert not at.exception, at.exception
-    return at.session_state["_out"][f"mealplan.{name}"]
-
-
 def test_picked_dishes_sum_into_the_grocery_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, at = _bundle("Weekday dinner planner with a grocery list for the dishes I choose", tmp_path, monkeypatch)
+    bundle, at = open_app("Weekday dinner planner with a grocery list for the dishes I choose", tmp_path, monkeypatch)
     assert [at.selectbox(key=f"mealplan__d{d}m0").label for d in range(5)] == ["Dinner"] * 5
-    assert _out(at, "items") == 0 and _out(at, "picked") == 0
+    assert shown(at, "mealplan.items") == 0 and shown(at, "mealplan.picked") == 0
     at.selectbox(key="mealplan__d0m0").set_value("Tacos").run()
     at.selectbox(key="mealplan__d2m0").set_value("Burgers").run()
     at.selectbox(key="mealplan__d4m0").set_value("Tacos").run()
-    grocery = _out(at, "grocery")
+    grocery = shown(at, "mealplan.grocery")
     assert grocery[:5] == [
         "tortillas 16 pcs",
         "ground beef 1500 g",
@@ -46,11 +30,11 @@ def test_picked_dishes_sum_into_the_grocery_list(tmp_path: Path, monkeypatch: py
         "tomato 6 pcs",
         "cheddar cheese 400 g",
     ]
-    assert grocery[5:] == ["burger buns 4 pcs"] and _out(at, "picked") == 3
+    assert grocery[5:] == ["burger buns 4 pcs"] and shown(at, "mealplan.picked") == 3
     at.checkbox(key="mealplan__got1").check().run()
-    assert _out(at, "got") == 1 and at.checkbox(key="mealplan__got1").value is True
+    assert shown(at, "mealplan.got") == 1 and at.checkbox(key="mealplan__got1").value is True
     at.selectbox(key="mealplan__d2m0").set_value(None).run()  # Burgers gone: the ticked beef stays ticked
-    assert "burger buns 4 pcs" not in _out(at, "grocery") and _out(at, "got") == 1
+    assert "burger buns 4 pcs" not in shown(at, "mealplan.grocery") and shown(at, "mealplan.got") == 1
     import components  # the bundle's own, as the app runs it
 
     lines = [{"name": "ground beef", "amount": 1000.0, "unit": "g"}, {"name": "salt", "amount": 0, "unit": ""}]
@@ -66,16 +50,16 @@ def test_picked_dishes_sum_into_the_grocery_list(tmp_path: Path, monkeypatch: py
 
 
 def test_own_dish_in_traditional_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, at = _bundle("幫我排一週三餐的菜單，有紅燒肉和番茄炒蛋，自動列出要買的食材", tmp_path, monkeypatch)
+    _, at = open_app("幫我排一週三餐的菜單，有紅燒肉和番茄炒蛋，自動列出要買的食材", tmp_path, monkeypatch)
     assert at.selectbox(key="mealplan__d6m2").label == "晚餐"
-    assert _out(at, "dishes")[:2] == ["紅燒肉", "番茄炒蛋"]
+    assert shown(at, "mealplan.dishes")[:2] == ["紅燒肉", "番茄炒蛋"]
     at.text_input(key="mealplan__dish_name").set_value("蔥油拌麵").run()
     at.text_area(key="mealplan__dish_ingredients").set_value("麵條 200克\n蔥：2 根\n醬油 1.5 勺\n鹽").run()
     at.button(key="mealplan__dish_add").click().run()
-    assert _out(at, "dishes")[-1] == "蔥油拌麵"
+    assert shown(at, "mealplan.dishes")[-1] == "蔥油拌麵"
     at.selectbox(key="mealplan__d0m1").set_value("蔥油拌麵").run()
     at.selectbox(key="mealplan__d1m2").set_value("番茄炒蛋").run()
-    assert _out(at, "grocery") == ["麵條 200 克", "蔥 3 根", "醬油 1.5 勺", "鹽", "番茄 3 個", "雞蛋 4 個"]
+    assert shown(at, "mealplan.grocery") == ["麵條 200 克", "蔥 3 根", "醬油 1.5 勺", "鹽", "番茄 3 個", "雞蛋 4 個"]
     texts = " ".join(str(m.value) for m in at.markdown) + " ".join(str(c.value) for c in at.caption)
     assert "購物清單" in " ".join(str(h.value) for h in at.subheader) and "已安排 2 / 21 餐" in texts
 
