@@ -8,36 +8,17 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from app_under_test import open_app
+from app_under_test import shown as _out
 from support import ruff_problems, run_bundle_tests
 
 from generator.planner import plan
 from generator.render import TEMPLATES_DIR, render
-
-
-def _bundle(idea: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, AppTest]:
-    bundle = render(plan(idea).spec, tmp_path / "app").path
-    monkeypatch.syspath_prepend(str(bundle))
-    for module in ("components", "storage", "logic", "games"):
-        monkeypatch.delitem(sys.modules, module, raising=False)
-    at = AppTest.from_file(str(bundle / "app.py"), default_timeout=30).run()
-    assert not at.exception, at.exception
-    return bundle, at
-
-
-def _out(at: AppTest, name: str) -> Any:
-    assert not at.exception, at.exception
-    shown = at.session_state["_out"]
-    found = [key for key in shown if key.endswith(f".{name}")]
-    assert len(found) == 1, (name, sorted(shown))
-    return shown[found[0]]
 
 
 def _components(bundle: Path) -> ModuleType:
@@ -63,7 +44,7 @@ def _rendered(idea: str, tmp_path: Path) -> tuple[ModuleType, Path]:
 def test_reading_the_clock_scores_right_answers_and_lists_the_missed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bundle, at = _bundle("tell the time quiz, pick the time shown, 4 questions", tmp_path, monkeypatch)
+    bundle, at = open_app("tell the time quiz, pick the time shown, 4 questions", tmp_path, monkeypatch)
     ui = _components(bundle)
     cfg = _cfg(bundle, "clock")
     questions = at.session_state["clock__state"]["questions"]
@@ -87,7 +68,7 @@ def test_reading_the_clock_scores_right_answers_and_lists_the_missed(
 
 
 def test_setting_the_hands_and_typing_the_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, at = _bundle("read the clock and set its hands, 6 questions", tmp_path, monkeypatch)
+    bundle, at = open_app("read the clock and set its hands, 6 questions", tmp_path, monkeypatch)
     ui = _components(bundle)
     questions = at.session_state["clock__state"]["questions"]
     assert [q["kind"] for q in questions[:2]] == ["read", "set"]
@@ -150,7 +131,7 @@ def test_the_clock_face_is_drawn_with_the_hands_at_the_time(tmp_path: Path) -> N
 
 
 def test_making_a_price_by_tapping_coins_and_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, at = _bundle("认识人民币：凑钱练习，用最少的张数，5道题", tmp_path, monkeypatch)
+    bundle, at = open_app("认识人民币：凑钱练习，用最少的张数，5道题", tmp_path, monkeypatch)
     ui = _components(bundle)
     cfg = _cfg(bundle, "money")
     assert cfg["modes"] == ["make"] and cfg["fewest"] and cfg["currency"] == "CNY"
@@ -190,7 +171,7 @@ def test_making_a_price_by_tapping_coins_and_notes(tmp_path: Path, monkeypatch: 
 
 
 def test_counting_and_change_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, at = _bundle("counting money and giving change practice, up to $20", tmp_path, monkeypatch)
+    bundle, at = open_app("counting money and giving change practice, up to $20", tmp_path, monkeypatch)
     ui = _components(bundle)
     cfg = _cfg(bundle, "money")
     assert cfg["currency"] == "USD" and cfg["high"] == 2000
