@@ -223,11 +223,15 @@ def _record(database: Path, amount: int) -> None:
 
 
 def _saved_rows(archive: bytes) -> set[str]:
-    """The markers in a saved copy of the water app's data."""
+    """The markers in a saved copy of the water app's data (none in a copy saved before the app made its table)."""
     work = Path(os.environ.get("TMPDIR", "/tmp")) / f"hosts-{secrets.token_hex(4)}"
     try:
         unpack(work, archive)
+        if not (work / "app.sqlite3").exists():
+            return set()
         with sqlite3.connect(work / "app.sqlite3") as db:
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'drink'").fetchone() is None:
+                return set()
             return {row[0] for row in db.execute("SELECT note FROM drink WHERE note LIKE 'HOST-MARKER-%'")}
     finally:
         shutil.rmtree(work, ignore_errors=True)
