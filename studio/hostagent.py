@@ -42,12 +42,10 @@ import anyio.to_thread
 import httpx2
 import uvicorn
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
-from websockets.asyncio.client import unix_connect
 from websockets.exceptions import InvalidHandshake
 
 from gallery.errors import UserError
@@ -56,7 +54,7 @@ from sandbox.backends.quota import attach
 from sandbox.backends.serve import ServeRequest, prepare
 from studio.serving.errors import AppNotServed, RunnerBusy
 from studio.serving.hosts import AUTH_HEADER, HostSettings, signed_ok
-from studio.serving.proxy import FRAME_BYTES, HOP_BY_HOP, OWNER_HEADER, VISITOR_HEADER, raw_body, relay
+from studio.serving.proxy import FRAME_BYTES, HOP_BY_HOP, OWNER_HEADER, VISITOR_HEADER, connect_app, relay, streamed
 from studio.serving.runner import AppRunner, RunnerSettings, valid_key
 
 __all__ = ["DataKeeper", "HostAgent", "Signed", "pack", "unpack"]
@@ -434,12 +432,7 @@ class HostAgent:
                 if attempt or not replayable:
                     return JSONResponse({"en": "the app stopped answering", "zh": "应用没有响应"}, status_code=502)
         self.runner.touch(key)
-        out = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in HOP_BY_HOP]
-        response = StreamingResponse(
-            raw_body(upstream), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose)
-        )
-        response.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out]
-        return response
+        return streamed(upstream, HOP_BY_HOP)
 
     async def websocket(self, websocket: WebSocket) -> None:
         key, path = websocket.path_params["key"], websocket.path_params["path"]
@@ -458,10 +451,7 @@ class HostAgent:
             headers[OWNER_HEADER] = "1"
         offered = list(websocket.scope.get("subprotocols") or [])
         try:
-            upstream = await unix_connect(
-                str(socket), uri, subprotocols=offered or None, max_size=FRAME_BYTES, compression=None,
-                ping_interval=None, open_timeout=10, additional_headers=headers,
-            )  # fmt: skip
+            upstream = await connect_app(socket, uri, headers, offered)
         except (OSError, InvalidHandshake, TimeoutError):
             await anyio.to_thread.run_sync(self.runner.forget_dead, key)
             await websocket.close(code=1011)

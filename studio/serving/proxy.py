@@ -226,14 +226,10 @@ class AppProxy:
                 if attempt or not replayable:  # a request body is streamed: it cannot be sent twice
                     return _page(AppStartFailed(key, "it stopped answering"), 502)
         self.runner.touch(key)
-        out = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in RESPONSE_DROP]
-        response = StreamingResponse(
-            raw_body(upstream), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose)
-        )
+        extra = []
         if visitor_of(request.cookies) is None and _is_page_load(path):
-            out.append(("set-cookie", _visitor_cookie(key, new_visitor(), _is_https(request))))
-        response.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out]
-        return response
+            extra.append(("set-cookie", _visitor_cookie(key, new_visitor(), _is_https(request))))
+        return streamed(upstream, RESPONSE_DROP, extra)
 
     def owner(self, request: Request, key: str) -> Response:
         """``?flash_owner=<ticket>``: a valid ticket for this app becomes an owner cookie; the address without it."""
@@ -281,10 +277,7 @@ class AppProxy:
                     compression=None, ping_interval=None, open_timeout=10,
                 )  # fmt: skip
             else:
-                upstream = await unix_connect(
-                    str(socket), uri, subprotocols=offered or None, max_size=FRAME_BYTES, compression=None,
-                    ping_interval=None, open_timeout=10, additional_headers=headers,
-                )  # fmt: skip
+                upstream = await connect_app(socket, uri, headers, offered)
         except (OSError, InvalidHandshake, TimeoutError) as error:
             if isinstance(error, InvalidStatus):
                 log.info("websocket to %s refused by the app: %s", key, error)
@@ -294,6 +287,25 @@ class AppProxy:
         with self.runner.socket_open(key):
             await websocket.accept(subprotocol=upstream.subprotocol)
             await relay(websocket, upstream, lambda: self.runner.used(key))
+
+
+def streamed(upstream: httpx2.Response, drop: frozenset[str], extra: list[tuple[str, str]] | None = None) -> Response:
+    """The app's answer, streamed back as it arrives: its status, its headers less ``drop``, then ``extra``."""
+    out = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in drop] + (extra or [])
+    response = StreamingResponse(
+        raw_body(upstream), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose)
+    )
+    response.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out]
+    return response
+
+
+async def connect_app(socket: Path, uri: str, headers: dict[str, str], offered: list[str]) -> ClientConnection:
+    """A WebSocket to an app on its unix socket, with the options every relay uses (frames up to
+    ``FRAME_BYTES``, no compression, no pings of ours, 10 s to open)."""
+    return await unix_connect(
+        str(socket), uri, subprotocols=offered or None, max_size=FRAME_BYTES, compression=None,
+        ping_interval=None, open_timeout=10, additional_headers=headers,
+    )  # fmt: skip
 
 
 async def raw_body(response: httpx2.Response) -> AsyncIterator[bytes]:
