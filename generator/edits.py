@@ -25,6 +25,7 @@ from generator.edit_items import add_items, remove_items, replace_items
 from generator.edit_numbers import calculator, counter, goal, picker, quiz_rules, timer
 from generator.edit_pages import add_page, remove_page, remove_part
 from generator.edit_scope import scope
+from generator.edit_script import in_app_script, read_in_app_script
 from generator.edit_units import units
 from generator.planner.content import keep_lines
 from generator.planner.patterns.game_edit import follow_up
@@ -89,7 +90,7 @@ _LEADS = re.compile(
 def _read(spec: AppSpec, c: Clause) -> list[str]:
     """The changes one clause makes to ``spec`` (in place); Refused when it cannot, [] when not understood."""
     for reader in _READERS:
-        said = reader(spec, c)
+        said = read_in_app_script(spec, c, reader)
         if said:
             return said
     return []
@@ -133,6 +134,7 @@ def apply_edit(spec: AppSpec, sentence: str) -> EditResult:
             not_done.append(t(f"“{part}”: this change would break the app", f"“{part}”：这样改会让应用出错"))
         lead = _LEADS.match(part)
         verb = lead.group(0) if lead else verb
+    current = in_app_script(current) if changes else current  # a zh-Hant app stays in traditional characters
     return EditResult(spec=current, understood=bool(changes), changes=changes, not_done=not_done)
 
 
