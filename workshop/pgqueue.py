@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import functools
 import logging
+import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -403,21 +404,72 @@ def _fail_stalled(app: Any, found: Any) -> None:
         store.save(job)
 
 
+RESTART_S = 2.0
+"""Seconds before a worker that stopped by itself (its database away) starts taking jobs again."""
+DATABASE_WAIT_S = 120.0
+"""How long a starting worker waits for its database (restarting, or not up yet) before giving up."""
+
+
+def _migrated(url: str, wait_s: float = DATABASE_WAIT_S) -> None:
+    """The tables, migrated; waits for a database that is away for a moment (restarting) at the start."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            SqlJobStore(url).close()
+            return
+        except (psycopg.OperationalError, sqlalchemy.exc.OperationalError) as error:
+            if time.monotonic() > deadline:
+                raise
+            log.warning("the jobs database is not answering (%s): trying again", type(error).__name__)
+            time.sleep(1)
+
+
 def run_worker(url: str, *, concurrency: int = 2, stalled_after: float = 30, heartbeat: float = 5,
                env: Callable[[], tasks.TaskEnv] | None = None) -> None:  # fmt: skip
-    """Runs jobs until SIGTERM or SIGINT (the running ones finish first): ``concurrency`` at once."""
-    SqlJobStore(url).close()  # the tables, migrated
+    """Runs jobs until SIGTERM or SIGINT (the running ones finish first): ``concurrency`` at once.
+
+    procrastinate's worker stops by itself when one of its side tasks fails: its listener reconnects once
+    LISTEN/NOTIFY has been quiet for 30 s, and a reconnection while PostgreSQL is restarting fails; a fetch that
+    finds the database away raises too. So the worker is started again (after ``RESTART_S``) until a signal
+    asks it to stop; only a signal ends this function."""
+    _migrated(url)
     app = make_app(url, worker=True, env=env)
     app.flashapps_store = SqlJobStore(url, upgrade=False)
 
     async def main() -> None:
+        loop = asyncio.get_running_loop()
+        stopping = asyncio.Event()
+        running: list[asyncio.Task[None]] = []
+
+        def on_signal() -> None:  # the first signal: a graceful stop; a second one: the default (at once)
+            stopping.set()
+            for number in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(number)
+            for task in running:
+                task.cancel()  # procrastinate's worker stops gracefully when cancelled
+
+        for number in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(number, on_signal)
         async with app.open_async():
             reaper = asyncio.create_task(_retry_stalled(app, stalled_after, max(1.0, heartbeat)))
             try:
-                await app.run_worker_async(
-                    queues=[QUEUE], concurrency=concurrency, update_heartbeat_interval=heartbeat,
-                    stalled_worker_timeout=stalled_after, install_signal_handlers=True, wait=True,
-                )  # fmt: skip
+                while not stopping.is_set():
+                    running[:] = [asyncio.create_task(app.run_worker_async(
+                        queues=[QUEUE], concurrency=concurrency, update_heartbeat_interval=heartbeat,
+                        stalled_worker_timeout=stalled_after, install_signal_handlers=False, wait=True,
+                    ))]  # fmt: skip
+                    try:
+                        await running[0]
+                    except asyncio.CancelledError:
+                        if not stopping.is_set():
+                            raise
+                    except Exception:
+                        log.exception("the worker stopped: its database went away")
+                    if stopping.is_set():
+                        break
+                    log.warning("the worker stopped by itself (its database away?): starting again in %g s", RESTART_S)
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stopping.wait(), RESTART_S)
             finally:
                 reaper.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
