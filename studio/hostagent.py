@@ -2,7 +2,8 @@
 
 Each host runs the serving part (the runner of studio/serving/runner.py) with the engine its environment names
 (``DOCKER_HOST``, or bubblewrap where ``FLASHAPPS_RUNNER_BACKEND`` says so), on its own address, and answers
-only signed requests (studio/serving/hosts.py: 401 without a valid ``X-Flash-Host-Auth``):
+only signed requests (studio/serving/host_auth.py: 401 without a valid ``X-Flash-Host-Auth`` covering the time, a
+nonce used once, the method, path and query, the body and every header it passes on):
 
 - ``POST /_host/ensure/<key>``: start the app (or find it running) and record that it runs here;
 - ``/apps/<key>/...``: the app itself, HTTP and WebSocket, relayed to its sandbox's socket (the replica in front
@@ -25,15 +26,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gzip
-import hashlib
-import io
 import logging
-import shutil
-import stat
-import tarfile
 import threading
-import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -50,227 +44,26 @@ from websockets.exceptions import InvalidHandshake
 
 from gallery.errors import UserError
 from gallery.placement import Placements
-from sandbox.backends.quota import attach
-from sandbox.backends.serve import ServeRequest, prepare
+from sandbox.backends.serve import prepare
 from studio.serving.errors import AppNotServed, RunnerBusy
-from studio.serving.hosts import AUTH_HEADER, HostSettings, signed_ok
+from studio.serving.host_auth import TRANSPORT, Signed
+from studio.serving.host_data import DataKeeper, pack, unpack
+from studio.serving.hosts import HostSettings
 from studio.serving.proxy import FRAME_BYTES, HOP_BY_HOP, OWNER_HEADER, VISITOR_HEADER, connect_app, relay, streamed
 from studio.serving.runner import AppRunner, RunnerSettings, valid_key
 
-__all__ = ["DataKeeper", "HostAgent", "Signed", "pack", "unpack"]
+__all__ = ["DataKeeper", "HostAgent", "Signed", "pack", "passes_headers_on", "unpack"]
 
 log = logging.getLogger(__name__)
-_SKIP = frozenset({"lost+found"})  # a mounted data filesystem's own folder
-_DROP = HOP_BY_HOP | {"host", "content-length", AUTH_HEADER.lower()}
-
-
-# -- data folders -------------------------------------------------------------------------
-def _listing(folder: Path) -> dict[str, tuple[int, int]]:
-    """Every file (size, modification time) and folder under ``folder``; links and the rest are left out."""
-    found: dict[str, tuple[int, int]] = {}
-    for path in sorted(folder.rglob("*")):
-        name = path.relative_to(folder).as_posix()
-        if name.split("/", 1)[0] in _SKIP:
-            continue
-        info = path.lstat()
-        if stat.S_ISREG(info.st_mode):
-            found[name] = (info.st_size, info.st_mtime_ns)
-        elif stat.S_ISDIR(info.st_mode):
-            found[name + "/"] = (0, 0)
-    return found
-
-
-def pack(folder: Path, limit_bytes: int, tries: int = 5) -> tuple[str, bytes] | None:
-    """(digest, gzip-compressed tar) of ``folder``'s files, read while no SQLite write is in progress (no
-    ``-journal`` file) and checked unchanged after reading; None when it stayed busy or is over ``limit_bytes``."""
-    for attempt in range(tries):
-        if attempt:
-            time.sleep(0.05 * attempt)
-        try:
-            before = _listing(folder)
-            if any(name.endswith("-journal") for name in before):
-                continue  # a write in progress: its database file may be half-written
-            raw = io.BytesIO()
-            with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
-                for name in before:
-                    path = folder / name
-                    info = tar.gettarinfo(str(path), arcname=name.rstrip("/"))
-                    info.uid = info.gid = 0
-                    info.uname = info.gname = ""
-                    if info.isfile():
-                        with path.open("rb") as handle:
-                            tar.addfile(info, handle)
-                    else:
-                        tar.addfile(info)
-            if _listing(folder) != before:
-                continue  # written to while it was read
-        except (OSError, tarfile.TarError):
-            continue  # a file went away while it was read
-        data = raw.getvalue()
-        if len(data) > limit_bytes:
-            log.warning("the data of %s is over %d bytes: not saved", folder, limit_bytes)
-            return None
-        return hashlib.sha256(data).hexdigest(), gzip.compress(data, mtime=0)
-    log.info("the data of %s stayed busy: saved on the next round", folder)
-    return None
-
-
-def unpack(folder: Path, archive: bytes) -> None:
-    """Replaces what ``folder`` holds (the folder itself stays: it may be a mount point) with ``archive``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for child in folder.iterdir():
-        if child.name in _SKIP:
-            continue
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-    with tarfile.open(fileobj=io.BytesIO(gzip.decompress(archive)), mode="r:") as tar:
-        tar.extractall(folder, filter="data")
-
-
-class _Kept:
-    """A served app whose data is saved when it stops (``Served``'s interface)."""
-
-    def __init__(self, served: Any, keeper: DataKeeper, key: str, data: Path) -> None:
-        self.served, self.keeper, self.key, self.data = served, keeper, key, data
-        self.socket, self.backend = served.socket, served.backend
-        self.moved = False  # placed on another host meanwhile: its data here is not saved again
-
-    def alive(self) -> bool:
-        return bool(self.served.alive())
-
-    def memory_bytes(self) -> int | None:
-        found: int | None = self.served.memory_bytes()
-        return found
-
-    def logs(self) -> str:
-        return str(self.served.logs())
-
-    def stop(self) -> None:
-        self.served.stop()
-        self.keeper.stopped(self)
-
-
-class DataKeeper:
-    """A serving backend whose apps' data folders follow them from host to host (see the module)."""
-
-    def __init__(self, inner: Any, placements: Placements, host: str, limit_bytes: int) -> None:
-        self.inner, self.placements, self.host, self.limit_bytes = inner, placements, host, limit_bytes
-        self.name, self.isolated = inner.name, getattr(inner, "isolated", False)
-        self._lock = threading.Lock()
-        self._running: dict[int, _Kept] = {}
-        self._saved: dict[str, str] = {}  # data folder name -> digest of what the database holds
-        self._folder_locks: dict[str, threading.Lock] = {}
-
-    def __getattr__(self, attribute: str) -> Any:  # the engine's own (image, client, instance) for prepare()
-        if attribute == "inner":
-            raise AttributeError(attribute)
-        return getattr(self.inner, attribute)
-
-    def _folder_lock(self, name: str) -> threading.Lock:
-        with self._lock:
-            return self._folder_locks.setdefault(name, threading.Lock())
-
-    def serve(self, request: ServeRequest) -> _Kept:
-        attach(request.data, request.data_quota_mb, isolated=self.isolated)  # mounted first: restored inside it
-        self.restore(request.data)
-        kept = _Kept(self.inner.serve(request), self, request.key, request.data)
-        with self._lock:
-            self._running[id(kept)] = kept
-        return kept
-
-    def restore(self, folder: Path) -> bool:
-        """Puts the newest saved copy of ``folder``'s data in it (when one was saved and differs); True if so."""
-        found = self.placements.snapshot(folder.name)
-        if found is None:
-            return False
-        digest, archive, _saved_ms = found
-        with self._folder_lock(folder.name):
-            here = pack(folder, self.limit_bytes) if folder.is_dir() else None
-            if here is not None and here[0] == digest:
-                self._saved[folder.name] = digest
-                return False
-            unpack(folder, archive)
-            self._saved[folder.name] = digest
-        log.info("restored the data of %s (saved by another host or an earlier run)", folder.name)
-        return True
-
-    def save(self, folder: Path) -> bool:
-        """Saves ``folder``'s data when it changed since the last save; True when it was saved."""
-        with self._folder_lock(folder.name):
-            packed = pack(folder, self.limit_bytes)
-            if packed is None or self._saved.get(folder.name) == packed[0]:
-                return False
-            self.placements.save(folder.name, self.host, *packed)
-            self._saved[folder.name] = packed[0]
-        return True
-
-    def running(self) -> list[_Kept]:
-        with self._lock:
-            return list(self._running.values())
-
-    def save_all(self) -> int:
-        """One round: every running app's changed data saved (not an app that moved away); how many were."""
-        saved = 0
-        for kept in self.running():
-            if kept.moved:
-                continue
-            try:
-                saved += self.save(kept.data)
-            except Exception:
-                log.exception("saving the data of %s failed; tried again next round", kept.key)
-        return saved
-
-    def stopped(self, kept: _Kept) -> None:
-        """An app stopped cleanly: its data saved, its placement here released."""
-        with self._lock:
-            self._running.pop(id(kept), None)
-        try:
-            if not kept.moved:
-                self.save(kept.data)
-            self.placements.release(kept.key, self.host)
-        except Exception:
-            log.exception("saving the data of %s as it stopped failed", kept.key)
-
-
-# -- authentication -----------------------------------------------------------------------
-class Signed:
-    """ASGI middleware: requests and WebSocket handshakes without a valid ``X-Flash-Host-Auth`` get 401."""
-
-    def __init__(self, app: Any, key: bytes, skew_s: float) -> None:
-        self.app, self.key, self.skew_s = app, key, skew_s
-
-    def _ok(self, scope: dict[str, Any]) -> bool:
-        raw = scope.get("raw_path") or scope["path"].encode()
-        query = scope.get("query_string") or b""
-        target = raw.decode("latin-1") + (f"?{query.decode('latin-1')}" if query else "")
-        header = next((v for k, v in scope.get("headers", []) if k == AUTH_HEADER.lower().encode()), b"")
-        method = scope.get("method", "GET")
-        return signed_ok(self.key, header.decode("latin-1"), method, target, self.skew_s)
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] not in ("http", "websocket") or self._ok(scope):
-            await self.app(scope, receive, send)
-            return
-        body = b"not signed by a studio replica of this cluster\n"
-        start = {
-            "status": 401,
-            "headers": [(b"content-type", b"text/plain"), (b"content-length", str(len(body)).encode())],
-        }
-        if scope["type"] == "http":
-            await send({"type": "http.response.start", **start})
-            await send({"type": "http.response.body", "body": body})
-            return
-        await receive()  # websocket.connect
-        if "websocket.http.response" in scope.get("extensions", {}):
-            await send({"type": "websocket.http.response.start", **start})
-            await send({"type": "websocket.http.response.body", "body": body})
-        else:
-            await send({"type": "websocket.close", "code": 1008})
+_DROP = HOP_BY_HOP | TRANSPORT  # every header passed on to an app was signed
 
 
 # -- the agent ----------------------------------------------------------------------------
+def passes_headers_on(scope: dict[str, Any]) -> bool:
+    """Whether a route passes the request's headers on to an app (so every one of them must be signed)."""
+    return str(scope["path"]).startswith("/apps/")
+
+
 def _error_body(error: UserError) -> dict[str, str]:
     return {"en": error.message("en"), "zh": error.message("zh")}
 
@@ -305,7 +98,8 @@ class HostAgent:
             ),
             WebSocketRoute("/apps/{key}/{path:path}", self.websocket),
         ]
-        self.app = Signed(Starlette(routes=routes, lifespan=self._lifespan), self.settings.key, self.settings.skew_s)
+        app = Starlette(routes=routes, lifespan=self._lifespan)
+        self.app = Signed(app, self.settings.key, self.settings.skew_s, passes_headers_on)
 
     # -- background ---------------------------------------------------------------------------
     def beat(self) -> None:

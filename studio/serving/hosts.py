@@ -6,10 +6,11 @@ proxy (studio/serving/proxy.py) forwards HTTP and WebSocket traffic to that host
 runner's interface (``ensure``, ``current``, ...): ``ensure`` looks up the placement (or places the app on
 the least-loaded live host), asks that host to start the app, and returns a ``HostEndpoint``.
 
-Traffic between replicas and hosts is authenticated: every request and WebSocket handshake carries
-``X-Flash-Host-Auth: <milliseconds>.<HMAC-SHA256 of "milliseconds\\nMETHOD\\npath?query">`` under the shared
-secret; a host answers 401 to a request without a valid one, or one signed more than ``skew_s`` away from its
-own clock. The secret itself never travels.
+Traffic between replicas and hosts is authenticated (studio/serving/host_auth.py): every request and WebSocket
+handshake carries ``X-Flash-Host-Auth``, an HMAC under the shared secret of its time, a random nonce, the method,
+the path with its query, the body's SHA-256 and every header passed on to the app; a host answers 401 to a
+request without a valid one, one signed more than ``skew_s`` away from its own clock, an altered one and a
+replayed one. The secret itself never travels.
 
 A host whose heartbeat is older than ``dead_after_s`` is lost: nothing is placed on it or sent to it, and its
 apps start on another live host at their next visit, with the data the lost host last saved (at most
@@ -19,12 +20,10 @@ apps start on another live host at their next visit, with the data the lost host
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import logging
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 import httpx2
@@ -35,12 +34,12 @@ from websockets.asyncio.client import ClientConnection, connect
 from gallery.errors import UserError
 from gallery.placement import Placements
 from studio.serving.errors import AppNotServed, AppStartFailed, RunnerBusy, RunnerUnavailable
+from studio.serving.host_auth import AUTH_HEADER, SignedAuth, sign, signed_ok
 from studio.serving.runner import AppRunner, RunnerSettings, valid_key
 
 __all__ = ["AUTH_HEADER", "HostEndpoint", "HostRunner", "HostSettings", "hosted_runner", "sign", "signed_ok"]
 
 log = logging.getLogger(__name__)
-AUTH_HEADER = "X-Flash-Host-Auth"
 
 
 class HostSettings(BaseSettings):
@@ -70,34 +69,6 @@ class HostSettings(BaseSettings):
         return bool(self.secret.get_secret_value())
 
 
-def sign(key: bytes, method: str, target: str, now: float | None = None) -> str:
-    """The ``X-Flash-Host-Auth`` value for ``METHOD target`` (the path and query as sent) at ``now``."""
-    stamp = str(int((time.time() if now is None else now) * 1000))
-    mac = hmac.new(key, f"{stamp}\n{method.upper()}\n{target}".encode(), hashlib.sha256).hexdigest()
-    return f"{stamp}.{mac}"
-
-
-def signed_ok(key: bytes, value: str, method: str, target: str, skew_s: float, now: float | None = None) -> bool:
-    """Whether ``value`` signs ``METHOD target`` under ``key`` within ``skew_s`` of ``now`` (compared in constant
-    time)."""
-    stamp, _, mac = value.partition(".")
-    if not stamp.isdigit() or len(stamp) > 16 or len(mac) != 64:
-        return False
-    if abs((time.time() if now is None else now) - int(stamp) / 1000) > skew_s:
-        return False
-    expected = hmac.new(key, f"{stamp}\n{method.upper()}\n{target}".encode(), hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, mac)
-
-
-class _Signed(httpx2.Auth):
-    def __init__(self, key: bytes) -> None:
-        self.key = key
-
-    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
-        request.headers[AUTH_HEADER] = sign(self.key, request.method, request.url.raw_path.decode("ascii"))
-        yield request
-
-
 class HostEndpoint:
     """Where an app runs: a sandbox host's address (``http://127.0.0.1:9101``); signs what is sent there."""
 
@@ -114,15 +85,20 @@ class HostEndpoint:
         return hash((self.name, self.address))
 
     def client(self) -> httpx2.AsyncClient:
-        return httpx2.AsyncClient(auth=_Signed(self.key), timeout=httpx2.Timeout(60, connect=5), trust_env=False)
+        return httpx2.AsyncClient(auth=SignedAuth(self.key), timeout=httpx2.Timeout(60, connect=5), trust_env=False)
 
     def url(self, target: str) -> str:
         return f"{self.address}{target}"
 
     async def connect(self, target: str, headers: dict[str, str], **options: Any) -> ClientConnection:
-        """A WebSocket to ``target`` (path and query) on the host, its handshake signed."""
+        """A WebSocket to ``target`` (path and query) on the host, its handshake signed with ``headers`` and the
+        subprotocols offered (no other header is sent: no user agent, no compression offer)."""
         ws = "ws" + self.address.removeprefix("http")  # http -> ws, https -> wss
-        signed = {**headers, AUTH_HEADER: sign(self.key, "GET", target)}
+        sent = list(headers.items())
+        if options.get("subprotocols"):
+            sent.append(("sec-websocket-protocol", ", ".join(options["subprotocols"])))
+        signed = {**headers, AUTH_HEADER: sign(self.key, "GET", target, headers=sent)}
+        options = {"user_agent_header": None, "compression": None, **options}
         return await connect(ws + target, additional_headers=signed, proxy=None, **options)  # never via a web proxy
 
 
@@ -145,7 +121,7 @@ class HostRunner:
         self._lock = threading.Lock()
         self._known: dict[str, tuple[HostEndpoint, float]] = {}
         self._http = httpx2.Client(
-            auth=_Signed(self.key), timeout=httpx2.Timeout(self.settings.start_timeout_s + 15), trust_env=False
+            auth=SignedAuth(self.key), timeout=httpx2.Timeout(self.settings.start_timeout_s + 15), trust_env=False
         )
         self.cold_starts: list[tuple[str, float]] = []
 

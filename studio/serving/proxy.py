@@ -42,6 +42,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from gallery.errors import UserError
 from studio.serving.class_gate import ClassGate
+from studio.serving.host_auth import BodyTooLarge
 from studio.serving.hosts import HostEndpoint
 from studio.serving.owner import GRANTS, OWNER_COOKIE, TICKET_PARAM, TICKETS
 from studio.serving.room import clean_url, is_use, wait_tries, waiting_page, wants_page
@@ -67,7 +68,7 @@ FRAME_BYTES = 32 * 2**20
 """The largest WebSocket message an app may send to a browser (charts, tables, images); the browser's side is
 bounded by the server's ``ws_max_size`` (studio/server.py)."""
 _METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-_STATUS = {AppNotServed: 404, RunnerBusy: 503, AppStartFailed: 502, RunnerUnavailable: 503}
+_STATUS = {AppNotServed: 404, RunnerBusy: 503, AppStartFailed: 502, RunnerUnavailable: 503, BodyTooLarge: 413}
 
 
 def _page(error: UserError, status: int) -> HTMLResponse:
