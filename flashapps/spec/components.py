@@ -27,6 +27,7 @@ from flashapps.spec.interactive import (
     QuizComponent,
     TimerComponent,
 )
+from flashapps.spec.group import BracketComponent, CostSplitComponent, GiftDrawComponent, Payer, SeatingComponent
 from flashapps.spec.learning import DrillComponent, OrderComponent
 from flashapps.spec.mealplan import Dish, Ingredient, MealPlanComponent
 from flashapps.spec.pictures import PicturesComponent
@@ -99,6 +100,11 @@ __all__ = [
     "Dish",
     "Ingredient",
     "MealPlanComponent",
+    "BracketComponent",
+    "CostSplitComponent",
+    "GiftDrawComponent",
+    "Payer",
+    "SeatingComponent",
 ]
 
 Component = Annotated[
@@ -130,7 +136,11 @@ Component = Annotated[
     | OrderComponent
     | PinyinComponent
     | GpaComponent
-    | MealPlanComponent,
+    | MealPlanComponent
+    | BracketComponent
+    | GiftDrawComponent
+    | CostSplitComponent
+    | SeatingComponent,
     Field(discriminator="kind"),
 ]
 
@@ -164,4 +174,8 @@ COMPONENT_KINDS = (
     "pinyin",
     "gpa",
     "mealplan",
+    "bracket",
+    "giftdraw",
+    "costsplit",
+    "seating",
 )

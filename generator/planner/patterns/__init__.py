@@ -30,11 +30,16 @@ from generator.planner.patterns import (
     tracker,
     website,
 )
+from generator.planner.patterns import bracket, costsplit, giftdraw, seating
 from generator.planner.patterns.base import Pattern
 
 __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
 
 CATALOGUE: tuple[Pattern, ...] = (
+    bracket.PATTERN,
+    giftdraw.PATTERN,
+    costsplit.PATTERN,
+    seating.PATTERN,
     mealplan.PATTERN,
     diet.PATTERN,
     texttools.PATTERN,
