@@ -3,13 +3,15 @@ tests/cluster share it).
 
 ``start_cluster()`` starts a throwaway PostgreSQL (tests/gallery/pg.py), two ``flashapps studio`` replicas ("a"
 and "b": one FLASHAPPS_HOME, one database) behind nginx with the committed configuration
-(docs/deploy/nginx-replicas.conf, only its ports and certificate paths replaced; a self-signed certificate), and
-``flashapps worker`` processes on demand. ``Cluster.makers(n)`` registers gallery users with API tokens.
-Everything is stopped and removed when the ``with`` block ends, by an error or Ctrl-C too; each child process
-also dies with this one (``PR_SET_PDEATHSIG``), so nothing keeps running if this process is killed.
+(docs/deploy/nginx-replicas.conf, only its ports and certificate paths replaced; a self-signed certificate), two
+sandbox hosts ("host-a" and "host-b", ``flashapps host``: bench/cluster_hosts.py; with Docker each has an engine of
+its own), and ``flashapps worker`` processes on demand. The replicas and hosts share ``FLASHAPPS_HOSTS_SECRET``:
+a replica runs no app itself, it places each app on a host (gallery/placement.py) and proxies visitors to it.
+``Cluster.makers(n)`` registers gallery users with API tokens. Everything is stopped and removed when the
+``with`` block ends, by an error or Ctrl-C too; each child process also dies with this one
+(``PR_SET_PDEATHSIG``), so nothing keeps running if this process is killed.
 
-Not here yet: several sandbox hosts. Each worker verifies with this machine's sandbox backend, and each replica
-serves apps itself.
+Workers verify each app with this machine's sandbox backend (its own Docker engine with ``--sandbox docker``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.cluster_hosts import HOSTS_ENV, SandboxHost, forget_engines, placements, start_hosts
 from tests.gallery.pg import PgServer, PgUnavailable
 
 __all__ = ["Cluster", "ClusterUnavailable", "Maker", "nginx_main", "nginx_site", "start_cluster"]
@@ -164,7 +167,10 @@ class Cluster:
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
     nginx: subprocess.Popen[bytes] | None = None
     sandbox: str = "bubblewrap"
+    hosts: dict[str, SandboxHost] = field(default_factory=dict)
     _made: int = 0
+    _worker_logs: int = 0
+    _hosts_secret: str = ""
     _warm_token: str | None = None
 
     @property
@@ -177,11 +183,17 @@ class Cluster:
                                     start_new_session=True, preexec_fn=_die_with_parent)  # fmt: skip
 
     # -- replicas ----------------------------------------------------------------------------------
-    def start_replica(self, name: str) -> None:
+    def start_replica(self, name: str, hosts_secret: str | None = None) -> None:
+        """Replica ``name``; with ``hosts_secret`` (kept for a restart) it serves apps through the sandbox hosts."""
+        if hosts_secret is not None:
+            self._hosts_secret = hosts_secret
         log = self.root / f"replica-{name}.log"
         log.write_bytes(b"")
         command = [sys.executable, "-m", "studio.cli", "studio", "--host", "127.0.0.1", "--port", str(self.ports[name])]
-        self.replicas[name] = self._spawn(command, log, {**self.env, "FLASHAPPS_REPLICA": name})
+        env = {**self.env, "FLASHAPPS_REPLICA": name}
+        if self._hosts_secret:
+            env["FLASHAPPS_HOSTS_SECRET"] = self._hosts_secret
+        self.replicas[name] = self._spawn(command, log, env)
 
     def wait_replica(self, name: str) -> None:
         log = self.root / f"replica-{name}.log"
@@ -211,8 +223,8 @@ class Cluster:
         """``count`` more ``flashapps worker`` processes; with ``wait``, returns once each is taking jobs."""
         started = []
         for _ in range(count):
-            number = len(self.workers) + 1
-            log = self.root / f"worker-{number}.log"
+            self._worker_logs += 1  # a log of its own: "Starting worker" in an earlier one says nothing of it
+            log = self.root / f"worker-{self._worker_logs}.log"
             command = [str(FLASHAPPS), "-v", "worker", "--concurrency", str(concurrency),
                        "--stalled-after", str(stalled_after), "--heartbeat", str(heartbeat)]  # fmt: skip
             self.workers.append(self._spawn(command, log, self.env))
@@ -230,6 +242,15 @@ class Cluster:
 
     def kill_worker(self, process: subprocess.Popen[bytes]) -> None:
         _stop(process, signal.SIGKILL)
+
+    def worker_exits(self) -> str:
+        """Each worker still started: running, or the exit code it ended with (a worker that stopped by itself)."""
+        return ", ".join("running" if p.poll() is None else f"exited {p.returncode}" for p in self.workers) or "none"
+
+    # -- sandbox hosts ---------------------------------------------------------------------------
+    def live_hosts(self) -> set[str]:
+        """The sandbox hosts whose heartbeat is recent."""
+        return {h.name for h in placements(self.url).live()}
 
     # -- PostgreSQL --------------------------------------------------------------------------------
     def restart_postgres(self) -> float:
@@ -261,8 +282,15 @@ class Cluster:
         return made
 
     def drafts(self) -> int:
-        """Drafts made so far (one folder each under the shared FLASHAPPS_HOME)."""
-        return sum(1 for _ in (self.home / "projects").glob("*/project.json"))
+        """Drafts made so far: folders under the shared FLASHAPPS_HOME, and rows of the drafts table once drafts
+        live in the database (workshop/projects_sql.py)."""
+        from sqlalchemy import text
+
+        in_files = sum(1 for _ in (self.home / "projects").glob("*/project.json"))
+        with placements(self.url).engine.connect() as db:
+            if db.scalar(text("SELECT to_regclass('flashapps_projects')")) is None:
+                return in_files
+            return in_files + int(db.scalar(text("SELECT count(*) FROM flashapps_projects")) or 0)
 
     def apps_by_author(self) -> dict[str, int]:
         """Published apps in the gallery, counted by their author's username."""
@@ -295,6 +323,12 @@ class Cluster:
             _stop(self.nginx, signal.SIGQUIT)
         for process in self.replicas.values():
             _stop(process, signal.SIGINT)
+        for host in self.hosts.values():
+            with contextlib.suppress(Exception):
+                host.close()
+        from sandbox.backends.quota import unmount_under
+
+        unmount_under(self.root)  # the apps' data folders, mounted with a size limit when run as root
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:
@@ -310,9 +344,9 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
 @contextlib.contextmanager
 def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep: bool = False,
                   env: dict[str, str] | None = None) -> Iterator[Cluster]:  # fmt: skip
-    """PostgreSQL, two replicas behind nginx (workers: ``Cluster.start_workers``); all stopped and ``root``
-    removed at the end (``keep``: the logs stay). Raises ClusterUnavailable when PostgreSQL, nginx or openssl
-    cannot be had here."""
+    """PostgreSQL, two replicas behind nginx, two sandbox hosts (workers: ``Cluster.start_workers``); all stopped
+    and ``root`` removed at the end (``keep``: the logs stay). Raises ClusterUnavailable when PostgreSQL, nginx
+    or openssl cannot be had here."""
     nginx = _need("nginx")
     made_root = root is None
     root = Path(tempfile.mkdtemp(prefix="flashapps-cluster-")) if root is None else root
@@ -331,8 +365,9 @@ def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep
             "FLASHAPPS_PUBLIC_URL": f"https://127.0.0.1:{https}", "FLASHAPPS_APPS_URL": f"https://127.0.0.1:{apps_https}",
             "FLASHAPPS_RUNNER_BACKEND": "local", "FLASHAPPS_SANDBOX_ALLOW_LOCAL": "1", "PYTHONUNBUFFERED": "1",
             "FLASHAPPS_SANDBOX_BACKEND": sandbox, "FLASHAPPS_PROVIDER": "offline", "FLASHAPPS_FORWARDED_HOPS": "1",
-            "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(16), **(env or {}),
+            "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(16), **HOSTS_ENV, **(env or {}),
         }  # fmt: skip
+        hosts_secret = secrets.token_hex(24)
         for unset in ("FLASHAPP_DATA_DIR", "FLASHAPPS_GALLERY_DATABASE_URL", "FLASHAPPS_QUEUE_URL"):
             common.pop(unset, None)
         (root / "home").mkdir(exist_ok=True)
@@ -341,7 +376,7 @@ def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep
         cluster = Cluster(root, server, url, f"https://127.0.0.1:{https}", f"https://127.0.0.1:{apps_https}",
                           context, common, {"a": a, "b": b}, sandbox=sandbox)  # fmt: skip
         for name in cluster.ports:
-            cluster.start_replica(name)
+            cluster.start_replica(name, hosts_secret)
         prefix = root / "nginx"
         (prefix / "logs").mkdir(parents=True)
         (prefix / "site.conf").write_text(nginx_site(cert, key, https, apps_https, http, [a, b]))
@@ -354,10 +389,12 @@ def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep
             cluster.wait_replica(name)
             cluster.warm(name)
         _wait_for("nginx", lambda: _listening(https), cluster.nginx, prefix / "logs" / "error.log", 30)
+        start_hosts(cluster, hosts_secret)
         yield cluster
     finally:
         if cluster is not None:
             cluster.close()
+        forget_engines()
         server.stop()
         if made_root and not keep:
             shutil.rmtree(root, ignore_errors=True)
