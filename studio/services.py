@@ -28,7 +28,7 @@ from studio.limits import MakerLimits
 from workshop import tasks
 from workshop.actions import Emit, Maker, Workshop, sandbox_verifier
 from workshop.jobs import InProcessQueue, Job, JobQueue, JobStore, queue_url
-from workshop.projects import ProjectStore
+from workshop.projects import ProjectStore, open_projects
 
 __all__ = [
     "app_url",
@@ -128,7 +128,7 @@ def failed_jobs(viewer: UserView | None, limit: int = 100) -> list[Job]:
 
 
 def projects() -> ProjectStore:
-    return ProjectStore(Settings().home)
+    return open_projects(Settings())
 
 
 _OPENED: list[Gallery] = []

@@ -30,7 +30,7 @@ from generator.planner.scope import SAID, with_scope
 from generator.providers import Provider
 from workshop.content import fill_from_file, refuse_placeholders
 from workshop.makers import Maker, creator_hash, may_change, refuse_unless_maker
-from workshop.projects import Project, ProjectStore, Version, new_project_id
+from workshop.projects import Project, Version, new_project_id, open_projects
 
 __all__ = ["Emit", "Maker", "Outcome", "VerifyUnavailable", "Workshop", "sandbox_verifier"]
 
@@ -99,7 +99,7 @@ class Workshop:
 
     def __init__(self, settings: Settings | None = None, *, verify: Verify | None = None) -> None:
         self.settings = settings or Settings()
-        self.projects = ProjectStore(self.settings.home)
+        self.projects = open_projects(self.settings)
         self.verify = verify
 
     # -- new projects ------------------------------------------------------------------------
@@ -269,7 +269,9 @@ class Workshop:
     ) -> Outcome:
         number = self.projects.next_number(project_id)
         bundle = self._render(project_id, number, spec, emit)
-        self.projects.add(project_id, spec, change, changes, provider, digest=bundle.digest, calls=calls)
+        added = self.projects.add(project_id, spec, change, changes, provider, digest=bundle.digest, calls=calls)
+        if added.number != number:  # another replica took this number meanwhile (the shared database)
+            number, bundle = added.number, self.projects.bundle(project_id, added.number)
         report = self._check(project_id, number, bundle, spec.brief.language, emit)
         return Outcome(project=project_id, version=number, bundle=bundle, report=report, changes=changes)
 

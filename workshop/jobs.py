@@ -28,7 +28,7 @@ from flashapps.errors import UserError
 from flashapps.events import StageEvent
 from flashapps.settings import Settings
 from generator.generate import clean_idea
-from workshop.projects import ProjectStore, write_atomic
+from workshop.projects import open_projects, write_atomic
 
 __all__ = [
     "Busy",
@@ -200,7 +200,7 @@ def prune(settings: Settings | None = None, *, now: float | None = None) -> dict
             jobs += store.prune(settings.prune_jobs_days, now=now)
         finally:
             store.close()
-    return {"jobs": jobs, "drafts": ProjectStore(settings.home).prune_drafts(settings.prune_drafts_days, now=now)}
+    return {"jobs": jobs, "drafts": open_projects(settings).prune_drafts(settings.prune_drafts_days, now=now)}
 
 
 def _sweep(settings: Settings) -> None:

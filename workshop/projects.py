@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import secrets
 import shutil
 import time
@@ -23,10 +24,11 @@ from flashapps.bundle import AppBundle
 from flashapps.errors import UserError
 from flashapps.files import PRIVATE_DIR, private_tree, write_atomic
 from flashapps.report import VerifyReport
+from flashapps.settings import Settings
 from flashapps.spec import AppSpec
 from generator.render import render
 
-__all__ = ["Project", "ProjectStore", "Version", "new_project_id"]
+__all__ = ["Project", "ProjectStore", "Version", "last_touched", "new_project_id", "open_projects", "projects_url"]
 
 
 def _now() -> str:
@@ -143,6 +145,9 @@ class ProjectStore:
         self._save(project)
         return project
 
+    def exists(self, project_id: str) -> bool:
+        return (self._folder(project_id) / "project.json").is_file()
+
     def get(self, project_id: str) -> Project:
         path = self._folder(project_id) / "project.json"
         if not path.is_file():
@@ -245,7 +250,7 @@ class ProjectStore:
             if project.get("owner") or project.get("bundle") or published:
                 continue
             data = self.home / "appdata" / f"draft-{folder.name}"
-            if _last_touched(folder, data) >= cutoff:
+            if last_touched(folder, data) >= cutoff:
                 continue
             shutil.rmtree(folder, ignore_errors=True)
             shutil.rmtree(data, ignore_errors=True)
@@ -253,7 +258,25 @@ class ProjectStore:
         return removed
 
 
-def _last_touched(*folders: Path) -> float:
+def projects_url() -> str:
+    """The shared database drafts live in: ``FLASHAPPS_DATABASE_URL`` when it is a PostgreSQL URL; empty: files
+    under the home folder (the embedded default)."""
+    url = os.environ.get("FLASHAPPS_DATABASE_URL", "").strip()
+    return url if url.startswith(("postgresql", "postgres:")) else ""
+
+
+def open_projects(where: Settings | Path | None = None) -> ProjectStore:
+    """The project store of a home folder (``where``: settings, a home folder, or None for the settings in
+    force): its files, or the shared database (workshop/projects_sql.py) when ``projects_url`` names one."""
+    home = where.home if isinstance(where, Settings) else Path(where) if where is not None else Settings().home
+    if not (url := projects_url()):
+        return ProjectStore(home)
+    from workshop.projects_sql import SqlProjectStore
+
+    return SqlProjectStore.from_settings(home, url)
+
+
+def last_touched(*folders: Path) -> float:
     """The newest modification time of these folders and anything in them (0 when none exist)."""
     newest = 0.0
     for folder in folders:

@@ -120,7 +120,7 @@ def _made(shop: Workshop, project_id: str, number: int, *, new: bool) -> dict[st
     """The result of a version an earlier attempt of this job already made (checked now if it was not), or
     None when it was not made (a half-rendered folder of a new project is removed)."""
     folder = shop.projects.root / project_id
-    if not (folder / "project.json").is_file() or shop.projects.next_number(project_id) <= number:
+    if not shop.projects.exists(project_id) or shop.projects.next_number(project_id) <= number:
         if new:
             shutil.rmtree(folder, ignore_errors=True)
         return None

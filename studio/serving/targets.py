@@ -21,7 +21,7 @@ from flashapps.errors import UserError
 from flashapps.settings import Settings
 from gallery.errors import NotFound, Unavailable
 from studio.serving.runner import Target, valid_key
-from workshop.projects import ProjectStore
+from workshop.projects import open_projects
 
 __all__ = ["DRAFT_PREFIX", "Targets", "draft_key"]
 
@@ -64,7 +64,7 @@ class Targets:
 
     def _draft(self, key: str) -> Target:
         project_id = key.removeprefix(DRAFT_PREFIX)
-        projects = ProjectStore(self._home or Settings().home)
+        projects = open_projects(self._home or Settings().home)
         try:
             bundle = projects.bundle(project_id)
         except UserError:
@@ -94,7 +94,7 @@ class Targets:
             if user is None:
                 return False
             if key.startswith(DRAFT_PREFIX):
-                project = ProjectStore(self._home or Settings().home).get(key.removeprefix(DRAFT_PREFIX))
+                project = open_projects(self._home or Settings().home).get(key.removeprefix(DRAFT_PREFIX))
                 return bool(project.owner) and project.owner == user.username
             match = _VERSION.match(key)
             slug = match["slug"] if match else key
