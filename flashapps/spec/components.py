@@ -13,6 +13,14 @@ from pydantic import Field
 
 from flashapps.spec.booking import BookingComponent, CalendarComponent, SeatsComponent
 from flashapps.spec.component_base import WidgetKind
+from flashapps.spec.group import (
+    BracketComponent,
+    CostSplitComponent,
+    GiftDrawComponent,
+    PairRateComponent,
+    Payer,
+    SeatingComponent,
+)
 from flashapps.spec.interactive import (
     CANVAS_GAMES,
     STREAMLIT_GAMES,
@@ -27,7 +35,6 @@ from flashapps.spec.interactive import (
     QuizComponent,
     TimerComponent,
 )
-from flashapps.spec.group import BracketComponent, CostSplitComponent, GiftDrawComponent, Payer, SeatingComponent
 from flashapps.spec.learning import DrillComponent, OrderComponent
 from flashapps.spec.mealplan import Dish, Ingredient, MealPlanComponent
 from flashapps.spec.pictures import PicturesComponent
@@ -105,6 +112,7 @@ __all__ = [
     "GiftDrawComponent",
     "Payer",
     "SeatingComponent",
+    "PairRateComponent",
 ]
 
 Component = Annotated[
@@ -140,7 +148,8 @@ Component = Annotated[
     | BracketComponent
     | GiftDrawComponent
     | CostSplitComponent
-    | SeatingComponent,
+    | SeatingComponent
+    | PairRateComponent,
     Field(discriminator="kind"),
 ]
 
@@ -178,4 +187,5 @@ COMPONENT_KINDS = (
     "giftdraw",
     "costsplit",
     "seating",
+    "pairrate",
 )

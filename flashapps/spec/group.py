@@ -14,7 +14,14 @@ from flashapps.spec.component_base import ComponentBase, WidgetKind
 if TYPE_CHECKING:
     from flashapps.spec.data import Entity
 
-__all__ = ["BracketComponent", "CostSplitComponent", "GiftDrawComponent", "Payer", "SeatingComponent"]
+__all__ = [
+    "BracketComponent",
+    "CostSplitComponent",
+    "GiftDrawComponent",
+    "PairRateComponent",
+    "Payer",
+    "SeatingComponent",
+]
 
 
 def _distinct(values: list[str], what: str) -> None:
@@ -138,3 +145,35 @@ class SeatingComponent(ComponentBase):
 
     def outputs(self) -> set[str]:
         return {"grid", "front", "seated", "left", "students"}
+
+
+class PairRateComponent(ComponentBase):
+    """Two people rate the same list (baby names, holiday places) each on their own, 1 to ``scale``; the items
+    both rate ``like`` or more make the shortlist, best first. Items are added in the app too.
+
+    Widgets: ``<id>__who`` (radio of the two raters), ``<id>__i<n>`` (selectbox of the n-th item's rating by the
+    one rating, None for not yet), ``<id>__item`` (text_input), ``<id>__add``. Outputs: ``items``, ``shortlist``
+    (items both like, best first), ``rated`` ({rater: how many rated})."""
+
+    kind: Literal["pairrate"] = "pairrate"
+    raters: list[ShortText] = Field(min_length=2, max_length=2)
+    items: list[ShortText] = Field(default_factory=list, max_length=100)
+    scale: int = Field(default=5, ge=3, le=10)
+    like: int = Field(default=4, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _check(self) -> PairRateComponent:
+        _distinct(self.raters, "raters")
+        _distinct(self.items, "items")
+        if self.like > self.scale:
+            raise ValueError("like above the scale")
+        return self
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {self.key("who"): "radio", self.key("item"): "text_input"}
+        found[self.key("add")] = "button"
+        found |= {self.key(f"i{n}"): "selectbox" for n in range(150)}
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"items", "shortlist", "rated"}

@@ -50,6 +50,7 @@ _PLANNER_ONLY = (
     "PicturesComponent",
     "MealPlanComponent",
     *("BracketComponent", "GiftDrawComponent", "CostSplitComponent", "SeatingComponent"),
+    "PairRateComponent",
 )
 """Component kinds the offline planner composes from a sentence (text tools, data files, drills, ordering
 exercises) and a 0.5B model does not fill in well: left out of its grammar, so its prompt stays short."""

@@ -169,6 +169,23 @@ def test_chart_mixes_boys_and_girls_and_poor_eyesight_in_front(tmp_path: Path, m
     assert shown(at, "seating.left") == 1 and at.warning
 
 
+def test_two_raters_shortlist_what_both_like(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, at = open_app("Tom and Lisa both rate holiday places 1-10: Lisbon, Kyoto, Oslo, Cusco", tmp_path, monkeypatch)
+    assert shown(at, "pairrate.items") == ["Lisbon", "Kyoto", "Oslo", "Cusco"]
+    marks = {"Tom": (9, 8, 3, 10), "Lisa": (8, 10, 9, 6)}
+    for rater, values in marks.items():
+        at.radio(key="pairrate__who").set_value(rater).run()
+        for n, value in enumerate(values):
+            at.selectbox(key=f"pairrate__i{n}").set_value(value).run()
+    assert shown(at, "pairrate.shortlist") == ["Kyoto", "Lisbon"]  # 18 before 17; Oslo and Cusco each have a low mark
+    assert shown(at, "pairrate.rated") == {"Tom": 4, "Lisa": 4}
+    at.radio(key="pairrate__who").set_value("Tom").run()
+    assert at.selectbox(key="pairrate__i2").value == 3  # Tom's own marks, not Lisa's
+    at.text_input(key="pairrate__item").set_value("Hanoi").run()
+    at.button(key="pairrate__add").click().run()
+    assert shown(at, "pairrate.items")[-1] == "Hanoi" and at.selectbox(key="pairrate__i4").value is None
+
+
 @pytest.mark.parametrize(
     "idea",
     [
@@ -176,6 +193,7 @@ def test_chart_mixes_boys_and_girls_and_poor_eyesight_in_front(tmp_path: Path, m
         "聖誕交換禮物抽籤：小明、小華、阿強、美玲，小明和小華是夫妻",
         "split the bill for our trip: Kim, Lee, Park paid different amounts, who owes whom in euros",
         "教室座位表：依身高排座位，4排6列，可以列印，也可以手動交換座位",
+        "两个人给旅游目的地打分，列出两人都喜欢的地方",
     ],
 )
 def test_bundle_tests_pass_and_are_ruff_clean(idea: str, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from generator.planner.patterns import (
     tracker,
     website,
 )
-from generator.planner.patterns import bracket, costsplit, giftdraw, seating
+from generator.planner.patterns import bracket, costsplit, giftdraw, pairrate, seating
 from generator.planner.patterns.base import Pattern
 
 __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
@@ -40,6 +40,7 @@ CATALOGUE: tuple[Pattern, ...] = (
     giftdraw.PATTERN,
     costsplit.PATTERN,
     seating.PATTERN,
+    pairrate.PATTERN,
     mealplan.PATTERN,
     diet.PATTERN,
     texttools.PATTERN,

@@ -55,7 +55,9 @@ def _event(ctx: Context) -> tuple[str, str]:
         re.I,
     ) or re.search(r"((?:\d{4}年)?\d{1,2}月\d{1,2}[日号號])", idea)
     name = re.search(
-        r"(?:for|of)\s+(?:our|the|my|a)?\s*([A-Za-z][\w' -]{2,40}?(?:cup|championship|open|tournament))", idea
+        r"(?:for|of)\s+(?:our|the|my|a)?\s*([A-Za-z][\w' -]{2,40}?(?:cup|championship|open|tournament))",
+        idea,
+        re.I,
     )
     zh = re.search(r"([\u4e00-\u9fff]{2,10}?(?:杯|锦标赛|錦標賽|大赛|大賽|联赛|聯賽))", idea)
     event = (name[1].strip() if name else "") or (zh[1] if zh else "")

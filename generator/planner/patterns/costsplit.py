@@ -41,7 +41,7 @@ def _currency(ctx: Context) -> str:
     low = ctx.idea.lower()
     for sign, words in marks:
         if any(
-            re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isalpha() and w.isascii() else re.escape(w), low)
+            re.search(rf"(?<![a-z]){re.escape(w)}s?(?![a-z])" if w.isalpha() and w.isascii() else re.escape(w), low)
             for w in words
         ):
             return sign

@@ -34,6 +34,8 @@ def _budget(ctx: Context) -> str:
         ctx.idea,
         re.I,
     )
+    after = re.search(r"([$€£¥]\s?\d+)\s*(?:gift\s+)?(?:budget|limit|max)", ctx.idea, re.I)
+    found = found or after
     zh = re.search(r"(?:预算|預算|不超过|不超過|上限)\D{0,4}(\d+\s*(?:元|块|塊)?)", ctx.idea)
     return (found[1] if found else zh[1] if zh else "")[:40]
 

@@ -19,13 +19,15 @@ _EN_NUMBERS = {
 }  # fmt: skip
 _NOT_A_NAME = (
     "不", "能", "每", "记录", "输入", "显示", "算出", "可以", "自动", "列出", "结果", "抽到", "互抽", "打分", "排",
-    "分", "钱", "付", "谁", "的", "加", "减", "图", "表",
+    "分", "钱", "付", "谁", "的", "加", "减", "图", "表", "是", "夫妻", "一家",
 )  # fmt: skip
 _EN_CLAUSE = re.compile(
     r"\b(?:enter|show|must|can|should|never|not|each|every|who|what|with|draw|split|pay|paid|owe|record|track|"
     r"list|rules?|and then|people|players|teams|members|names?)\b",
     re.I,
 )
+_EN_NAME = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
+_EN_LIST = re.compile(rf"{_EN_NAME}(?:\s*,\s*{_EN_NAME})+(?:,?\s+(?:and|&)\s+{_EN_NAME})?")
 _ZH_LIST = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,8}(?:[、，,][\u4e00-\u9fffA-Za-z]{1,8}){2,}")
 
 
@@ -43,7 +45,7 @@ def number_word(word: str) -> int | None:
 def _name_like(item: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", item):
         simple = to_simplified(item)
-        return 1 <= len(simple) <= 5 and not any(w in simple for w in _NOT_A_NAME) and not re.search(r"\d", simple)
+        return 1 <= len(simple) <= 4 and not any(w in simple for w in _NOT_A_NAME) and not re.search(r"\d", simple)
     words = item.split()
     return 1 <= len(words) <= 3 and not _EN_CLAUSE.search(item) and not re.search(r"\d", item) and len(item) <= 30
 
@@ -52,6 +54,9 @@ def listed_names(ctx: Context, limit: int = 64) -> list[str]:
     """The names the sentence lists (three or more, or two joined by “and”), as written, in its script; clauses
     and counts in the list are left out."""
     found = [x.strip(" .;:：") for x in find_list(ctx.idea)]
+    if not ctx.zh and len([x for x in found if _name_like(x)]) < 2:
+        runs = sorted(_EN_LIST.findall(ctx.idea), key=len)
+        found = re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", runs[-1]) if runs else found
     if ctx.zh and len(found) < 3:
         run = _ZH_LIST.search(ctx.idea)
         found = [x for x in re.split(r"[、，,]", run[0])] if run else found
@@ -73,23 +78,23 @@ def count_of(ctx: Context, nouns_en: str, nouns_zh: str) -> int | None:
 
 def pairs_apart(ctx: Context, names: list[str]) -> list[list[str]]:
     """Couples or households named together (“Anna and Ben are a couple”, “A & B”, “小王和小李是夫妻”)."""
-    simple = {to_simplified(n).lower(): n for n in names}
     groups: list[list[str]] = []
-    text = to_simplified(ctx.idea)
-    for a, b in re.findall(r"([\w\u4e00-\u9fff]{1,12})\s*(?:&|\+|and|和|与|跟)\s*([\w\u4e00-\u9fff]{1,12})", text):
-        one, two = simple.get(a.lower()), simple.get(b.lower())
-        if not one or not two or one == two or sorted((one, two)) in [sorted(g) for g in groups]:
-            continue
-        if not _run_of_list(text, a, b):
-            groups.append([one, two])
+    text = to_simplified(ctx.idea).lower()
+    for one in names:
+        for two in names:
+            a, b = to_simplified(one).lower(), to_simplified(two).lower()
+            joined = re.search(rf"(?<![\w]){re.escape(a)}\s*(?:&|\+|and|和|与|跟)\s*{re.escape(b)}(?![a-z])", text)
+            if one == two or not joined or sorted((one, two)) in [sorted(g) for g in groups]:
+                continue
+            if not _run_of_list(text, joined.start(), joined.end()):
+                groups.append([one, two])
     return groups
 
 
-def _run_of_list(text: str, a: str, b: str) -> bool:
+def _run_of_list(text: str, at: int, end: int) -> bool:
     """True when “a and b” ends the list of everyone (“…, Eva and Frank. Anna and Ben are a couple”)."""
-    at = text.find(f"{a} and {b}") if f"{a} and {b}" in text else text.find(f"{a}和{b}")
     before = text[max(at - 3, 0) : at]
-    after = text[at : at + 60]
+    after = re.split(r"[;.,，。；、]", text[end:], maxsplit=1)[0]
     return bool(re.search(r"[,、，]\s*$", before)) and not re.search(
         r"are |is |是|couple|married|partner|夫妻|情侣|一家|household|family", after
     )
