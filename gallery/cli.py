@@ -1,4 +1,5 @@
-"""``flashapps gallery ...``: create the first maintainer, back up and restore the gallery, API tokens.
+"""``flashapps gallery ...``: create the first maintainer, back up and restore the gallery, API tokens, sweep the
+object storage.
 
 ``main(argv)`` returns an exit status; a ``UserError`` is printed as one line, in the
 language of ``--lang`` (or ``LANG``), and gives status 1.
@@ -30,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("file", type=Path)
     restore = commands.add_parser("restore", help="replace the gallery with a backup (stop the studio first)")
     restore.add_argument("file", type=Path)
+    sweep = commands.add_parser(
+        "sweep-objects", help="delete the object storage's bundles no app version refers to (gallery/sweep.py)"
+    )
+    sweep.add_argument("--dry-run", action="store_true", help="only tell what would be deleted")
+    sweep.add_argument(
+        "--older-than-hours", type=float, default=24, help="keep anything younger (default 24; at least 1)"
+    )
     token = commands.add_parser("token", help="make, list and revoke a user's API tokens (the studio's JSON API)")
     token_commands = token.add_subparsers(dest="token_command", required=True)
     for name, said in (("create", "make a token (shown once)"), ("list", "list tokens"), ("revoke", "revoke one")):
@@ -103,6 +111,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("restored: " + ", ".join(f"{name} {count}" for name, count in counts.items()))
         elif args.command == "token":
             _token(args)
+        elif args.command == "sweep-objects":
+            from gallery.sweep import report, sweep_objects
+
+            gallery = open_gallery()
+            try:
+                print(report(sweep_objects(gallery, args.older_than_hours, args.dry_run), language))
+            finally:
+                gallery.close()
     except UserError as error:
         print(error.message(language), file=sys.stderr)
         return 1

@@ -14,6 +14,12 @@ With an object store every replica keeps its own local folder as a cache of the 
 - reading a bundle the local folder lacks streams its objects into a temporary folder, checks that they hash to
   their digest (a changed object is refused), then renames the folder into place;
 - deleting removes the local copy and the objects (the list first).
+- ``sweep`` (``flashapps gallery sweep-objects``, gallery/sweep.py) removes what no row refers to: a bundle
+  uploaded just before a crash, or one whose delete failed. Only bundles whose every object is older than a
+  grace period (24 hours by default) go, so an upload in flight is never touched; a publisher that finds its
+  bundle already stored writes its list again (so it is young again), and checks once its row is written that
+  the list is still there, uploading the bundle again if a sweep took it meanwhile. Only ``bundles/`` is
+  swept: the drafts' objects (``drafts/``, workshop/projects_sql.py) and anything else are left alone.
 
 Errors from the store (unreachable, refused, no such bucket) become ``ObjectStoreError``: what happened and
 what to do, in English and Chinese.
@@ -29,7 +35,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +44,15 @@ from gallery.errors import UserError
 from gallery.files import FileStore, MisplacedFiles, Recovery, Staged, safe_digest, safe_name
 from gallery.settings import GallerySettings
 
-__all__ = ["ObjectFileStore", "ObjectStore", "ObjectStoreError", "explain_error", "file_store", "parse_location"]
+__all__ = [
+    "ObjectFileStore",
+    "ObjectStore",
+    "ObjectStoreError",
+    "Swept",
+    "explain_error",
+    "file_store",
+    "parse_location",
+]
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +238,28 @@ class ObjectStore:
             for name in names:
                 self.client.delete_object(Bucket=self.bucket, Key=self.key(name))
 
+    def listing(self, under: str = "") -> Iterator[tuple[str, int, float]]:
+        """(name under the prefix, size in bytes, modified at as a Unix time) of every object under ``under``, in
+        key order, page by page."""
+        with self._calls():
+            pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.key(under))
+            for page in pages:
+                for item in page.get("Contents", []):
+                    yield str(item["Key"])[len(self.prefix) :], int(item["Size"]), item["LastModified"].timestamp()
+
+    def modified(self, name: str) -> float | None:
+        """When an object was last written (a Unix time), None when there is none."""
+        from botocore.exceptions import ClientError
+
+        with self._calls():
+            try:
+                found = self.client.head_object(Bucket=self.bucket, Key=self.key(name))
+            except ClientError as error:
+                if str(error.response.get("Error", {}).get("Code", "")) in ("404", "NoSuchKey", "NotFound"):
+                    return None
+                raise
+            return float(found["LastModified"].timestamp())
+
 
 def _manifest(digest_: str) -> str:
     return f"bundles/{digest_}.json"
@@ -231,6 +267,39 @@ def _manifest(digest_: str) -> str:
 
 def _object(digest_: str, name: str) -> str:
     return f"bundles/{digest_}/{name}"
+
+
+def _bundle_of(name: str) -> str | None:
+    """The digest of the bundle an object belongs to (its list or one of its files), None for another object."""
+    rest = name.removeprefix("bundles/")
+    if rest == name:
+        return None
+    head, slash, tail = rest.partition("/")
+    if slash:
+        return head if safe_digest(head) and tail else None
+    found = rest.removesuffix(".json")
+    return found if found != rest and safe_digest(found) else None
+
+
+@dataclass
+class Swept:
+    """What a sweep of the object store found and did (``dry_run``: what it would delete)."""
+
+    older_than_s: float
+    dry_run: bool
+    objects: int = 0
+    kept: int = 0
+    young: int = 0
+    other: int = 0
+    orphans: list[str] = field(default_factory=list)
+    deleted: int = 0
+    freed_bytes: int = 0
+
+
+@dataclass
+class _Group:
+    digest: str
+    objects: list[tuple[str, int, float]] = field(default_factory=list)
 
 
 class ObjectFileStore(FileStore):
@@ -253,10 +322,36 @@ class ObjectFileStore(FileStore):
     def upload(self, digest_: str, folder: Path, names: list[str]) -> None:
         """Each file, then the list of names that makes the bundle visible; nothing when it is there already."""
         if self.objects.exists(_manifest(digest_)):
+            self._put_list(digest_, names)  # written again: young, a sweep leaves it
             return
+        self._put_all(digest_, folder, names)
+
+    def _put_list(self, digest_: str, names: list[str]) -> None:
+        self.objects.put_bytes(_manifest(digest_), json.dumps({"files": sorted(names)}).encode("utf-8"))
+
+    def _put_all(self, digest_: str, folder: Path, names: list[str]) -> None:
+        """Each file, then the list of names that makes the bundle visible."""
         for name in names:
             self.objects.put_file(_object(digest_, name), folder / name)
-        self.objects.put_bytes(_manifest(digest_), json.dumps({"files": sorted(names)}).encode("utf-8"))
+        self._put_list(digest_, names)
+
+    def finish(self, staged: Staged) -> None:
+        """Its row is written: the bundle is checked to be still stored (a sweep that found it unreferenced a
+        moment before may have taken it: it is uploaded again, and each file checked), then moved into the local
+        folder."""
+        digest_, names = staged.digest, staged.files
+        try:
+            whole, tries = self.objects.exists(_manifest(digest_)), 0
+            while not whole and tries < 3:
+                tries += 1
+                log.warning("bundle %s was swept while it was published: uploading it again", digest_)
+                self._put_all(digest_, staged.path, names)
+                whole = all(self.objects.exists(_object(digest_, n)) for n in names) and self.objects.exists(
+                    _manifest(digest_)
+                )
+        except ObjectStoreError as error:
+            log.error("bundle %s may be missing from the object store: %s", digest_, error)
+        super().finish(staged)
 
     def adopt(self, files: Path) -> None:
         """Uploads every bundle folder of a restored backup (already checked against its digest)."""
@@ -315,6 +410,72 @@ class ObjectFileStore(FileStore):
         except ObjectStoreError as error:
             if error.code != "missing-object":
                 log.warning("bundle %s left in the object store: %s", digest_, error)
+
+    def sweep(
+        self,
+        referenced: Callable[[set[str]], set[str]],
+        older_than_s: float = 24 * 3600,
+        dry_run: bool = False,
+        now: float | None = None,
+        into: Swept | None = None,
+    ) -> Swept:
+        """Deletes the bundles no row refers to (``referenced(digests)`` says which of them a row refers to) whose
+        every object is older than ``older_than_s``; the list of names first, so a reader never sees half a
+        bundle. Only objects under ``bundles/`` are looked at; those that are not a bundle's are left. Raises
+        ``ObjectStoreError`` (what was done so far is counted in ``into`` as it goes)."""
+        done = into or Swept(older_than_s, dry_run)
+        cutoff = (time.time() if now is None else now) - older_than_s
+        batch: list[_Group] = []
+        for name, size, modified in self.objects.listing("bundles/"):  # not drafts/ (the workshop's own)
+            done.objects += 1
+            digest_ = _bundle_of(name)
+            if digest_ is None:
+                done.other += 1
+                continue
+            if not batch or batch[-1].digest != digest_:  # a bundle's objects are listed together (key order)
+                if len(batch) >= 500:
+                    self._sweep_batch(batch, referenced, cutoff, done)
+                    batch = []
+                batch.append(_Group(digest_))
+            batch[-1].objects.append((name, size, modified))
+        self._sweep_batch(batch, referenced, cutoff, done)
+        return done
+
+    def _sweep_batch(
+        self, batch: list[_Group], referenced: Callable[[set[str]], set[str]], cutoff: float, done: Swept
+    ) -> None:
+        live = referenced({group.digest for group in batch}) if batch else set()
+        for group in batch:
+            count, size = len(group.objects), sum(item[1] for item in group.objects)
+            if group.digest in live:
+                done.kept += count
+                continue
+            if max(item[2] for item in group.objects) > cutoff:
+                done.young += count  # an upload in flight, or a bundle just published again
+                continue
+            if not done.dry_run and not self._drop(group, referenced, cutoff):
+                done.kept += count
+                continue
+            done.orphans.append(group.digest)
+            done.deleted += count
+            done.freed_bytes += size
+            log.info("bundle %s: %d objects, %d bytes, no row refers to it: %s", group.digest, count, size,
+                     "would be deleted" if done.dry_run else "deleted")  # fmt: skip
+
+    def _drop(self, group: _Group, referenced: Callable[[set[str]], set[str]], cutoff: float) -> bool:
+        """Deletes one orphaned bundle, asking again first (a publisher may have taken it up since it was
+        listed); False when it was left."""
+        manifest = _manifest(group.digest)
+        names = [item[0] for item in group.objects]
+        if manifest in names:
+            written = self.objects.modified(manifest)
+            if written is not None and written > cutoff:
+                return False
+        if referenced({group.digest}):
+            return False
+        first = [manifest] if manifest in names else []
+        self.objects.delete(first + [name for name in names if name != manifest])
+        return True
 
     def recover(self, referenced: Callable[[str], bool]) -> Recovery:
         """The local sweep (the cache only: objects are never removed here), and fetches that died midway."""
