@@ -26,6 +26,11 @@ class PinyinItem(SpecModel):
     syllables: list[str] = Field(
         min_length=1, max_length=8, description="the reading a syllable at a time with tone numbers, 5 neutral"
     )
+    zhuyin: list[str] = Field(
+        default_factory=list,
+        max_length=8,
+        description="zhuyin practice: the reading a syllable at a time in zhuyin with its tone mark (“ㄏㄠˇ”, “˙ㄉㄜ”)",
+    )
 
     @model_validator(mode="after")
     def _syllables(self) -> PinyinItem:
@@ -52,11 +57,16 @@ class PinyinComponent(ComponentBase):
     items: list[PinyinItem] = Field(min_length=2, max_length=200)
     tasks: list[PinyinTask] = Field(min_length=1, max_length=6)
     count: int = Field(default=10, ge=1, le=40)
+    notation: Literal["pinyin", "zhuyin"] = Field(
+        default="pinyin", description="zhuyin: readings shown, chosen and typed in zhuyin (each item's ``zhuyin``)"
+    )
 
     @model_validator(mode="after")
     def _tasks_fit(self) -> PinyinComponent:
         if len(set(self.tasks)) != len(self.tasks):
             raise ValueError(f"tasks repeat: {self.tasks}")
+        if self.notation == "zhuyin" and any(len(i.zhuyin) != len(i.syllables) for i in self.items):
+            raise ValueError("zhuyin practice needs each item's zhuyin, a syllable at a time")
         return self
 
     def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:

@@ -29,6 +29,7 @@ from generator.planner.patterns import (
     todo,
     tracker,
     website,
+    zhuyin,
 )
 from generator.planner.patterns import bracket, costsplit, giftdraw, pairrate, seating
 from generator.planner.patterns.base import Pattern
@@ -49,6 +50,7 @@ CATALOGUE: tuple[Pattern, ...] = (
     converter.PATTERN,
     pictures.PATTERN,
     drills.PATTERN,
+    zhuyin.PATTERN,
     pinyin.PATTERN,
     quiz.PATTERN,
     flashcards.PATTERN,
