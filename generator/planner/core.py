@@ -11,6 +11,7 @@ from generator.planner.model import Plan
 from generator.planner.patterns import CATALOGUE, FALLBACK
 from generator.planner.patterns.base import Context, Match, Pattern
 from generator.planner.scope import default_scope, read_scope, with_scope
+from generator.planner.subject_title import with_subject_title
 
 __all__ = ["MAX_IDEA", "plan", "rank"]
 
@@ -69,6 +70,8 @@ def plan(idea: str, language: str | None = None) -> Plan:
         spec = with_left_out(spec, find_left_out(ctx))
     spec = with_scope(spec, read_scope(text) or default_scope(best.name))
     spec = with_clean_title(spec)
+    if best is FALLBACK:  # a name made from the idea's first words: never a clause of the request
+        spec = with_subject_title(spec, text)
     if spec.brief.language == "zh-Hant":  # every string in traditional characters, whatever made it
         spec = traditional_model(spec)
     alternatives = [p.name for p, m in ranking if p is not best and m.score >= _MIN_SCORE][:3]
