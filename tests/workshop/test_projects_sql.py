@@ -5,7 +5,6 @@ Without the setting the file store stays (the embedded default)."""
 
 from __future__ import annotations
 
-import secrets
 import threading
 import time
 from collections.abc import Iterator
@@ -16,7 +15,6 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from sample_specs import water_tracker
-from support import unavailable
 
 from flashapps.errors import UserError
 from flashapps.files import bundle_files, folder_digest
@@ -26,6 +24,7 @@ from gallery import GallerySettings, open_gallery
 from generator.providers import get_provider
 from generator.render import render
 from tests.gallery.pg import PgServer
+from tests.workshop.pg_database import pg_server, shared_database
 from workshop.actions import Workshop
 from workshop.makers import Maker, creator_hash, new_secret
 from workshop.pgqueue import MIGRATIONS_DIR
@@ -40,29 +39,13 @@ def _passing(folder: Path) -> VerifyReport:
     return VerifyReport(backend="fake", isolated=False, passed=True, tests=[TestResult(name="t", outcome="passed")])
 
 
-@pytest.fixture(scope="module")
-def pg() -> Iterator[PgServer | str]:
-    server = PgServer()
-    try:
-        yield server.start()
-    except Exception as error:
-        yield f"PostgreSQL could not start: {type(error).__name__}: {error}"
-    finally:
-        server.stop()
+pg = pytest.fixture(scope="module")(pg_server)
 
 
 @pytest.fixture
 def url(pg: PgServer | str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    if isinstance(pg, str):
-        unavailable(pg, "make test installs PostgreSQL")
-    assert isinstance(pg, PgServer)
-    schema = f"d_{secrets.token_hex(5)}"
-    found = pg.url(schema)
-    monkeypatch.setenv("FLASHAPPS_DATABASE_URL", found)
-    monkeypatch.delenv("FLASHAPPS_OBJECT_STORE", raising=False)
-    monkeypatch.delenv("FLASHAPPS_GALLERY_OBJECT_STORE", raising=False)
-    yield found
-    pg.drop_schema(schema)
+    with shared_database(pg, monkeypatch, "d") as found:
+        yield found
 
 
 def _shop(home: Path) -> Workshop:
