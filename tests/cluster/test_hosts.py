@@ -300,7 +300,8 @@ def test_placement_is_least_loaded_live_host_and_skips_lost_ones(hosts: Hosts) -
         second = hosts.placements.place("probe-app-2")
         assert first is not None and second is not None
         assert {first.name, second.name} == {"a", "b"}  # one each: the least-loaded live host every time
-        assert hosts.placements.place("probe-app") == first  # kept where it is while that host lives
+        kept = hosts.placements.place("probe-app")  # its heartbeat time may have moved on meanwhile
+        assert kept is not None and kept.name == first.name  # kept where it is while that host lives
         assert hosts.placements.placed()["probe-app"] == first.name
     finally:
         for key in ("probe-app", "probe-app-2"):
