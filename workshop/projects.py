@@ -101,9 +101,13 @@ class ProjectStore:
             creator=None if owner else creator,
         )
         first = Version(number=1, spec=spec, change="", provider=provider, digest=digest, calls=calls or [])
+        self._keep_new(project, first)
+        return project
+
+    def _keep_new(self, project: Project, first: Version) -> None:
+        """Stores a new project and its first version."""
         self._save_version(project, first)
         self._save(project)
-        return project
 
     def _save(self, project: Project) -> None:
         write_atomic(self._folder(project.id) / "project.json", project.model_dump_json(indent=1))
@@ -192,6 +196,10 @@ class ProjectStore:
             digest=digest,
             calls=calls or [],
         )
+        return self._keep_added(project, version)
+
+    def _keep_added(self, project: Project, version: Version) -> Version:
+        """Stores a new version as the project's current one (a shared store may give it another number)."""
         self._save_version(project, version)
         project.current = version.number
         self._save(project)

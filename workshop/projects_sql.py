@@ -33,12 +33,11 @@ from flashapps.bundle import AppBundle
 from flashapps.errors import UserError
 from flashapps.files import folder_digest, private_tree
 from flashapps.report import VerifyReport
-from flashapps.spec import AppSpec
 from gallery.objects import ObjectFileStore, ObjectStore
 from gallery.settings import GallerySettings
 from generator.render import render
 from workshop.draft_bytes import LOCK, PROJECTS, VERSIONS, DraftBytes, shared_engine
-from workshop.projects import Project, ProjectStore, Version, last_touched, new_project_id
+from workshop.projects import Project, ProjectStore, Version, last_touched
 
 __all__ = ["SqlProjectStore", "import_file_store"]
 
@@ -88,32 +87,13 @@ class SqlProjectStore(ProjectStore):
         with self.engine.connect() as db:
             return db.scalar(sa.select(PROJECTS.c.id).where(PROJECTS.c.id == project_id)) is not None
 
-    def create(
-        self,
-        idea: str,
-        spec: AppSpec,
-        provider: str = "offline",
-        bundle: Path | None = None,
-        owner: str | None = None,
-        *,
-        creator: str | None = None,
-        project_id: str | None = None,
-        digest: str | None = None,
-        calls: list[dict[str, Any]] | None = None,
-    ) -> Project:
-        project = Project(
-            id=project_id or new_project_id(), idea=idea, bundle=str(Path(bundle).resolve()) if bundle else None,
-            owner=owner, creator=None if owner else creator,
-        )  # fmt: skip
-        first = Version(number=1, spec=spec, change="", provider=provider, digest=digest, calls=calls or [])
-        folder = self.bundle_dir(project.id, 1)
+    def _keep_new(self, project: Project, first: Version) -> None:
         with self._tx() as db:
-            if digest:
-                self.bytes.keep(db, digest, folder)
+            if first.digest:
+                self.bytes.keep(db, first.digest, self.bundle_dir(project.id, 1))
             db.execute(sa.insert(PROJECTS).values(**project.model_dump(), meta="{}", touched=time.time()))
             db.execute(sa.insert(VERSIONS).values(self._version_row(project.id, first)))
         private_tree(self._folder(project.id))  # a draft is its maker's only (0600, 0700)
-        return project
 
     def get(self, project_id: str) -> Project:
         self._folder(project_id)
@@ -210,34 +190,22 @@ class SqlProjectStore(ProjectStore):
             return int(db.scalar(sa.select(sa.func.coalesce(sa.func.max(VERSIONS.c.number), 0))
                                  .where(VERSIONS.c.project_id == project_id)) or 0) + 1  # fmt: skip
 
-    def add(
-        self,
-        project_id: str,
-        spec: AppSpec,
-        change: str,
-        changes: list[str],
-        provider: str = "offline",
-        *,
-        digest: str | None = None,
-        calls: list[dict[str, Any]] | None = None,
-    ) -> Version:
-        """The next version; its number is taken with the project's row locked, so replicas adding at once each
-        get their own (the bundle rendered under another number here moves to its folder)."""
-        self._folder(project_id)
-        source = self._rendered(project_id, digest) if digest else None
+    def _keep_added(self, project: Project, version: Version) -> Version:
+        """The next version: its number is taken with the project's row locked, so replicas adding at once each get
+        their own (a bundle rendered here under a number taken meanwhile moves to its version's folder)."""
+        source = self._rendered(project.id, version.digest) if version.digest else None
         with self._tx() as db:
-            lock = sa.select(PROJECTS.c.id).where(PROJECTS.c.id == project_id).with_for_update()
+            lock = sa.select(PROJECTS.c.id).where(PROJECTS.c.id == project.id).with_for_update()
             if db.scalar(lock) is None:
-                raise _no_project(project_id)
-            top = db.scalar(sa.select(sa.func.max(VERSIONS.c.number)).where(VERSIONS.c.project_id == project_id))
-            version = Version(number=int(top or 0) + 1, spec=spec, change=change, changes=changes,
-                              provider=provider, digest=digest, calls=calls or [])  # fmt: skip
-            if digest and source is not None:
-                self.bytes.keep(db, digest, source)
-            db.execute(sa.insert(VERSIONS).values(self._version_row(project_id, version)))
-            db.execute(sa.update(PROJECTS).where(PROJECTS.c.id == project_id)
-                       .values(current=version.number, touched=time.time()))  # fmt: skip
-        target = self.bundle_dir(project_id, version.number)
+                raise _no_project(project.id)
+            top = db.scalar(sa.select(sa.func.max(VERSIONS.c.number)).where(VERSIONS.c.project_id == project.id))
+            version.number = int(top or 0) + 1
+            if version.digest and source is not None:
+                self.bytes.keep(db, version.digest, source)
+            db.execute(sa.insert(VERSIONS).values(self._version_row(project.id, version)))
+            query = sa.update(PROJECTS).where(PROJECTS.c.id == project.id)
+            db.execute(query.values(current=version.number, touched=time.time()))
+        target = self.bundle_dir(project.id, version.number)
         if source is not None and source != target and not target.exists():
             with contextlib.suppress(OSError):
                 source.rename(target)
