@@ -65,7 +65,7 @@ bench: $(STAMP) sandbox-image ## speed and memory figures into bench/results/lat
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 .PHONY: cluster
-cluster: $(STAMP) ## a small cluster on 127.0.0.1 (PostgreSQL, 2 replicas behind nginx, workers): a burst through the API with 1, 2, 4 workers and three faults, into bench/results/cluster.{json,md} (CLUSTER_ARGS="--ideas 60")
+cluster: $(STAMP) ## a small cluster on 127.0.0.1 (PostgreSQL, 2 replicas behind nginx, 2 sandbox hosts, workers): a burst through the API with 1, 2, 4 workers and four faults, into bench/results/cluster.{json,md} (CLUSTER_ARGS="--ideas 60")
 	$(BIN)/python -m bench.cluster $(CLUSTER_ARGS)
 
 eval: $(STAMP) sandbox-image ## every idea in IDEAS (PROVIDER=offline|openai|local) to a verified, photographed app (EVAL_ARGS=--judge|--no-shots|--grades FILE)

@@ -27,8 +27,8 @@ Each replica is sent one API request at a time before a burst (``Cluster.warm``)
 together answer 500: each thread that asks first opens the gallery and runs its Alembic migrations, at once in
 one process, and Alembic's module-level context is not thread-safe (studio/services.py ``_gallery``).
 
-Workers verify each app in this machine's sandbox backend (``--sandbox``, bubblewrap by default); the hosts run
-apps in it too. Results: ``<out>/cluster.json`` and ``cluster.md``.
+Workers verify each app in this machine's sandbox backend (``--sandbox``: Docker when an engine answers, else
+bubblewrap); the hosts run apps in it too. Results: ``<out>/cluster.json`` and ``cluster.md``.
 """
 
 from __future__ import annotations
@@ -36,14 +36,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import shutil
 import signal
+import subprocess
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.cluster_burst import IDEAS, Burst, Client, Tracked, burst, ideas_for, running_jobs, until
+from bench.cluster_burst import IDEAS, Burst, Client, Tracked, burst, ideas_for, until
+from bench.cluster_db import attempts, running_jobs
 from bench.cluster_host_fault import fault_host
 from bench.cluster_services import Cluster, ClusterUnavailable, start_cluster
 
@@ -78,7 +82,7 @@ def fault_worker(cluster: Cluster, ideas: list[str], **options: Any) -> Burst:
 
     started = time.monotonic()
     result = burst(cluster, ideas, workers=2, during=kill, **options)
-    retried = cluster.attempts([t.job_id for t in result.tracked if t.job_id])
+    retried = attempts(cluster, [t.job_id for t in result.tracked if t.job_id])
     result.events.append({"jobs_run_more_than_once": sum(1 for n in retried.values() if n > 1)})
     return result
 
@@ -221,6 +225,17 @@ def write(results: dict[str, Any], out: Path) -> None:
     (out / "cluster.md").write_text(markdown(results))
 
 
+def _sandbox(chosen: str) -> str:
+    """``auto``: Docker when this machine's engine answers and a second engine can be started (root, dockerd)."""
+    if chosen != "auto":
+        return chosen
+    if os.geteuid() == 0 and shutil.which("dockerd") and shutil.which("docker"):
+        answered = subprocess.run(["docker", "info"], capture_output=True, timeout=60, check=False)
+        if answered.returncode == 0:
+            return "docker"
+    return "bubblewrap"
+
+
 def _stop_on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # the same clean-up as Ctrl-C
 
@@ -233,17 +248,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=1, help="jobs at once in each worker (default 1)")
     parser.add_argument("--fault-ideas", type=int, default=10, help="ideas in each fault's burst (default 10)")
     parser.add_argument("--no-faults", action="store_true", help="only the bursts")
-    parser.add_argument("--sandbox", choices=["bubblewrap", "docker", "local"], default="bubblewrap")
+    parser.add_argument("--sandbox", choices=["auto", "bubblewrap", "docker", "local"], default="auto",
+                        help="where apps are checked and served (auto: docker when an engine answers and a second "
+                        "one can be started here, else bubblewrap)")  # fmt: skip
     parser.add_argument("--poll", type=float, default=1.0, help="seconds between two looks at one job")
-    parser.add_argument("--timeout", type=float, default=3600, help="seconds a burst may take at most")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        help="seconds a burst may take at most (default: 12 s an idea, at "
+        "least an hour: 500 ideas on one worker of 2 cores take about 35 minutes)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--keep", type=Path, help="run the cluster in this folder and keep it (its logs) afterwards")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         results = run(ideas=args.ideas, levels=args.workers, concurrency=args.concurrency, faults=not args.no_faults,
-                      fault_ideas=args.fault_ideas, sandbox=args.sandbox, poll_s=args.poll,
-                      timeout_s=args.timeout, keep=args.keep)  # fmt: skip
+                      fault_ideas=args.fault_ideas, sandbox=_sandbox(args.sandbox), poll_s=args.poll,
+                      timeout_s=args.timeout or max(3600.0, 12.0 * args.ideas), keep=args.keep)  # fmt: skip
     except ClusterUnavailable as error:
         print(f"the cluster cannot start here: {error}")
         return 2

@@ -21,10 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from bench.cluster_db import apps_by_author, drafts, job_states
 from bench.cluster_services import Cluster, Maker
 from bench.stats import stats
 
-__all__ = ["IDEAS", "Burst", "Client", "Tracked", "burst", "ideas_for", "job_states", "running_jobs", "until"]
+__all__ = ["IDEAS", "Burst", "Client", "Tracked", "burst", "ideas_for", "until"]
 
 IDEAS = [
     "an app to track my daily water intake",
@@ -292,7 +293,7 @@ def burst(cluster: Cluster, ideas: list[str], *, workers: int, concurrency: int 
     tracked = [Tracked(idea, makers[i // 2]) for i, idea in enumerate(ideas)]
     if workers:
         cluster.start_workers(workers, concurrency=concurrency)
-    drafts_before, apps_before = cluster.drafts(), sum(cluster.apps_by_author().values())
+    drafts_before, apps_before = drafts(cluster), sum(apps_by_author(cluster).values())
     client = Client(cluster.base, cluster.context)
     started = time.monotonic()
     result = Burst(workers, concurrency, tracked, started, started)
@@ -318,8 +319,8 @@ def burst(cluster: Cluster, ideas: list[str], *, workers: int, concurrency: int 
         if not keep_workers:
             cluster.stop_workers()
     result.ended = time.monotonic()
-    result.drafts_made = cluster.drafts() - drafts_before
-    result.apps_made = sum(cluster.apps_by_author().values()) - apps_before
+    result.drafts_made = drafts(cluster) - drafts_before
+    result.apps_made = sum(apps_by_author(cluster).values()) - apps_before
     unfinished = [t for t in tracked if t.published is None]
     states = job_states(cluster, [t.job_id for t in unfinished if t.job_id]) if unfinished else {}
     result.failures += [f"{t.idea!r}: {t.status} {t.error or ''} {states.get(t.job_id or '', '')}".strip()
@@ -329,30 +330,6 @@ def burst(cluster: Cluster, ideas: list[str], *, workers: int, concurrency: int 
     return result
 
 
-def job_states(cluster: Cluster, job_ids: list[str]) -> dict[str, str]:
-    """Where each job stands in the database (so a job stuck says why): its status and runs in the jobs table,
-    and procrastinate's status, attempts and the worker holding it (with its last heartbeat)."""
-    from sqlalchemy import bindparam, create_engine, text
-
-    engine = create_engine(cluster.url)
-    try:
-        with engine.connect() as db:
-            rows = db.execute(
-                text("SELECT f.id, f.status, f.attempts, p.status, p.attempts, p.worker_id, w.last_heartbeat "
-                     "FROM flashapps_jobs f LEFT JOIN procrastinate_jobs p ON p.id = f.queue_id "
-                     "LEFT JOIN procrastinate_workers w ON w.id = p.worker_id WHERE f.id IN :ids")
-                .bindparams(bindparam("ids", expanding=True)), {"ids": job_ids},
-            ).all()  # fmt: skip
-    except Exception as error:  # the report says it; never hides the burst's own result
-        return dict.fromkeys(job_ids, f"(job states unread: {type(error).__name__})")
-    finally:
-        engine.dispose()
-    return {
-        str(r[0]): f"[job {r[1]}, {r[2]} run(s); queue {r[3]}, attempts {r[4]}, worker {r[5]} last seen {r[6]}]"
-        for r in rows
-    }
-
-
 # -- waiting for what a fault needs ----------------------------------------------------------------
 def until(check: Callable[[], bool], seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
@@ -360,15 +337,3 @@ def until(check: Callable[[], bool], seconds: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {seconds:g} s for {what}")
         time.sleep(0.2)
-
-
-def running_jobs(cluster: Cluster) -> int:
-    """Jobs a worker holds right now (procrastinate's "doing")."""
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(cluster.url)
-    try:
-        with engine.connect() as db:
-            return int(db.scalar(text("SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing'")) or 0)
-    finally:
-        engine.dispose()

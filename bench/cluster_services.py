@@ -281,40 +281,6 @@ class Cluster:
             gallery.close()
         return made
 
-    def drafts(self) -> int:
-        """Drafts made so far: folders under the shared FLASHAPPS_HOME, and rows of the drafts table once drafts
-        live in the database (workshop/projects_sql.py)."""
-        from sqlalchemy import text
-
-        in_files = sum(1 for _ in (self.home / "projects").glob("*/project.json"))
-        with placements(self.url).engine.connect() as db:
-            if db.scalar(text("SELECT to_regclass('flashapps_projects')")) is None:
-                return in_files
-            return in_files + int(db.scalar(text("SELECT count(*) FROM flashapps_projects")) or 0)
-
-    def apps_by_author(self) -> dict[str, int]:
-        """Published apps in the gallery, counted by their author's username."""
-        from sqlalchemy import create_engine, text
-
-        engine = create_engine(self.url)
-        try:
-            with engine.connect() as db:
-                rows = db.execute(text("SELECT u.username, count(*) FROM apps a JOIN users u ON u.id = a.author_id "
-                                       "GROUP BY u.username")).all()  # fmt: skip
-        finally:
-            engine.dispose()
-        return {str(name): int(count) for name, count in rows}
-
-    def attempts(self, job_ids: list[str]) -> dict[str, int]:
-        """How many runs each job took (from the jobs table)."""
-        from workshop.pgqueue import SqlJobStore
-
-        store = SqlJobStore(self.url, upgrade=False)
-        try:
-            return {job_id: store.get(job_id).attempts for job_id in job_ids}
-        finally:
-            store.close()
-
     def close(self) -> None:
         for process in self.workers:
             _stop(process, signal.SIGKILL)
@@ -329,6 +295,16 @@ class Cluster:
         from sandbox.backends.quota import unmount_under
 
         unmount_under(self.root)  # the apps' data folders, mounted with a size limit when run as root
+
+
+def _migrate(url: str, home: Path) -> None:
+    """The gallery's and the queue's tables, made here once before any replica or host starts: processes that
+    migrate a new database at once race (the gallery's migrations take no lock; two create alembic_version)."""
+    from gallery import GallerySettings, open_gallery
+    from workshop.pgqueue import SqlJobStore
+
+    open_gallery(GallerySettings(database_url=url, store_dir=home / "gallery-store")).close()
+    SqlJobStore(url).close()
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:
@@ -371,6 +347,7 @@ def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep
         for unset in ("FLASHAPP_DATA_DIR", "FLASHAPPS_GALLERY_DATABASE_URL", "FLASHAPPS_QUEUE_URL"):
             common.pop(unset, None)
         (root / "home").mkdir(exist_ok=True)
+        _migrate(url, root / "home")
         cert, key = _certificate(root)
         context = ssl.create_default_context(cafile=str(cert))
         cluster = Cluster(root, server, url, f"https://127.0.0.1:{https}", f"https://127.0.0.1:{apps_https}",
