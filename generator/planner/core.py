@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.planner.content import keep_lines
 from generator.planner.hanzi import traditional_model
-from generator.planner.honesty import find_left_out, with_left_out
+from generator.planner.honesty import find_left_out, no_kind_fits, with_left_out
 from generator.planner.labels import with_clean_title
 from generator.planner.lang import Tr, detect_language, normalize_language
 from generator.planner.model import Plan
@@ -76,7 +76,7 @@ def plan(idea: str, language: str | None = None) -> Plan:
         spec = traditional_model(spec)
     alternatives = [p.name for p, m in ranking if p is not best and m.score >= _MIN_SCORE][:3]
     return Plan(
-        spec=spec,
+        spec=no_kind_fits(spec) if fallback else spec,  # a stand-in is never handed over in silence
         pattern=best.name,
         reason=_reason(ctx.t, best, match, fallback, _other(ranking, best)),
         alternatives=alternatives,

@@ -25,7 +25,17 @@ from generator.planner.patterns.base import Context
 from generator.planner.patterns.game_catalogue import catalogue as game_catalogue
 from generator.planner.patterns.game_reading import content_words, game_subject, name_hits, unknown_name
 
-__all__ = ["APP", "DATA", "MAX_LEFT_OUT", "Capability", "capabilities", "find_left_out", "game_asked", "with_left_out"]
+__all__ = [
+    "APP",
+    "DATA",
+    "MAX_LEFT_OUT",
+    "Capability",
+    "capabilities",
+    "find_left_out",
+    "game_asked",
+    "no_kind_fits",
+    "with_left_out",
+]
 
 DATA = Path(__file__).resolve().parent / "data" / "cannot_build.json"
 MAX_LEFT_OUT = 8
@@ -291,3 +301,26 @@ def with_left_out(spec: AppSpec, found: list[LeftOut]) -> AppSpec:
     if len(merged) == len(spec.brief.left_out):
         return spec
     return spec.model_copy(update={"brief": spec.brief.model_copy(update={"left_out": merged})})
+
+
+_NO_KIND_PART = {"en": "The app as described", "zh-Hans": "所描述的应用本身", "zh-Hant": "所描述的應用程式本身"}
+_NO_KIND_REASON = {
+    "en": "No kind of app made here does what this idea describes, so this is the closest honest one: a list to "
+    "keep “{title}” records in. Say what you enter and what the app should work out or show, or change it with a "
+    "sentence.",
+    "zh-Hans": "这里能做的应用类型中，没有一种能做到这个想法描述的事，"
+    "所以先做了最接近的一种：记录「{title}」的简单列表。可以换个说法，说清楚要输入什么、应用要算出或显示什么，也可以用一句话修改它。",
+    "zh-Hant": "這裡能做的應用程式類型中，沒有一種能做到這個想法描述的事，"
+    "所以先做了最接近的一種：記錄「{title}」的簡單列表。可以換個說法，說清楚要輸入什麼、應用程式要算出或顯示什麼，也可以用一句話修改它。",
+}
+
+
+def no_kind_fits(spec: AppSpec) -> AppSpec:
+    """``spec``, a generic list built because no kind of app fits the idea, saying so in brief.left_out (first), so
+    the person is never handed a stand-in in silence."""
+    language = spec.brief.language
+    said = LeftOut(
+        part=_NO_KIND_PART[language], reason=_NO_KIND_REASON[language].replace("{title}", spec.brief.title)[:300]
+    )
+    kept = [said, *spec.brief.left_out][:MAX_LEFT_OUT]
+    return spec.model_copy(update={"brief": spec.brief.model_copy(update={"left_out": kept})})
