@@ -60,11 +60,11 @@ class SqlProjectStore(ProjectStore):
         self.engine = shared_engine(url)
         cache = ObjectFileStore(self.home / "draft-objects", objects) if objects is not None else None
         self.bytes = DraftBytes(self.engine, cache)
-        with LOCK:
-            first = (url, self.home) not in _IMPORTED
-            _IMPORTED.add((url, self.home))
-        if first and self.root.is_dir():
-            import_file_store(self)
+        if (url, self.home) not in _IMPORTED:  # once a process (a failed import is tried again at the next open)
+            if self.root.is_dir():
+                import_file_store(self)
+            with LOCK:
+                _IMPORTED.add((url, self.home))
 
     @classmethod
     def from_settings(cls, home: Path, url: str) -> SqlProjectStore:
