@@ -48,7 +48,7 @@ from sandbox.backends.serve import prepare
 from studio.serving.errors import AppNotServed, RunnerBusy
 from studio.serving.host_auth import TRANSPORT, Signed
 from studio.serving.host_data import DataKeeper, pack, unpack
-from studio.serving.hosts import HostSettings
+from studio.serving.hosts import HostSettings, keeps_no_cookies
 from studio.serving.proxy import FRAME_BYTES, HOP_BY_HOP, OWNER_HEADER, VISITOR_HEADER, connect_app, relay, streamed
 from studio.serving.runner import AppRunner, RunnerSettings, valid_key
 
@@ -193,7 +193,9 @@ class HostAgent:
                 stale = self._clients.pop(path)
                 asyncio.get_running_loop().create_task(stale.aclose())
             transport = httpx2.AsyncHTTPTransport(uds=str(socket))
-            client = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(60, connect=5))
+            client = httpx2.AsyncClient(
+                transport=transport, timeout=httpx2.Timeout(60, connect=5), cookies=keeps_no_cookies()
+            )  # an app's cookie never goes to its next visitor
             self._clients[str(socket)] = client
         return client
 

@@ -24,6 +24,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any, cast
 
 import httpx2
@@ -37,7 +38,16 @@ from studio.serving.errors import AppNotServed, AppStartFailed, RunnerBusy, Runn
 from studio.serving.host_auth import AUTH_HEADER, SignedAuth, sign, signed_ok
 from studio.serving.runner import AppRunner, RunnerSettings, valid_key
 
-__all__ = ["AUTH_HEADER", "HostEndpoint", "HostRunner", "HostSettings", "hosted_runner", "sign", "signed_ok"]
+__all__ = [
+    "AUTH_HEADER",
+    "HostEndpoint",
+    "HostRunner",
+    "HostSettings",
+    "hosted_runner",
+    "keeps_no_cookies",
+    "sign",
+    "signed_ok",
+]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +79,11 @@ class HostSettings(BaseSettings):
         return bool(self.secret.get_secret_value())
 
 
+def keeps_no_cookies() -> CookieJar:
+    """A cookie jar that keeps nothing: for a client that relays many visitors' requests to apps."""
+    return CookieJar(DefaultCookiePolicy(allowed_domains=[]))
+
+
 class HostEndpoint:
     """Where an app runs: a sandbox host's address (``http://127.0.0.1:9101``); signs what is sent there."""
 
@@ -85,7 +100,10 @@ class HostEndpoint:
         return hash((self.name, self.address))
 
     def client(self) -> httpx2.AsyncClient:
-        return httpx2.AsyncClient(auth=SignedAuth(self.key), timeout=httpx2.Timeout(60, connect=5), trust_env=False)
+        """A client for every visitor's requests to this host: signed, and keeping no cookie an app sets (it
+        would go to the next visitor, and to the host's other apps)."""
+        return httpx2.AsyncClient(auth=SignedAuth(self.key), timeout=httpx2.Timeout(60, connect=5), trust_env=False,
+                                  cookies=keeps_no_cookies())  # fmt: skip
 
     def url(self, target: str) -> str:
         return f"{self.address}{target}"

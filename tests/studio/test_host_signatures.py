@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -69,7 +70,9 @@ def _sha(body: bytes) -> str:
 async def _echo(request: Request) -> Response:
     body = await request.body()
     passed = [[k, v] for k, v in request.headers.items() if k not in TRANSPORT]
-    return JSONResponse({"query": request.url.query, "sha": _sha(body), "size": len(body), "headers": passed})
+    answer = JSONResponse({"query": request.url.query, "sha": _sha(body), "size": len(body), "headers": passed})
+    answer.set_cookie("app_cookie", "one-visitor")  # an app's cookie: the replica never hands it to the next visitor
+    return answer
 
 
 async def _health(request: Request) -> Response:
@@ -110,7 +113,8 @@ def host() -> Iterator[EchoHost]:
 
 @pytest.fixture
 def plain() -> Iterator[httpx2.Client]:
-    with httpx2.Client(trust_env=False, timeout=30) as client:
+    no_cookies = CookieJar(DefaultCookiePolicy(allowed_domains=[]))  # each request exactly as the test builds it
+    with httpx2.Client(trust_env=False, timeout=30, cookies=no_cookies) as client:
         yield client
 
 
@@ -159,6 +163,7 @@ def test_a_request_signed_by_a_replica_reaches_the_app_whole(host: EchoHost) -> 
     assert AUTH_HEADER.lower() not in passed
     assert posted.status_code == 200, posted.text
     assert posted.json()["sha"] == _sha(body) and posted.json()["size"] == len(body)
+    assert "cookie" not in dict(map(tuple, posted.json()["headers"]))  # the first answer's cookie was not kept
 
 
 def test_altered_body_query_or_headers_get_401_and_a_log_line(
