@@ -260,7 +260,7 @@ class SignedAuth(httpx2.Auth):
         request.headers.pop("transfer-encoding", None)
         request.headers["content-length"] = str(body.size)
         target = request.url.raw_path.decode("ascii")
-        headers = list(request.headers.multi_items())
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw]  # as the host reads
         request.headers[AUTH_HEADER] = sign(self.key, request.method, target, body=body.hash.hexdigest(),
                                             headers=headers)  # fmt: skip
         return request
