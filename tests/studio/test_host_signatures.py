@@ -149,8 +149,8 @@ def test_a_request_signed_by_a_replica_reaches_the_app_whole(host: EchoHost) -> 
                 yield body[start : start + 65536]
 
         async with endpoint.client() as client:
-            headers = {"x-forwarded-for": "203.0.113.9", "accept-language": "zh-CN", "x-flash-visitor": "a" * 32,
-                       "x-note": "水 café".encode()}  # fmt: skip
+            headers = {b"x-forwarded-for": b"203.0.113.9", b"accept-language": b"zh-CN",
+                       b"x-flash-visitor": b"a" * 32, b"x-note": "水 café".encode()}  # fmt: skip
             got = await client.get(endpoint.url("/apps/water/page?tab=2&x=%E6%B0%B4"), headers=headers)
             posted = await client.post(endpoint.url("/apps/water/_stcore/upload_file/s/f"), content=chunks())
             return got, posted
