@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import Field
 
 from flashapps.spec.booking import BookingComponent, CalendarComponent, SeatsComponent
+from flashapps.spec.checkform import CheckField, CheckFormComponent, FieldRule
 from flashapps.spec.component_base import WidgetKind
 from flashapps.spec.group import (
     BracketComponent,
@@ -113,6 +114,9 @@ __all__ = [
     "Payer",
     "SeatingComponent",
     "PairRateComponent",
+    "CheckField",
+    "CheckFormComponent",
+    "FieldRule",
 ]
 
 Component = Annotated[
@@ -149,7 +153,8 @@ Component = Annotated[
     | GiftDrawComponent
     | CostSplitComponent
     | SeatingComponent
-    | PairRateComponent,
+    | PairRateComponent
+    | CheckFormComponent,
     Field(discriminator="kind"),
 ]
 
@@ -188,4 +193,5 @@ COMPONENT_KINDS = (
     "costsplit",
     "seating",
     "pairrate",
+    "checkform",
 )

@@ -28,6 +28,7 @@ from generator.planner.patterns import (
     timer,
     todo,
     tracker,
+    signup,
     website,
     zhuyin,
 )
@@ -50,6 +51,7 @@ CATALOGUE: tuple[Pattern, ...] = (
     converter.PATTERN,
     pictures.PATTERN,
     drills.PATTERN,
+    signup.PATTERN,
     zhuyin.PATTERN,
     pinyin.PATTERN,
     quiz.PATTERN,
