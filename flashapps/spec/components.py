@@ -18,6 +18,8 @@ from flashapps.spec.group import (
     BracketComponent,
     CostSplitComponent,
     GiftDrawComponent,
+    HousePointsComponent,
+    HouseTeam,
     PairRateComponent,
     Payer,
     SeatingComponent,
@@ -114,6 +116,8 @@ __all__ = [
     "Payer",
     "SeatingComponent",
     "PairRateComponent",
+    "HousePointsComponent",
+    "HouseTeam",
     "CheckField",
     "CheckFormComponent",
     "FieldRule",
@@ -154,6 +158,7 @@ Component = Annotated[
     | CostSplitComponent
     | SeatingComponent
     | PairRateComponent
+    | HousePointsComponent
     | CheckFormComponent,
     Field(discriminator="kind"),
 ]
@@ -193,5 +198,6 @@ COMPONENT_KINDS = (
     "costsplit",
     "seating",
     "pairrate",
+    "housepoints",
     "checkform",
 )

@@ -18,6 +18,8 @@ __all__ = [
     "BracketComponent",
     "CostSplitComponent",
     "GiftDrawComponent",
+    "HousePointsComponent",
+    "HouseTeam",
     "PairRateComponent",
     "Payer",
     "SeatingComponent",
@@ -177,3 +179,37 @@ class PairRateComponent(ComponentBase):
 
     def outputs(self) -> set[str]:
         return {"items", "shortlist", "rated"}
+
+
+class HouseTeam(SpecModel):
+    name: ShortText
+    colour: str = Field(default="#2563eb", pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class HousePointsComponent(ComponentBase):
+    """Points for named teams in their own colours (school houses, camp teams): plus and minus buttons per team, a
+    big bar chart of the totals in the teams' colours, the leader, undo of the last change and a reset.
+
+    Widgets: ``<id>__t<n>p<k>`` (button adding ``steps[k]`` to team n), ``<id>__t<n>m`` (button taking
+    ``steps[0]`` away), ``<id>__undo``, ``<id>__reset``. Outputs: ``scores`` ({team: points}), ``leader`` (''
+    on a tie or before any point)."""
+
+    kind: Literal["housepoints"] = "housepoints"
+    teams: list[HouseTeam] = Field(min_length=2, max_length=12)
+    steps: list[int] = Field(default_factory=lambda: [1, 5], min_length=1, max_length=3)
+    allow_negative: bool = False
+
+    @model_validator(mode="after")
+    def _check(self) -> HousePointsComponent:
+        _distinct([team.name for team in self.teams], "teams")
+        return self
+
+    def widgets(self, entities: Mapping[str, Entity]) -> dict[str, WidgetKind]:
+        found: dict[str, WidgetKind] = {self.key("undo"): "button", self.key("reset"): "button"}
+        for n in range(len(self.teams)):
+            found |= {self.key(f"t{n}p{k}"): "button" for k in range(len(self.steps))}
+            found[self.key(f"t{n}m")] = "button"
+        return found
+
+    def outputs(self) -> set[str]:
+        return {"scores", "leader"}

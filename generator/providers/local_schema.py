@@ -51,6 +51,7 @@ _PLANNER_ONLY = (
     "MealPlanComponent",
     *("BracketComponent", "GiftDrawComponent", "CostSplitComponent", "SeatingComponent"),
     "PairRateComponent",
+    "HousePointsComponent",
     "CheckFormComponent",
 )
 """Component kinds the offline planner composes from a sentence (text tools, data files, drills, ordering

@@ -11,6 +11,7 @@ from flashapps.spec import (
     BracketComponent,
     CostSplitComponent,
     GiftDrawComponent,
+    HousePointsComponent,
     PairRateComponent,
     SeatingComponent,
 )
@@ -147,6 +148,35 @@ def test_two_raters_read_from_the_sentence(idea: str, raters: list[str], items: 
     assert found.pattern == "pairrate"
     rate = found.spec.screens[0].components[0]
     assert isinstance(rate, PairRateComponent) and (rate.raters, rate.items, rate.scale) == (raters, items, scale)
+
+
+@pytest.mark.parametrize(
+    ("idea", "teams", "steps"),
+    [
+        (
+            "house points for Red, Blue, Green and Yellow houses, big bar chart",
+            {"Red": "#dc2626", "Blue": "#2563eb", "Green": "#16a34a", "Yellow": "#eab308"},
+            [1, 5],
+        ),
+        (
+            "points for our camp teams Eagles, Bears, Foxes, +1 and +10 buttons, bars in their colours",
+            {"Eagles": "#dc2626", "Bears": "#2563eb", "Foxes": "#16a34a"},
+            [1, 10],
+        ),
+        (
+            "班级小组积分：红色组、蓝色组、黄色组，加分扣分",
+            {"红色组": "#dc2626", "蓝色组": "#2563eb", "黄色组": "#eab308"},
+            [1, 5],
+        ),
+        ("track house points for 3 houses", {"Red": "#dc2626", "Blue": "#2563eb", "Green": "#16a34a"}, [1, 5]),
+    ],
+)
+def test_house_points_read_teams_colours_and_steps(idea: str, teams: dict[str, str], steps: list[int]) -> None:
+    found = plan(idea)
+    assert found.pattern == "housepoints"
+    houses = found.spec.screens[0].components[0]
+    assert isinstance(houses, HousePointsComponent)
+    assert {team.name: team.colour for team in houses.teams} == teams and houses.steps == steps
 
 
 @pytest.mark.parametrize(

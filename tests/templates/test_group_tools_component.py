@@ -186,6 +186,26 @@ def test_two_raters_shortlist_what_both_like(tmp_path: Path, monkeypatch: pytest
     assert shown(at, "pairrate.items")[-1] == "Hanoi" and at.selectbox(key="pairrate__i4").value is None
 
 
+def test_house_points_in_their_colours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    idea = "house points for Red, Blue, Green and Yellow houses with plus and minus buttons and a big bar chart"
+    _, at = open_app(idea, tmp_path, monkeypatch)
+    assert shown(at, "housepoints.scores") == {"Red": 0, "Blue": 0, "Green": 0, "Yellow": 0}
+    at.button(key="housepoints__t1p1").click().run()  # Blue + 5
+    at.button(key="housepoints__t1p0").click().run()  # Blue + 1
+    at.button(key="housepoints__t3p0").click().run()  # Yellow + 1
+    at.button(key="housepoints__t3m").click().run()  # Yellow - 1
+    at.button(key="housepoints__t3m").click().run()  # never below 0
+    assert shown(at, "housepoints.scores") == {"Red": 0, "Blue": 6, "Green": 0, "Yellow": 0}
+    assert shown(at, "housepoints.leader") == "Blue"
+    at.button(key="housepoints__undo").click().run()  # the step that did nothing
+    at.button(key="housepoints__undo").click().run()  # Yellow's minus
+    assert shown(at, "housepoints.scores")["Yellow"] == 1
+    spec = " ".join(str(chart.proto) for chart in at.get("vega_lite_chart"))
+    assert "#2563eb" in spec and "#eab308" in spec  # the bars in the houses' colours
+    at.button(key="housepoints__reset").click().run()
+    assert set(shown(at, "housepoints.scores").values()) == {0} and shown(at, "housepoints.leader") == ""
+
+
 @pytest.mark.parametrize(
     "idea",
     [
@@ -194,6 +214,7 @@ def test_two_raters_shortlist_what_both_like(tmp_path: Path, monkeypatch: pytest
         "split the bill for our trip: Kim, Lee, Park paid different amounts, who owes whom in euros",
         "教室座位表：依身高排座位，4排6列，可以列印，也可以手動交換座位",
         "两个人给旅游目的地打分，列出两人都喜欢的地方",
+        "學校四個學院積分：紅隊、藍隊、綠隊、黃隊，加分減分，大的長條圖",
     ],
 )
 def test_bundle_tests_pass_and_are_ruff_clean(idea: str, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from generator.planner.patterns import (
     website,
     zhuyin,
 )
-from generator.planner.patterns import bracket, costsplit, giftdraw, pairrate, seating
+from generator.planner.patterns import bracket, costsplit, giftdraw, housepoints, pairrate, seating
 from generator.planner.patterns.base import Pattern
 
 __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
@@ -43,6 +43,7 @@ CATALOGUE: tuple[Pattern, ...] = (
     costsplit.PATTERN,
     seating.PATTERN,
     pairrate.PATTERN,
+    housepoints.PATTERN,
     mealplan.PATTERN,
     diet.PATTERN,
     texttools.PATTERN,

@@ -41,6 +41,9 @@ def _teams(ctx: Context) -> list[str]:
         return named
     count = count_of(ctx, _TEAMS_EN, _TEAMS_ZH) or 8
     count = min(max(count, 2), 64)
+    solo = ctx.has("player", "competitor", "member", "选手", "棋手", "队员") and not ctx.has("team", "队伍", "支队")
+    if solo:
+        return [ctx.t(f"Player {n}", f"选手{n}") for n in range(1, count + 1)]
     return [ctx.t(f"Team {n}", f"队伍{n}") for n in range(1, count + 1)]
 
 

@@ -21,9 +21,9 @@ _SPLIT = (
     "谁给谁", "结算", "凑份子", "分担费用", "費用分攤",
 )  # fmt: skip
 _MANY = (
-    "who paid", "each paid", "paid what", "owes", "owe", "settle", "transfer", "household", "families", "trip",
-    "reunion", "holiday", "vacation", "roommate", "flatmate", "friends", "group", "付了", "谁付", "转账", "给谁",
-    "欠", "家庭", "每家", "旅行", "旅游", "聚会", "聚餐", "室友", "朋友", "我们",
+    "who paid", "each paid", "paid what", "paid for", "paid different", "owes", "owe", "settle", "transfer",
+    "household", "families", "balances", "expenses", "付了", "付的", "谁付", "垫付", "转账", "给谁", "欠", "家庭",
+    "每家", "记录每", "账目",
 )  # fmt: skip
 _HOUSEHOLD = ("household", "families", "family", "by headcount", "per family", "家庭", "每家", "户", "按人数", "按人头")
 _HOUSE_EN = re.compile(

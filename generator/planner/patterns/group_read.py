@@ -23,7 +23,8 @@ _NOT_A_NAME = (
 )  # fmt: skip
 _EN_CLAUSE = re.compile(
     r"\b(?:enter|show|must|can|should|never|not|each|every|who|what|with|draw|split|pay|paid|owe|record|track|"
-    r"list|rules?|and then|people|players|teams|members|names?)\b",
+    r"list|rules?|and then|people|players|teams|members|names?|charts?|buttons?|tables?|apps?|colou?rs?|points?|"
+    r"scores?|totals?|graphs?|bars?)\b",
     re.I,
 )
 _EN_NAME = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
