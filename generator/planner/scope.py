@@ -19,7 +19,7 @@ SCOPES: tuple[Scope, ...] = ("personal", "shared", "submissions")
 
 PERSONAL_PATTERNS = frozenset(
     {"tracker", "habit", "diet", "notes", "todo", "budget", "timer", "flashcards", "quiz", "drill", "calculator",
-     "converter", "game"}
+     "converter", "game", "compute"}
 )  # fmt: skip
 """Kinds of app one person uses for themselves; the others keep one set for everyone."""
 

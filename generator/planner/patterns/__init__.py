@@ -6,6 +6,7 @@ from generator.planner.patterns import (
     calc_grades,
     calculator,
     collection,
+    compute,
     converter,
     diet,
     drills,
@@ -38,6 +39,7 @@ from generator.planner.patterns.base import Pattern
 __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
 
 CATALOGUE: tuple[Pattern, ...] = (
+    compute.PATTERN,
     bracket.PATTERN,
     giftdraw.PATTERN,
     costsplit.PATTERN,
