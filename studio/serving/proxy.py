@@ -43,7 +43,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 from gallery.errors import UserError
 from studio.serving.class_gate import ClassGate
 from studio.serving.host_auth import BodyTooLarge
-from studio.serving.hosts import HostEndpoint
+from studio.serving.hosts import HostEndpoint, keeps_no_cookies
 from studio.serving.owner import GRANTS, OWNER_COOKIE, TICKET_PARAM, TICKETS
 from studio.serving.room import clean_url, is_use, wait_tries, waiting_page, wants_page
 from studio.serving.runner import AppNotServed, AppRunner, AppStartFailed, RunnerBusy, RunnerUnavailable, valid_key
@@ -168,7 +168,9 @@ class AppProxy:
                 self._clients[str(socket)] = client = socket.client()
                 return client
             transport = httpx2.AsyncHTTPTransport(uds=str(socket))
-            client = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(60, connect=5))
+            client = httpx2.AsyncClient(  # shared by every visitor of the app: it keeps no cookie an app sets
+                transport=transport, timeout=httpx2.Timeout(60, connect=5), cookies=keeps_no_cookies()
+            )
             self._clients[str(socket)] = client
         return client
 
