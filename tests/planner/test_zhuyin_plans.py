@@ -50,7 +50,9 @@ def test_named_items_read_in_zhuyin() -> None:
     assert [(i.text, i.zhuyin) for i in practice.items] == [("媽", ["ㄇㄚ"]), ("好", ["ㄏㄠˇ"]), ("的", ["˙ㄉㄜ"])]
 
 
-@pytest.mark.parametrize("idea", ["拼音练习：妈 好 的", "Hanyu pinyin tone practice for beginners", "給一年級孩子的拼音練習"])
+@pytest.mark.parametrize(
+    "idea", ["拼音练习：妈 好 的", "Hanyu pinyin tone practice for beginners", "給一年級孩子的拼音練習"]
+)
 def test_pinyin_stays_pinyin(idea: str) -> None:
     pattern, practice = _practice(idea)
     assert pattern == "pinyin" and practice.notation == "pinyin"
