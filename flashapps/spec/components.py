@@ -57,6 +57,7 @@ from flashapps.spec.records import (
     TextComponent,
     Unit,
 )
+from flashapps.spec.rules import Limit, RuleComponent
 from flashapps.spec.site import SiteComponent, SiteItem, SiteSection, SiteTile
 from flashapps.spec.study import GpaComponent, GradeStep, PinyinComponent, PinyinItem
 from flashapps.spec.texttools import DataFileComponent, TextToolComponent
@@ -121,6 +122,8 @@ __all__ = [
     "CheckField",
     "CheckFormComponent",
     "FieldRule",
+    "Limit",
+    "RuleComponent",
 ]
 
 Component = Annotated[
@@ -159,7 +162,8 @@ Component = Annotated[
     | SeatingComponent
     | PairRateComponent
     | HousePointsComponent
-    | CheckFormComponent,
+    | CheckFormComponent
+    | RuleComponent,
     Field(discriminator="kind"),
 ]
 
@@ -200,4 +204,5 @@ COMPONENT_KINDS = (
     "pairrate",
     "housepoints",
     "checkform",
+    "rule",
 )

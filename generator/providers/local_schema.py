@@ -53,6 +53,7 @@ _PLANNER_ONLY = (
     "PairRateComponent",
     "HousePointsComponent",
     "CheckFormComponent",
+    "RuleComponent",
 )
 """Component kinds the offline planner composes from a sentence (text tools, data files, drills, ordering
 exercises) and a 0.5B model does not fill in well: left out of its grammar, so its prompt stays short."""

@@ -24,6 +24,7 @@ from generator.planner.patterns import (
     quiz,
     records_submit,
     roster,
+    rules,
     scoreboard,
     texttools,
     timer,
@@ -39,6 +40,7 @@ from generator.planner.patterns.base import Pattern
 __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
 
 CATALOGUE: tuple[Pattern, ...] = (
+    rules.PATTERN,
     compute.PATTERN,
     bracket.PATTERN,
     giftdraw.PATTERN,
