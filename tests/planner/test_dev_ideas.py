@@ -34,6 +34,7 @@ _SUBSTANTIAL = {
     "csv",
     "texttool",
     "datafile",
+    *("bracket", "giftdraw", "costsplit", "seating", "pairrate", "housepoints"),
 }
 
 

@@ -84,10 +84,11 @@ def _score(ctx: Context) -> Match:
         return Match()
     coloured = [n for n in listed_names(ctx, 12) if _colour(n)]
     house = ctx.has(*_HOUSE) or (ctx.has("colour", "color", "颜色") and ctx.has("team", "队", "组"))
-    if not house and len(coloured) < 2:
+    chart = ctx.has("bar chart", "bar graph", "长条图", "柱状图", "条形图")
+    if not house and (len(coloured) < 2 or (ctx.has("scoreboard", "记分板", "计分板") and not chart)):
         return Match()
     words = tuple(filter(None, (ctx.where(w) for w in (*_HOUSE, *_POINTS))))[:3]
-    return Match(50.0 + (5.0 if ctx.has("bar chart", "bar graph", "长条图", "柱状图", "条形图") else 0.0), words)
+    return Match(50.0 + (5.0 if chart else 0.0), words)
 
 
 def build(ctx: Context) -> AppSpec:
