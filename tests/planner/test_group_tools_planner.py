@@ -192,6 +192,8 @@ def test_house_points_read_teams_colours_and_steps(idea: str, teams: dict[str, s
         ("split the bill with a 15% tip among 4 people", "calculator"),
         ("an app to rate restaurants I visit", "collection"),
         ("a poll for the class to vote on the trip destination", "poll"),
+        ("record my chess tournament games and results", "game"),
+        ("班级红蓝两队知识竞赛计分", "scoreboard"),
     ],
 )
 def test_other_apps_keep_their_kind(idea: str, pattern: str) -> None:
