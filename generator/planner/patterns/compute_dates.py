@@ -232,7 +232,8 @@ def since_parts(ctx: Context) -> CalcParts:
     smoking = quit_habit(ctx) == "smoking"
     head = _parse(ctx, "begin, now", "since, until")
     later = msg(t, "The date is still to come.", "这个日期还没到。")
-    head += f"if now < begin:\n    raise ValueError({later})\nspan = (now - begin).days\n"
+    checked = head + f"if now < begin:\n    raise ValueError({later})\n"
+    head = checked + "span = (now - begin).days\n"
     at = {"since": "2026-01-01", "until": "2026-03-01"}
     days = fn(
         "days",
@@ -247,7 +248,7 @@ def since_parts(ctx: Context) -> CalcParts:
         t("Whole months and days since the date.", "换算成几个月零几天。"),
         "since:str, until:str",
         "str",
-        head
+        checked
         + _MONTHS_SRC
         + t("return f'{count} months {(now - anchor).days} days'", "return f'{count} 个月 {(now - anchor).days} 天'"),
         [({"since": "2026-01-10", "until": "2026-03-15"}, t("2 months 5 days", "2 个月 5 天"))],

@@ -42,8 +42,8 @@ def numbers_parts(ctx: Context) -> CalcParts:
         f"if not 1 <= count <= 1000:\n    raise ValueError({size})\n"
         f"if unique and count > high - low + 1:\n    raise ValueError({too_many})\n"
         "chance = random.Random(draw)\n"
-        "if unique:\n    picked = chance.sample(range(low, high + 1), count)\n"
-        "else:\n    picked = [chance.randint(low, high) for _ in range(count)]\n"
+        "every = range(low, high + 1)\n"
+        "picked = chance.sample(every, count) if unique else [chance.randint(low, high) for _ in range(count)]\n"
         "return ', '.join(str(n) for n in sorted(picked))"
     )
     numbers = fn(
