@@ -231,3 +231,21 @@ def test_the_days_app_answers_in_the_browser(tmp_path: Path, monkeypatch: pytest
     at.text_input(key="calc__start_date").set_value("2026-01-01")
     at.text_input(key="calc__end_date").set_value("2026-03-01").run()
     assert (shown(at, "days"), shown(at, "workdays")) == (59, 42)
+
+
+def test_a_fixed_sum_each_week_or_month_is_added_to_the_items(tmp_path: Path) -> None:
+    idea = "零用钱计算器：每月固定50元，另外擦窗户一次2元、遛狗一次5毛，合计本月多少"
+    inputs = [i for c in plan(idea).spec.components() if c.kind == "calculator" for i in c.inputs]
+    assert [(i.name, i.default) for i in inputs if i.name in ("base", "periods", "rate_1", "rate_2")] == [
+        ("rate_1", 2.0),
+        ("rate_2", 0.5),
+        ("base", 50.0),
+        ("periods", 1),
+    ]
+    logic = _logic(idea, tmp_path)
+    assert logic.total(50.0, 1, 2.0, 3, 0.5, 4) == 58.0
+    weekly = plan(
+        "allowance calculator: a base $5 a week plus $1 per chore for dishes, $2 for vacuuming, monthly total"
+    )
+    labels = [i.label for c in weekly.spec.components() if c.kind == "calculator" for i in c.inputs]
+    assert labels[0].startswith("Dishes") and "Fixed pay per week" in labels

@@ -7,7 +7,7 @@ from flashapps.spec import KeyPath
 from generator.planner.labels import clean_label
 from generator.planner.patterns.base import Context
 from generator.planner.patterns.calc_core import CalcParts, calc_path, fn, num, out
-from generator.planner.patterns.compute_read import priced_items
+from generator.planner.patterns.compute_read import fixed_pay, priced_items
 
 __all__ = ["rates_parts"]
 
@@ -39,17 +39,37 @@ def rates_parts(ctx: Context) -> CalcParts:
         inputs.append(num(rate_name, t(f"{label}: pay each time", f"{label}：每次报酬"), rate))
     params = ", ".join(f"{r}:float, {m}:int" for r, m in zip(rate_names, times_names, strict=True))
     pairs = " + ".join(f"{r} * {m}" for r, m in zip(rate_names, times_names, strict=True))
+    fixed = fixed_pay(ctx.idea)
+    total_params, base_case = params, {}
+    if fixed:
+        weekly = fixed[1] == "week"
+        inputs += [
+            num("base", t(f"Fixed pay per {fixed[1]}", "每周固定" if weekly else "每月固定"), fixed[0]),
+            num(
+                "periods",
+                t("Weeks this month" if weekly else "Months", "本月几周" if weekly else "几个月"),
+                4 if weekly else 1,
+                "",
+                1,
+            ),
+        ]
+        total_params, pairs, base_case = (
+            f"base:float, periods:int, {params}",
+            f"base * periods + {pairs}",
+            {"base": fixed[0], "periods": 4 if weekly else 1},
+        )
     negative = '"' + t("Times and pay cannot be negative.", "次数和报酬不能为负数。") + '"'
     check = f"if min({', '.join(rate_names + times_names)}) < 0:\n    raise ValueError({negative})\n"
     example = {**{r: rate for r, (_, rate) in zip(rate_names, items, strict=True)}, **{m: 2 for m in times_names}}
     expected = round(sum(rate * 2 for _, rate in items), 2)
+    base_total = round(expected + (fixed[0] * base_case["periods"] if fixed else 0), 2)
     total = fn(
         "total",
         t("Everything earned: each item's pay times how often it was done.", "合计：每项报酬乘以完成次数再相加。"),
-        params,
+        total_params,
         "float",
         check + f"return round({pairs}, 2)",
-        [(example, expected)],
+        [({**base_case, **example}, base_total)],
     )
     lines = ", ".join(f"({label!r}, {r}, {m})" for (label, _), r, m in zip(items, rate_names, times_names, strict=True))
     each = t("f'{name}: {times} × {rate:g} = {times * rate:g}'", "f'{name}：{times} 次 × {rate:g} = {times * rate:g}'")
@@ -68,9 +88,9 @@ def rates_parts(ctx: Context) -> CalcParts:
     paths: list[KeyPath] = [
         calc_path(
             "month_total",
-            t(f"Every item done twice earns {expected:g}.", f"每项各做两次，合计 {expected:g}。"),
-            example,
-            {"total": float(expected)},
+            t(f"Every item done twice earns {base_total:g} in all.", f"每项各做两次，合计 {base_total:g}。"),
+            {**base_case, **example},
+            {"total": float(base_total)},
         ),
         calc_path(
             "one_item",
@@ -78,7 +98,7 @@ def rates_parts(ctx: Context) -> CalcParts:
                 f"{first_label} done 3 times earns {first_rate * 3:g}.",
                 f"{first_label}做 3 次，得 {first_rate * 3:g}。",
             ),
-            {**{m: 0 for m in times_names}, times_names[0]: 3},
+            {**{m: 0 for m in times_names}, times_names[0]: 3, **({"periods": 0} if fixed else {})},
             {"total": round(first_rate * 3, 2)},
         ),
     ]

@@ -12,7 +12,7 @@ from generator.planner.hanzi import to_simplified
 from generator.planner.patterns.base import Context
 from generator.planner.patterns.calc_reading import count_of
 
-__all__ = ["KINDS", "read_kind", "priced_items", "number_range", "quit_habit"]
+__all__ = ["KINDS", "fixed_pay", "number_range", "priced_items", "quit_habit", "read_kind"]
 
 KINDS = ("capital", "words", "rates", "age", "since", "between", "draw_numbers", "names")
 
@@ -104,7 +104,11 @@ def read_kind(ctx: Context) -> str | None:
 
 
 _ZH_PRICE = re.compile(
-    r"(?:^|[，,、：:；;（(\s])(?:每次|每)?([\u4e00-\u9fff]{1,6}?)(?:一次|每次)?\s*(\d+(?:\.\d+)?)\s*(?:元|块|圆|圓|塊)"
+    r"(?:^|[，,、：:；;（(\s])(?:每次|每)?([\u4e00-\u9fff]{1,6}?)(?:一次|每次)?\s*(\d+(?:\.\d+)?)\s*(元|块|圆|圓|塊|毛|角)"
+)
+_ZH_FIXED = re.compile(r"(?:每|一)(周|星期|月|个月)\D{0,4}?(?:固定|基本|保底)\D{0,2}?(\d+(?:\.\d+)?)\s*(?:元|块)")
+_EN_FIXED = re.compile(
+    r"(?:fixed|base|basic|flat)\s+(?:allowance\s+|pay\s+)?(?:of\s+)?\$\s?(\d+(?:\.\d+)?)\s*(?:a|per|each)\s+(week|month)"
 )
 _EN_PRICE = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:=(]\s*|for\s+|is\s+|pays?\s+|earns?\s+)?\$\s?(\d+(?:\.\d+)?)")
 _EN_PRICE_AFTER = re.compile(
@@ -113,12 +117,17 @@ _EN_PRICE_AFTER = re.compile(
 _EN_SKIP = re.compile(r"^(?:and|or|e\.?g|like|such as|each|every|with|at|a|the|for|is|costs?|pays?)\b\s*")
 
 
+_EN_NOT_ITEM = re.compile(r"\b(?:base|fixed|basic|flat|week|month|plus|per)\b")
+
+
 def priced_items(idea: str) -> list[tuple[str, float]]:
     """Items the sentence gives a price or rate (“dishes $1”, “$2 for vacuuming”, “洗碗2元”), in order."""
     found: list[tuple[str, float]] = []
     text = to_simplified(idea)
     for match in _ZH_PRICE.finditer(text):
-        found.append((match.group(1), float(match.group(2))))
+        if not re.search(r"固定|基本|保底|每周|每月|一共|合计", match.group(0)):
+            name = re.sub(r"^(?:另外|还有|以及|并且|再|和)", "", match.group(1))
+            found.append((name, float(match.group(2)) * (0.1 if match.group(3) in "毛角" else 1)))
     lower = idea.lower()
     for match in _EN_PRICE.finditer(lower):
         name = match.group(1).strip(" -")
@@ -128,7 +137,10 @@ def priced_items(idea: str) -> list[tuple[str, float]]:
         if words and len(words) <= 3 and not re.search(r"\b(?:rate|pack|per|total|costs?|price)\b", name):
             found.append((name, float(match.group(2))))
     for match in _EN_PRICE_AFTER.finditer(lower):
-        found.append((match.group(2).strip(), float(match.group(1))))
+        found.append(
+            (re.sub(r"^(?:chores?|tasks?|jobs?)\s+(?:for|of)\s+", "", match.group(2).strip()), float(match.group(1)))
+        )
+    found = [(name, value) for name, value in found if not _EN_NOT_ITEM.search(name)]
     seen: dict[str, float] = {}
     for name, value in found:
         seen.setdefault(name, value)
@@ -140,6 +152,15 @@ _RANGE = (
     r"(-?\d+)\s*(?:-|–|~|to|到|至)\s*(-?\d+)",
     r"范围\D{0,4}(-?\d+)\D{1,3}(-?\d+)",
 )
+
+
+def fixed_pay(idea: str) -> tuple[float, str] | None:
+    """A fixed sum paid each week or month besides the items (“每周固定10块”, “a base $5 a week”)."""
+    if found := _ZH_FIXED.search(to_simplified(idea)):
+        return float(found.group(2)), "week" if found.group(1) in ("周", "星期") else "month"
+    if found := _EN_FIXED.search(idea.lower()):
+        return float(found.group(1)), found.group(2)
+    return None
 
 
 def number_range(ctx: Context) -> tuple[int, int] | None:
