@@ -23,6 +23,8 @@ _AMOUNT = (
 _CAPITAL = ("大写", "chinese capital", "capital chinese", "chinese financial", "financial chinese", "daxie", "壹")
 _ENGLISH = ("英文", "英语", "english")
 _LETTERS = ("字母", "letter", "uppercase", "lowercase", "upper case")
+_FORMAL = ("uppercase", "upper case", "upper-case", "capital", "financial", "formal", "banker")
+_CHEQUE = ("cheque", "check writ", "writing check", "write a check", "write check", "on the check", "check amount")
 _IN_WORDS = (
     "in words", "into words", "to words", "as words", "in english words", "spell out", "spells out", "spelled out",
     "spelt out", "write out", "writes out", "written out", "number to word", "numbers to word", "words for",
@@ -50,7 +52,8 @@ _MONTHS = ("month", "个月", "几月", "月数")
 _RANDOM = (
     "random number", "random integer", "random digit", "random whole number", "number generator", "lottery number",
     "pick a number between", "pick numbers between", "随机数", "随机号码", "随机数字", "抽号码", "抽号", "摇号",
-    "随机生成数字", "随机抽数字", "随机选数字",
+    "随机生成数字", "随机抽数字", "随机选数字", "number picker", "number draw", "draw numbers", "pick numbers",
+    "lotto", "抽数字", "选号",
 )  # fmt: skip
 _NOT_RANDOM = ("guess", "猜", "dice", "骰子", "quiz", "drill", "practice", "测验", "练习", "bingo", "lottery ticket")
 _NAMES = (
@@ -68,7 +71,7 @@ _RATE = (
 _TOTAL = ("total", "sum$", "add up", "adds up", "合计", "总额", "总计", "一共", "加起来", "总共", "每月", "本月")
 _CHORES = (
     "chore", "housework", "allowance", "pocket money", "task", "job", "errand", "家务", "家事", "零花钱", "零用钱",
-    "家务活",
+    "家务活", "reward", "earn", "奖励", "赚",
 )  # fmt: skip
 
 
@@ -83,6 +86,10 @@ def read_kind(ctx: Context) -> str | None:
             return "words" if ctx.has(*_AMOUNT) else None
         if not ctx.has(*_LETTERS):
             return "capital"
+    if ctx.has("chinese") and ctx.has(*_FORMAL) and ctx.has(*_AMOUNT):  # “Chinese uppercase financial numbers”
+        return "capital"
+    if ctx.has(*_CHEQUE) and ctx.has("words$", "word$"):
+        return "words"
     if ctx.has(*_IN_WORDS) and ctx.has(*_AMOUNT):
         return "words"
     if ctx.has("数字转英文", "金额转英文", "数字转换成英文", "金额转换成英文"):
@@ -114,7 +121,9 @@ _EN_PRICE = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:=(]\s*|for\s+|is\s+|pays?\
 _EN_PRICE_AFTER = re.compile(
     r"\$\s?(\d+(?:\.\d+)?)\s+(?:for|per)\s+(?:each\s+|every\s+)?([a-z][a-z -]{1,24}?)(?=[,.;)]|$| and )"
 )
-_EN_SKIP = re.compile(r"^(?:and|or|e\.?g|like|such as|each|every|with|at|a|the|for|is|costs?|pays?)\b\s*")
+_EN_SKIP = re.compile(
+    r"^(?:and|or|e\.?g|like|such as|each|every|with|at|a|the|for|is|costs?|pays?|where|when|which|that|so)\b\s*"
+)
 
 
 _EN_NOT_ITEM = re.compile(r"\b(?:base|fixed|basic|flat|week|month|plus|per)\b")
@@ -133,8 +142,9 @@ def priced_items(idea: str) -> list[tuple[str, float]]:
         name = match.group(1).strip(" -")
         while _EN_SKIP.match(name):
             name = _EN_SKIP.sub("", name, count=1).strip()
-        words = name.split()
-        if words and len(words) <= 3 and not re.search(r"\b(?:rate|pack|per|total|costs?|price)\b", name):
+        words = name.split()[-3:]  # the item is the last words before its price
+        name = " ".join(words)
+        if words and not re.search(r"\b(?:rate|pack|per|total|costs?|price)\b", name):
             found.append((name, float(match.group(2))))
     for match in _EN_PRICE_AFTER.finditer(lower):
         found.append(
