@@ -108,7 +108,7 @@ class Visitor:
 
 def restart_host(cluster: Cluster, name: str) -> None:
     """A killed host started again (with Docker, on a new engine of its own), waited for until it is live."""
-    from bench.cluster_services import _wait_for
+    from bench.cluster_services import wait_for
 
     host = cluster.hosts[name]
     if host.alive():
@@ -118,7 +118,7 @@ def restart_host(cluster: Cluster, name: str) -> None:
 
         host.engine = start_engine(host.engine.root, cluster._spawn, ensure_image(log=lambda _: None))
     host.start(cluster._spawn)
-    _wait_for(f"sandbox host {name}", lambda: name in cluster.live_hosts(), host.process, host.log, 120)
+    wait_for(f"sandbox host {name}", lambda: name in cluster.live_hosts(), host.process, host.log, 120)
 
 
 def _lose_a_host(cluster: Cluster, tracked: list[Tracked], started: float) -> dict[str, Any]:

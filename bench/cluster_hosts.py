@@ -194,7 +194,7 @@ class SandboxHost:
 def start_hosts(cluster: Cluster, secret: str) -> None:
     """The two sandbox hosts (with Docker: an engine each, the sandbox image copied in), each waited for until
     its heartbeat is in the database."""
-    from bench.cluster_services import _free_ports, _wait_for
+    from bench.cluster_services import free_ports, wait_for
 
     env = {**cluster.env, "FLASHAPPS_HOSTS_SECRET": secret, "FLASHAPPS_RUNNER_BACKEND": cluster.sandbox}
     image = None
@@ -202,13 +202,13 @@ def start_hosts(cluster: Cluster, secret: str) -> None:
         from sandbox.image import ensure_image
 
         image = ensure_image(log=lambda _: None)
-    for name, port in zip(HOSTS, _free_ports(len(HOSTS)), strict=True):
+    for name, port in zip(HOSTS, free_ports(len(HOSTS)), strict=True):
         engine = start_engine(cluster.root / f"{name}-docker", cluster._spawn, image) if image else None
         host = cluster.hosts[name] = SandboxHost(name, port, cluster.root / name, cluster.root / f"{name}.log", env,
                                                  engine)  # fmt: skip
         host.start(cluster._spawn)
     for name, host in cluster.hosts.items():
-        _wait_for(f"sandbox host {name}", functools.partial(_is_live, cluster, name), host.process, host.log, 120)
+        wait_for(f"sandbox host {name}", functools.partial(_is_live, cluster, name), host.process, host.log, 120)
 
 
 def _is_live(cluster: Cluster, name: str) -> bool:

@@ -36,7 +36,16 @@ from pathlib import Path
 from bench.cluster_hosts import HOSTS_ENV, SandboxHost, forget_engines, placements, start_hosts
 from tests.gallery.pg import PgServer, PgUnavailable
 
-__all__ = ["Cluster", "ClusterUnavailable", "Maker", "nginx_main", "nginx_site", "start_cluster"]
+__all__ = [
+    "Cluster",
+    "ClusterUnavailable",
+    "Maker",
+    "free_ports",
+    "nginx_main",
+    "nginx_site",
+    "start_cluster",
+    "wait_for",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "docs" / "deploy" / "nginx-replicas.conf"
@@ -65,7 +74,7 @@ def _listening(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _free_ports(count: int) -> list[int]:
+def free_ports(count: int) -> list[int]:
     """``count`` free ports, each with a free next one (a replica's studio and its apps' origin)."""
     found: list[int] = []
     for _ in range(500):
@@ -135,7 +144,7 @@ def _stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM, grace: fl
         os.killpg(process.pid, signal.SIGKILL)  # anything it left in its group (a sandbox run)
 
 
-def _wait_for(what: str, ready: Callable[[], bool], process: subprocess.Popen[bytes] | None, log: Path,
+def wait_for(what: str, ready: Callable[[], bool], process: subprocess.Popen[bytes] | None, log: Path,
               seconds: float = 120) -> None:  # fmt: skip
     deadline = time.monotonic() + seconds
     while not ready():
@@ -197,7 +206,7 @@ class Cluster:
 
     def wait_replica(self, name: str) -> None:
         log = self.root / f"replica-{name}.log"
-        _wait_for(f"replica {name}", _ready(log, "running at"), self.replicas[name], log, 180)
+        wait_for(f"replica {name}", _ready(log, "running at"), self.replicas[name], log, 180)
 
     def warm(self, name: str) -> None:
         """One API request at a time straight to the replica, so it opens the gallery and the job queue before
@@ -231,7 +240,7 @@ class Cluster:
             started.append((self.workers[-1], log))
         if wait:
             for process, log in started:
-                _wait_for(f"worker {log.stem}", _ready(log, "Starting worker"), process, log, 120)
+                wait_for(f"worker {log.stem}", _ready(log, "Starting worker"), process, log, 120)
         return [process for process, _ in started]
 
     def stop_workers(self) -> None:
@@ -335,7 +344,7 @@ def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep
         except (PgUnavailable, OSError, subprocess.SubprocessError) as error:
             raise ClusterUnavailable(f"PostgreSQL could not start: {type(error).__name__}: {error}") from error
         url = server.url(SCHEMA)
-        a, b, https, apps_https, http = _free_ports(5)
+        a, b, https, apps_https, http = free_ports(5)
         common = {
             **os.environ, "FLASHAPPS_HOME": str(root / "home"), "FLASHAPPS_DATABASE_URL": url,
             "FLASHAPPS_PUBLIC_URL": f"https://127.0.0.1:{https}", "FLASHAPPS_APPS_URL": f"https://127.0.0.1:{apps_https}",
@@ -365,7 +374,7 @@ def start_cluster(root: Path | None = None, *, sandbox: str = "bubblewrap", keep
         for name in cluster.ports:
             cluster.wait_replica(name)
             cluster.warm(name)
-        _wait_for("nginx", lambda: _listening(https), cluster.nginx, prefix / "logs" / "error.log", 30)
+        wait_for("nginx", lambda: _listening(https), cluster.nginx, prefix / "logs" / "error.log", 30)
         start_hosts(cluster, hosts_secret)
         yield cluster
     finally:

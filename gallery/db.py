@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from flashapps.files import private_file
@@ -70,6 +70,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrades the database in place to ``revision`` (named, ordered revisions in ``alembic/versions``)."""
     config = alembic_config(engine)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # replicas starting at once on a new database take turns
+            connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('flashapps-gallery-migrate'))"))
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
