@@ -37,7 +37,10 @@ IDEAS = [
     ("capital", "print invoice totals as Chinese upper-case financial numbers"),
     ("words", "help me write checks: type 980.10 and show the words"),
     ("numbers", "lotto number picker: 7 numbers out of 1 to 35, no duplicates"),
-    ("rates", "sticker-free reward calculator: feeding the fish is $0.25 and folding laundry is $1.50, add up the total"),
+    (
+        "rates",
+        "sticker-free reward calculator: feeding the fish is $0.25 and folding laundry is $1.50, add up the total",
+    ),
     ("words", "convert numbers to words in English for writing checks"),
     ("words", "把支票上的金额写成英文大写"),
     ("between", "work out the number of days between two dates, with working days too"),
@@ -147,6 +150,15 @@ def test_english_cheque_words(tmp_path: Path) -> None:
     for wrong in ("-5", "ten", "1.234"):
         with pytest.raises(ValueError):
             logic.cheque(wrong, "dollars")
+
+
+def test_a_plain_number_is_written_without_a_currency() -> None:
+    calc = next(
+        c for c in plan("number to words: spell out any number in English").spec.components() if c.kind == "calculator"
+    )
+    assert [i.default for i in calc.inputs] == ["123.45", "(no currency)"] and calc.results[0].function == "words"
+    cheque = next(c for c in plan("spell out a cheque amount in words").spec.components() if c.kind == "calculator")
+    assert cheque.inputs[1].default == "dollars" and cheque.results[0].function == "cheque"
 
 
 def test_days_and_workdays_between_dates(tmp_path: Path) -> None:

@@ -158,11 +158,15 @@ _WORDS_HELPER = (
 
 def _currency_of(ctx: Context) -> int:
     named = (("euro", "€", "欧元"), ("pound", "£", "英镑"), ("yuan", "rmb", "人民币", "¥", "元"))
-    return next((index + 1 for index, words in enumerate(named) if ctx.has(*words)), 0)
+    found = next((index + 1 for index, words in enumerate(named) if ctx.has(*words)), 0)
+    money = ("cheque", "check", "amount", "money", "dollar", "price", "invoice", "金额", "支票", "钱", "发票")
+    return found if found or ctx.has(*money) else len(_CURRENCIES_EN) - 1  # a plain number takes no currency
 
 
 def english_parts(ctx: Context) -> CalcParts:
     t = ctx.t
+    results = [out("cheque", t("On the cheque", "支票写法")), out("words", t("In words", "英文读法"))]
+    plain = _currency_of(ctx) == len(_CURRENCIES_EN) - 1  # a number, not a sum of money: its words come first
     currencies = t.items(_CURRENCIES_EN, _CURRENCIES_ZH)
     bad = msg(
         t,
@@ -209,10 +213,10 @@ def english_parts(ctx: Context) -> CalcParts:
         "✍️",
         "blue",
         [
-            text("amount", t("Amount", "金额"), "123.45"),
+            text("amount", t("Number", "数字") if plain else t("Amount", "金额"), "123.45"),
             choice("currency", t("Currency", "币种"), currencies, currencies[_currency_of(ctx)]),
         ],
-        [out("cheque", t("On the cheque", "支票写法")), out("words", t("In words", "英文读法"))],
+        results[::-1] if plain else results,
         [cheque, words],
         [
             calc_path(
