@@ -38,16 +38,24 @@ def _free(base: str, taken: set[str]) -> str:
     return next(f"{base}{n or ''}" for n in range(100) if f"{base}{n or ''}" not in taken)
 
 
+_NAMED = (
+    r"(?:page|tab|screen|section)s?\s*(?:[:：]|\b(?:for|called|named|with|about|to|of)\b)\s*(.+)$",
+    r"(?:页面|頁面|标签页|標籤頁|分页|分頁|页|頁)\s*(?:[:：]|叫做?|名为|名為|命名为|命名為|是)\s*[“\"「]?(.+?)[”\"」]?$",
+)
+"""A page the sentence names after the word page (“a page: settings”, “一个页面叫设置”)."""
+_COUNTED = r"^(?:再|一个|一個|个|個|新的?|多)+"
+
+
 def _topic(c: Clause) -> str:
     match = (
-        c.has(rf"(?:an?|one|new)\s+(.+?)\s+(?:{_PAGE})")
-        or c.has(r"(?:page|tab|screen|section)\s+(?:for|called|named|with|about|to|of)\s+(.+)$")
+        c.has(_NAMED[0])
+        or c.has(_NAMED[1])
+        or c.has(rf"(?:an?|one|new)\s+(.+?)\s+(?:{_PAGE})")
         or c.has(
             r"(?:一个|一個|个|個|加|添加|增加|新增)\s*[“\"「]?(.+?)[”\"」]?\s*(?:的)?(?:页面|頁面|标签页|標籤頁|分页|分頁|页|頁)"
         )
-        or c.has(r"(?:页面|頁面|页|頁)\s*[:：]?\s*(.+)$")
     )
-    return clean_words(match.group(1)) if match else ""
+    return clean_words(re.sub(_COUNTED, "", match.group(1).strip())) if match else ""
 
 
 _CANNOT = (
