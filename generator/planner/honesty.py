@@ -33,6 +33,7 @@ __all__ = [
     "capabilities",
     "find_left_out",
     "game_asked",
+    "NO_KIND_PART",
     "no_kind_fits",
     "with_left_out",
 ]
@@ -303,7 +304,7 @@ def with_left_out(spec: AppSpec, found: list[LeftOut]) -> AppSpec:
     return spec.model_copy(update={"brief": spec.brief.model_copy(update={"left_out": merged})})
 
 
-_NO_KIND_PART = {"en": "The app as described", "zh-Hans": "所描述的应用本身", "zh-Hant": "所描述的應用程式本身"}
+NO_KIND_PART = {"en": "The app as described", "zh-Hans": "所描述的应用本身", "zh-Hant": "所描述的應用程式本身"}
 _NO_KIND_REASON = {
     "en": "No kind of app made here does what this idea describes, so this is the closest honest one: a list to "
     "keep “{title}” records in. Say what you enter and what the app should work out or show, or change it with a "
@@ -320,7 +321,7 @@ def no_kind_fits(spec: AppSpec) -> AppSpec:
     the person is never handed a stand-in in silence."""
     language = spec.brief.language
     said = LeftOut(
-        part=_NO_KIND_PART[language], reason=_NO_KIND_REASON[language].replace("{title}", spec.brief.title)[:300]
+        part=NO_KIND_PART[language], reason=_NO_KIND_REASON[language].replace("{title}", spec.brief.title)[:300]
     )
     kept = [said, *spec.brief.left_out][:MAX_LEFT_OUT]
     return spec.model_copy(update={"brief": spec.brief.model_copy(update={"left_out": kept})})
