@@ -8,6 +8,7 @@ import re
 
 from flashapps.spec import (
     AppSpec,
+    CalcInput,
     CalculatorComponent,
     ChecklistComponent,
     CounterComponent,
@@ -207,19 +208,34 @@ def quiz_rules(spec: AppSpec, c: Clause) -> list[str]:
     return []
 
 
+_RANGE_PAIRS = (("low", "high"), ("min", "max"), ("minimum", "maximum"), ("lowest", "highest"), ("start", "end"))
+
+
+def _range_pair(calc: CalculatorComponent) -> tuple[CalcInput, CalcInput] | None:
+    """The two number inputs of a calculator that hold a range's ends (a draw between a minimum and a maximum)."""
+    numbers = {i.name: i for i in calc.inputs if i.type in ("int", "number")}
+    return next(((numbers[a], numbers[b]) for a, b in _RANGE_PAIRS if a in numbers and b in numbers), None)
+
+
 def calculator(spec: AppSpec, c: Clause) -> list[str]:
     """“default tip 20”, “set the default percent to 18”, “people between 1 and 20”."""
     calcs = [x for x in spec.components() if isinstance(x, CalculatorComponent)]
     if not calcs:
         return []
     inputs = [i for i in calcs[0].inputs if i.label.lower() in c.low or i.name.replace("_", " ") in c.low]
+    pair = _range_pair(calcs[0])
+    span = c.has(r"(-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|,|到|至|~)\s*(-?\d+(?:\.\d+)?)")
+    if pair and span and not inputs and c.has(r"between|range|from|范围|範圍|之间|之間|从|從"):
+        low, high = sorted((float(span.group(1)), float(span.group(2))))
+        for field, value in zip(pair, (low, high), strict=True):
+            field.default = int(value) if field.type == "int" else value
+        return [c.t(f"the range is now {low:g}–{high:g}", f"范围改为 {low:g}–{high:g}")]
     if not inputs:
         if c.has(r"\b(?:field|input|box)\b|字段|输入|輸入") and c.has(r"add|加|添"):
             raise Refused(c.t("a new input would need a new formula; describe the calculation as a new app",
                               "新的输入项需要新的公式；请把这个计算描述成一个新应用"))  # fmt: skip
         return []
     field = inputs[0]
-    span = c.has(r"(-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|,|到|至|~)\s*(-?\d+(?:\.\d+)?)")
     default = _value(c, r"(?:default|start(?:s| at)?|默认|默認|预设|預設)\D{0,20}?" + _NUM)
     if span and c.has(r"between|range|from|范围|範圍|之间|之間"):
         low, high = sorted((float(span.group(1)), float(span.group(2))))

@@ -13,6 +13,7 @@ from flashapps.errors import UserError
 from flashapps.settings import Settings
 from flashapps.spec import (
     AppSpec,
+    CalculatorComponent,
     ChecklistComponent,
     CounterComponent,
     FlashcardsComponent,
@@ -292,8 +293,23 @@ def test_picker_draws_two_and_allows_repeats() -> None:
 
 
 def test_a_number_picker_gets_a_new_range() -> None:
-    picker = _one(_edit("pick a random number between 1 and 10", "change the range to 5 to 50").spec, PickerComponent)
-    assert picker.items[0] == "5" and picker.items[-1] == "50"
+    picker = _one(_edit("a raffle picker for tickets 1 to 50", "change the range to 5 to 60").spec, PickerComponent)
+    assert picker.items[0] == "5" and picker.items[-1] == "60"
+
+
+@pytest.mark.parametrize(
+    ("idea", "sentence"),
+    [
+        ("pick a random number between 1 and 10", "change the range to 5 to 50"),
+        ("随机数生成器，1到10之间", "范围改成5到50"),
+    ],
+)
+def test_a_random_number_draw_gets_a_new_range(idea: str, sentence: str) -> None:
+    result = _edit(idea, sentence)
+    calc = _one(result.spec, CalculatorComponent)
+    ends = {i.name: i.default for i in calc.inputs if i.name in ("low", "high")}
+    assert ends == {"low": 5, "high": 50}
+    assert result.changes
 
 
 def test_traditional_chinese_names_added_and_said_in_traditional() -> None:
