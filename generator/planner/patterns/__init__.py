@@ -2,21 +2,26 @@
 
 from generator.planner.patterns import (
     booking,
+    bracket,
     budget,
     calc_grades,
     calculator,
     collection,
     compute,
     converter,
+    costsplit,
     diet,
     drills,
     events,
     flashcards,
     game,
+    giftdraw,
     habit,
+    housepoints,
     inventory,
     mealplan,
     notes,
+    pairrate,
     picker,
     pictures,
     pinyin,
@@ -26,15 +31,15 @@ from generator.planner.patterns import (
     roster,
     rules,
     scoreboard,
+    seating,
+    signup,
     texttools,
     timer,
     todo,
     tracker,
-    signup,
     website,
     zhuyin,
 )
-from generator.planner.patterns import bracket, costsplit, giftdraw, housepoints, pairrate, seating
 from generator.planner.patterns.base import Pattern
 
 __all__ = ["CATALOGUE", "FALLBACK", "by_name"]
