@@ -306,12 +306,12 @@ def with_left_out(spec: AppSpec, found: list[LeftOut]) -> AppSpec:
 
 NO_KIND_PART = {"en": "The app as described", "zh-Hans": "所描述的应用本身", "zh-Hant": "所描述的應用程式本身"}
 _NO_KIND_REASON = {
-    "en": "No kind of app made here does what this idea describes, so this is the closest honest one: a list to "
-    "keep “{title}” records in. Say what you enter and what the app should work out or show, or change it with a "
-    "sentence.",
-    "zh-Hans": "这里能做的应用类型中，没有一种能做到这个想法描述的事，"
+    "en": "This generator has no kind of app yet for what this idea describes, so this is the closest honest one: "
+    "a list to keep “{title}” records in. Say what you enter and what the app should work out or show, or change it "
+    "with a sentence.",
+    "zh-Hans": "这个生成器还没有能做这个想法所描述的事的应用类型，"
     "所以先做了最接近的一种：记录「{title}」的简单列表。可以换个说法，说清楚要输入什么、应用要算出或显示什么，也可以用一句话修改它。",
-    "zh-Hant": "這裡能做的應用程式類型中，沒有一種能做到這個想法描述的事，"
+    "zh-Hant": "這個生成器還沒有能做這個想法所描述的事的應用程式類型，"
     "所以先做了最接近的一種：記錄「{title}」的簡單列表。可以換個說法，說清楚要輸入什麼、應用程式要算出或顯示什麼，也可以用一句話修改它。",
 }
 

@@ -236,11 +236,13 @@ def build(ctx: Context) -> AppSpec:
             [expect("flt.rows", 1), expect("total.value", 2)],
         ),
     ]
+    rated = any(f.type == "rating" for f in fields)
+    rate_en, rate_zh = (", rate", "、评分") if rated else ("", "")
     brief = Brief(
         title=t(*kind.title),
-        value=t(
-            f"Keep every {kind.thing[0].lower()} in one place: add, search, filter, rate and export.",
-            f"把所有{kind.thing[1]}放在一起：添加、搜索、筛选、评分和导出。",
+        value=t(  # rating only where a field holds one
+            f"Keep every {kind.thing[0].lower()} in one place: add, search, filter{rate_en} and export.",
+            f"把所有{kind.thing[1]}放在一起：添加、搜索、筛选{rate_zh}和导出。",
         ),
         audience=t("Anyone keeping a collection", "喜欢收集整理的人"),
         language=ctx.language,
